@@ -1,0 +1,129 @@
+"""The one Jinja environment every emitter renders with, and its escaping filters.
+
+Templates only place prepared strings; every untrusted value enters generated code or
+YAML through exactly one of the filters registered here, one per output context:
+
+- ``pystr``: a Python string literal (``repr``-based, so quotes, backslashes, control
+  characters and non-ASCII can never end the literal);
+- ``docstring``: text safe inside a triple-quoted docstring body;
+- ``comment``: text safe after ``#`` (no line breaks of any kind survive);
+- ``yaml``: one YAML scalar, encoded by the YAML library itself.
+
+Identifiers are not escaped but *made* (validated and normalised) in `generator.naming`,
+before the view-model reaches a template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+# Characters that end a line for Python's tokenizer or for str.splitlines(), plus
+# bidirectional controls that can make code read differently from how it runs.
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+
+
+def pystr(value: object) -> str:
+    """A Python string literal whose value is exactly ``str(value)``."""
+    text = str(value)
+    out = repr(text)
+    # repr keeps printable non-ASCII as is; escape the ones that change how code reads.
+    for ch in _LINE_BREAKS + _BIDI:
+        if ch in out:
+            out = out.replace(ch, f"\\u{ord(ch):04x}")
+    return out
+
+
+def docstring(value: object) -> str:
+    """Text for the body of a ``\"\"\"...\"\"\"`` docstring, shown to readers as written.
+
+    Backslashes are doubled (the docstring is emitted as a plain literal), triple
+    quotes are broken up, control characters and bidi overrides are made visible,
+    and the text never ends with a quote or backslash that would merge with the
+    closing delimiter.
+    """
+    text = str(value).replace("\r\n", "\n")
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    cleaned = []
+    for ch in text:
+        if ch == "\n":
+            cleaned.append(ch)
+        elif ch in _LINE_BREAKS or ch in _BIDI or ord(ch) < 32 or ord(ch) == 127:
+            cleaned.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
+        else:
+            cleaned.append(ch)
+    text = "".join(cleaned).rstrip()
+    if text.endswith('"'):
+        text += " "
+    return text
+
+
+def comment(value: object) -> str:
+    """Text for after a ``#``: one line, no characters that could end the comment."""
+    text = str(value)
+    out = []
+    for ch in text:
+        if ch in _LINE_BREAKS or ch in _BIDI or ord(ch) < 32 or ord(ch) == 127:
+            out.append(" ")
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+class _ScalarDumper(yaml.SafeDumper):
+    """Multi-line plain or single-quoted scalars depend on the indentation they land
+    at; strings with line breaks or tabs are double-quoted so they stay on one line."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = '"' if any(c in data for c in _LINE_BREAKS + "\t") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_ScalarDumper.add_representer(str, _represent_str)
+
+
+def yaml_scalar(value: object) -> str:
+    """One YAML scalar (or flow value) on one line, encoded by PyYAML itself."""
+    dumped = yaml.dump(
+        value,
+        Dumper=_ScalarDumper,
+        default_flow_style=True,
+        allow_unicode=True,
+        width=2**31 - 1,
+        sort_keys=False,
+    )
+    if dumped.endswith("\n...\n"):
+        dumped = dumped[: -len("\n...\n")]
+    return dumped.rstrip("\n")
+
+
+FILTERS = {
+    "pystr": pystr,
+    "docstring": docstring,
+    "comment": comment,
+    "yaml": yaml_scalar,
+}
+
+
+def make_environment(overrides: Path | None = None) -> Environment:
+    """The environment: strict undefined, no autoescape, user templates in front."""
+    loaders = []
+    if overrides is not None:
+        loaders.append(FileSystemLoader(str(overrides)))
+    loaders.append(FileSystemLoader(str(BUILTIN_TEMPLATES)))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
