@@ -44,6 +44,11 @@ CODES: dict[str, str] = {
     "config": "the configuration is invalid",
     "usage": "the command line is invalid",
     "emit-failed": "an emitter could not produce its output",
+    "format-failed": "a generated Python file is not valid Python, so black cannot format it",
+    "bad-output-path": "an emitter produced a path outside the output root; nothing was written",
+    "output-conflict": "two APIs produce the same output file; nothing was written",
+    "outside-project": "a symlink in a specs folder points outside the project; not followed",
+    "stale-output": "a generated file differs from what the docs and templates produce now",
 }
 
 
