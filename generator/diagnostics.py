@@ -44,6 +44,8 @@ CODES: dict[str, str] = {
     "config": "the configuration is invalid",
     "usage": "the command line is invalid",
     "emit-failed": "an emitter could not produce its output",
+    "missing-responses": "an operation documents no responses; a default response was filled in",
+    "undeclared-path-parameter": "a {name} in a path has no Path parameter row; one was filled in",
     "format-failed": "a generated Python file is not valid Python, so black cannot format it",
     "bad-output-path": "an emitter produced a path outside the output root; nothing was written",
     "output-conflict": "two APIs produce the same output file; nothing was written",

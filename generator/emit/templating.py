@@ -7,7 +7,8 @@ YAML through exactly one of the filters registered here, one per output context:
   characters and non-ASCII can never end the literal);
 - ``docstring``: text safe inside a triple-quoted docstring body;
 - ``comment``: text safe after ``#`` (no line breaks of any kind survive);
-- ``yaml``: one YAML scalar, encoded by the YAML library itself.
+- ``yaml``: one YAML scalar, encoded by the YAML library itself;
+- ``yaml_block``: a whole view-model (mapping/list) as indented block YAML, likewise.
 
 Identifiers are not escaped but *made* (validated and normalised) in `generator.naming`,
 before the view-model reaches a template.
@@ -103,11 +104,41 @@ def yaml_scalar(value: object) -> str:
     return dumped.rstrip("\n")
 
 
+class _BlockDumper(_ScalarDumper):
+    """Block-style dumps of whole view-models: a value shared by two places in the
+    document is written out twice rather than as an ``&id001`` anchor and alias."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def yaml_block(value: object, indent: int = 0) -> str:
+    """A whole view-model as block YAML, every line after the first indented by
+    ``indent`` spaces, so a template can place it under a key at any depth.
+
+    Every scalar stays on one line (see `_ScalarDumper`), so splitting on ``\\n``
+    only ever splits between YAML lines.
+    """
+    dumped = yaml.dump(
+        value,
+        Dumper=_BlockDumper,
+        default_flow_style=False,
+        allow_unicode=True,
+        width=2**31 - 1,
+        sort_keys=False,
+    )
+    if dumped.endswith("\n...\n"):
+        dumped = dumped[: -len("\n...\n")]
+    lines = dumped.rstrip("\n").split("\n")
+    return ("\n" + " " * indent).join(lines)
+
+
 FILTERS = {
     "pystr": pystr,
     "docstring": docstring,
     "comment": comment,
     "yaml": yaml_scalar,
+    "yaml_block": yaml_block,
 }
 
 

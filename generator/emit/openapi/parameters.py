@@ -1,0 +1,242 @@
+"""An operation's Swagger 2.0 parameters → OpenAPI 3 ``parameters`` and ``requestBody``.
+
+Path, query and header rows stay parameters, with Swagger 2.0's collection formats
+turned into ``style``/``explode``. The ``body`` row and the ``formData`` rows become
+the request body: a body keeps its schema under each ``consumes`` media type
+(``application/json`` when the docs name none); form rows become the properties of an
+object under ``multipart/form-data`` when any of them is a file, else
+``application/x-www-form-urlencoded``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.diagnostics import Diagnostics
+from generator.emit.openapi.schemas import Json, SchemaWriter
+from generator.model import (
+    ArraySchema,
+    Example,
+    FileSchema,
+    Operation,
+    Parameter,
+    ParameterIn,
+    PrimitiveSchema,
+    SourceLocation,
+)
+
+# (location, collectionFormat) → (style, explode); ``None`` is Swagger 2.0's default csv.
+STYLES: dict[tuple[str, str], tuple[str, bool]] = {
+    ("query", "multi"): ("form", True),
+    ("query", "csv"): ("form", False),
+    ("query", "ssv"): ("spaceDelimited", False),
+    ("query", "pipes"): ("pipeDelimited", False),
+    ("path", "csv"): ("simple", False),
+    ("header", "csv"): ("simple", False),
+}
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+
+
+def write_parameters(
+    op: Operation, writer: SchemaWriter, diagnostics: Diagnostics
+) -> list[Json]:
+    """The Parameter Objects, document order, one per (name, in), every ``{name}`` in
+    the path declared."""
+    examples = _example_map(op.request_example.query if op.request_example else None)
+    examples |= _example_map(op.request_example.header if op.request_example else None)
+    seen: set[tuple[str, str]] = set()
+    out: list[Json] = []
+    for param in op.parameters:
+        if param.location in (ParameterIn.BODY, ParameterIn.FORM_DATA):
+            continue
+        key = (param.name, param.location.value)
+        if key in seen:
+            diagnostics.warning(
+                "unsupported",
+                f"{op.method} {op.path}: parameter '{param.name}' is listed twice; "
+                "the first row was kept",
+                param.source,
+            )
+            continue
+        seen.add(key)
+        out.append(_parameter(op, param, writer, diagnostics, examples))
+    for name in dict.fromkeys(PATH_TEMPLATE.findall(op.path)):
+        if (name, "path") not in seen:
+            diagnostics.warning(
+                "undeclared-path-parameter",
+                f"{op.method} {op.path}: '{{{name}}}' has no Path parameter row; "
+                "a required string parameter was filled in",
+                op.location,
+            )
+            out.append({"name": name, "in": "path", "required": True, "schema": {"type": "string"}})
+    return out
+
+
+def _parameter(
+    op: Operation,
+    param: Parameter,
+    writer: SchemaWriter,
+    diagnostics: Diagnostics,
+    examples: dict[str, object],
+) -> Json:
+    where = param.location.value
+    out: Json = {"name": param.name, "in": where}
+    if param.description:
+        out["description"] = param.description
+    required = param.required
+    if param.location is ParameterIn.PATH and not required:
+        diagnostics.warning(
+            "unsupported",
+            f"{op.method} {op.path}: path parameter '{param.name}' is marked optional; "
+            "OpenAPI path parameters are always required",
+            param.source,
+        )
+        required = True
+    out["required"] = required
+    extra: Json = {"default": param.default.value} if param.default is not None else {}
+    out["schema"] = writer.decorate(
+        writer.schema(param.schema, param.source), param.constraints, extra
+    )
+    if isinstance(param.schema, ArraySchema):
+        out.update(_style(op, param, diagnostics))
+    if param.example is not None:
+        out["example"] = param.example.value
+    elif param.name in examples:
+        out["example"] = examples[param.name]
+    return out
+
+
+def _style(op: Operation, param: Parameter, diagnostics: Diagnostics) -> Json:
+    assert isinstance(param.schema, ArraySchema)
+    fmt = (param.schema.collection_format or "csv").lower()
+    where = param.location.value
+    style = STYLES.get((where, fmt))
+    if style is None:
+        fallback = "form" if where == "query" else "simple"
+        diagnostics.warning(
+            "unsupported",
+            f"{op.method} {op.path}: collection format '{fmt}' of {where} parameter "
+            f"'{param.name}' has no OpenAPI 3 style; written as {fallback} (comma-separated)",
+            param.source,
+        )
+        style = (fallback, False)
+    return {"style": style[0], "explode": style[1]}
+
+
+def _example_map(example: Example | None) -> dict[str, object]:
+    """Per-name examples from a request-query/header example that is a JSON object."""
+    if example is None or not example.value.is_json or not isinstance(example.value.value, dict):
+        return {}
+    return {str(k): v for k, v in example.value.value.items()}
+
+
+def write_request_body(
+    op: Operation,
+    writer: SchemaWriter,
+    diagnostics: Diagnostics,
+    default_consumes: tuple[str, ...],
+) -> Json | None:
+    """The Request Body Object, or ``None`` when the operation takes no body."""
+    bodies = [p for p in op.parameters if p.location is ParameterIn.BODY]
+    form = [p for p in op.parameters if p.location is ParameterIn.FORM_DATA]
+    request = op.request_example
+    if bodies:
+        for extra in bodies[1:] + form:
+            diagnostics.warning(
+                "unsupported",
+                f"{op.method} {op.path}: only one body is possible; '{extra.name}' was left out",
+                extra.source,
+            )
+        body = bodies[0]
+        media = op.consumes or default_consumes or ("application/json",)
+        schema = writer.decorate(
+            writer.schema(body.schema, body.source),
+            body.constraints,
+            {"default": body.default.value} if body.default is not None else {},
+        )
+        example = request.body if request is not None else None
+        out: Json = {"description": body.description} if body.description else {}
+        out["content"] = _content(media, schema, body.example or example, writer)
+        out["required"] = body.required
+        return out
+    if not form:
+        return None
+    has_file = any(isinstance(p.schema, FileSchema) for p in form)
+    default_form = ("multipart/form-data",) if has_file else ("application/x-www-form-urlencoded",)
+    media = op.consumes or tuple(m for m in default_consumes if m in FORM_TYPES) or default_form
+    schema = _form_schema(op, form, writer, diagnostics)
+    example = request.form_data if request is not None else None
+    return {
+        "content": _content(media, schema, example, writer),
+        "required": any(p.required for p in form),
+    }
+
+
+def _form_schema(
+    op: Operation, form: list[Parameter], writer: SchemaWriter, diagnostics: Diagnostics
+) -> Json:
+    properties: dict[str, object] = {}
+    required: list[str] = []
+    for param in form:
+        if param.name in properties:
+            continue
+        extra: Json = {"description": param.description} if param.description else {}
+        if param.default is not None:
+            extra["default"] = param.default.value
+        properties[param.name] = writer.decorate(
+            writer.schema(param.schema, param.source), param.constraints, extra
+        )
+        if param.required:
+            required.append(param.name)
+        if isinstance(param.schema, ArraySchema) and param.schema.collection_format not in (
+            None,
+            "multi",
+            "csv",
+        ):
+            diagnostics.warning(
+                "unsupported",
+                f"{op.method} {op.path}: form field '{param.name}' uses collection format "
+                f"'{param.schema.collection_format}'; left to the media type's default",
+                param.source,
+            )
+    out: Json = {"type": "object"}
+    if required:
+        out["required"] = required
+    out["properties"] = properties
+    return out
+
+
+def _content(
+    media: tuple[str, ...], schema: Json, example: object, writer: SchemaWriter
+) -> Json:
+    """One Media Type Object per media type; a JSON example only under JSON types."""
+    value = _json_example(example)
+    json_types = [m for m in media if "json" in m.lower()] or list(media[:1])
+    content: Json = {}
+    for mt in dict.fromkeys(media):
+        entry: Json = {"schema": schema}
+        if value is not _NO_EXAMPLE and mt in json_types:
+            entry["example"] = value
+        content[mt] = entry
+    return content
+
+
+_NO_EXAMPLE = object()
+
+
+def _json_example(example: object) -> object:
+    if isinstance(example, Example):
+        return example.value.value if example.value.is_json else _NO_EXAMPLE
+    if example is None:
+        return _NO_EXAMPLE
+    value = getattr(example, "value", _NO_EXAMPLE)
+    return value if getattr(example, "is_json", False) else _NO_EXAMPLE
+
+
+def is_text(schema: object) -> bool:
+    """Whether a schema is a plain string (used to keep example shapes honest)."""
+    return isinstance(schema, PrimitiveSchema) and schema.type == "string"
+
+
+__all__ = ["SourceLocation", "write_parameters", "write_request_body"]

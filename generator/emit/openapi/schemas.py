@@ -1,0 +1,260 @@
+"""Model schemas → OpenAPI Schema Objects (plain dicts), for 3.1.0 and 3.0.3.
+
+The two versions differ in a few keywords only, all decided here: 3.1 is JSON Schema
+2020-12 (numeric ``exclusiveMinimum``, ``examples`` lists, ``$ref`` with siblings), 3.0
+keeps Swagger 2.0's boolean ``exclusiveMinimum``, a single ``example``, and ignores
+keywords next to a ``$ref`` (so a described reference is wrapped in ``allOf``).
+
+A `SchemaWriter` also collects component names: every ``$ref`` points at
+``#/components/schemas/<component_name(key)>``, and a reference whose definition the
+API lacks gets a stand-in component marked ``x-md2sdk-unresolved``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from generator.diagnostics import Diagnostics
+from generator.model import (
+    AllOfSchema,
+    AnySchema,
+    Api,
+    ArraySchema,
+    Constraints,
+    Definition,
+    DocValue,
+    EnumSchema,
+    FileSchema,
+    MapSchema,
+    ObjectSchema,
+    PrimitiveSchema,
+    Property,
+    Reference,
+    RefSchema,
+    Schema,
+    SourceLocation,
+)
+from generator.naming import component_name, unique_names
+
+Json = dict[str, object]
+
+JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array"})
+SCHEMA_PREFIX = "#/components/schemas/"
+
+
+def unresolved_component(key: str, where: SourceLocation | None) -> Json:
+    """The stand-in for a definition the docs link to but no page contains."""
+    page = where.path if where is not None else "an unknown page"
+    return {
+        "description": f"Definition '{key}' is linked from {page} but no page defines it.",
+        "x-md2sdk-unresolved": True,
+    }
+
+
+@dataclass
+class SchemaWriter:
+    """Turns model schemas into Schema Objects for one document.
+
+    ``names`` maps definition keys to component names (document order, collision-free);
+    ``missing`` collects references to definitions the API does not hold, so the
+    document can add a stand-in component for each.
+    """
+
+    api: Api
+    version: str
+    diagnostics: Diagnostics
+    names: dict[str, str] = field(default_factory=dict)
+    missing: dict[str, SourceLocation] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names = unique_names(
+            (d.key for d in self.api.definitions), component_name, fold=False
+        )
+
+    @property
+    def is_31(self) -> bool:
+        return not self.version.startswith("3.0")
+
+    # ------------------------------------------------------------------ references
+
+    def ref(self, reference: Reference) -> Json:
+        key = reference.target if reference.target is not None else reference.anchor
+        if self.api.definition(key) is None and key not in self.missing:
+            self.missing[key] = reference.location
+            self.names.update(
+                unique_names([key], component_name, reserved=self.names.values())
+            )
+        return {"$ref": SCHEMA_PREFIX + self.names[key]}
+
+    def ref_to_key(self, key: str) -> Json:
+        return {"$ref": SCHEMA_PREFIX + self.names[key]}
+
+    # --------------------------------------------------------------------- schemas
+
+    def schema(self, schema: Schema, where: SourceLocation) -> Json:
+        """The Schema Object for ``schema``; ``where`` locates any diagnostic."""
+        if isinstance(schema, PrimitiveSchema):
+            return self._primitive(schema, where)
+        if isinstance(schema, FileSchema):
+            return {"type": "string", "format": "binary"}
+        if isinstance(schema, AnySchema):
+            return {"type": schema.type} if schema.type in JSON_TYPES else {}
+        if isinstance(schema, EnumSchema):
+            return self._enum(schema, where)
+        if isinstance(schema, ArraySchema):
+            return {"type": "array", "items": self.schema(schema.items, where)}
+        if isinstance(schema, MapSchema):
+            return {"type": "object", "additionalProperties": self.schema(schema.values, where)}
+        if isinstance(schema, RefSchema):
+            return self.ref(schema.ref)
+        if isinstance(schema, ObjectSchema):
+            return self.object(schema, where)
+        return {"allOf": [self.schema(part, where) for part in schema.parts]}
+
+    def _primitive(self, schema: PrimitiveSchema, where: SourceLocation) -> Json:
+        if schema.type not in JSON_TYPES:
+            self.diagnostics.warning(
+                "unsupported",
+                f"type '{schema.type}' is not a JSON Schema type; emitted as a free-form value",
+                where,
+            )
+            out: Json = {}
+        else:
+            out = {"type": schema.type}
+        if schema.format:
+            out["format"] = schema.format
+        return out
+
+    def _enum(self, schema: EnumSchema, where: SourceLocation) -> Json:
+        if schema.ref is not None and schema.ref.target is not None:
+            return self.ref(schema.ref)
+        kind = schema.type if schema.type in JSON_TYPES else "string"
+        values = [typed_value(v, kind) for v in schema.values]
+        return {"type": kind, "enum": values}
+
+    def object(self, schema: ObjectSchema, where: SourceLocation) -> Json:
+        out: Json = {"type": "object"}
+        if schema.title:
+            out["title"] = schema.title
+        if schema.required:
+            out["required"] = list(dict.fromkeys(schema.required))
+        if schema.properties:
+            out["properties"] = {p.name: self.property(p) for p in schema.properties}
+        if schema.additional_properties is not None:
+            out["additionalProperties"] = self.schema(schema.additional_properties, where)
+        return out
+
+    def property(self, prop: Property) -> Json:
+        extra: Json = {}
+        if prop.description:
+            extra["description"] = prop.description
+        if prop.read_only:
+            extra["readOnly"] = True
+        if prop.default is not None:
+            extra["default"] = prop.default.value
+        if prop.example is not None:
+            extra.update(self.example(prop.example))
+        return self.decorate(self.schema(prop.schema, prop.location), prop.constraints, extra)
+
+    # ------------------------------------------------------------------ decoration
+
+    def example(self, value: DocValue) -> Json:
+        return {"examples": [value.value]} if self.is_31 else {"example": value.value}
+
+    def decorate(self, base: Json, constraints: Constraints, extra: Json) -> Json:
+        """``base`` plus constraint keywords and annotations (description, default...).
+
+        Array constraints go on the array, the others on a referenced or plain value.
+        In 3.0 a ``$ref`` cannot carry siblings, so it is wrapped in ``allOf``.
+        """
+        keywords = {**self.constraints(constraints), **extra}
+        if not keywords:
+            return base
+        if "$ref" in base and not self.is_31:
+            return {"allOf": [base], **keywords}
+        return {**base, **keywords}
+
+    def constraints(self, c: Constraints) -> Json:
+        out: Json = {}
+        if c.min_length is not None:
+            out["minLength"] = c.min_length
+        if c.max_length is not None:
+            out["maxLength"] = c.max_length
+        if c.pattern is not None:
+            out["pattern"] = c.pattern
+        out.update(self._bound("minimum", "exclusiveMinimum", c.minimum, c.exclusive_minimum))
+        out.update(self._bound("maximum", "exclusiveMaximum", c.maximum, c.exclusive_maximum))
+        if c.min_items is not None:
+            out["minItems"] = c.min_items
+        if c.max_items is not None:
+            out["maxItems"] = c.max_items
+        return out
+
+    def _bound(self, name: str, exclusive_name: str, value: float | None, exclusive: bool) -> Json:
+        if value is None:
+            return {}
+        if not exclusive:
+            return {name: value}
+        return {exclusive_name: value} if self.is_31 else {name: value, exclusive_name: True}
+
+    # ----------------------------------------------------------------- definitions
+
+    def component(self, definition: Definition) -> Json:
+        """The components/schemas entry for a definition (without polymorphism)."""
+        if definition.unresolved:
+            return unresolved_component(definition.key, self._first_use(definition.key))
+        out = self.schema(definition.schema, definition.location)
+        if definition.description:
+            out = {**out, "description": definition.description}
+        if definition.example is not None:
+            out = {**out, **self.example(definition.example)}
+        return out
+
+    def _first_use(self, key: str) -> SourceLocation | None:
+        """Where the API first links to ``key`` (the page that needed it)."""
+        for op in self.api.operations:
+            for schema in [p.schema for p in op.parameters] + [r.schema for r in op.responses]:
+                if schema is not None and key in referenced_keys(schema):
+                    return op.location
+        for definition in self.api.definitions:
+            if definition.key != key and key in referenced_keys(definition.schema):
+                return definition.location
+        return None
+
+
+def referenced_keys(schema: Schema) -> set[str]:
+    """Definition keys a schema links to, at any depth."""
+    if isinstance(schema, RefSchema):
+        return {schema.ref.target or schema.ref.anchor}
+    if isinstance(schema, EnumSchema) and schema.ref is not None:
+        return {schema.ref.target or schema.ref.anchor}
+    if isinstance(schema, ArraySchema):
+        return referenced_keys(schema.items)
+    if isinstance(schema, MapSchema):
+        return referenced_keys(schema.values)
+    if isinstance(schema, ObjectSchema):
+        keys = {k for p in schema.properties for k in referenced_keys(p.schema)}
+        if schema.additional_properties is not None:
+            keys |= referenced_keys(schema.additional_properties)
+        return keys
+    if isinstance(schema, AllOfSchema):
+        return {k for part in schema.parts for k in referenced_keys(part)}
+    return set()
+
+
+def typed_value(text: str, kind: str) -> object:
+    """An enum value or default in the JSON type of its schema (``"10"`` → ``10``)."""
+    try:
+        if kind == "integer":
+            return int(text)
+        if kind == "number":
+            number = float(text)
+            if not math.isfinite(number):
+                return text
+            return int(number) if number.is_integer() and "." not in text else number
+    except ValueError:
+        return text
+    if kind == "boolean" and text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    return text

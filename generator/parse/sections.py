@@ -1,0 +1,147 @@
+"""Blocks → a tree of sections, the unit every section parser reads.
+
+A section starts at a heading, or at a paragraph that is only a bold known label
+(``**Parameters**``, some docs' style), and holds the blocks up to the next heading of
+the same or a higher level. Anchor-only paragraphs (``<a name="pet"></a>``) and
+anchors inside heading text attach to the section they introduce.
+
+Levels are relative: pages put operations at ``##``, ``###`` or ``####``, so parsers
+never test a level number, only "a child of this section".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from generator.model import SourceLocation
+from generator.parse.blocks import Anchor, Block, Heading, Html, Paragraph
+from generator.parse.inline import anchors, plain, strip_emphasis
+from generator.parse.labels import keys_for
+
+# Labels that a bold paragraph may stand for as a section heading.
+SECTION_KEYS = frozenset(
+    {
+        "parameters", "body_parameter", "responses", "consumes", "produces", "tags",
+        "security", "example_request", "example_response", "description_column",
+        "request_path", "request_header", "request_query", "request_body",
+        "request_formData", "response", "overview", "paths", "resources", "definitions",
+        "current_version", "contact_information", "license_information", "uri_scheme",
+        "external_docs",
+    }
+)
+
+
+@dataclass
+class Section:
+    """A heading (or bold label) and what follows it; ``children`` are sub-sections."""
+
+    title: str
+    raw_title: str
+    level: int
+    location: SourceLocation
+    anchors: tuple[str, ...] = ()
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    bold: bool = False
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The label keys the title can mean (empty for an ordinary heading)."""
+        return keys_for(self.title)
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _anchor_only(block: Block) -> list[str] | None:
+    text = block.text if isinstance(block, (Paragraph, Html)) else None
+    if text is None or "<a" not in text.lower():
+        return None
+    found = anchors(text)
+    if found and not plain(text):
+        return found
+    return None
+
+
+def _peel_anchor_lines(block: Paragraph) -> tuple[list[str], Paragraph]:
+    """Split leading anchor-only lines off a paragraph (``<a name>`` then a title)."""
+    found: list[str] = []
+    lines = block.text.split("\n")
+    i = 0
+    while i < len(lines) - 1:
+        names = anchors(lines[i])
+        if not names or plain(lines[i]):
+            break
+        found.extend(names)
+        i += 1
+    if not i:
+        return [], block
+    loc = block.location
+    rest = Paragraph("\n".join(lines[i:]), SourceLocation(loc.path, loc.line + i, 1))
+    return found, rest
+
+
+def _bold_label(block: Block) -> str | None:
+    if not isinstance(block, Paragraph) or "\n" in block.text:
+        return None
+    text = block.text.strip()
+    if not (text.startswith("**") or text.startswith("__")):
+        return None
+    label = strip_emphasis(text).rstrip(":").strip()
+    if label == text:
+        return None
+    keys = keys_for(label)
+    return label if keys & SECTION_KEYS else None
+
+
+def build_sections(path: str, blocks: Sequence[Block]) -> Section:
+    """The root section (level 0, the page itself) with every section below it."""
+    root = Section("", "", 0, SourceLocation(path, 1, 1))
+    stack: list[Section] = [root]
+    pending: list[str] = []
+
+    def open_section(section: Section) -> None:
+        while stack[-1].level >= section.level:
+            stack.pop()
+        stack[-1].children.append(section)
+        stack.append(section)
+
+    for block in blocks:
+        if isinstance(block, Anchor):
+            pending.extend(block.names)
+            continue
+        found = _anchor_only(block)
+        if found is not None:
+            pending.extend(found)
+            continue
+        if isinstance(block, Paragraph) and "<a" in block.text:
+            peeled, block = _peel_anchor_lines(block)
+            pending.extend(peeled)
+        if isinstance(block, Heading):
+            own = anchors(block.text)
+            section = Section(
+                plain(block.text), block.text, block.level, block.location,
+                tuple(pending + own),
+            )
+            pending = []
+            open_section(section)
+            continue
+        label = _bold_label(block)
+        if label is not None:
+            parent_level = max((s.level for s in stack if not s.bold), default=0)
+            section = Section(
+                label, block.text, parent_level + 1, block.location, tuple(pending), bold=True
+            )
+            pending = []
+            open_section(section)
+            continue
+        if pending:
+            # Anchors before a non-heading block (an inline schema's bold title) stay
+            # in the flow so the section parser can see them.
+            stack[-1].blocks.append(Anchor(tuple(pending), block.location))
+            pending = []
+        stack[-1].blocks.append(block)
+    return root

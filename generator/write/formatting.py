@@ -1,0 +1,156 @@
+"""Black, in-process, with one pinned mode and a content-hash cache.
+
+Generated Python is formatted here and nowhere else. The mode is spelled out in full
+(`MODE`) instead of being read from a ``pyproject.toml`` near the output, so the bytes
+cannot depend on the machine or folder md2sdk runs in. The mode equals black's
+defaults (line length 88, per-file target detection), which is what emitters test
+their output against.
+
+Formatting is the slow stage for big APIs, so results are cached by a hash of black's
+version, the mode and the source (``.md2sdk-cache/black/``); on a cache miss of many
+files the work is spread over a process pool. The cache is best effort: an unreadable
+or unwritable cache only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import black
+
+from generator.diagnostics import Diagnostics
+from generator.model import SourceLocation
+
+MODE = black.Mode(
+    target_versions=set(),
+    line_length=88,
+    string_normalization=True,
+    is_pyi=False,
+    is_ipynb=False,
+    skip_source_first_line=False,
+    magic_trailing_comma=True,
+    preview=False,
+    unstable=False,
+)
+_MODE_KEY = "line_length=88;targets=auto;strings=normalized;trailing_comma=magic;stable"
+PARALLEL_THRESHOLD = 24
+"""Cache misses below this are formatted in-process: a pool costs ~0.1 s to start."""
+
+_POSITION = re.compile(r"(\d+):(\d+)")
+
+Progress = Callable[[int], None]
+
+
+def cache_key(source: str) -> str:
+    text = f"md2sdk-black\0{black.__version__}\0{_MODE_KEY}\0{source}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def format_source(source: str) -> tuple[str | None, str | None]:
+    """``(formatted, None)`` or ``(None, black's error message)``; never raises."""
+    try:
+        return black.format_str(source, mode=MODE), None
+    except Exception as exc:  # black reports bad input with several exception types
+        return None, str(exc).strip() or type(exc).__name__
+
+
+def format_files(
+    files: Mapping[str, str],
+    diagnostics: Diagnostics,
+    *,
+    cache_dir: Path | None = None,
+    shown_root: str = "",
+    progress: Progress | None = None,
+    jobs: int | None = None,
+) -> dict[str, str]:
+    """``files`` with every ``.py`` file run through black (other files as they are).
+
+    A file black cannot parse is a ``format-failed`` error located in the generated
+    file (``generated/python/x.py:3:7``) and is returned unformatted.
+    """
+    result = dict(files)
+    todo: dict[str, str] = {}
+    for path, source in files.items():
+        if not path.endswith(".py"):
+            continue
+        cached = _read_cache(cache_dir, source)
+        if cached is not None:
+            result[path] = cached
+            if progress is not None:
+                progress(1)
+        else:
+            todo[path] = source
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    paths = sorted(todo)
+    sources = [todo[p] for p in paths]
+    if len(paths) >= PARALLEL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = pool.map(format_source, sources, chunksize=8)
+            _collect(paths, sources, outcomes, result, diagnostics, cache_dir, shown_root, progress)
+    else:
+        outcomes = map(format_source, sources)
+        _collect(paths, sources, outcomes, result, diagnostics, cache_dir, shown_root, progress)
+    return result
+
+
+def _collect(
+    paths: list[str],
+    sources: list[str],
+    outcomes: Iterable[tuple[str | None, str | None]],
+    result: dict[str, str],
+    diagnostics: Diagnostics,
+    cache_dir: Path | None,
+    shown_root: str,
+    progress: Progress | None,
+) -> None:
+    for path, source, (formatted, error) in zip(paths, sources, outcomes, strict=True):
+        if formatted is not None:
+            result[path] = formatted
+            _write_cache(cache_dir, source, formatted)
+        else:
+            found = _POSITION.search(error or "")
+            line, col = (int(found[1]), int(found[2]) + 1) if found else (1, 1)
+            shown = f"{shown_root}/{path}" if shown_root else path
+            first = (error or "").splitlines()[0]
+            diagnostics.error(
+                "format-failed",
+                f"black cannot format this generated file ({first}); an emitter or "
+                "template produced invalid Python",
+                SourceLocation(shown, line, col),
+            )
+        if progress is not None:
+            progress(1)
+
+
+def _cache_file(cache_dir: Path, source: str) -> Path:
+    key = cache_key(source)
+    return cache_dir / "black" / key[:2] / key
+
+
+def _read_cache(cache_dir: Path | None, source: str) -> str | None:
+    if cache_dir is None:
+        return None
+    try:
+        return _cache_file(cache_dir, source).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_cache(cache_dir: Path | None, source: str, formatted: str) -> None:
+    if cache_dir is None:
+        return
+    target = _cache_file(cache_dir, source)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(formatted)
+        os.replace(tmp, target)
+    except OSError:
+        return
