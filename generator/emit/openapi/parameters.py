@@ -16,13 +16,12 @@ from generator.diagnostics import Diagnostics
 from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.model import (
     ArraySchema,
+    DocValue,
     Example,
     FileSchema,
     Operation,
     Parameter,
     ParameterIn,
-    PrimitiveSchema,
-    SourceLocation,
 )
 
 # (location, collectionFormat) → (style, explode); ``None`` is Swagger 2.0's default csv.
@@ -38,9 +37,7 @@ FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 
 
-def write_parameters(
-    op: Operation, writer: SchemaWriter, diagnostics: Diagnostics
-) -> list[Json]:
+def write_parameters(op: Operation, writer: SchemaWriter, diagnostics: Diagnostics) -> list[Json]:
     """The Parameter Objects, document order, one per (name, in), every ``{name}`` in
     the path declared."""
     examples = _example_map(op.request_example.query if op.request_example else None)
@@ -157,7 +154,7 @@ def write_request_body(
         )
         example = request.body if request is not None else None
         out: Json = {"description": body.description} if body.description else {}
-        out["content"] = _content(media, schema, body.example or example, writer)
+        out["content"] = content(media, schema, body.example or example)
         out["required"] = body.required
         return out
     if not form:
@@ -168,7 +165,7 @@ def write_request_body(
     schema = _form_schema(op, form, writer, diagnostics)
     example = request.form_data if request is not None else None
     return {
-        "content": _content(media, schema, example, writer),
+        "content": content(media, schema, example),
         "required": any(p.required for p in form),
     }
 
@@ -207,36 +204,15 @@ def _form_schema(
     return out
 
 
-def _content(
-    media: tuple[str, ...], schema: Json, example: object, writer: SchemaWriter
-) -> Json:
+def content(media: tuple[str, ...], schema: Json, example: DocValue | Example | None) -> Json:
     """One Media Type Object per media type; a JSON example only under JSON types."""
-    value = _json_example(example)
+    if isinstance(example, Example):
+        example = example.value
     json_types = [m for m in media if "json" in m.lower()] or list(media[:1])
-    content: Json = {}
+    out: Json = {}
     for mt in dict.fromkeys(media):
         entry: Json = {"schema": schema}
-        if value is not _NO_EXAMPLE and mt in json_types:
-            entry["example"] = value
-        content[mt] = entry
-    return content
-
-
-_NO_EXAMPLE = object()
-
-
-def _json_example(example: object) -> object:
-    if isinstance(example, Example):
-        return example.value.value if example.value.is_json else _NO_EXAMPLE
-    if example is None:
-        return _NO_EXAMPLE
-    value = getattr(example, "value", _NO_EXAMPLE)
-    return value if getattr(example, "is_json", False) else _NO_EXAMPLE
-
-
-def is_text(schema: object) -> bool:
-    """Whether a schema is a plain string (used to keep example shapes honest)."""
-    return isinstance(schema, PrimitiveSchema) and schema.type == "string"
-
-
-__all__ = ["SourceLocation", "write_parameters", "write_request_body"]
+        if example is not None and example.is_json and mt in json_types:
+            entry["example"] = example.value
+        out[mt] = entry
+    return out

@@ -43,13 +43,17 @@ JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "arr
 SCHEMA_PREFIX = "#/components/schemas/"
 
 
-def unresolved_component(key: str, where: SourceLocation | None) -> Json:
+def unresolved_component(key: str, reference: Reference | None) -> Json:
     """The stand-in for a definition the docs link to but no page contains."""
-    page = where.path if where is not None else "an unknown page"
-    return {
-        "description": f"Definition '{key}' is linked from {page} but no page defines it.",
-        "x-md2sdk-unresolved": True,
-    }
+    if reference is None:
+        text = f"Definition '{key}' is not defined on any page of the docs."
+    else:
+        page = reference.file or "the linking page itself"
+        text = (
+            f"Definition '{key}' is missing: {reference.location.path} links to "
+            f"'{reference.href}', but {page} is not among the docs' pages."
+        )
+    return {"description": text, "x-md2sdk-unresolved": True}
 
 
 @dataclass
@@ -65,12 +69,12 @@ class SchemaWriter:
     version: str
     diagnostics: Diagnostics
     names: dict[str, str] = field(default_factory=dict)
-    missing: dict[str, SourceLocation] = field(default_factory=dict)
+    missing: dict[str, Reference] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.names = unique_names(
-            (d.key for d in self.api.definitions), component_name, fold=False
-        )
+        # Named as the docs print them (``Pet``), keyed by the unique definition key.
+        labels = {d.key: d.name or d.key for d in self.api.definitions}
+        self.names = unique_names(labels, lambda key: component_name(labels[key]))
 
     @property
     def is_31(self) -> bool:
@@ -81,9 +85,10 @@ class SchemaWriter:
     def ref(self, reference: Reference) -> Json:
         key = reference.target if reference.target is not None else reference.anchor
         if self.api.definition(key) is None and key not in self.missing:
-            self.missing[key] = reference.location
+            self.missing[key] = reference
+            label = reference.name or key
             self.names.update(
-                unique_names([key], component_name, reserved=self.names.values())
+                unique_names([key], lambda _: component_name(label), reserved=self.names.values())
             )
         return {"$ref": SCHEMA_PREFIX + self.names[key]}
 
@@ -211,36 +216,37 @@ class SchemaWriter:
             out = {**out, **self.example(definition.example)}
         return out
 
-    def _first_use(self, key: str) -> SourceLocation | None:
-        """Where the API first links to ``key`` (the page that needed it)."""
+    def _first_use(self, key: str) -> Reference | None:
+        """The API's first link to ``key`` (it names the page that was needed)."""
+        schemas: list[Schema | None] = []
         for op in self.api.operations:
-            for schema in [p.schema for p in op.parameters] + [r.schema for r in op.responses]:
-                if schema is not None and key in referenced_keys(schema):
-                    return op.location
-        for definition in self.api.definitions:
-            if definition.key != key and key in referenced_keys(definition.schema):
-                return definition.location
+            schemas += [p.schema for p in op.parameters] + [r.schema for r in op.responses]
+        schemas += [d.schema for d in self.api.definitions if d.key != key]
+        for schema in schemas:
+            for ref in references(schema) if schema is not None else []:
+                if (ref.target or ref.anchor) == key:
+                    return ref
         return None
 
 
-def referenced_keys(schema: Schema) -> set[str]:
-    """Definition keys a schema links to, at any depth."""
+def references(schema: Schema) -> list[Reference]:
+    """The links a schema holds, at any depth, in document order."""
     if isinstance(schema, RefSchema):
-        return {schema.ref.target or schema.ref.anchor}
-    if isinstance(schema, EnumSchema) and schema.ref is not None:
-        return {schema.ref.target or schema.ref.anchor}
+        return [schema.ref]
+    if isinstance(schema, EnumSchema):
+        return [schema.ref] if schema.ref is not None else []
     if isinstance(schema, ArraySchema):
-        return referenced_keys(schema.items)
+        return references(schema.items)
     if isinstance(schema, MapSchema):
-        return referenced_keys(schema.values)
+        return references(schema.values)
     if isinstance(schema, ObjectSchema):
-        keys = {k for p in schema.properties for k in referenced_keys(p.schema)}
+        found = [r for p in schema.properties for r in references(p.schema)]
         if schema.additional_properties is not None:
-            keys |= referenced_keys(schema.additional_properties)
-        return keys
+            found += references(schema.additional_properties)
+        return found
     if isinstance(schema, AllOfSchema):
-        return {k for part in schema.parts for k in referenced_keys(part)}
-    return set()
+        return [r for part in schema.parts for r in references(part)]
+    return []
 
 
 def typed_value(text: str, kind: str) -> object:

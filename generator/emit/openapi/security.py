@@ -124,7 +124,9 @@ class SecurityWriter:
         return {flow: body}
 
     def _unsupported(self, where: SourceLocation, what: str) -> None:
-        self.diagnostics.warning("unsupported", f"{what} has no OpenAPI 3 form; approximated", where)
+        self.diagnostics.warning(
+            "unsupported", f"{what} has no OpenAPI 3 form; approximated", where
+        )
 
 
 def _looks_bearer(name: str) -> bool:
@@ -148,7 +150,7 @@ def _inferred(req: SecurityRequirement, scopes: list[str]) -> Json:
     if kind == "oauth2":
         return {
             "type": "oauth2",
-            "flows": {"implicit": {"authorizationUrl": "", "scopes": {s: "" for s in scopes}}},
+            "flows": {"implicit": {"authorizationUrl": "", "scopes": dict.fromkeys(scopes, "")}},
         }
     return {"type": "apiKey", "name": name, "in": "header"}
 

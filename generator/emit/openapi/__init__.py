@@ -1,0 +1,31 @@
+"""The OpenAPI emitter: an API's model → one OpenAPI 3.1.0 (or 3.0.3) YAML document.
+
+`build_document` produces the document as plain data (other emitters' tests and the
+contract tests use it); `emit_openapi` renders that data through
+``templates/openapi/document.yaml.jinja``, which owns the layout and key order while
+every value is encoded by the YAML library (the ``yaml``/``yaml_block`` filters).
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from generator.config import ApiConfig
+from generator.diagnostics import Diagnostics
+from generator.emit.openapi.document import build_document
+from generator.emit.openapi.view import document_view
+from generator.model import Api
+
+TEMPLATE = "openapi/document.yaml.jinja"
+
+
+def emit_openapi(
+    api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
+) -> dict[str, str]:
+    """``{"openapi/<name>.yaml": text}`` for one API."""
+    document = build_document(api, config, diagnostics)
+    text = env.get_template(TEMPLATE).render(document_view(document))
+    return {f"openapi/{config.name}.yaml": text}
+
+
+__all__ = ["build_document", "emit_openapi"]
