@@ -52,6 +52,8 @@ CODES: dict[str, str] = {
     "output-conflict": "two APIs produce the same output file; nothing was written",
     "outside-project": "a symlink in a specs folder points outside the project; not followed",
     "stale-output": "a generated file differs from what the docs and templates produce now",
+    "write-error": "the output could not be written (permissions, disk full); nothing changed",
+    "internal-error": "md2sdk hit a bug on this input; the input was skipped (please report it)",
 }
 
 
