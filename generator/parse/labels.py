@@ -39,6 +39,10 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "response_example": ("Response",),
     "value_column": ("Value",),
     "operation.deprecated": ("This operation is deprecated",),
+    # Annotation labels hand-edited or older docs write (Amazon SP-API: **Maximum** : 20).
+    "minvalue_column": ("Minimum",),
+    "maxvalue_column": ("Maximum",),
+    "maxlength_column": ("Maximum length",),
 }
 
 
