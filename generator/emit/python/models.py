@@ -1,0 +1,118 @@
+"""Definitions → model module views (one module per definition, plus its inline objects).
+
+Class modules import the classes they reference at their bottom: by then the module's
+own classes exist, so two models that reference each other import cleanly whichever
+loads first, and pydantic resolves the (postponed) annotations on first use. Alias
+modules (``PetList = list[Pet]``) need the classes at import time; nothing imports an
+alias module, so their top-of-module imports cannot form a cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.emit.python.types import AliasView, ClassView, ModuleUse, TypeRenderer
+from generator.model import Definition
+
+
+@dataclass(frozen=True)
+class ImportView:
+    module: str
+    names: str
+
+
+@dataclass(frozen=True)
+class ModelModuleView:
+    """Everything ``models/module.py.jinja`` places; imports are exact (no unused ones)."""
+
+    module: str
+    description: str
+    classes: tuple[ClassView, ...]
+    aliases: tuple[AliasView, ...]
+    typing_imports: str
+    datetime_imports: str
+    uses_files: bool
+    uses_field: bool
+    top_imports: tuple[ImportView, ...]
+    late_imports: tuple[ImportView, ...]
+
+    @property
+    def exports(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.classes) + tuple(a.name for a in self.aliases)
+
+
+def class_imports(use: ModuleUse, renderer: TypeRenderer, own: str) -> tuple[ImportView, ...]:
+    """``from .module import Name`` for every class used that lives elsewhere."""
+    wanted: dict[str, list[str]] = {}
+    for name in sorted(use.classes):
+        module = renderer.module_of_class.get(name, own)
+        if module != own:
+            wanted.setdefault(module, []).append(name)
+    return tuple(ImportView(m, ", ".join(n)) for m, n in sorted(wanted.items()))
+
+
+def build_definition_module(definition: Definition, renderer: TypeRenderer) -> ModelModuleView:
+    """The module for one definition: its class (or alias) and any inline classes."""
+    use = ModuleUse()
+    name = renderer.class_of[definition.key]
+    module = renderer.module_of_def[definition.key]
+    classes: list[ClassView] = []
+    aliases: list[AliasView] = []
+    if definition.key in renderer.class_keys:
+        main = renderer.class_view(
+            name, definition.description, definition.schema, use, frozenset({definition.key})
+        )
+        classes.append(main)
+    else:
+        note = ""
+        if definition.unresolved:
+            use.typing.add("Any")
+            hint = "dict[str, Any]"
+            note = f"the docs link to {definition.name!r} but do not define it"
+        else:
+            hint = renderer.hint(definition.schema, use, name, frozenset({definition.key}))
+        aliases.append(AliasView(name, hint, definition.description, note))
+    return finish_module(
+        module,
+        description=definition.description,
+        classes=classes,
+        aliases=aliases,
+        use=use,
+        renderer=renderer,
+    )
+
+
+def finish_module(
+    module: str,
+    *,
+    description: str,
+    classes: list[ClassView],
+    aliases: list[AliasView],
+    use: ModuleUse,
+    renderer: TypeRenderer,
+) -> ModelModuleView:
+    """Assemble a module view once every hint in it has been rendered."""
+    for own in use.inline + classes:
+        renderer.module_of_class[own.name] = module
+    # Inline classes come first: aliases below evaluate them at import time.
+    all_classes = tuple(use.inline) + tuple(classes)
+    imports = class_imports(use, renderer, module)
+    if aliases:
+        use.typing.add("TypeAlias")
+    return ModelModuleView(
+        module=module,
+        description=description,
+        classes=all_classes,
+        aliases=tuple(aliases),
+        typing_imports=", ".join(sorted(use.typing)),
+        datetime_imports=", ".join(sorted(use.datetime)),
+        uses_files=use.files,
+        uses_field=any(f.alias for c in all_classes for f in c.fields),
+        top_imports=imports if aliases else (),
+        late_imports=() if aliases else imports,
+    )
+
+
+def build_model_modules(renderer: TypeRenderer) -> list[ModelModuleView]:
+    """Every definition's module, in document order."""
+    return [build_definition_module(d, renderer) for d in renderer.definitions.values()]

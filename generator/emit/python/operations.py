@@ -1,0 +1,258 @@
+"""Operations → method views: signature, wire mapping, return type, docstring.
+
+A generated method is a typed signature plus one call into the shared runtime with the
+arguments sorted by where they go on the wire; everything else (URL building, query
+serialization, auth, retries, parsing) lives once in the runtime, so 1,000 operations
+cost 1,000 short methods and nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostics
+from generator.emit.python.options import ClientOptions
+from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
+from generator.emit.templating import pystr
+from generator.model import (
+    ArraySchema,
+    FileSchema,
+    Operation,
+    Parameter,
+    ParameterIn,
+    PrimitiveSchema,
+    Response,
+)
+from generator.naming import method_name, param_name, pascal_case, unique_names
+
+RESERVED_PARAMS = frozenset({"self", "extra_headers", "extra_query", "timeout"})
+IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
+_TEMPLATE_VAR = re.compile(r"{([^{}]+)}")
+
+ERRORS = {
+    "400": "BadRequestError",
+    "401": "AuthenticationError",
+    "403": "PermissionDeniedError",
+    "404": "NotFoundError",
+    "409": "ConflictError",
+    "422": "UnprocessableEntityError",
+    "429": "RateLimitError",
+}
+
+
+@dataclass(frozen=True)
+class ParamView:
+    python_name: str
+    wire_name: str
+    type_hint: str
+    default_code: str
+    description: str
+    kind: str  # path | query | header | body | form | file
+
+
+@dataclass(frozen=True)
+class OperationView:
+    name: str
+    constant: str
+    return_hint: str
+    endpoint_code: str
+    positional: tuple[ParamView, ...]
+    keyword: tuple[ParamView, ...]
+    path_params: tuple[ParamView, ...]
+    query_params: tuple[ParamView, ...]
+    header_params: tuple[ParamView, ...]
+    form_params: tuple[ParamView, ...]
+    file_params: tuple[ParamView, ...]
+    body: ParamView | None
+    docstring: str
+    summary: str
+    method: str
+    path: str
+
+
+def success_response(operation: Operation) -> Response | None:
+    """The lowest documented 2xx response (the one a successful call returns)."""
+    ok = sorted(
+        (r for r in operation.responses if r.status.startswith("2")), key=lambda r: r.status
+    )
+    return ok[0] if ok else None
+
+
+def return_hint(operation: Operation, renderer: TypeRenderer, use: ModuleUse, owner: str) -> str:
+    """``None`` for No Content, ``bytes`` for files, ``Any`` when nothing 2xx is documented."""
+    response = success_response(operation)
+    if response is None:
+        use.typing.add("Any")
+        return "Any"
+    if response.schema is None:
+        return "None"
+    if isinstance(response.schema, FileSchema):
+        return "bytes"
+    return renderer.hint(response.schema, use, owner + "Response")
+
+
+def _kind(param: Parameter) -> str:
+    if param.location is ParameterIn.FORM_DATA:
+        return "file" if isinstance(param.schema, FileSchema) else "form"
+    return str(param.location.value)
+
+
+def _path_order(operation: Operation, param: Parameter) -> int:
+    names = _TEMPLATE_VAR.findall(operation.path)
+    return names.index(param.name) if param.name in names else len(names)
+
+
+def _missing_path_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
+    """Template variables the Parameters table forgot: still callable, typed ``str``."""
+    documented = {p.name for p in operation.parameters if p.location is ParameterIn.PATH}
+    missing = []
+    for name in _TEMPLATE_VAR.findall(operation.path):
+        if name not in documented:
+            diagnostics.warning(
+                "unsupported",
+                f"{operation.method.upper()} {operation.path}: path parameter {name!r} is not "
+                "documented; the client takes it as a string",
+                operation.location,
+            )
+            missing.append(
+                Parameter(name, ParameterIn.PATH, PrimitiveSchema("string"), operation.location,
+                          required=True)
+            )
+    return missing
+
+
+def build_operation(
+    operation: Operation,
+    name: str,
+    *,
+    renderer: TypeRenderer,
+    options: ClientOptions,
+    use: ModuleUse,
+    diagnostics: Diagnostics,
+) -> OperationView:
+    """The view of one operation; ``use`` collects what the resource module imports."""
+    owner = pascal_case(name)
+    params = [
+        p
+        for p in operation.parameters
+        if not (p.location is ParameterIn.HEADER and p.name.casefold() in options.header_names)
+    ] + _missing_path_params(operation, diagnostics)
+    keys = [f"{i}" for i in range(len(params))]
+    names = unique_names(keys, lambda k: param_name(params[int(k)].name), reserved=RESERVED_PARAMS)
+    views: list[ParamView] = []
+    for key, param in zip(keys, params, strict=True):
+        views.append(_param_view(param, names[key], renderer, use, owner))
+    by_kind = {kind: tuple(v for v in views if v.kind == kind) for kind in
+               ("path", "query", "header", "body", "form", "file")}  # fmt: skip
+    path_params = tuple(
+        sorted(by_kind["path"], key=lambda v: _path_order(operation, _find(params, v)))
+    )
+    keyword = [v for v in views if v.kind != "path"]
+    keyword.sort(key=lambda v: v.default_code != "")  # required first, for readability
+    returns = return_hint(operation, renderer, use, owner)
+    return OperationView(
+        name=name,
+        constant=f"_{name.upper()}",
+        return_hint=returns,
+        endpoint_code=_endpoint_code(operation, returns, params, options),
+        positional=path_params,
+        keyword=tuple(keyword),
+        path_params=path_params,
+        query_params=by_kind["query"],
+        header_params=by_kind["header"],
+        form_params=by_kind["form"],
+        file_params=by_kind["file"],
+        body=by_kind["body"][0] if by_kind["body"] else None,
+        docstring=_docstring(operation, path_params + tuple(keyword)),
+        summary=operation.summary,
+        method=operation.method.upper(),
+        path=operation.path,
+    )
+
+
+def _find(params: list[Parameter], view: ParamView) -> Parameter:
+    return next(p for p in params if p.name == view.wire_name and _kind(p) == view.kind)
+
+
+def _param_view(
+    param: Parameter, python_name: str, renderer: TypeRenderer, use: ModuleUse, owner: str
+) -> ParamView:
+    kind = _kind(param)
+    hint = renderer.hint(param.schema, use, owner + pascal_case(param.name))
+    default = ""
+    required = param.required or kind == "path"
+    if not required:
+        default = default_code(param.default, hint) or ""
+        if not default:
+            hint, default = f"{hint} | NotGiven", "NOT_GIVEN"
+    return ParamView(python_name, param.name, hint, default, param.description, kind)
+
+
+def _endpoint_code(
+    operation: Operation, returns: str, params: list[Parameter], options: ClientOptions
+) -> str:
+    """``Endpoint[T]("GET", "/pets", T, ...)``: the static facts the runtime needs."""
+    args = [pystr(operation.method.upper()), pystr(operation.path), returns]
+    auth = options.auth_for(operation)
+    if auth is not None:
+        args.append(f"auth=({''.join(pystr(a) + ', ' for a in auth)})")
+    formats = {
+        p.name: p.schema.collection_format or "csv"
+        for p in params
+        if p.location in {ParameterIn.QUERY, ParameterIn.HEADER, ParameterIn.FORM_DATA}
+        and isinstance(p.schema, ArraySchema)
+    }
+    if formats:
+        pairs = ", ".join(f"{pystr(k)}: {pystr(v)}" for k, v in formats.items())
+        args.append(f"formats={{{pairs}}}")
+    form = [p for p in params if p.location is ParameterIn.FORM_DATA]
+    if form:
+        multipart = any(isinstance(p.schema, FileSchema) for p in form) or any(
+            "multipart" in c for c in operation.consumes
+        )
+        args.append(f"body={pystr('multipart' if multipart else 'form')}")
+    if any(p.name.casefold() in IDEMPOTENCY_HEADERS for p in params):
+        args.append("idempotent=True")
+    return f"Endpoint[{returns}]({', '.join(args)})"
+
+
+def _docstring(operation: Operation, params: tuple[ParamView, ...]) -> str:
+    """Summary, description, Args, Returns, Raises: Google style, plain text."""
+    parts = [operation.summary or f"{operation.method.upper()} {operation.path}"]
+    if operation.deprecated:
+        parts.append("Deprecated: the docs mark this operation as deprecated.")
+    if operation.description and operation.description != operation.summary:
+        parts.append(operation.description)
+    if params:
+        lines = ["Args:"]
+        for p in params:
+            text = " ".join(p.description.split()) or f"The {p.wire_name!r} {p.kind} parameter."
+            lines.append(f"    {p.python_name}: {text}")
+        parts.append("\n".join(lines))
+    response = success_response(operation)
+    if response is not None and response.description:
+        parts.append(f"Returns:\n    {' '.join(response.description.split())}")
+    raises = []
+    for r in operation.responses:
+        if r.status[:1] in {"4", "5"}:
+            fallback = "InternalServerError" if r.status[0] == "5" else "APIStatusError"
+            error = ERRORS.get(r.status, fallback)
+            raises.append(f"    {error}: {r.status} {' '.join(r.description.split())}".rstrip())
+    if raises:
+        parts.append("Raises:\n" + "\n".join(raises))
+    return "\n\n".join(parts)
+
+
+def operation_names(operations: list[Operation], reserved: set[str]) -> list[str]:
+    """Method names for a resource's operations, unique within it, in document order."""
+    keys = [str(i) for i in range(len(operations))]
+    names = unique_names(
+        keys,
+        lambda k: method_name(
+            operations[int(k)].operation_id, operations[int(k)].method, operations[int(k)].path
+        ),
+        reserved=reserved,
+    )
+    return [names[k] for k in keys]
+

@@ -1,0 +1,289 @@
+"""Model schemas → Python type hints and pydantic class views.
+
+One `TypeRenderer` per API owns the class names of every definition, so a reference
+renders the same name everywhere. Rendering a hint records what the hint needs (typing
+names, datetime, other model classes) in a `ModuleUse`, and inline objects met on the
+way become extra classes of the module being rendered. Only object definitions become
+classes; other definitions (arrays, maps, enums, primitives) are expanded where they are
+referenced, so model modules only ever import classes, and those imports can sit at the
+bottom of the module where reference cycles between models are harmless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.emit.templating import pystr
+from generator.model import (
+    AllOfSchema,
+    AnySchema,
+    ArraySchema,
+    Definition,
+    DocValue,
+    EnumSchema,
+    FileSchema,
+    MapSchema,
+    ObjectSchema,
+    PrimitiveSchema,
+    Property,
+    RefSchema,
+    Schema,
+)
+from generator.naming import class_name, field_name, module_name, unique_names
+
+_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+_FORMATS = {"date-time": "datetime", "date": "date", "binary": "bytes"}
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One pydantic field: ``python_name: type_hint = default_code``."""
+
+    python_name: str
+    wire_name: str
+    type_hint: str
+    default_code: str
+    alias: bool
+    description: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class ClassView:
+    name: str
+    description: str
+    fields: tuple[FieldView, ...]
+
+
+@dataclass(frozen=True)
+class AliasView:
+    """A non-object definition exported under its own name (``PetList = list[Pet]``)."""
+
+    name: str
+    type_hint: str
+    description: str
+    comment: str
+
+
+@dataclass
+class ModuleUse:
+    """What one generated module's hints need: typing names and model classes."""
+
+    typing: set[str] = field(default_factory=set)
+    datetime: set[str] = field(default_factory=set)
+    classes: set[str] = field(default_factory=set)
+    files: bool = False
+    inline: list[ClassView] = field(default_factory=list)
+    inline_module: ModuleUse | None = None
+    """Where inline objects go when not into this module (an operation's own models)."""
+
+
+def literal_code(value: object) -> str:
+    """Python source for a JSON scalar from the docs (strings via ``pystr``)."""
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    return pystr(value)
+
+
+def default_code(default: DocValue | None, type_hint: str) -> str | None:
+    """The docs' default as code when it fits the type, else None (ignored)."""
+    if default is None:
+        return None
+    value = default.value
+    fits = {
+        "str": isinstance(value, str),
+        "int": isinstance(value, int) and not isinstance(value, bool),
+        "float": isinstance(value, int | float) and not isinstance(value, bool),
+        "bool": isinstance(value, bool),
+    }
+    base = type_hint.rsplit(" | ", maxsplit=1)[-1]
+    if not fits.get(base, False):
+        return None
+    if base == "float" and isinstance(value, int):
+        value = float(value)
+    return literal_code(value)
+    return None
+
+
+class TypeRenderer:
+    """Renders schemas of one API; knows each object definition's class and module."""
+
+    def __init__(self, definitions: tuple[Definition, ...], reserved: set[str]) -> None:
+        self.definitions = {d.key: d for d in definitions}
+        objects = [d for d in definitions if self._is_class(d)]
+        self.class_of = unique_names(
+            [d.key for d in definitions], lambda k: class_name(self.definitions[k].name or k),
+            reserved=reserved,
+        )
+        self.module_of_def = unique_names(
+            [d.key for d in definitions], lambda k: module_name(self.class_of[k]), fold=True,
+            reserved={"_inline"},
+        )
+        self.class_keys = {d.key for d in objects}
+        self._modules: set[str] = set()
+        self._taken = set(self.class_of.values()) | reserved
+        self.module_of_class: dict[str, str] = {
+            self.class_of[k]: self.module_of_def[k] for k in self.class_keys
+        }
+
+    @staticmethod
+    def _is_class(definition: Definition) -> bool:
+        return not definition.unresolved and isinstance(
+            definition.schema, ObjectSchema | AllOfSchema
+        )
+
+    def new_module_name(self, text: str) -> str:
+        """A fresh model module name (case-insensitively unique)."""
+        taken = {m.casefold() for m in self.module_of_def.values()} | self._modules
+        name = unique_names([text], module_name, reserved=taken, fold=True)[text]
+        self._modules.add(name.casefold())
+        return name
+
+    def new_class_name(self, text: str) -> str:
+        """A fresh, globally unique class name for an inline object."""
+        name = unique_names([text], class_name, reserved=self._taken)[text]
+        self._taken.add(name)
+        return name
+
+    # ------------------------------------------------------------------ hints
+
+    def hint(
+        self, schema: Schema | None, use: ModuleUse, owner: str, seen: frozenset[str] = frozenset()
+    ) -> str:
+        """The type hint for ``schema``; ``owner`` names inline objects it contains."""
+        if schema is None:
+            return "None"
+        if isinstance(schema, PrimitiveSchema):
+            fmt = _FORMATS.get(schema.format or "")
+            if fmt in {"datetime", "date"} and schema.type == "string":
+                use.datetime.add(fmt)
+                return fmt
+            if fmt == "bytes" and schema.type == "string":
+                return "str"
+            if schema.type in _PRIMITIVES:
+                return _PRIMITIVES[schema.type]
+            use.typing.add("Any")
+            return "Any"
+        if isinstance(schema, FileSchema):
+            use.files = True
+            return "FileTypes"
+        if isinstance(schema, AnySchema):
+            use.typing.add("Any")
+            return "dict[str, Any]" if schema.type == "object" else "Any"
+        if isinstance(schema, EnumSchema):
+            return self._enum_hint(schema, use)
+        if isinstance(schema, ArraySchema):
+            return f"list[{self.hint(schema.items, use, owner + 'Item', seen)}]"
+        if isinstance(schema, MapSchema):
+            return f"dict[str, {self.hint(schema.values, use, owner + 'Value', seen)}]"
+        if isinstance(schema, RefSchema):
+            return self._ref_hint(schema, use, seen)
+        if isinstance(schema, ObjectSchema) and not schema.properties:
+            if schema.additional_properties is not None:
+                value = self.hint(schema.additional_properties, use, owner + "Value", seen)
+                return f"dict[str, {value}]"
+            use.typing.add("Any")
+            return "dict[str, Any]"
+        # Inline object or composition: a class of its own in this module.
+        name = self.new_class_name(owner + (getattr(schema, "title", "") or ""))
+        target = use.inline_module or use
+        view = self.class_view(name, "", schema, target, seen)
+        target.inline.append(view)
+        if target is not use:
+            use.classes.add(name)
+        return name
+
+    def _enum_hint(self, schema: EnumSchema, use: ModuleUse) -> str:
+        use.typing.add("Literal")
+        if schema.type == "integer" and all(_is_int(v) for v in schema.values):
+            values, base = [repr(int(v)) for v in schema.values], "int"
+        else:
+            values, base = [pystr(v) for v in schema.values], "str"
+        if not values:
+            return base
+        # Open enum: listed values for editors, any value for values added later.
+        return f"Literal[{', '.join(values)}] | {base}"
+
+    def _ref_hint(self, schema: RefSchema, use: ModuleUse, seen: frozenset[str]) -> str:
+        key = schema.ref.target
+        definition = self.definitions.get(key) if key is not None else None
+        if key is None or definition is None or definition.unresolved:
+            use.typing.add("Any")
+            return "dict[str, Any]"
+        if key in self.class_keys:
+            use.classes.add(self.class_of[key])
+            return self.class_of[key]
+        if key in seen:  # a non-object definition that contains itself
+            use.typing.add("Any")
+            return "Any"
+        return self.hint(definition.schema, use, self.class_of[key], seen | {key})
+
+    def unresolved_note(self, schema: Schema | None) -> str:
+        """Why a hint fell back to ``dict[str, Any]`` (empty when it did not)."""
+        while isinstance(schema, ArraySchema | MapSchema):
+            schema = schema.items if isinstance(schema, ArraySchema) else schema.values
+        if isinstance(schema, RefSchema):
+            key = schema.ref.target
+            definition = self.definitions.get(key) if key is not None else None
+            if key is None or definition is None or definition.unresolved:
+                return f"unresolved reference {schema.ref.href!r}: the docs do not define it"
+        return ""
+
+    # ---------------------------------------------------------------- classes
+
+    def properties(self, schema: Schema, seen: frozenset[str]) -> list[Property]:
+        """Properties of an object, with allOf parts flattened in document order."""
+        if isinstance(schema, ObjectSchema):
+            return list(schema.properties)
+        if isinstance(schema, AllOfSchema):
+            merged: dict[str, Property] = {}
+            for part in schema.parts:
+                for prop in self.properties(part, seen):
+                    merged[prop.name] = prop
+            return list(merged.values())
+        if isinstance(schema, RefSchema) and schema.ref.target not in seen:
+            target = self.definitions.get(schema.ref.target or "")
+            if target is not None and not target.unresolved:
+                return self.properties(target.schema, seen | {target.key})
+        return []
+
+    def class_view(
+        self, name: str, description: str, schema: Schema, use: ModuleUse, seen: frozenset[str]
+    ) -> ClassView:
+        props = self.properties(schema, seen)
+        names = unique_names([p.name for p in props], field_name)
+        fields = []
+        for prop in props:
+            hint = self.hint(prop.schema, use, name + _pascal_tail(names[prop.name]), seen)
+            default = None
+            if not prop.required:
+                default = default_code(prop.default, hint)
+                if default is None:
+                    hint, default = f"{hint} | None", "None"
+            fields.append(
+                FieldView(
+                    python_name=names[prop.name],
+                    wire_name=prop.name,
+                    type_hint=hint,
+                    default_code=default or "",
+                    alias=names[prop.name] != prop.name,
+                    description=prop.description,
+                    comment=self.unresolved_note(prop.schema),
+                )
+            )
+        return ClassView(name=name, description=description, fields=tuple(fields))
+
+
+def _is_int(text: str) -> bool:
+    try:
+        int(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _pascal_tail(python_name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in python_name.split("_"))
+
