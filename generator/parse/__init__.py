@@ -1,0 +1,224 @@
+"""Markdown pages → `Page` models: the parser's entry points.
+
+`parse_page` reads one page of any kind Swagger2Markup (or a person) writes: a single
+operation, a combined ``paths.md`` (flat or grouped by tag), a definitions page or a
+single definition, a security page, an overview, or one "mixed" file holding all of
+them. It finds the kind of each section by its label (any language) or by its content,
+so the same code reads every layout; index-only pages yield nothing and say nothing.
+
+`read_pages` reads files and folders (every ``*.md`` below, in sorted order) and turns
+unreadable files into ``read-error`` diagnostics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+from generator.diagnostics import Diagnostics
+from generator.model import (
+    Definition,
+    ObjectSchema,
+    Operation,
+    Overview,
+    Page,
+    SecurityScheme,
+    SourceLocation,
+)
+from generator.parse.blocks import Paragraph, Table, parse_blocks
+from generator.parse.inline import find_link
+from generator.parse.labels import keys_for
+from generator.parse.operation import is_operation, parse_operation
+from generator.parse.sections import Section, build_sections
+
+__all__ = ["parse_page", "read_pages"]
+
+_SCHEME_LINE = re.compile(r"^\s*[*_]+[^*_]+[*_]+\s*:\s*(apiKey|basic|oauth2)\s*$", re.I | re.M)
+
+
+@dataclass
+class _Collector:
+    path: str
+    diagnostics: Diagnostics
+    overview: Overview | None = None
+    operations: list[Operation] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    schemes: list[SecurityScheme] = field(default_factory=list)
+    inline: list[tuple[str, ObjectSchema]] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.path).stem
+
+    def operation(self, section: Section, tag: str | None) -> None:
+        result = parse_operation(section, self.diagnostics, tag, self.stem)
+        if result is not None:
+            self.operations.append(result[0])
+            self.inline.extend(result[1])
+
+    def definition(self, section: Section) -> None:
+        from generator.parse.definitions import parse_definition
+
+        definition, inline = parse_definition(section, self.diagnostics)
+        self.definitions.append(definition)
+        self.inline.extend(inline)
+
+    def scheme(self, section: Section) -> None:
+        from generator.parse.security_page import parse_security_scheme
+
+        self.schemes.append(parse_security_scheme(section, self.diagnostics))
+
+    def visit(self, section: Section, context: str | None, tag: str | None = None) -> None:
+        keys = section.keys
+        if context == "definitions":
+            if not _is_index_entry(section):
+                self.definition(section)
+            return
+        if context == "security":
+            self.scheme(section)
+            return
+        if is_operation(section):
+            self.operation(section, tag)
+            return
+        if "overview" in keys:
+            self.read_overview(section)
+            return
+        if keys & {"paths", "resources", "operations"}:
+            for child in section.children:
+                self.visit(child, "paths")
+            return
+        if "definitions" in keys:
+            for child in section.children:
+                self.visit(child, "definitions")
+            return
+        if "security" in keys and context is None:
+            for child in section.children:
+                self.visit(child, "security")
+            return
+        if context is None and section.level and _looks_like_definition(section):
+            self.definition(section)
+            return
+        if context is None and section.level and _looks_like_scheme(section):
+            self.scheme(section)
+            return
+        # A tag group under Paths/Resources, or a page-level title: go deeper.
+        child_tag = section.title if context == "paths" and section.level else tag
+        for child in section.children:
+            self.visit(child, context, child_tag)
+
+    def read_overview(self, section: Section) -> None:
+        from generator.parse.overview import parse_overview
+
+        overview = parse_overview(section, self.diagnostics)
+        if self.overview is None:
+            self.overview = overview
+
+    def page(self, root: Section) -> Page:
+        if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
+            title = next((s.title for s in root.children if s.level == 1 and s.title), "")
+            if title:
+                self.overview = replace(self.overview, title=title)
+        for section in root.walk():
+            self.anchors.extend(section.anchors)
+        return Page(
+            path=self.path,
+            overview=self.overview,
+            operations=tuple(self.operations),
+            definitions=tuple(self.definitions),
+            security_schemes=tuple(self.schemes),
+            inline_schemas=tuple(self.inline),
+            anchors=tuple(dict.fromkeys(self.anchors)),
+        )
+
+
+def _looks_like_definition(section: Section) -> bool:
+    """A heading with a properties table (Name … Schema) directly below it, or a
+    type-alias line, and no sub-sections of its own: a single-definition page."""
+    if section.children and any(c.keys for c in section.children):
+        return False
+    for block in section.blocks:
+        if isinstance(block, Table):
+            header = [keys_for(h) for h in block.header]
+            return any("name_column" in k for k in header) and any(
+                "schema_column" in k for k in header
+            )
+        if isinstance(block, Paragraph) and re.search(r"^\s*\*[^*]+\*\s*:", block.text, re.M):
+            first = block.text.strip().split("\n", 1)[0]
+            label = first.split(":", 1)[0].strip(" *_")
+            if keys_for(label) & {"type_column", "schema_column", "polymorphism.column"}:
+                return not _SCHEME_LINE.search(block.text)
+    return False
+
+
+def _is_index_entry(section: Section) -> bool:
+    """``### [Pet](definitions/Pet.md#pet)`` with nothing below: a table of contents."""
+    return (
+        find_link(section.raw_title) is not None
+        and not any(isinstance(b, Table) for b in section.blocks)
+        and not section.children
+        and not any(isinstance(b, Paragraph) and ":" in b.text for b in section.blocks)
+    )
+
+
+def _looks_like_scheme(section: Section) -> bool:
+    return any(
+        isinstance(b, Paragraph) and _SCHEME_LINE.search(b.text) for b in section.blocks
+    )
+
+
+def parse_page(path: str, text: str, diagnostics: Diagnostics) -> Page:
+    """Read one markdown page into a `Page`. Never raises on any text."""
+    root = build_sections(path, parse_blocks(path, text))
+    collector = _Collector(path, diagnostics)
+    collector.visit(root, None)
+    return collector.page(root)
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, diagnostics: Diagnostics) -> str | None:
+    """A page's text, or None with a ``read-error`` diagnostic."""
+    shown = _display(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error("read-error", f"cannot read file: {exc.strerror or exc}",
+                          SourceLocation(shown, 1, 1))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        diagnostics.warning(
+            "read-error", "file is not valid UTF-8; undecodable bytes replaced",
+            SourceLocation(shown, line, 1),
+        )
+        return data.decode("utf-8", errors="replace")
+
+
+def markdown_files(paths: Sequence[Path]) -> list[Path]:
+    """The pages named: files as given, folders expanded to their ``*.md``, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.md") if p.is_file()))
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
+
+
+def read_pages(paths: Sequence[Path], diagnostics: Diagnostics) -> list[Page]:
+    pages = []
+    for file in markdown_files(paths):
+        text = read_text(file, diagnostics)
+        if text is not None:
+            pages.append(parse_page(_display(file), text, diagnostics))
+    return pages

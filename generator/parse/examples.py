@@ -1,0 +1,68 @@
+"""``Example HTTP request`` / ``Example HTTP response`` sections → example values.
+
+Each part is a sub-section (``Request path``, ``Request query``, ``Response 200``...)
+holding one code block. Swagger2Markup prefixes the JSON with a ``json :`` line, or a
+media type (``application/xml :``) when examples are keyed by it; fences may instead
+say ``json`` in their info string. Values that parse as JSON become JSON, the rest stay
+text (a path example is usually a bare ``/pets/1``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.diagnostics import Diagnostics
+from generator.model import Example, RequestExample, ResponseExample
+from generator.parse.annotations import parse_doc_value
+from generator.parse.blocks import Code
+from generator.parse.inline import plain
+from generator.parse.labels import keys_for
+from generator.parse.sections import Section
+
+_PREFIX = re.compile(r"^\s*([\w.+\-]+(?:/[\w.+\-*]+)?)\s*:\s*\n")
+_STATUS = re.compile(r"(\d{3}|default)\b", re.I)
+_PARTS = {
+    "request_path": "path",
+    "request_header": "header",
+    "request_query": "query",
+    "request_body": "body",
+    "request_formData": "form_data",
+}
+
+
+def _examples(section: Section) -> list[Example]:
+    out: list[Example] = []
+    for block in section.blocks:
+        if not isinstance(block, Code):
+            continue
+        text = block.text
+        media: str | None = None
+        m = _PREFIX.match(text)
+        if m:
+            token = m.group(1)
+            media = token if "/" in token else None
+            text = text[m.end() :]
+        out.append(Example(parse_doc_value(text.strip()), block.location, media))
+    return out
+
+
+def parse_request_examples(section: Section, diagnostics: Diagnostics) -> RequestExample:
+    parts: dict[str, Example] = {}
+    for child in section.children:
+        for key in child.keys:
+            if key in _PARTS and (found := _examples(child)):
+                parts[_PARTS[key]] = found[0]
+    return RequestExample(**parts)
+
+
+def parse_response_examples(
+    section: Section, diagnostics: Diagnostics
+) -> list[ResponseExample]:
+    out: list[ResponseExample] = []
+    for child in section.children:
+        m = _STATUS.search(plain(child.title))
+        status = m.group(1).lower() if m else plain(child.title)
+        if not m and not keys_for(child.title):
+            status = plain(child.title)
+        out.extend(ResponseExample(status, example) for example in _examples(child))
+    return out
