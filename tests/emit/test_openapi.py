@@ -18,11 +18,14 @@ from generator.model import (
     Api,
     ArraySchema,
     Definition,
+    EnumSchema,
+    ObjectSchema,
     Operation,
     Overview,
     Parameter,
     ParameterIn,
     PrimitiveSchema,
+    Property,
     Reference,
     Response,
     SecurityRequirement,
@@ -312,8 +315,6 @@ def test_config_base_url_wins_and_bad_version_is_an_error() -> None:
 
 
 def test_unknown_types_and_enum_types_are_handled() -> None:
-    from generator.model import EnumSchema, ObjectSchema, Property
-
     schema = ObjectSchema(
         (
             Property("when", PrimitiveSchema("Date"), loc(5)),
