@@ -32,10 +32,10 @@ JsonValue = None | bool | int | float | str | list["JsonValue"] | dict[str, "Jso
 
 def to_data(value: object) -> JsonValue:
     """``value`` (a model node, or anything inside one) as JSON-compatible data."""
-    if value is None or isinstance(value, bool | int | float | str) and not isinstance(value, Enum):
-        return value
     if isinstance(value, Enum):
         return to_data(value.value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
     if isinstance(value, SourceLocation):
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -18,8 +18,9 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 
 import black
@@ -42,13 +43,14 @@ _MODE_KEY = "line_length=88;targets=auto;strings=normalized;trailing_comma=magic
 PARALLEL_THRESHOLD = 24
 """Cache misses below this are formatted in-process: a pool costs ~0.1 s to start."""
 
+_BLACK_VERSION = version("black")
 _POSITION = re.compile(r"(\d+):(\d+)")
 
 Progress = Callable[[int], None]
 
 
 def cache_key(source: str) -> str:
-    text = f"md2sdk-black\0{black.__version__}\0{_MODE_KEY}\0{source}"
+    text = f"md2sdk-black\0{_BLACK_VERSION}\0{_MODE_KEY}\0{source}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -57,7 +59,8 @@ def format_source(source: str) -> tuple[str | None, str | None]:
     try:
         return black.format_str(source, mode=MODE), None
     except Exception as exc:  # black reports bad input with several exception types
-        return None, str(exc).strip() or type(exc).__name__
+        message = str(exc).strip().splitlines()
+        return None, message[0] if message else type(exc).__name__
 
 
 def format_files(
@@ -86,46 +89,40 @@ def format_files(
                 progress(1)
         else:
             todo[path] = source
-    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
     paths = sorted(todo)
     sources = [todo[p] for p in paths]
-    if len(paths) >= PARALLEL_THRESHOLD and workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = pool.map(format_source, sources, chunksize=8)
-            _collect(paths, sources, outcomes, result, diagnostics, cache_dir, shown_root, progress)
-    else:
-        outcomes = map(format_source, sources)
-        _collect(paths, sources, outcomes, result, diagnostics, cache_dir, shown_root, progress)
-    return result
-
-
-def _collect(
-    paths: list[str],
-    sources: list[str],
-    outcomes: Iterable[tuple[str | None, str | None]],
-    result: dict[str, str],
-    diagnostics: Diagnostics,
-    cache_dir: Path | None,
-    shown_root: str,
-    progress: Progress | None,
-) -> None:
-    for path, source, (formatted, error) in zip(paths, sources, outcomes, strict=True):
+    for path, source, (formatted, error) in zip(
+        paths, sources, _format_all(sources, jobs), strict=True
+    ):
         if formatted is not None:
             result[path] = formatted
             _write_cache(cache_dir, source, formatted)
         else:
-            found = _POSITION.search(error or "")
-            line, col = (int(found[1]), int(found[2]) + 1) if found else (1, 1)
-            shown = f"{shown_root}/{path}" if shown_root else path
-            first = (error or "").splitlines()[0]
             diagnostics.error(
                 "format-failed",
-                f"black cannot format this generated file ({first}); an emitter or "
+                f"black cannot format this generated file ({error}); an emitter or "
                 "template produced invalid Python",
-                SourceLocation(shown, line, col),
+                _error_location(f"{shown_root}/{path}" if shown_root else path, error or ""),
             )
         if progress is not None:
             progress(1)
+    return result
+
+
+def _format_all(sources: list[str], jobs: int | None) -> Iterator[tuple[str | None, str | None]]:
+    """Format in order, in a process pool when there are enough files to pay for it."""
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
+    if len(sources) >= PARALLEL_THRESHOLD and workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(format_source, sources, chunksize=8)
+    else:
+        yield from map(format_source, sources)
+
+
+def _error_location(path: str, error: str) -> SourceLocation:
+    """Black says ``cannot parse: 3:6`` with a 0-based column."""
+    found = _POSITION.search(error)
+    return SourceLocation(path, int(found[1]), int(found[2]) + 1) if found else SourceLocation(path)
 
 
 def _cache_file(cache_dir: Path, source: str) -> Path:

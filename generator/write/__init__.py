@@ -1,0 +1,25 @@
+"""The writer: the only code that touches the output root.
+
+Emitters return files as data; the writer formats them (`format_files`: black,
+in-process, pinned mode, cached), compares them with the disk and the ownership
+manifest (`plan_write`), and then either applies the plan atomically (`apply_plan`)
+or shows it as a unified diff (`Plan.diff`, for ``md2sdk check``).
+"""
+
+from generator.write.commit import apply_plan, recover, write_file
+from generator.write.formatting import MODE, format_files
+from generator.write.plan import JOURNAL, MANIFEST, Change, Plan, plan_write, read_manifest
+
+__all__ = [
+    "JOURNAL",
+    "MANIFEST",
+    "MODE",
+    "Change",
+    "Plan",
+    "apply_plan",
+    "format_files",
+    "plan_write",
+    "read_manifest",
+    "recover",
+    "write_file",
+]

@@ -1,0 +1,195 @@
+"""Applying a `Plan` so that a failure or Ctrl-C never leaves half-written output.
+
+Three phases:
+
+1. *stage*: every new or changed file is written in full to a temp file beside its
+   destination (same folder, so the rename below cannot cross file systems). Any
+   failure or interrupt here deletes the temp files and leaves the tree as it was.
+2. *journal*: the list of renames and removals is written atomically to
+   ``<output>/.md2sdk-journal.json``.
+3. *commit*: the renames (``os.replace``, atomic per file) and removals run, with
+   SIGINT held back; the manifest is replaced last; then the journal is deleted.
+
+A crash during phase 3 leaves the journal behind; `recover` (run before every write)
+finishes it, so the tree always ends up entirely old or entirely new. Temp files a
+killed process left in phase 1 are deleted by `recover` too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+from generator.write.plan import JOURNAL, MANIFEST, TEMP_SUFFIX, Plan
+
+
+def apply_plan(plan: Plan) -> None:
+    """Bring ``plan.root`` to the planned state (see the module docstring)."""
+    root = plan.root
+    root.mkdir(parents=True, exist_ok=True)
+    recover(root)
+    renames: list[tuple[str, str]] = []
+    removals: list[str] = []
+    created: list[Path] = []
+    try:
+        for change in plan.changes:
+            if change.new is None:
+                removals.append(change.path)
+            else:
+                _make_folders(root / change.path, created)
+                renames.append((_stage(root, change.path, change.new), change.path))
+    except BaseException:
+        _discard(root, renames, created)
+        raise
+    # The manifest is renamed last: until then the old manifest still describes
+    # everything that might have to be cleaned up.
+    renames.sort(key=lambda pair: pair[1] == MANIFEST)
+    with _sigint_deferred():
+        try:
+            _write_atomic(root / JOURNAL, _journal_text(renames, removals))
+        except BaseException:
+            _discard(root, renames, created)
+            raise
+        _commit(root, renames, removals)
+
+
+def _make_folders(target: Path, created: list[Path]) -> None:
+    """Create ``target``'s missing parent folders, remembering them for `_discard`."""
+    missing = [p for p in target.parents if not p.exists()]
+    for folder in reversed(missing):
+        folder.mkdir()
+        created.append(folder)
+
+
+def _discard(root: Path, renames: list[tuple[str, str]], created: list[Path]) -> None:
+    """Undo phase 1: delete the temp files and the folders made for them."""
+    for temp, _ in renames:
+        with contextlib.suppress(OSError):
+            os.unlink(root / temp)
+    for folder in reversed(created):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+def recover(root: Path) -> None:
+    """Finish a write a crash interrupted in phase 3; drop temp files of phase 1."""
+    journal = root / JOURNAL
+    if journal.exists():
+        try:
+            data = json.loads(journal.read_text(encoding="utf-8"))
+            renames = [(str(a), str(b)) for a, b in data["renames"]]
+            removals = [str(p) for p in data["removals"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            renames, removals = [], []
+        _commit(root, [(a, b) for a, b in renames if (root / a).exists()], removals)
+    for temp in root.rglob(f"*{TEMP_SUFFIX}"):
+        if temp.is_file() and not temp.is_symlink():
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def _commit(root: Path, renames: list[tuple[str, str]], removals: list[str]) -> None:
+    for temp, path in renames:
+        os.replace(root / temp, root / path)
+    for path in removals:
+        target = root / path
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        _prune_empty_parents(root, target.parent)
+    with contextlib.suppress(FileNotFoundError):
+        (root / JOURNAL).unlink()
+
+
+def _stage(root: Path, path: str, data: bytes) -> str:
+    """Write ``data`` to a temp file beside ``root/path``; return the temp's relative path."""
+    target = root / path
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temp, _mode_for(target))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return Path(temp).relative_to(root).as_posix()
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's permissions; new files get 0o666 minus the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _journal_text(renames: list[tuple[str, str]], removals: list[str]) -> str:
+    return json.dumps({"renames": renames, "removals": removals}, indent=1) + "\n"
+
+
+def _prune_empty_parents(root: Path, folder: Path) -> None:
+    """Remove folders emptied by removals, up to (not including) the output root."""
+    base = root.resolve()
+    current = folder
+    while current.resolve() != base and current.resolve().is_relative_to(base):
+        try:
+            current.rmdir()
+        except OSError:
+            return
+        current = current.parent
+
+
+@contextlib.contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back while renames run; deliver it afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def remember(signum: int, frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous = signal.signal(signal.SIGINT, remember)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if received:
+            raise KeyboardInterrupt
+
+
+def write_file(path: Path, text: str) -> bool:
+    """Write one standalone file atomically, only if its bytes change; True if written."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, text)
+    return True

@@ -1,0 +1,215 @@
+"""The writer: change-only writes, ownership manifest, confinement, atomicity, diffs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Diagnostics
+from generator.write import JOURNAL, MANIFEST, apply_plan, plan_write, read_manifest, recover
+from generator.write import commit as commit_module
+from pipeline_fakes import snapshot_tree
+
+OLD = {"a.py": "x = 1\n", "pkg/b.py": "y = 2\n", "pkg/data.json": "{}\n"}
+NEW = {"a.py": "x = 1\n", "pkg/b.py": "y = 3\n", "pkg/c.py": "z = 4\n"}
+
+
+def write(root: Path, outputs: dict[str, dict[str, str]]) -> Diagnostics:
+    diagnostics = Diagnostics()
+    plan = plan_write(root, outputs, diagnostics)
+    assert not diagnostics.has_errors, diagnostics.sorted()
+    apply_plan(plan)
+    return diagnostics
+
+
+def age(root: Path) -> None:
+    """Move every mtime an hour back so a rewrite would be visible."""
+    for path in root.rglob("*"):
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 3600 * 10**9))
+
+
+def test_first_write_creates_files_and_manifest(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    assert (root / "pkg" / "b.py").read_text() == "y = 2\n"
+    assert read_manifest(root) == dict.fromkeys(sorted(OLD), "demo")
+    manifest = json.loads((root / MANIFEST).read_text())
+    assert list(manifest["files"]) == sorted(OLD)
+
+
+def test_rewrite_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    age(root)
+    before = snapshot_tree(root)
+    diagnostics = Diagnostics()
+    plan = plan_write(root, {"demo": NEW}, diagnostics)
+    assert sorted((c.path, c.kind) for c in plan.changes) == [
+        (MANIFEST, "update"), ("pkg/b.py", "update"), ("pkg/c.py", "add"),
+        ("pkg/data.json", "remove"),
+    ]  # fmt: skip
+    assert plan.unchanged == ["a.py"]
+    apply_plan(plan)
+    after = snapshot_tree(root)
+    assert after["a.py"] == before["a.py"]  # same bytes, same mtime
+    assert after["pkg/b.py"][1] > before["pkg/b.py"][1]
+    assert not (root / "pkg" / "data.json").exists()
+    assert read_manifest(root) == dict.fromkeys(NEW, "demo")
+
+
+def test_identical_second_run_changes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    age(root)
+    before = snapshot_tree(root)
+    plan = plan_write(root, {"demo": OLD}, Diagnostics())
+    assert plan.is_current and plan.diff() == ""
+    apply_plan(plan)
+    assert snapshot_tree(root) == before
+
+
+def test_unowned_files_and_other_apis_are_never_touched(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD, "other": {"other/x.py": "o = 1\n"}})
+    (root / "pkg" / "notes.txt").write_text("mine")
+    (root / "README.md").write_text("hand written")
+    write(root, {"demo": {}})  # regenerate only demo, which now produces nothing
+    assert (root / "pkg" / "notes.txt").read_text() == "mine"
+    assert (root / "README.md").read_text() == "hand written"
+    assert (root / "other" / "x.py").read_text() == "o = 1\n"
+    assert read_manifest(root) == {"other/x.py": "other"}
+    assert not (root / "a.py").exists()
+
+
+def test_emptied_folders_are_pruned_but_root_kept(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": {"deep/er/f.py": "f = 1\n"}})
+    write(root, {"demo": {}})
+    assert not (root / "deep").exists()
+    assert root.is_dir()
+
+
+@pytest.mark.parametrize(
+    "bad", ["../escape.py", "/etc/passwd", "a//b.py", "a/./b.py", "a\\b.py", "", MANIFEST,
+            "x/.f.py.md2sdk-tmp", "nul\0.py"],
+)  # fmt: skip
+def test_paths_outside_the_root_are_errors(tmp_path: Path, bad: str) -> None:
+    diagnostics = Diagnostics()
+    plan_write(tmp_path / "out", {"demo": {bad: "x", "ok.py": "x = 1\n"}}, diagnostics)
+    codes = [d.code for d in diagnostics.sorted()]
+    assert codes == ["bad-output-path"]
+    assert "demo" in diagnostics.sorted()[0].message
+
+
+def test_symlinked_folder_leading_outside_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    root.mkdir()
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (root / "link").symlink_to(outside, target_is_directory=True)
+    diagnostics = Diagnostics()
+    plan_write(root, {"demo": {"link/f.py": "x"}}, diagnostics)
+    assert [d.code for d in diagnostics.sorted()] == ["bad-output-path"]
+
+
+def test_two_apis_producing_one_path_conflict(tmp_path: Path) -> None:
+    diagnostics = Diagnostics()
+    plan_write(tmp_path, {"a": {"x.py": "1"}, "b": {"x.py": "2"}}, diagnostics)
+    [problem] = diagnostics.sorted()
+    assert problem.code == "output-conflict" and "'a'" in problem.message
+
+
+def test_diff_is_unified_and_short(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    plan = plan_write(root, {"demo": NEW | {"long.txt": "".join(f"{i}\n" for i in range(200))}},
+                      Diagnostics())  # fmt: skip
+    diff = plan.diff(max_lines=20)
+    assert "--- a/pkg/b.py\n+++ b/pkg/b.py\n" in diff
+    assert "-y = 2\n+y = 3\n" in diff
+    assert f"--- {os.devnull}\n+++ b/pkg/c.py\n" in diff
+    assert "--- a/pkg/data.json\n" in diff
+    assert "more diff lines in long.txt" in diff
+    assert "+199" not in diff
+
+
+def test_crash_while_staging_leaves_previous_output_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    before = snapshot_tree(root)
+    real_stage = commit_module._stage
+    calls = []
+
+    def crashing_stage(root: Path, path: str, data: bytes) -> str:
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # Ctrl-C half way through
+        return real_stage(root, path, data)
+
+    monkeypatch.setattr(commit_module, "_stage", crashing_stage)
+    plan = plan_write(root, {"demo": NEW | {"new/deep/d.py": "d = 1\n"}}, Diagnostics())
+    with pytest.raises(KeyboardInterrupt):
+        apply_plan(plan)
+    assert snapshot_tree(root) == before  # no temp files, no new folders, nothing changed
+    assert not (root / "new").exists()
+
+
+def test_crash_while_renaming_is_finished_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    real_replace = os.replace
+    count = 0
+
+    def dying_replace(src: str | Path, dst: str | Path) -> None:
+        nonlocal count
+        count += 1
+        if count == 3:  # the journal (1), one file (2), then the process dies
+            raise SystemExit("killed")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(commit_module.os, "replace", dying_replace)
+    plan = plan_write(root, {"demo": NEW}, Diagnostics())
+    with pytest.raises(SystemExit):
+        apply_plan(plan)
+    monkeypatch.setattr(commit_module.os, "replace", real_replace)
+    assert (root / JOURNAL).exists()
+    recover(root)
+    assert not (root / JOURNAL).exists()
+    assert not list(root.rglob("*.md2sdk-tmp"))
+    assert {p: b.decode() for p, (b, _) in snapshot_tree(root).items() if p != MANIFEST} == NEW
+    assert read_manifest(root) == dict.fromkeys(NEW, "demo")
+
+
+def test_leftover_temp_files_of_a_killed_run_are_cleaned(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    (root / "pkg" / ".b.py.abc123.md2sdk-tmp").write_text("half")
+    write(root, {"demo": OLD})
+    assert not list(root.rglob("*.md2sdk-tmp"))
+
+
+def test_new_files_get_umask_permissions_and_changed_files_keep_theirs(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (root / "a.py").stat().st_mode & 0o777 == 0o666 & ~umask
+    (root / "pkg" / "b.py").chmod(0o755)
+    write(root, {"demo": NEW})
+    assert (root / "pkg" / "b.py").stat().st_mode & 0o777 == 0o755
+
+
+def test_unreadable_manifest_owns_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    (root / MANIFEST).write_text("{not json")
+    write(root, {"demo": {}})
+    assert (root / "a.py").exists()  # not known to be ours any more: left alone
