@@ -219,33 +219,10 @@ def parse_operation(
     page_stem: str | None = None,
 ) -> tuple[Operation, list[tuple[str, ObjectSchema]]] | None:
     """Read one operation section; ``None`` (with a diagnostic) when it has no path."""
-    blocks = list(section.blocks)
-    fenced = _fenced_method_path(blocks)
-    summary_lines: list[str] = []
-    prose: list[Block] = []
+    blocks: list[Block] = []
     operation_id = ""
     deprecated = "~~" in section.raw_title
-    if fenced:
-        index, (method, path) = fenced
-        summary = section.title.replace("~~", "").strip()
-        before, after = blocks[:index], blocks[index + 1 :]
-        if method_path(summary):
-            summary_lines = [plain(b.text) for b in before if isinstance(b, Paragraph)]
-            summary = " ".join(s for s in summary_lines if s)
-            before = []
-        prose = before + after
-    else:
-        found = method_path(section.title)
-        if not found:
-            diagnostics.warning("bad-operation", f"no METHOD /path in {section.title!r}; dropped",
-                                section.location)
-            return None
-        method, path = found
-        paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
-        summary = plain(paragraphs[0].text) if paragraphs else ""
-        prose = [b for b in blocks if b is not (paragraphs[0] if paragraphs else None)]
-    kept: list[Block] = []
-    for block in prose:
+    for block in section.blocks:
         if isinstance(block, Paragraph):
             m = _OPERATION_ID.match(block.text)
             if m and is_label(m.group(1), "operation", "operations"):
@@ -254,7 +231,27 @@ def parse_operation(
             if is_label(plain(block.text), "operation.deprecated"):
                 deprecated = True
                 continue
-        kept.append(block)
+        blocks.append(block)
+    fenced = _fenced_method_path(blocks)
+    if fenced:
+        index, (method, path) = fenced
+        summary = section.title.replace("~~", "").strip()
+        before, after = blocks[:index], blocks[index + 1 :]
+        if method_path(summary):
+            lines = [plain(b.text) for b in before if isinstance(b, Paragraph)]
+            summary = " ".join(s for s in lines if s)
+            before = []
+        kept = before + after
+    else:
+        found = method_path(section.title)
+        if not found:
+            diagnostics.warning("bad-operation", f"no METHOD /path in {section.title!r}; dropped",
+                                section.location)
+            return None
+        method, path = found
+        first = next((b for b in blocks if isinstance(b, Paragraph)), None)
+        summary = plain(first.text) if first is not None else ""
+        kept = [b for b in blocks if b is not first]
     parts = _Parts()
     for child in section.children:
         _read_child(child, parts, diagnostics)

@@ -85,9 +85,9 @@ def _peel_anchor_lines(block: Paragraph) -> tuple[list[str], Paragraph]:
 
 
 def _bold_label(block: Block) -> str | None:
-    if not isinstance(block, Paragraph) or "\n" in block.text:
+    if not isinstance(block, Paragraph):
         return None
-    text = block.text.strip()
+    text = block.text.split("\n", 1)[0].strip()
     if not (text.startswith("**") or text.startswith("__")):
         return None
     label = strip_emphasis(text).rstrip(":").strip()
@@ -132,12 +132,16 @@ def build_sections(path: str, blocks: Sequence[Block]) -> Section:
         label = _bold_label(block)
         if label is not None:
             parent_level = max((s.level for s in stack if not s.bold), default=0)
+            first, _, rest = block.text.partition("\n")
             section = Section(
-                label, block.text, parent_level + 1, block.location, tuple(pending), bold=True
+                label, first, parent_level + 1, block.location, tuple(pending), bold=True
             )
             pending = []
             open_section(section)
-            continue
+            if not rest.strip():
+                continue
+            loc = block.location
+            block = Paragraph(rest, SourceLocation(loc.path, loc.line + 1, 1))
         if pending:
             # Anchors before a non-heading block (an inline schema's bold title) stay
             # in the flow so the section parser can see them.
