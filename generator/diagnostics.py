@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "duplicate-operation": "the same METHOD /path is documented twice; the first was kept",
     "duplicate-definition": "two definitions share one anchor; the second was renamed",
     "unknown-parameter-in": "a parameter's Type is not Path/Query/Header/Body/FormData",
+    "bad-scheme": "a security scheme's Type is missing or unknown; it was read as given",
     "undefined-scheme": "an operation names a security scheme no page defines",
     "missing-overview": "no overview page: title and version were filled in",
     "unsupported": "a docs feature the target cannot express; it was approximated",

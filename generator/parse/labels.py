@@ -43,6 +43,7 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "minvalue_column": ("Minimum",),
     "maxvalue_column": ("Maximum",),
     "maxlength_column": ("Maximum length",),
+    "contact_url": ("Contact URL",),
 }
 
 
