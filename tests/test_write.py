@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
+from pipeline_fakes import snapshot_tree
 
 from generator.diagnostics import Diagnostics
 from generator.write import JOURNAL, MANIFEST, apply_plan, plan_write, read_manifest, recover
 from generator.write import commit as commit_module
-from pipeline_fakes import snapshot_tree
 
 OLD = {"a.py": "x = 1\n", "pkg/b.py": "y = 2\n", "pkg/data.json": "{}\n"}
 NEW = {"a.py": "x = 1\n", "pkg/b.py": "y = 3\n", "pkg/c.py": "z = 4\n"}

@@ -1,0 +1,197 @@
+"""config → pages → model → emitters → formatter → writer, with nothing written on error.
+
+`generate` runs every configured API through the stages and hands the files to the
+writer only when no stage reported an error (with ``strict``, no warning either):
+an emitter that raises becomes an ``emit-failed`` error, so a broken template can
+never leave ``generated/`` half old, half new. ``check=True`` stops short of writing
+and returns the plan, whose diff shows what is stale.
+
+Emitters are found by target name in `EMITTERS` and imported only when a target is
+used; tests and callers pass their own (``emitters=``) to inject fakes. Every stage
+is timed (`Timings`) for ``-v`` and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.config import ApiConfig, ProjectConfig, display_path
+from generator.diagnostics import Diagnostics, Severity
+from generator.emit import Emitter, Files
+from generator.emit.templating import make_environment
+from generator.model import Api, SourceLocation
+from generator.sources import Stage, load_api
+from generator.write import Plan, apply_plan, format_files, plan_write
+
+EMITTERS: dict[str, tuple[str, str]] = {
+    "model": ("generator.serialize", "emit_model"),
+    "openapi": ("generator.emit.openapi", "emit_openapi"),
+    "python": ("generator.emit.python", "emit_python"),
+    "tests": ("generator.emit.tests", "emit_tests"),
+}
+CACHE_FOLDER = ".md2sdk-cache"
+
+Progress = Callable[[str, int, int], None]
+"""Told ``(api, files formatted so far, files to format)`` while formatting runs."""
+
+Loader = Callable[[ApiConfig, Path, Diagnostics, Stage], Api]
+"""Reads one configured API into a model (`load_api`; tests inject their own)."""
+
+
+class Timings:
+    """Seconds spent per stage, summed over APIs, in first-use order."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+@dataclass
+class ApiResult:
+    """What one API produced: counts for the summary line and its own diagnostics."""
+
+    name: str
+    operations: int = 0
+    models: int = 0
+    files: Files = field(default_factory=dict)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+
+
+@dataclass
+class RunResult:
+    apis: list[ApiResult]
+    plan: Plan | None
+    written: bool
+    timings: dict[str, float]
+
+
+def load_emitter(target: str, where: SourceLocation, diagnostics: Diagnostics) -> Emitter | None:
+    """The emitter function for ``target``, imported on first use."""
+    module_name, attr = EMITTERS[target]
+    try:
+        emitter: Emitter = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError) as exc:
+        diagnostics.error(
+            "emit-failed", f"target {target!r} is not available ({exc})", where
+        )
+        return None
+    return emitter
+
+
+def emit_api(
+    api: Api,
+    config: ApiConfig,
+    env_templates: Path | None,
+    diagnostics: Diagnostics,
+    emitters: Mapping[str, Emitter] | None = None,
+) -> Files:
+    """All targets' files for one API; an emitter that raises contributes an error."""
+    where = SourceLocation(config.specs.as_posix(), 1, 1)
+    env = make_environment(env_templates)
+    files: Files = {}
+    for target in config.targets:
+        if emitters is None:
+            emitter = load_emitter(target, where, diagnostics)
+        elif (emitter := emitters.get(target)) is None:
+            diagnostics.error("emit-failed", f"no emitter for target {target!r}", where)
+        if emitter is None:
+            continue
+        try:
+            produced = emitter(api, config, diagnostics, env)
+        except Exception as exc:  # any bug in an emitter or template must not escape
+            diagnostics.error(
+                "emit-failed", f"target {target!r} failed: {type(exc).__name__}: {exc}", where
+            )
+            continue
+        if not isinstance(produced, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in produced.items()
+        ):
+            diagnostics.error(
+                "emit-failed", f"target {target!r} did not return {{path: text}}", where
+            )
+            continue
+        files.update(produced)
+    return files
+
+
+def generate(
+    project: ProjectConfig,
+    diagnostics: Diagnostics,
+    *,
+    check: bool = False,
+    strict: bool = False,
+    emitters: Mapping[str, Emitter] | None = None,
+    progress: Progress | None = None,
+    use_cache: bool = True,
+    loader: Loader = load_api,
+) -> RunResult:
+    """Run every API of ``project``; write (or, with ``check``, only plan) the result."""
+    timings = Timings()
+    results: list[ApiResult] = []
+    cache = project.root / CACHE_FOLDER if use_cache else None
+    shown_root = display_path(project.output)
+    for config in project.apis:
+        result = ApiResult(config.name)
+        api = loader(config, project.root, result.diagnostics, timings.stage)
+        result.operations = len(api.operations)
+        result.models = sum(1 for d in api.definitions if not d.unresolved)
+        with timings.stage("emit"):
+            files = emit_api(api, config, project.templates, result.diagnostics, emitters)
+        with timings.stage("format"):
+            result.files = format_files(
+                files,
+                result.diagnostics,
+                cache_dir=cache,
+                shown_root=shown_root,
+                progress=_progress_for(progress, config.name, files),
+            )
+        diagnostics.extend(result.diagnostics)
+        results.append(result)
+    failed = diagnostics.has_errors or (strict and diagnostics.count(Severity.WARNING) > 0)
+    plan: Plan | None = None
+    if not failed or check:
+        with timings.stage("plan"):
+            plan = plan_write(
+                project.output, {r.name: r.files for r in results}, diagnostics
+            )
+        failed = failed or diagnostics.has_errors
+    written = False
+    if plan is not None and not failed and not check:
+        with timings.stage("write"):
+            try:
+                apply_plan(plan)
+                written = True
+            except OSError as exc:
+                where = SourceLocation(display_path(Path(exc.filename or project.output)))
+                diagnostics.error("write-error", f"cannot write: {exc.strerror}", where)
+    return RunResult(results, plan, written, timings.seconds)
+
+
+
+
+def _progress_for(
+    progress: Progress | None, name: str, files: Files
+) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    total = sum(1 for path in files if path.endswith(".py"))
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        progress(name, done, total)
+
+    return step

@@ -1,0 +1,131 @@
+"""Finding and reading an API's markdown pages, then parsing and resolving them.
+
+The pipeline reads pages itself (instead of handing folders to the parser) for three
+reasons: page paths in the model and in diagnostics are shown relative to the project
+(``specs/catalog/operations/get_batch.md``), never absolute, so output does not depend
+on where the project is checked out; symlinks that lead outside the project are
+skipped with an ``outside-project`` warning instead of being followed; and an
+unreadable or non-UTF-8 file is a ``read-error`` diagnostic, not a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+
+from generator.config import ApiConfig, display_path
+from generator.diagnostics import Diagnostics
+from generator.model import Api, Page, SourceLocation
+
+Stage = Callable[[str], AbstractContextManager[None]]
+
+
+def collect_pages(
+    paths: list[Path], boundary: Path, base: Path, diagnostics: Diagnostics
+) -> list[Path]:
+    """Every ``*.md`` file given or below a given folder, sorted, duplicates removed.
+
+    Symlinks are followed only when their target stays inside ``boundary``; ``base``
+    is the folder paths are shown relative to in diagnostics.
+    """
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            for page in _walk(path, boundary.resolve(), base, diagnostics, set()):
+                found.setdefault(page.resolve(), page)
+        elif path.is_file():
+            found.setdefault(path.resolve(), path)
+        else:
+            diagnostics.error(
+                "read-error", "no such file or folder", SourceLocation(display_path(path, base))
+            )
+    return sorted(found.values(), key=lambda p: display_path(p, base))
+
+
+def _walk(
+    folder: Path, boundary: Path, base: Path, diagnostics: Diagnostics, seen: set[Path]
+) -> Iterator[Path]:
+    real = folder.resolve()
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        diagnostics.error(
+            "read-error", f"cannot list folder: {exc.strerror}", _here(folder, base)
+        )
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_symlink() and not path.resolve().is_relative_to(boundary):
+            diagnostics.warning(
+                "outside-project",
+                f"symlink to {os.readlink(path)!r} leads outside the project; not followed",
+                _here(path, base),
+            )
+        elif path.is_dir():
+            yield from _walk(path, boundary, base, diagnostics, seen)
+        elif entry.name.endswith(".md") and path.is_file():
+            yield path
+
+
+def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
+    """One page parsed under its shown path, or ``None`` with a ``read-error``."""
+    from generator.parse import parse_page  # noqa: PLC0415 - the parser is large; load it once needed
+
+    shown = display_path(path, base)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        diagnostics.error("read-error", f"cannot read: {exc.strerror}", SourceLocation(shown))
+        return None
+    except UnicodeDecodeError as exc:
+        diagnostics.error(
+            "read-error",
+            f"not UTF-8 text (byte {exc.start}: {exc.reason})",
+            SourceLocation(shown),
+        )
+        return None
+    try:
+        return parse_page(shown, text, diagnostics)
+    except Exception as exc:  # a parser bug must cost one page, not the whole run
+        diagnostics.error(
+            "internal-error",
+            f"the parser failed on this page ({type(exc).__name__}: {exc}); page skipped",
+            SourceLocation(shown),
+        )
+        return None
+
+
+def load_pages(
+    name: str,
+    paths: list[Path],
+    boundary: Path,
+    base: Path,
+    diagnostics: Diagnostics,
+    *,
+    stage: Stage = lambda _name: nullcontext(),
+) -> Api:
+    """The resolved model of the pages at ``paths`` (files or folders) as one API."""
+    from generator.resolve import resolve_api  # noqa: PLC0415 - see read_page
+
+    with stage("parse"):
+        pages = [
+            page
+            for path in collect_pages(paths, boundary, base, diagnostics)
+            if (page := read_page(path, base, diagnostics)) is not None
+        ]
+    with stage("resolve"):
+        return resolve_api(name, pages, diagnostics)
+
+
+def load_api(config: ApiConfig, root: Path, diagnostics: Diagnostics, stage: Stage) -> Api:
+    """The model of one configured API, its pages shown relative to the project ``root``."""
+    return load_pages(config.name, [config.specs], root, root, diagnostics, stage=stage)
+
+
+def _here(path: Path, base: Path) -> SourceLocation:
+    return SourceLocation(display_path(path, base))

@@ -1,0 +1,70 @@
+"""Black in the writer: pinned mode, located failures, cache, parallel = serial."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import black
+
+from generator.diagnostics import Diagnostics
+from generator.write import MODE, format_files
+from generator.write.formatting import PARALLEL_THRESHOLD, cache_key
+
+
+def test_mode_is_black_default_spelled_out() -> None:
+    assert black.Mode() == MODE
+
+
+def test_python_files_are_formatted_other_files_kept() -> None:
+    diagnostics = Diagnostics()
+    out = format_files({"a.py": "x=( 1, )\n", "b.md": "x=( 1, )\n"}, diagnostics)
+    assert out == {"a.py": "x = (1,)\n", "b.md": "x=( 1, )\n"}
+    assert not diagnostics.sorted()
+
+
+def test_invalid_python_is_a_located_error() -> None:
+    diagnostics = Diagnostics()
+    source = "def ok():\n    pass\ndef f(:\n    pass\n"
+    out = format_files({"pkg/x.py": source}, diagnostics, shown_root="generated")
+    [problem] = diagnostics.sorted()
+    assert problem.code == "format-failed"
+    assert str(problem.location) == "generated/pkg/x.py:3:7"
+    assert out["pkg/x.py"] == source
+
+
+def test_results_come_from_the_cache(tmp_path: Path) -> None:
+    source = "x=1\n"
+    first = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path)
+    key = cache_key(source)
+    cached = tmp_path / "black" / key[:2] / key
+    assert first["a.py"] == cached.read_text() == "x = 1\n"
+    cached.write_text("x = 'from cache'\n")  # prove the second run reads it
+    second = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path)
+    assert second["a.py"] == "x = 'from cache'\n"
+
+
+def test_cache_key_depends_on_source_only_through_its_bytes() -> None:
+    assert cache_key("x=1\n") == cache_key("x=1\n")
+    assert cache_key("x=1\n") != cache_key("x=1 \n")
+
+
+def test_parallel_formatting_matches_serial_and_reports_progress() -> None:
+    files = {f"m{i:03}.py": f"def f{i}( a,b ):\n  return a+{i}\n" for i in range(60)}
+    files["bad.py"] = "def (:\n"
+    assert len(files) > PARALLEL_THRESHOLD
+    serial_diags, parallel_diags = Diagnostics(), Diagnostics()
+    seen: list[int] = []
+    serial = format_files(files, serial_diags, jobs=1)
+    parallel = format_files(files, parallel_diags, jobs=2, progress=seen.append)
+    assert serial == parallel
+    assert serial["m007.py"] == "def f7(a, b):\n    return a + 7\n"
+    assert serial_diags.sorted() == parallel_diags.sorted()
+    assert [d.code for d in parallel_diags.sorted()] == ["format-failed"]
+    assert sum(seen) == len(files)
+
+
+def test_unwritable_cache_is_ignored(tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    out = format_files({"a.py": "x=1\n"}, Diagnostics(), cache_dir=blocker)
+    assert out == {"a.py": "x = 1\n"}
