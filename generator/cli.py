@@ -10,6 +10,7 @@ message`` (or on stdout as GitHub Actions annotations with ``--format github``);
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -37,11 +38,37 @@ _PAGE_OR_DIR = click.Path(exists=True, path_type=Path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def main() -> None:
+def cli() -> None:
     """Generate Python SDKs, OpenAPI documents and tests from Swagger2Markup markdown."""
 
 
-@main.command()
+def main() -> None:
+    """The console script: `cli`, with a last-resort guard against md2sdk's own bugs.
+
+    Every expected failure is a diagnostic already; an exception reaching here is a bug,
+    reported as one ``internal-error`` line (exit 1) instead of a traceback, unless
+    ``MD2SDK_TRACEBACK=1`` asks for the traceback.
+    """
+    try:
+        # Without standalone mode click returns the code `ctx.exit(code)` gave it.
+        code = cli.main(standalone_mode=False)
+    except click.ClickException as usage:
+        usage.show()
+        sys.exit(usage.exit_code)
+    except click.Abort:  # Ctrl-C; the writer has already left the output intact
+        click.echo("Aborted!", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("MD2SDK_TRACEBACK") == "1":
+            raise
+        where = SourceLocation(" ".join(sys.argv[1:2]) or "md2sdk", 0, 0)
+        message = f"md2sdk failed ({type(exc).__name__}: {exc}); please report this bug"
+        click.echo(f"{where}: error[internal-error]: {message}", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True, type=_PAGE_OR_DIR)
 @click.option("--json", "as_json", is_flag=True, help="Print the whole model as JSON.")
 @options
@@ -67,7 +94,7 @@ def parse(paths: tuple[Path, ...], as_json: bool, reporter: Reporter) -> None:
     reporter.exit(diagnostics)
 
 
-@main.command("generate")
+@cli.command("generate")
 @click.argument("specs", nargs=-1, type=_DIR)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Output root.")
 @click.option("--templates", type=_DIR, help="Folder of templates overriding built-in ones.")
@@ -112,7 +139,7 @@ def generate_command(
     reporter.exit(diagnostics)
 
 
-@main.command()
+@cli.command()
 @click.option("--templates", type=_DIR, help="Folder of templates overriding built-in ones.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
 @options
@@ -122,7 +149,9 @@ def check(templates: Path | None, config_file: Path | None, reporter: Reporter) 
     project = _project((), diagnostics, templates=templates, config_file=config_file)
     stale = False
     if project is not None and not diagnostics.has_errors:
-        result = generate(project, diagnostics, check=True, strict=reporter.strict)
+        result = generate(
+            project, diagnostics, check=True, strict=reporter.strict, loader=load_api
+        )
         _print_summary(result, reporter, check=True)
         if result.plan is not None and not result.plan.is_current:
             stale = True
@@ -134,7 +163,7 @@ def check(templates: Path | None, config_file: Path | None, reporter: Reporter) 
     reporter.exit(diagnostics, failed=stale)
 
 
-@main.command()
+@cli.command()
 @click.argument("paths", nargs=-1, required=True, type=_PAGE_OR_DIR)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -232,4 +261,4 @@ def _n(count: int, word: str) -> str:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -119,7 +119,13 @@ def load_pages(
             if (page := read_page(path, base, diagnostics)) is not None
         ]
     with stage("resolve"):
-        return resolve_api(name, pages, diagnostics)
+        try:
+            return resolve_api(name, pages, diagnostics)
+        except Exception as exc:  # a resolver bug must be a diagnostic, not a traceback
+            where = SourceLocation(display_path(paths[0], base))
+            message = f"resolving the pages failed ({type(exc).__name__}: {exc})"
+            diagnostics.error("internal-error", message, where)
+            return Api(name, None, (), (), (), tuple(page.path for page in pages))
 
 
 def load_api(config: ApiConfig, root: Path, diagnostics: Diagnostics, stage: Stage) -> Api:

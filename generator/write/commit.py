@@ -24,7 +24,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import FrameType
 
 from generator.write.plan import JOURNAL, MANIFEST, TEMP_SUFFIX, Plan
@@ -119,7 +119,7 @@ def _stage(root: Path, path: str, data: bytes) -> str:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    return Path(temp).relative_to(root).as_posix()
+    return (PurePosixPath(path).parent / Path(temp).name).as_posix()
 
 
 def _mode_for(target: Path) -> int:

@@ -1,0 +1,40 @@
+# md2sdk build. On a fresh clone `make generate` and `make test` are the only commands
+# needed: both depend on `install`, which creates .venv once (and again only when
+# pyproject.toml changes).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.md2sdk-installed
+GENERATED := .md2sdk-cache/generate.stamp
+GENERATE_INPUTS := pyproject.toml $(shell find specs templates generator -type f \
+	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
+
+.PHONY: install generate test lint check
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# A real file target: a second `make generate` with no input changed does nothing.
+# md2sdk itself also leaves unchanged files alone, so their mtimes never move.
+generate: $(GENERATED)
+
+$(GENERATED): $(INSTALLED) $(GENERATE_INPUTS)
+	$(BIN)/md2sdk generate
+	@mkdir -p $(@D)
+	touch $@
+
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy --strict generator
+
+# Fails (exit 1, with a diff) when the committed generated/ is stale.
+check: $(INSTALLED)
+	$(BIN)/md2sdk check
