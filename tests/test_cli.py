@@ -104,7 +104,9 @@ def test_check_exit_codes_and_diff(project: Path) -> None:
     assert edited.exit_code == 1
     assert "update: generated/model/alpha.json" in edited.stdout
     assert '-  "name": "edited",\n+  "name": "alpha",\n' in edited.stdout
-    assert edited.stdout.endswith("generated/ is stale: run `md2sdk generate` (or `make generate`)\n")
+    assert edited.stdout.endswith(
+        "generated/ is stale: run `md2sdk generate` (or `make generate`)\n"
+    )
     assert target.read_text().count('"edited"') == 1  # check never writes
 
 
