@@ -1,0 +1,247 @@
+"""Reference resolution over the model's schemas and security requirements.
+
+`SchemaResolver` rebuilds frozen model values with every `Reference.target` filled in:
+a definition or scheme key when the API has one, else the key of a stand-in it creates
+once per missing target (with a warning at each link). A link to an anchored inline
+schema is replaced by the inline schema itself, resolved in turn; an inline schema that
+reaches itself again (A → B → A) is promoted to a definition so the cycle is a
+reference, never an infinite value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.diagnostics import Diagnostics
+from generator.model import (
+    AllOfSchema,
+    AnySchema,
+    ArraySchema,
+    Definition,
+    EnumSchema,
+    Header,
+    MapSchema,
+    ObjectSchema,
+    Operation,
+    Parameter,
+    Reference,
+    RefSchema,
+    Response,
+    Schema,
+    SecurityRequirement,
+    SecurityScheme,
+)
+from generator.parse.refs import anchor_key
+from generator.resolve_index import Index, Target
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    key = key or "unnamed"
+    candidate, n = key, 2
+    while candidate in taken:
+        candidate, n = f"{key}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _shown(reference: Reference) -> str:
+    return f"[{reference.name}]({reference.href})" if reference.href else repr(reference.name)
+
+
+class SchemaResolver:
+    """Resolves references against one API's indexes; holds the stand-ins it made."""
+
+    def __init__(
+        self,
+        *,
+        schemas: Index,
+        schemes: Index,
+        definitions: list[Definition],
+        security: list[SecurityScheme],
+        inline: dict[str, ObjectSchema],
+        diagnostics: Diagnostics,
+    ) -> None:
+        self.schemas = schemas
+        self.schemes = schemes
+        self.inline = inline
+        self.diagnostics = diagnostics
+        self.taken = {d.key for d in definitions}
+        self.scheme_keys = {s.key for s in security}
+        self.done: dict[str, Schema] = {}
+        self.in_progress: set[str] = set()
+        self.promoted: dict[str, str] = {}
+        self.added: list[Definition] = []
+        self.missing: dict[tuple[str | None, str], str] = {}
+        self.added_schemes: list[SecurityScheme] = []
+        self.missing_schemes: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ model walk
+
+    def definition(self, definition: Definition) -> Definition:
+        return replace(definition, schema=self.schema(definition.schema))
+
+    def operation(self, op: Operation) -> Operation:
+        return replace(
+            op,
+            parameters=tuple(self._parameter(p) for p in op.parameters),
+            responses=tuple(self._response(r) for r in op.responses),
+            security=(
+                tuple(self.requirement(r) for r in op.security)
+                if op.security is not None
+                else None
+            ),
+        )
+
+    def _parameter(self, parameter: Parameter) -> Parameter:
+        return replace(parameter, schema=self.schema(parameter.schema))
+
+    def _response(self, response: Response) -> Response:
+        return replace(
+            response,
+            schema=self.schema(response.schema) if response.schema is not None else None,
+            headers=tuple(self._header(h) for h in response.headers),
+        )
+
+    def _header(self, header: Header) -> Header:
+        return replace(header, schema=self.schema(header.schema))
+
+    def schema(self, schema: Schema) -> Schema:
+        if isinstance(schema, RefSchema):
+            return self._ref_schema(schema.ref)
+        if isinstance(schema, ArraySchema):
+            return replace(schema, items=self.schema(schema.items))
+        if isinstance(schema, MapSchema):
+            return replace(schema, values=self.schema(schema.values))
+        if isinstance(schema, ObjectSchema):
+            extra = schema.additional_properties
+            return replace(
+                schema,
+                properties=tuple(
+                    replace(p, schema=self.schema(p.schema)) for p in schema.properties
+                ),
+                additional_properties=self.schema(extra) if extra is not None else None,
+            )
+        if isinstance(schema, AllOfSchema):
+            return replace(schema, parts=tuple(self.schema(p) for p in schema.parts))
+        if isinstance(schema, EnumSchema) and schema.ref is not None:
+            return replace(schema, ref=self._definition_ref(schema.ref))
+        return schema
+
+    # ------------------------------------------------------------------ schemas
+
+    def _pick(self, reference: Reference, targets: list[Target]) -> Target:
+        distinct = list(dict.fromkeys((t.kind, t.key) for t in targets))
+        if len(distinct) > 1:
+            chosen = targets[0]
+            others = ", ".join(key for kind, key in distinct if key != chosen.key)
+            self.diagnostics.warning(
+                "ambiguous-ref",
+                f"link {_shown(reference)} matches several definitions "
+                f"({chosen.key} on {chosen.page}; also {others}); the nearest was used",
+                reference.location,
+            )
+        return targets[0]
+
+    def _ref_schema(self, reference: Reference) -> Schema:
+        targets, missing_page = self.schemas.lookup(reference)
+        if not targets:
+            return RefSchema(self._stand_in(reference, missing_page))
+        target = self._pick(reference, targets)
+        if target.kind == "inline":
+            return self._inline(target.key, reference)
+        return RefSchema(replace(reference, target=target.key))
+
+    def _definition_ref(self, reference: Reference) -> Reference:
+        targets, missing_page = self.schemas.lookup(reference)
+        targets = [t for t in targets if t.kind == "definition"]
+        if not targets:
+            return self._stand_in(reference, missing_page)
+        return replace(reference, target=self._pick(reference, targets).key)
+
+    def _inline(self, ident: str, reference: Reference) -> Schema:
+        if ident in self.promoted:
+            return RefSchema(replace(reference, target=self.promoted[ident]))
+        if ident in self.done:
+            return self.done[ident]
+        if ident in self.in_progress:
+            anchor = ident.rsplit("#", 1)[-1]
+            self.promoted[ident] = _unique(anchor, self.taken)
+            return RefSchema(replace(reference, target=self.promoted[ident]))
+        self.in_progress.add(ident)
+        resolved = self.schema(self.inline[ident])
+        self.in_progress.discard(ident)
+        result: Schema = resolved
+        if ident in self.promoted:
+            key = self.promoted[ident]
+            title = self.inline[ident].title or key
+            self.added.append(Definition(key, title, resolved, reference.location))
+            result = RefSchema(replace(reference, target=key))
+        self.done[ident] = result
+        return result
+
+    def _stand_in(self, reference: Reference, missing_page: str | None) -> Reference:
+        anchor = reference.anchor or anchor_key(reference.name)
+        if missing_page is not None:
+            why = f"page {missing_page} is not part of this API's docs"
+        else:
+            why = f"no page of this API defines anchor {anchor!r}"
+        self.diagnostics.warning(
+            "unresolved-ref",
+            f"link {_shown(reference)} cannot be resolved: {why}; "
+            "an opaque free-form schema stands in for it",
+            reference.location,
+        )
+        ident = (missing_page, anchor_key(anchor))
+        known = self.missing.get(ident)
+        key = known if known is not None else _unique(anchor, self.taken)
+        if known is None:
+            self.missing[ident] = key
+            self.added.append(
+                Definition(
+                    key=key,
+                    name=reference.name or anchor,
+                    schema=AnySchema(),
+                    location=reference.location,
+                    description=f"Stand-in for {reference.href or reference.name}: {why}.",
+                    unresolved=True,
+                )
+            )
+        return replace(reference, target=key)
+
+    # ------------------------------------------------------------------ security
+
+    def requirement(self, requirement: SecurityRequirement) -> SecurityRequirement:
+        reference = requirement.scheme
+        targets, missing_page = self.schemes.lookup(reference)
+        if targets:
+            key = self._pick(reference, targets).key
+            return replace(requirement, scheme=replace(reference, target=key))
+        anchor = reference.anchor or anchor_key(reference.name)
+        where = f" (page {missing_page} is not part of this API's docs)" if missing_page else ""
+        self.diagnostics.warning(
+            "undefined-scheme",
+            f"security scheme {_shown(reference)} is not defined on any page{where}; "
+            f"a stand-in scheme of type {requirement.type!r} was inferred",
+            reference.location,
+        )
+        known = self.missing_schemes.get(anchor_key(anchor))
+        key = known if known is not None else _unique(anchor, self.scheme_keys)
+        if known is None:
+            self.missing_schemes[anchor_key(anchor)] = key
+            self.added_schemes.append(
+                SecurityScheme(
+                    key=key,
+                    name=reference.name or anchor,
+                    type=requirement.type,
+                    location=reference.location,
+                    inferred=True,
+                )
+            )
+        return replace(requirement, scheme=replace(reference, target=key))
+
+    def extra_definitions(self) -> tuple[Definition, ...]:
+        """Stand-ins and promoted inline schemas, in the order they were needed."""
+        return tuple(self.added)
+
+    def extra_schemes(self) -> tuple[SecurityScheme, ...]:
+        return tuple(self.added_schemes)
