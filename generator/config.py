@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import dataclasses
 import keyword
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -121,11 +122,14 @@ def find_pyproject(start: Path) -> Path | None:
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """``path`` relative to ``base`` (default: the working directory) when it is below it."""
-    base = (base or Path.cwd()).resolve()
-    try:
-        return path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return path.as_posix()
+    base = base or Path.cwd()
+    # Symlinks in ``path`` are kept as written (a link is shown where it sits, not where
+    # it leads); resolving both sides is the fallback for a base reached through links.
+    for mine, theirs in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))),
+                         (path.resolve(), base.resolve())):  # fmt: skip
+        if mine.is_relative_to(theirs):
+            return mine.relative_to(theirs).as_posix() or "."
+    return path.as_posix()
 
 
 def load_config(pyproject: Path, diagnostics: Diagnostics | None = None) -> ProjectConfig:

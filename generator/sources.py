@@ -18,6 +18,8 @@ from pathlib import Path
 from generator.config import ApiConfig, display_path
 from generator.diagnostics import Diagnostics
 from generator.model import Api, Page, SourceLocation
+from generator.parse import parse_page
+from generator.resolve import resolve_api
 
 Stage = Callable[[str], AbstractContextManager[None]]
 
@@ -74,8 +76,6 @@ def _walk(
 
 def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
     """One page parsed under its shown path, or ``None`` with a ``read-error``."""
-    from generator.parse import parse_page  # noqa: PLC0415 - the parser is large; load it once needed
-
     shown = display_path(path, base)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -83,11 +83,11 @@ def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
         diagnostics.error("read-error", f"cannot read: {exc.strerror}", SourceLocation(shown))
         return None
     except UnicodeDecodeError as exc:
-        diagnostics.error(
-            "read-error",
-            f"not UTF-8 text (byte {exc.start}: {exc.reason})",
-            SourceLocation(shown),
-        )
+        before = exc.object[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        where = SourceLocation(shown, line, column)
+        diagnostics.error("read-error", f"not UTF-8 text ({exc.reason})", where)
         return None
     try:
         return parse_page(shown, text, diagnostics)
@@ -110,8 +110,6 @@ def load_pages(
     stage: Stage = lambda _name: nullcontext(),
 ) -> Api:
     """The resolved model of the pages at ``paths`` (files or folders) as one API."""
-    from generator.resolve import resolve_api  # noqa: PLC0415 - see read_page
-
     with stage("parse"):
         pages = [
             page
