@@ -9,6 +9,7 @@ alias module, so their top-of-module imports cannot form a cycle.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.emit.python.types import AliasView, ClassView, ModuleUse, TypeRenderer
@@ -41,14 +42,23 @@ class ModelModuleView:
         return tuple(c.name for c in self.classes) + tuple(a.name for a in self.aliases)
 
 
-def class_imports(use: ModuleUse, renderer: TypeRenderer, own: str) -> tuple[ImportView, ...]:
+def isort_key(name: str) -> tuple[int, list[int | str]]:
+    """Ruff/isort member order: CONSTANTS, Classes, functions; natural, case-blind."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, [int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", name) if t]
+
+
+def class_imports(
+    use: ModuleUse, renderer: TypeRenderer, own: str, prefix: str = "."
+) -> tuple[ImportView, ...]:
     """``from .module import Name`` for every class used that lives elsewhere."""
     wanted: dict[str, list[str]] = {}
-    for name in sorted(use.classes):
+    for name in sorted(use.classes, key=isort_key):
         module = renderer.module_of_class.get(name, own)
         if module != own:
             wanted.setdefault(module, []).append(name)
-    return tuple(ImportView(m, ", ".join(n)) for m, n in sorted(wanted.items()))
+    ordered = sorted(wanted.items(), key=lambda item: isort_key(item[0])[1])
+    return tuple(ImportView(f"{prefix}{m}", ", ".join(n)) for m, n in ordered)
 
 
 def build_definition_module(definition: Definition, renderer: TypeRenderer) -> ModelModuleView:
@@ -104,8 +114,8 @@ def finish_module(
         description=description,
         classes=all_classes,
         aliases=tuple(aliases),
-        typing_imports=", ".join(sorted(use.typing)),
-        datetime_imports=", ".join(sorted(use.datetime)),
+        typing_imports=", ".join(sorted(use.typing, key=isort_key)),
+        datetime_imports=", ".join(sorted(use.datetime, key=isort_key)),
         uses_files=use.files,
         uses_field=any(f.alias for c in all_classes for f in c.fields),
         top_imports=imports if aliases else (),

@@ -1,0 +1,166 @@
+"""The package-level view: names, version, base URL, client options, resources, models.
+
+Built once per API from the model and `ApiConfig`; every template of the package
+receives this view (or one of its parts), so a name decided here is the name everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.config import ApiConfig
+from generator.diagnostics import Diagnostics
+from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
+from generator.emit.python.operations import IDEMPOTENCY_HEADERS
+from generator.emit.python.options import CLIENT_ATTRIBUTES, OptionView, build_options
+from generator.emit.python.resources import (
+    ROOT,
+    ResourceView,
+    build_resource,
+    group_operations,
+    resource_names,
+)
+from generator.emit.python.types import TypeRenderer
+from generator.model import NOWHERE, Api, ParameterIn
+from generator.naming import api_names, class_name, env_var
+
+# Names the runtime, types and client modules define; model classes must not shadow them.
+RUNTIME_NAMES = frozenset(
+    {"AsyncAPIClient", "AsyncAPIResource", "BaseClient", "BaseModel", "Endpoint", "Headers",
+     "NotGiven", "Query", "RawResponse", "SyncAPIClient", "SyncAPIResource", "Timeout",
+     "FileTypes", "FileContent", "TypeAlias", "TYPE_CHECKING"}
+)  # fmt: skip
+_PEP440 = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?")
+
+
+@dataclass(frozen=True)
+class PackageView:
+    """Everything the package-level templates place."""
+
+    api_name: str
+    title: str
+    description: str
+    package: str
+    distribution: str
+    version: str
+    env_prefix: str
+    base_url_env: str
+    log_env: str
+    base_url: str
+    client_class: str
+    async_client_class: str
+    idempotency_header: str
+    options: tuple[OptionView, ...]
+    resources: tuple[ResourceView, ...]
+    root: ResourceView | None
+    models: tuple[ModelModuleView, ...]
+    model_exports: tuple[tuple[str, str], ...]
+    """(name, module) of every model class and alias, in isort order."""
+
+
+def package_version(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> str:
+    """A PEP 440 version from config or the docs; ``0.1.0`` with a warning otherwise."""
+    raw = config.version or (api.overview.version if api.overview else None) or "0.1.0"
+    text = raw.strip().removeprefix("v").removeprefix("V")
+    if _PEP440.fullmatch(text):
+        return text
+    location = api.overview.location if api.overview else NOWHERE
+    diagnostics.warning(
+        "unsupported",
+        f"version {raw!r} is not a PEP 440 version; the Python package uses 0.1.0",
+        location,
+    )
+    return "0.1.0"
+
+
+def default_base_url(api: Api, config: ApiConfig) -> str:
+    """Config's base URL, else the overview's host + base path (https preferred)."""
+    if config.base_url:
+        return config.base_url
+    overview = api.overview
+    if overview is None or not overview.host:
+        return ""
+    schemes = [s.lower() for s in overview.schemes]
+    scheme = "https" if "https" in schemes or not schemes else schemes[0]
+    base_path = (overview.base_path or "").rstrip("/")
+    if base_path and not base_path.startswith("/"):
+        base_path = "/" + base_path
+    return f"{scheme}://{overview.host}{base_path}"
+
+
+def idempotency_header(api: Api) -> str:
+    """The idempotency header the docs use, if any operation documents one."""
+    for operation in api.operations:
+        for param in operation.parameters:
+            is_header = param.location is ParameterIn.HEADER
+            if is_header and param.name.casefold() in IDEMPOTENCY_HEADERS:
+                return param.name
+    return ""
+
+
+def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> PackageView:
+    """The whole package's view; names come from config, falling back to `api_names`."""
+    names = api_names(config.name)
+    package = config.package or names.package
+    env_prefix = config.env_prefix or names.env_prefix
+    client = class_name(config.client_class or "Client")
+    async_client = f"Async{client}"
+    options = build_options(api, env_prefix)
+    groups = group_operations(api)
+    reserved = set(RUNTIME_NAMES) | {client, async_client, f"{client}WithRawResponse",
+                                     f"{async_client}WithRawResponse"}  # fmt: skip
+    attributes, stems = resource_names(groups, options, reserved)
+    for stem in stems.values():
+        reserved |= {stem, f"Async{stem}", f"{stem}WithRawResponse", f"Async{stem}WithRawResponse"}
+    reserved |= {"RootResource", "AsyncRootResource", "RootResourceWithRawResponse",
+                 "AsyncRootResourceWithRawResponse"}  # fmt: skip
+    renderer = TypeRenderer(api.definitions, reserved)
+    models = build_model_modules(renderer)
+    tag_text = {t.name: t.description for t in (api.overview.tags if api.overview else ())}
+    resources: list[ResourceView] = []
+    root: ResourceView | None = None
+    root_reserved = set(CLIENT_ATTRIBUTES) | {o.name for o in options.options}
+    root_reserved |= set(attributes.values())
+    for tag, operations in groups.items():
+        view, extra = build_resource(
+            tag,
+            operations,
+            attribute=attributes.get(tag, ""),
+            stem=stems.get(tag, "RootResource"),
+            description=tag_text.get(tag, ""),
+            renderer=renderer,
+            options=options,
+            diagnostics=diagnostics,
+            reserved_methods=root_reserved if tag == ROOT else set(),
+        )
+        models.extend(extra)
+        if tag == ROOT:
+            root = view
+        else:
+            resources.append(view)
+    exports = sorted(
+        ((name, m.module) for m in models for name in m.exports), key=lambda e: isort_key(e[0])
+    )
+    overview = api.overview
+    return PackageView(
+        api_name=config.name,
+        title=overview.title if overview and overview.title else config.name,
+        description=overview.description if overview else "",
+        package=package,
+        distribution=config.distribution or names.distribution,
+        version=package_version(api, config, diagnostics),
+        env_prefix=env_prefix,
+        base_url_env=env_var(env_prefix, "base_url"),
+        log_env=env_var(env_prefix, "log"),
+        base_url=default_base_url(api, config),
+        client_class=client,
+        async_client_class=async_client,
+        idempotency_header=idempotency_header(api),
+        options=options.options,
+        resources=tuple(resources),
+        root=root,
+        models=tuple(models),
+        model_exports=tuple(exports),
+    )
+

@@ -1,0 +1,117 @@
+"""Operations grouped into resource modules (one per tag; untagged ones on the client).
+
+A resource module holds the endpoint constants, a sync and an async class with the
+same methods, and their ``with_raw_response`` wrappers. Inline request/response objects
+of its operations become model modules of their own so ``models`` stays the one place
+classes live.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostics
+from generator.emit.python.models import (
+    ImportView,
+    ModelModuleView,
+    class_imports,
+    finish_module,
+    isort_key,
+)
+from generator.emit.python.operations import OperationView, build_operation, operation_names
+from generator.emit.python.options import CLIENT_ATTRIBUTES, ClientOptions
+from generator.emit.python.types import ModuleUse, TypeRenderer
+from generator.model import Api, Operation
+from generator.naming import class_name, module_name, safe_snake, unique_names
+
+ROOT = ""
+"""The group of untagged operations (or all of them, when the API has no tags)."""
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    attribute: str
+    module: str
+    sync_class: str
+    async_class: str
+    sync_raw_class: str
+    async_raw_class: str
+    description: str
+    operations: tuple[OperationView, ...]
+    typing_imports: str
+    datetime_imports: str
+    uses_files: bool
+    imports: tuple[ImportView, ...]
+    is_root: bool
+
+
+def group_operations(api: Api) -> dict[str, list[Operation]]:
+    """Tag → operations (first tag wins), in document order; untagged under `ROOT`."""
+    groups: dict[str, list[Operation]] = {}
+    for operation in api.operations:
+        groups.setdefault(operation.tags[0] if operation.tags else ROOT, []).append(operation)
+    return groups
+
+
+def resource_names(
+    groups: dict[str, list[Operation]], options: ClientOptions, reserved_classes: set[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(tag → client attribute, tag → class stem), unique against client attributes."""
+    tags = [t for t in groups if t != ROOT]
+    taken = set(CLIENT_ATTRIBUTES) | {o.name for o in options.options}
+    attributes = unique_names(tags, lambda t: safe_snake(t, fallback="resource"), reserved=taken)
+    stems = unique_names(
+        tags, lambda t: class_name(t) + "Resource", reserved=reserved_classes, fold=True
+    )
+    return attributes, stems
+
+
+def build_resource(
+    tag: str,
+    operations: list[Operation],
+    *,
+    attribute: str,
+    stem: str,
+    description: str,
+    renderer: TypeRenderer,
+    options: ClientOptions,
+    diagnostics: Diagnostics,
+    reserved_methods: set[str],
+) -> tuple[ResourceView, list[ModelModuleView]]:
+    """One resource module's view plus the model modules of its inline objects."""
+    use = ModuleUse()
+    names = operation_names(operations, reserved_methods | {"with_raw_response"})
+    views: list[OperationView] = []
+    extra_modules: list[ModelModuleView] = []
+    for operation, name in zip(operations, names, strict=True):
+        use.inline_module = ModuleUse()
+        view = build_operation(
+            operation, name, renderer=renderer, options=options, use=use, diagnostics=diagnostics
+        )
+        views.append(view)
+        inline = use.inline_module
+        if inline.inline:
+            module = renderer.new_module_name(inline.inline[0].name)
+            extra_modules.append(
+                finish_module(
+                    module, description="", classes=[], aliases=[], use=inline, renderer=renderer
+                )
+            )
+    use.inline_module = None
+    module = "_root" if tag == ROOT else module_name(attribute)
+    view = ResourceView(
+        attribute=attribute,
+        module=module,
+        sync_class=stem,
+        async_class=f"Async{stem}",
+        sync_raw_class=f"{stem}WithRawResponse",
+        async_raw_class=f"Async{stem}WithRawResponse",
+        description=description,
+        operations=tuple(views),
+        typing_imports=", ".join(sorted(use.typing, key=isort_key)),
+        datetime_imports=", ".join(sorted(use.datetime, key=isort_key)),
+        uses_files=use.files,
+        imports=class_imports(use, renderer, own="", prefix="..models."),
+        is_root=tag == ROOT,
+    )
+    return view, extra_modules
