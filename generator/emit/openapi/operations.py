@@ -138,9 +138,10 @@ class OperationWriter:
             headers: Json = {}
             for header in response.headers:
                 entry: Json = {"description": header.description} if header.description else {}
-                extra: Json = {"default": header.default.value} if header.default else {}
                 schema = self.schemas.schema(header.schema, response.location)
-                entry["schema"] = {**schema, **extra}
+                if header.default is not None:
+                    schema.update(self.schemas.default(header.default, schema, response.location))
+                entry["schema"] = schema
                 headers.setdefault(header.name, entry)
             out["headers"] = headers
         if response.schema is not None:

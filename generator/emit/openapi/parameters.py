@@ -91,10 +91,9 @@ def _parameter(
         )
         required = True
     out["required"] = required
-    extra: Json = {"default": param.default.value} if param.default is not None else {}
-    out["schema"] = writer.decorate(
-        writer.schema(param.schema, param.source), param.constraints, extra
-    )
+    base = writer.schema(param.schema, param.source)
+    extra = writer.default(param.default, base, param.source) if param.default else {}
+    out["schema"] = writer.decorate(base, param.constraints, extra)
     if isinstance(param.schema, ArraySchema):
         out.update(_style(op, param, diagnostics))
     if param.example is not None:
@@ -147,11 +146,9 @@ def write_request_body(
             )
         body = bodies[0]
         media = op.consumes or default_consumes or ("application/json",)
-        schema = writer.decorate(
-            writer.schema(body.schema, body.source),
-            body.constraints,
-            {"default": body.default.value} if body.default is not None else {},
-        )
+        base = writer.schema(body.schema, body.source)
+        extra = writer.default(body.default, base, body.source) if body.default else {}
+        schema = writer.decorate(base, body.constraints, extra)
         example = request.body if request is not None else None
         out: Json = {"description": body.description} if body.description else {}
         out["content"] = content(media, schema, body.example or example)
@@ -179,11 +176,10 @@ def _form_schema(
         if param.name in properties:
             continue
         extra: Json = {"description": param.description} if param.description else {}
+        base = writer.schema(param.schema, param.source)
         if param.default is not None:
-            extra["default"] = param.default.value
-        properties[param.name] = writer.decorate(
-            writer.schema(param.schema, param.source), param.constraints, extra
-        )
+            extra.update(writer.default(param.default, base, param.source))
+        properties[param.name] = writer.decorate(base, param.constraints, extra)
         if param.required:
             required.append(param.name)
         if isinstance(param.schema, ArraySchema) and param.schema.collection_format not in (

@@ -135,6 +135,8 @@ class SchemaWriter:
         if schema.ref is not None and schema.ref.target is not None:
             return self.ref(schema.ref)
         kind = schema.type if schema.type in JSON_TYPES else "string"
+        if not schema.values:
+            return {"type": kind}
         values = [typed_value(v, kind) for v in schema.values]
         return {"type": kind, "enum": values}
 
@@ -156,13 +158,30 @@ class SchemaWriter:
             extra["description"] = prop.description
         if prop.read_only:
             extra["readOnly"] = True
+        base = self.schema(prop.schema, prop.location)
         if prop.default is not None:
-            extra["default"] = prop.default.value
+            extra.update(self.default(prop.default, base, prop.location))
         if prop.example is not None:
             extra.update(self.example(prop.example))
-        return self.decorate(self.schema(prop.schema, prop.location), prop.constraints, extra)
+        return self.decorate(base, prop.constraints, extra)
 
     # ------------------------------------------------------------------ decoration
+
+    def default(self, value: DocValue, schema: Json, where: SourceLocation) -> Json:
+        """``{"default": v}`` with ``v`` in the schema's type (docs often print ``true``
+        or ``10`` as text); a default that cannot be read in that type is left out."""
+        kind = schema.get("type")
+        typed = value.value
+        if isinstance(typed, str) and kind in ("integer", "number", "boolean"):
+            typed = typed_value(typed, kind)
+        if not _fits(typed, kind):
+            self.diagnostics.warning(
+                "unsupported",
+                f"default '{value.text}' is not a valid {kind}; it was left out",
+                where,
+            )
+            return {}
+        return {"default": typed}
 
     def example(self, value: DocValue) -> Json:
         return {"examples": [value.value]} if self.is_31 else {"example": value.value}
@@ -247,6 +266,24 @@ def references(schema: Schema) -> list[Reference]:
     if isinstance(schema, AllOfSchema):
         return [r for part in schema.parts for r in references(part)]
     return []
+
+
+def _fits(value: object, kind: object) -> bool:
+    """Whether a JSON value is of the JSON Schema type ``kind`` (no type fits all)."""
+    checks: dict[object, tuple[type, ...]] = {
+        "string": (str,),
+        "integer": (int,),
+        "number": (int, float),
+        "boolean": (bool,),
+        "array": (list,),
+        "object": (dict,),
+    }
+    expected = checks.get(kind)
+    if expected is None:
+        return True
+    if isinstance(value, bool) and kind != "boolean":
+        return False
+    return isinstance(value, expected)
 
 
 def typed_value(text: str, kind: str) -> object:

@@ -44,6 +44,7 @@ class SecurityWriter:
     diagnostics: Diagnostics
     schemes: dict[str, Json] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    _inferred: dict[str, str] = field(default_factory=dict)
     _inferred_scopes: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -64,13 +65,13 @@ class SecurityWriter:
     # ----------------------------------------------------------------- internals
 
     def _scheme_for(self, req: SecurityRequirement) -> str:
-        target = req.scheme.target
-        scheme = self.api.scheme(target) if target is not None else None
+        key = req.scheme.target or req.scheme.anchor or req.scheme.name
+        scheme = self.api.scheme(key)
         if scheme is not None and not scheme.inferred:
             return self.names[scheme.key]
-        key = target or req.scheme.anchor or req.scheme.name
-        if key not in self.names:
-            self.names.update(unique_names([key], component_name, reserved=self.names.values()))
+        if key not in self._inferred:
+            taken = [*self.names.values(), *self._inferred.values()]
+            self._inferred[key] = unique_names([key], component_name, reserved=taken)[key]
             self.diagnostics.warning(
                 "undefined-scheme",
                 f"security scheme '{req.scheme.name}' is not defined on any page; "
@@ -80,8 +81,8 @@ class SecurityWriter:
             self._inferred_scopes[key] = []
         scopes = self._inferred_scopes[key]
         scopes.extend(s for s in req.scopes if s not in scopes)
-        self.schemes[self.names[key]] = _inferred(req, scopes)
-        return self.names[key]
+        self.schemes[self._inferred[key]] = _inferred(req, scopes)
+        return self._inferred[key]
 
     def _defined(self, scheme: SecurityScheme) -> Json:
         kind = scheme.type.lower()
