@@ -138,11 +138,11 @@ def write_request_body(
     form = [p for p in op.parameters if p.location is ParameterIn.FORM_DATA]
     request = op.request_example
     if bodies:
-        for extra in bodies[1:] + form:
+        for dropped in bodies[1:] + form:
             diagnostics.warning(
                 "unsupported",
-                f"{op.method} {op.path}: only one body is possible; '{extra.name}' was left out",
-                extra.source,
+                f"{op.method} {op.path}: only one body is possible; '{dropped.name}' was left out",
+                dropped.source,
             )
         body = bodies[0]
         media = op.consumes or default_consumes or ("application/json",)
