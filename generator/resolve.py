@@ -164,16 +164,19 @@ def _merge_schemes(
 def _index_inline(pages: Sequence[Page], index: Index) -> dict[str, ObjectSchema]:
     """Inline schemas by id (``page#anchor``); one printed on two pages is one schema."""
     inline: dict[str, ObjectSchema] = {}
-    seen: dict[tuple[str, object], str] = {}
+    seen: dict[str, list[tuple[str, object]]] = {}
     for page in pages:
         path = normalise_path(page.path)
         for anchor, schema in page.inline_schemas:
             ident = f"{path}#{anchor}"
             if ident in inline:
                 continue
-            content = (anchor_key(anchor), _scrub(schema))
-            ident = seen.setdefault(content, ident)
-            inline.setdefault(ident, schema)
+            content = _scrub(schema)
+            same = seen.setdefault(anchor_key(anchor), [])
+            ident = next((i for i, c in same if c == content), ident)
+            if ident not in inline:
+                same.append((ident, content))
+                inline[ident] = schema
             index.add(Target("inline", ident, path), anchor)
     return inline
 

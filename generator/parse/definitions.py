@@ -141,16 +141,16 @@ def _read_table(
     diagnostics: Diagnostics,
 ) -> None:
     main_seen = reading.properties is not None or reading.type_schema is not None
-    if pending or (title is not None and main_seen):
-        name = title or pending[0]
-        key = pending[0] if pending else f"{reading.key}-{anchor_key(name)}"
-        schema = ObjectSchema(parse_properties_table(table, diagnostics), title=name)
-        reading.inline.extend((alias, schema) for alias in (pending or [key]))
-    elif _is_enum_table(table, reading):
+    if _is_enum_table(table, reading):
         reading.enum_values.extend(
             value for row in table.rows if row.cells and (value := plain(row.cells[0]))
         )
         reading.description.append(table)
+    elif pending or (title is not None and main_seen):
+        name = title or pending[0]
+        key = pending[0] if pending else f"{reading.key}-{anchor_key(name)}"
+        schema = ObjectSchema(parse_properties_table(table, diagnostics), title=name)
+        reading.inline.extend((alias, schema) for alias in (pending or [key]))
     else:
         reading.properties = (reading.properties or ()) + parse_properties_table(
             table, diagnostics
