@@ -113,7 +113,9 @@ class _Collector:
         from generator.parse.overview import parse_overview
 
         overview = parse_overview(section, self.diagnostics)
-        if self.overview is None:
+        # A page may repeat the heading (`## Overview` then `# Overview`, onedata): the
+        # second one holds the fields when the first is empty.
+        if self.overview is None or (self.overview.version is None and overview.version):
             self.overview = overview
 
     def page(self, root: Section) -> Page:
