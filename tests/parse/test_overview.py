@@ -41,14 +41,14 @@ This is a sample server Petstore server.
 
 
 ### License information
-*License* : Apache 2.0  
-*License URL* : http://www.apache.org/licenses/LICENSE-2.0.html  
+*License* : Apache 2.0
+*License URL* : http://www.apache.org/licenses/LICENSE-2.0.html
 *Terms of service* : http://helloreverb.com/terms/
 
 
 ### URI scheme
-*Host* : petstore.swagger.io  
-*BasePath* : /v2  
+*Host* : petstore.swagger.io
+*BasePath* : /v2
 *Schemes* : HTTP, HTTPS
 
 
@@ -71,7 +71,7 @@ This is a sample server Petstore server.
 
 
 ### External Docs
-*Description* : Find out more about Swagger  
+*Description* : Find out more about Swagger
 *URL* : http://swagger.io
 """
 
@@ -95,7 +95,8 @@ def test_petstore_overview() -> None:
                              Tag("plain"))
     assert overview.consumes == ("application/json",)
     assert overview.produces == ("application/json", "application/xml")
-    assert overview.external_docs == ExternalDocs("http://swagger.io", "Find out more about Swagger")
+    docs = ExternalDocs("http://swagger.io", "Find out more about Swagger")
+    assert overview.external_docs == docs
     assert overview.location.line == 5
 
 
