@@ -47,7 +47,9 @@ _PRIMITIVE = re.compile(r"^(string|integer|number|boolean|int|long|float|double|
 _ALIASES = {"int": ("integer", "int32"), "long": ("integer", "int64"), "float": ("number", "float"),
             "double": ("number", "double"), "bool": ("boolean", None)}
 _LEGACY_ARRAY = re.compile(r"^(multi|csv|ssv|tsv|pipes)\s+(\S+)\s+array$", re.I)
-_TYPE_NAME = re.compile(r"^[\w.$«»<>\-\[\]]+$", re.U)
+# A bare name is a reference by name (0.x docs print definition names without links,
+# some of them whole sentences); text with unbalanced brackets is malformed instead.
+_TYPE_NAME = re.compile(r"^[^<>()\[\]`|]{1,300}$|^[\w.$«»<>\-\[\]]{1,300}$", re.U)
 
 
 class _Reader:

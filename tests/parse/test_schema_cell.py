@@ -97,10 +97,15 @@ def test_enum_linking_to_an_enum_definition() -> None:
 
 def test_unreadable_cell_is_free_form_with_a_located_warning() -> None:
     diagnostics = Diagnostics()
-    assert parse_schema_cell("what is this?", LOC, diagnostics) == AnySchema(None)
+    assert parse_schema_cell("< string (a", LOC, diagnostics) == AnySchema(None)
     (diag,) = diagnostics
     assert (diag.code, diag.location) == ("bad-schema", LOC)
-    assert "what is this?" in diag.message
+    assert "< string (a" in diag.message
+
+
+def test_a_sentence_is_a_reference_by_name() -> None:
+    schema = read("Contains the types of elements.")
+    assert isinstance(schema, RefSchema) and schema.ref.name == "Contains the types of elements."
 
 
 def test_deep_nesting_does_not_recurse_forever() -> None:
