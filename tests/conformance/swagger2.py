@@ -32,11 +32,12 @@ FLOWS = {"implicit": "implicit", "password": "password", "application": "clientC
 
 
 def _ref(spec: Json, node: Json, section: str) -> Json:
-    """Follow a local ``#/parameters/X`` or ``#/responses/X`` reference; siblings win."""
+    """Follow a local ``#/parameters/X`` or ``#/responses/X`` reference (Swagger 2.0
+    ignores keys beside a ``$ref``)."""
     if "$ref" not in node:
         return node
-    target = spec[section][node["$ref"].rsplit("/", 1)[1]]
-    return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    target: Json = spec[section][node["$ref"].rsplit("/", 1)[1]]
+    return target
 
 
 def schema3(schema: Json) -> Json:
@@ -186,9 +187,11 @@ def to_openapi3(spec: Json) -> Json:
 def canonical(node: Any) -> Any:
     """One spelling for what 3.0, 3.1 and Swagger 2.0 say differently.
 
-    Drops empty descriptions, ``x-`` keys and ``required: []``; unwraps a 3.0
-    ``allOf: [$ref]`` wrapper; turns 3.1's numeric ``exclusiveMinimum`` into
-    ``minimum`` + ``exclusiveMinimum: true`` and ``examples: [v]`` into ``example: v``.
+    Drops empty descriptions, ``x-`` keys, ``required: []`` and the default
+    ``additionalProperties: {}``; unwraps a 3.0 ``allOf: [$ref]`` wrapper; turns 3.1's
+    numeric ``exclusiveMinimum`` into ``minimum`` + ``exclusiveMinimum: true`` and
+    ``examples: [v]`` into ``example: v``; keys parameter lists by ``in:name`` (their
+    identity in OpenAPI), so order does not count.
     """
     if isinstance(node, list):
         return [canonical(item) for item in node]
@@ -203,8 +206,12 @@ def canonical(node: Any) -> Any:
             out[key] = True
         elif key == "examples" and isinstance(value, list) and len(value) == 1:
             out["example"] = canonical(value[0])
-        elif key == "required" and value == []:
+        elif (key == "required" and value == []) or (
+            key == "additionalProperties" and value in ({}, True)
+        ):
             continue
+        elif key == "parameters" and isinstance(value, list):
+            out[key] = {f"{p.get('in')}:{p.get('name')}": canonical(p) for p in value}
         else:
             out[key] = canonical(value)
     if isinstance(out.get("allOf"), list) and len(out["allOf"]) == 1 and "$ref" in out["allOf"][0]:
