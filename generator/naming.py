@@ -185,6 +185,15 @@ def class_name(text: str, avoid: Iterable[str] = ()) -> str:
     return name
 
 
+def user_class_name(text: str, avoid: Iterable[str] = ()) -> str:
+    """A class name the user chose in config (``CatalogClient``), kept verbatim when
+    it is a usable identifier, else made into one like any docs name."""
+    if text.isidentifier() and text.isascii() and not keyword.iskeyword(text):
+        if text not in set(avoid) and text[:1] != "_":
+            return text
+    return class_name(text or "Client", avoid)
+
+
 def module_name(text: str) -> str:
     """A module file stem (``batch_response``); private modules are the runtime's."""
     return safe_snake(text, fallback="module", avoid=BUILTINS | {"models", "resources"})
@@ -236,7 +245,8 @@ def unique_names(
         candidate, n = base, 1
         while key(candidate) in taken:
             n += 1
-            candidate = f"{base}_{n}" if not base[-1:].isdigit() else f"{base}_v{n}"
+            sep = "" if base.endswith("_") else "_v" if base[-1:].isdigit() else "_"
+            candidate = f"{base}{sep}{n}"
         taken.add(key(candidate))
         result[original] = candidate
     return result

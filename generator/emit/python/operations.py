@@ -139,7 +139,11 @@ def build_operation(
         if not (p.location is ParameterIn.HEADER and p.name.casefold() in options.header_names)
     ] + _missing_path_params(operation, diagnostics)
     keys = [f"{i}" for i in range(len(params))]
-    names = unique_names(keys, lambda k: param_name(params[int(k)].name), reserved=RESERVED_PARAMS)
+    names = unique_names(
+        keys,
+        lambda k: param_name(params[int(k)].name, avoid=RESERVED_PARAMS),
+        reserved=RESERVED_PARAMS,
+    )
     views: list[ParamView] = []
     for key, param in zip(keys, params, strict=True):
         views.append(_param_view(param, names[key], renderer, use, owner))
@@ -250,7 +254,10 @@ def operation_names(operations: list[Operation], reserved: set[str]) -> list[str
     names = unique_names(
         keys,
         lambda k: method_name(
-            operations[int(k)].operation_id, operations[int(k)].method, operations[int(k)].path
+            operations[int(k)].operation_id,
+            operations[int(k)].method,
+            operations[int(k)].path,
+            avoid=reserved,
         ),
         reserved=reserved,
     )

@@ -45,7 +45,15 @@ class ClientOptions:
         """Option names an operation sends, or None for "all" (no Security section)."""
         if not operation.security:
             return None
+        documented = {
+            p.name.casefold() for p in operation.parameters if p.location is ParameterIn.HEADER
+        }
         names = list(self.common)
+        names += [
+            o.name
+            for o in self.options
+            if o.kind == "header" and o.wire_name.casefold() in documented and o.name not in names
+        ]
         for requirement in operation.security:
             for name in self.scheme_options.get(requirement.scheme.target or "", ()):
                 if name not in names:

@@ -23,7 +23,7 @@ from generator.emit.python.resources import (
 )
 from generator.emit.python.types import TypeRenderer
 from generator.model import NOWHERE, Api, ParameterIn
-from generator.naming import api_names, class_name, env_var
+from generator.naming import api_names, env_var, user_class_name
 
 # Names the runtime, types and client modules define; model classes must not shadow them.
 RUNTIME_NAMES = frozenset(
@@ -104,7 +104,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
     names = api_names(config.name)
     package = config.package or names.package
     env_prefix = config.env_prefix or names.env_prefix
-    client = class_name(config.client_class or "Client")
+    client = user_class_name(config.client_class or "Client", RUNTIME_NAMES)
     async_client = f"Async{client}"
     options = build_options(api, env_prefix)
     groups = group_operations(api)

@@ -85,10 +85,10 @@ def build_resource(
     extra_modules: list[ModelModuleView] = []
     for operation, name in zip(operations, names, strict=True):
         use.inline_module = ModuleUse()
-        view = build_operation(
+        op_view = build_operation(
             operation, name, renderer=renderer, options=options, use=use, diagnostics=diagnostics
         )
-        views.append(view)
+        views.append(op_view)
         inline = use.inline_module
         if inline.inline:
             module = renderer.new_module_name(inline.inline[0].name)

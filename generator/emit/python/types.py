@@ -259,9 +259,9 @@ class TypeRenderer:
             hint = self.hint(prop.schema, use, name + _pascal_tail(names[prop.name]), seen)
             default = None
             if not prop.required:
-                default = default_code(prop.default, hint)
-                if default is None:
-                    hint, default = f"{hint} | None", "None"
+                # Optional fields accept null too: servers send it for "absent".
+                default = default_code(prop.default, hint) or "None"
+                hint = f"{hint} | None"
             fields.append(
                 FieldView(
                     python_name=names[prop.name],

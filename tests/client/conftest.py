@@ -1,0 +1,63 @@
+"""Generated clients for the feature tests: catalog, petstore and hostile, importable.
+
+The packages are generated once per session into a temporary folder and put on
+``sys.path``; tests talk to them through ``httpx.MockTransport`` (no network).
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "emit"))
+
+import python_build
+import python_fixtures
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    out = tmp_path_factory.mktemp("generated")
+    roots = [
+        python_build.write(python_fixtures.catalog_api(), out),
+        python_build.write(python_fixtures.petstore_api(), out),
+        python_build.write(python_fixtures.hostile_api(), out),
+    ]
+    for root in roots:
+        sys.path.insert(0, str(root / "src"))
+    yield out
+    for root in roots:
+        sys.path.remove(str(root / "src"))
+
+
+@pytest.fixture(scope="session")
+def catalog(generated: Path) -> ModuleType:
+    return importlib.import_module("catalog_client")
+
+
+@pytest.fixture(scope="session")
+def petstore(generated: Path) -> ModuleType:
+    return importlib.import_module("petstore_client")
+
+
+@pytest.fixture(scope="session")
+def hostile(generated: Path) -> ModuleType:
+    return importlib.import_module("hostile_api_client")
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Retry sleeps, recorded instead of slept (sync and async)."""
+    slept: list[float] = []
+
+    async def fake_async_sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    monkeypatch.setattr("time.sleep", slept.append)
+    monkeypatch.setattr("asyncio.sleep", fake_async_sleep)
+    return slept
