@@ -188,9 +188,9 @@ def class_name(text: str, avoid: Iterable[str] = ()) -> str:
 def user_class_name(text: str, avoid: Iterable[str] = ()) -> str:
     """A class name the user chose in config (``CatalogClient``), kept verbatim when
     it is a usable identifier, else made into one like any docs name."""
-    if text.isidentifier() and text.isascii() and not keyword.iskeyword(text):
-        if text not in set(avoid) and text[:1] != "_":
-            return text
+    usable = text.isidentifier() and text.isascii() and not keyword.iskeyword(text)
+    if usable and text not in set(avoid) and text[:1] != "_":
+        return text
     return class_name(text or "Client", avoid)
 
 

@@ -27,7 +27,9 @@ def test_bearer_prefix_is_not_doubled(catalog: ModuleType) -> None:
     assert rec.last.headers["authorization"] == "Bearer abc"
 
 
-def test_options_come_from_environment(catalog: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_options_come_from_environment(
+    catalog: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CATALOG_API_KEY", "env-key")
     monkeypatch.setenv("CATALOG_IMS_ORG_ID", "env-org")
     monkeypatch.setenv("CATALOG_BASE_URL", "https://example.test/catalog")
@@ -41,14 +43,18 @@ def test_options_come_from_environment(catalog: ModuleType, monkeypatch: pytest.
     assert client.api_key == "env-key"
 
 
-def test_explicit_option_beats_environment(catalog: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_explicit_option_beats_environment(
+    catalog: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("CATALOG_API_KEY", "env-key")
     rec = Recorder(json_response(200, {}))
     make_client(catalog, rec, api_key="arg-key", ims_org_id="o").get_batch()
     assert rec.last.headers["x-api-key"] == "arg-key"
 
 
-def test_missing_required_option_names_the_env_var(catalog: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_required_option_names_the_env_var(
+    catalog: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("CATALOG_API_KEY", raising=False)
     with pytest.raises(ValueError, match="CATALOG_API_KEY"):
         catalog.Client(ims_org_id="o")

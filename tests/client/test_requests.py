@@ -52,7 +52,11 @@ def test_snake_case_parameters_map_to_wire_names(catalog: ModuleType) -> None:
     rec = Recorder(json_response(200, {}))
     client = make_client(catalog, rec, api_key="k", ims_org_id="o")
     client.get_batch(created_after=10, order_by="created", data_set="ds1")
-    assert dict(rec.last.url.params) == {"createdAfter": "10", "orderBy": "created", "dataSet": "ds1"}
+    assert dict(rec.last.url.params) == {
+        "createdAfter": "10",
+        "orderBy": "created",
+        "dataSet": "ds1",
+    }
 
 
 def test_json_body_uses_wire_names_and_only_set_fields(petstore: ModuleType) -> None:
