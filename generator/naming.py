@@ -159,9 +159,54 @@ def field_name(wire: str) -> str:
     return safe_snake(wire, fallback="field", avoid=PYDANTIC_RESERVED | TYPE_NAMES)
 
 
-def method_name(operation_id: str, method: str, path: str, avoid: Iterable[str] = ()) -> str:
-    """A method for an operation: its id in snake_case, else ``get_pets_pet_id``."""
+# Verbs operation ids start with; with the operation's own words they let `segment`
+# split the lowercased anchors Swagger2Markup prints (``getpetbyid`` → get_pet_by_id).
+OPERATION_WORDS = frozenset(
+    {"get", "list", "find", "search", "add", "create", "new", "put", "post", "update",
+     "patch", "set", "replace", "delete", "remove", "upload", "download", "login", "logout",
+     "place", "by", "with", "for", "from", "to", "all", "of", "and", "or", "in", "id", "ids"}
+)  # fmt: skip
+
+
+def segment(text: str, vocabulary: Iterable[str]) -> list[str] | None:
+    """Split a run of lowercase letters into the fewest known words, or None.
+
+    ``segment("findpetsbystatus", {"find", "pets", "by", "status"})`` gives the four
+    words; anything the vocabulary cannot cover entirely is left alone (None).
+    """
+    words = {w for w in vocabulary if len(w) > 1}
+    longest = max((len(w) for w in words), default=0)
+    best: list[list[str] | None] = [[]] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - longest), end):
+            prefix = best[start]
+            if prefix is not None and text[start:end] in words:
+                candidate = [*prefix, text[start:end]]
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    return best[len(text)]
+
+
+def method_name(
+    operation_id: str,
+    method: str,
+    path: str,
+    avoid: Iterable[str] = (),
+    vocabulary: Iterable[str] = (),
+) -> str:
+    """A method for an operation: its id in snake_case, else ``get_pets_pet_id``.
+
+    An id that is one lowercase run (an anchor such as ``addpet``) is split with
+    ``vocabulary`` (words of the operation's summary, path and parameters).
+    """
     source = operation_id if split_words(operation_id) else f"{method} {path}"
+    if source.isalpha() and source.islower():
+        known = {w.lower() for text in vocabulary for w in split_words(text)}
+        known |= {w[:-1] for w in known if w.endswith("s")} | OPERATION_WORDS
+        words = segment(source, known)
+        if words and len(words) > 1:
+            source = "_".join(words)
     return safe_snake(source, fallback="call", avoid=avoid)
 
 

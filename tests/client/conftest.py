@@ -1,4 +1,7 @@
-"""Generated clients for the feature tests: catalog, petstore and hostile, importable.
+"""Generated clients for the feature tests, importable.
+
+``catalog`` and ``petstore`` come from the real ``specs/`` docs; ``features`` and
+``hostile`` from hand-built models (tests/emit/python_fixtures.py).
 
 The packages are generated once per session into a temporary folder and put on
 ``sys.path``; tests talk to them through ``httpx.MockTransport`` (no network).
@@ -24,8 +27,13 @@ import python_fixtures
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     out = tmp_path_factory.mktemp("generated")
     roots = [
-        python_build.write(python_fixtures.catalog_api(), out),
-        python_build.write(python_fixtures.petstore_api(), out),
+        python_build.write(
+            python_build.load_spec("catalog"), out, python_build.project_config("catalog")
+        ),
+        python_build.write(
+            python_build.load_spec("petstore"), out, python_build.project_config("petstore")
+        ),
+        python_build.write(python_fixtures.petstore_api("features"), out),
         python_build.write(python_fixtures.hostile_api(), out),
     ]
     for root in roots:
@@ -43,6 +51,12 @@ def catalog(generated: Path) -> ModuleType:
 @pytest.fixture(scope="session")
 def petstore(generated: Path) -> ModuleType:
     return importlib.import_module("petstore_client")
+
+
+@pytest.fixture(scope="session")
+def features(generated: Path) -> ModuleType:
+    """A hand-built petstore with what the real docs lack: defaults, csv, uploads, 204."""
+    return importlib.import_module("features_client")
 
 
 @pytest.fixture(scope="session")

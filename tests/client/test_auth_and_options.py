@@ -87,9 +87,9 @@ def test_extra_headers_override_everything(catalog: ModuleType) -> None:
     assert rec.last.headers["x-trace"] == "1"
 
 
-def test_petstore_sends_each_operations_own_scheme(petstore: ModuleType) -> None:
+def test_petstore_sends_each_operations_own_scheme(features: ModuleType) -> None:
     rec = Recorder(json_response(200, {"id": 1, "name": "rex", "photoUrls": []}))
-    client = make_client(petstore, rec, api_key="k", access_token="t")
+    client = make_client(features, rec, api_key="k", access_token="t")
     client.pet.get_pet_by_id(1)
     assert rec.last.headers["api_key"] == "k"
     assert "authorization" not in rec.last.headers
@@ -111,11 +111,11 @@ def test_missing_base_url_is_an_error(hostile: ModuleType, monkeypatch: pytest.M
         hostile.Client()
 
 
-def test_context_manager_closes_own_pool_only(petstore: ModuleType) -> None:
-    with petstore.Client() as client:
+def test_context_manager_closes_own_pool_only(features: ModuleType) -> None:
+    with features.Client() as client:
         http = client._http
     assert http.is_closed
     rec = Recorder(json_response(200, {}))
-    with make_client(petstore, rec) as client:
+    with make_client(features, rec) as client:
         user_http = client._http
     assert not user_http.is_closed

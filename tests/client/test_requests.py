@@ -12,9 +12,9 @@ from client_helpers import Recorder, json_response, make_client
 PET = {"id": 7, "name": "rex", "photoUrls": ["u"], "status": "available"}
 
 
-def test_path_parameters_are_encoded_and_positional(petstore: ModuleType) -> None:
+def test_path_parameters_are_encoded_and_positional(features: ModuleType) -> None:
     rec = Recorder(json_response(200, PET))
-    client = make_client(petstore, rec)
+    client = make_client(features, rec)
     client.pet.get_pet_by_id(7)
     client.pet.get_pet_by_id(pet_id=8)
     assert [r.url.path for r in rec.requests] == ["/v2/pets/7", "/v2/pets/8"]
@@ -30,18 +30,18 @@ def test_empty_path_parameter_raises_before_sending(hostile: ModuleType) -> None
     assert rec.last.url.raw_path == b"/things/a%20b%2Fc/x"
 
 
-def test_multi_and_csv_collection_formats(petstore: ModuleType) -> None:
+def test_multi_and_csv_collection_formats(features: ModuleType) -> None:
     rec = Recorder(json_response(200, []))
-    client = make_client(petstore, rec)
+    client = make_client(features, rec)
     client.pet.find_pets_by_status(status=["available", "sold"])
     assert rec.last.url.params.get_list("status") == ["available", "sold"]
     client.pet.find_pets_by_tags(tags=["a", "b"])
     assert rec.last.url.params.get_list("tags") == ["a,b"]
 
 
-def test_defaults_from_docs_are_sent_and_not_given_is_not(petstore: ModuleType) -> None:
+def test_defaults_from_docs_are_sent_and_not_given_is_not(features: ModuleType) -> None:
     rec = Recorder(json_response(200, []))
-    client = make_client(petstore, rec)
+    client = make_client(features, rec)
     client.pet.find_pets_by_tags()
     assert dict(rec.last.url.params) == {"limit": "20"}
     client.pet.find_pets_by_tags(limit=5, extra_query={"page": 2, "flag": True})
@@ -59,26 +59,26 @@ def test_snake_case_parameters_map_to_wire_names(catalog: ModuleType) -> None:
     }
 
 
-def test_json_body_uses_wire_names_and_only_set_fields(petstore: ModuleType) -> None:
+def test_json_body_uses_wire_names_and_only_set_fields(features: ModuleType) -> None:
     rec = Recorder(json_response(200, PET))
-    client = make_client(petstore, rec)
-    pet = petstore.models.Pet(name="rex", photoUrls=["u"])
+    client = make_client(features, rec)
+    pet = features.models.Pet(name="rex", photoUrls=["u"])
     client.pet.add_pet(body=pet)
     assert json.loads(rec.last.content) == {"name": "rex", "photoUrls": ["u"]}
     assert rec.last.headers["content-type"] == "application/json"
 
 
-def test_form_body(petstore: ModuleType) -> None:
+def test_form_body(features: ModuleType) -> None:
     rec = Recorder(json_response(200, {}))
-    client = make_client(petstore, rec)
+    client = make_client(features, rec)
     client.pet.update_pet_with_form(3, name="rex")
     assert rec.last.headers["content-type"] == "application/x-www-form-urlencoded"
     assert rec.last.content == b"name=rex"
 
 
-def test_multipart_file_upload(petstore: ModuleType) -> None:
+def test_multipart_file_upload(features: ModuleType) -> None:
     rec = Recorder(json_response(200, {"code": 200, "type": "ok", "message": "saved"}))
-    client = make_client(petstore, rec)
+    client = make_client(features, rec)
     result = client.pet.upload_file(
         3, additional_metadata="meta", file=("dog.png", io.BytesIO(b"PNGDATA"), "image/png")
     )
@@ -89,20 +89,20 @@ def test_multipart_file_upload(petstore: ModuleType) -> None:
     assert result.message == "saved"
 
 
-def test_header_parameters_and_no_content(petstore: ModuleType) -> None:
+def test_header_parameters_and_no_content(features: ModuleType) -> None:
     rec = Recorder(json_response(204, None))
-    client = make_client(petstore, rec, api_key="secret")
+    client = make_client(features, rec, api_key="secret")
     assert client.pet.delete_pet(3) is None
     assert rec.last.method == "DELETE"
     assert rec.last.headers["api_key"] == "secret"
 
 
-def test_timeout_per_call_and_per_client(petstore: ModuleType) -> None:
+def test_timeout_per_call_and_per_client(features: ModuleType) -> None:
     rec = Recorder(json_response(200, PET))
-    client = make_client(petstore, rec, timeout=5.0)
+    client = make_client(features, rec, timeout=5.0)
     client.pet.get_pet_by_id(1)
     assert rec.last.extensions["timeout"]["read"] == 5.0
     client.pet.get_pet_by_id(1, timeout=1.5)
     assert rec.last.extensions["timeout"]["read"] == 1.5
-    make_client(petstore, rec).pet.get_pet_by_id(1)
+    make_client(features, rec).pet.get_pet_by_id(1)
     assert rec.last.extensions["timeout"]["read"] == 60.0

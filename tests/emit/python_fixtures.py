@@ -199,7 +199,7 @@ def catalog_api() -> Api:
     )
 
 
-def petstore_api() -> Api:
+def petstore_api(name: str = "petstore") -> Api:
     auth = Reference(
         "petstore_auth",
         "security.md#petstore_auth",
@@ -404,7 +404,7 @@ def petstore_api() -> Api:
         ),
     )
     return Api(
-        name="petstore",
+        name=name,
         overview=Overview(
             "Swagger Petstore",
             loc("overview.md"),

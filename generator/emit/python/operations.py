@@ -258,8 +258,16 @@ def operation_names(operations: list[Operation], reserved: set[str]) -> list[str
             operations[int(k)].method,
             operations[int(k)].path,
             avoid=reserved,
+            vocabulary=_vocabulary(operations[int(k)]),
         ),
         reserved=reserved,
     )
     return [names[k] for k in keys]
 
+
+
+def _vocabulary(operation: Operation) -> list[str]:
+    """Words an operation's docs use, for splitting a lowercased operation id."""
+    texts = [operation.summary, operation.path, *operation.tags]
+    texts += [p.name for p in operation.parameters]
+    return texts

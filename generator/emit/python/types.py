@@ -29,7 +29,7 @@ from generator.model import (
     RefSchema,
     Schema,
 )
-from generator.naming import class_name, field_name, module_name, unique_names
+from generator.naming import class_name, field_name, module_name, pascal_case, unique_names
 
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _FORMATS = {"date-time": "datetime", "date": "date", "binary": "bytes"}
@@ -187,7 +187,8 @@ class TypeRenderer:
             use.typing.add("Any")
             return "dict[str, Any]"
         # Inline object or composition: a class of its own in this module.
-        name = self.new_class_name(owner + (getattr(schema, "title", "") or ""))
+        title = pascal_case(getattr(schema, "title", "") or "")
+        name = self.new_class_name(owner if owner.endswith(title) else owner + title)
         target = use.inline_module or use
         view = self.class_view(name, "", schema, target, seen)
         target.inline.append(view)
