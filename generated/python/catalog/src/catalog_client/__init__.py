@@ -1,0 +1,53 @@
+"""Catalog Service RESTful API Resource.: a typed Python client.
+
+Catalog service API for client registration. Administrative use only.
+Notes:
+
+* When trying out the APIs, get your tokens from IMS stage and prefix it with 'Bearer'.
+* All requests with a payload in the request body (i.e., POST, PUT, and PATCH calls) must include the header 'Content-Type: application/json'.  This UI automatically supplies that header when using the 'Try it out' button, but calling clients must take care to supply it for themselves.
+* Your browser will block the requests if you use 'Try it out' button, since it's a cross-origin request. You will need to modify your browsers settings or install, an extension that adds 'Allow-Control-Allow-Origin: *' to your request header. Please note this may compromise the security of your browser, and it is recommended that you turn off this setting once you've used swagger.
+* General API guidelines and conventions (such as expansions, filtering, limits, sorts  and field selection) are documented on the Catalog Service Wiki (https://wiki.corp.adobe.com/display/DMSArchitecture/Catalog+Service).
+"""
+
+from __future__ import annotations
+
+from ._client import AsyncCatalogClient, CatalogClient
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._runtime import RawResponse
+from ._types import NOT_GIVEN, NotGiven
+
+__version__ = "1.0.0"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncCatalogClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "CatalogClient",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "UnprocessableEntityError",
+    "__version__",
+]

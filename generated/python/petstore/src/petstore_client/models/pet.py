@@ -1,0 +1,35 @@
+"""Models: Pet"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "Pet",
+]
+
+
+class Pet(BaseModel):
+    """The Pet model."""
+
+    category: Category | None = None
+
+    id: int | None = None
+
+    name: str
+
+    photo_urls: list[str] = Field(alias="photoUrls")
+
+    status: Literal["Dead", "Alive"] | str | None = None
+    """pet status in the store,"""
+
+    tags: list[Tag] | None = None
+
+
+# Imported last so models that reference each other load in any order.
+from .category import Category  # noqa: E402
+from .tag import Tag  # noqa: E402

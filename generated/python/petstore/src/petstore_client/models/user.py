@@ -1,0 +1,32 @@
+"""Models: User"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "User",
+]
+
+
+class User(BaseModel):
+    """The User model."""
+
+    email: str | None = None
+
+    first_name: str | None = Field(default=None, alias="firstName")
+
+    id: int | None = None
+
+    last_name: str | None = Field(default=None, alias="lastName")
+
+    password: str | None = None
+
+    phone: str | None = None
+
+    user_status: int | None = Field(default=None, alias="userStatus")
+    """User Status"""
+
+    username: str | None = None
