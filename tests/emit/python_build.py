@@ -14,7 +14,6 @@ from generator.emit.templating import make_environment
 from generator.model import Api
 from generator.sources import load_api
 
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
