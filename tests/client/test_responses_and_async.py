@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
 import logging
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -50,7 +51,7 @@ def test_datetimes_parse(features: ModuleType) -> None:
     order = {"id": 1, "shipDate": "2024-05-01T10:00:00Z", "status": "placed"}
     rec = Recorder(json_response(200, order))
     result = make_client(features, rec).store.place_order(body={"id": 1})
-    assert result.ship_date == datetime(2024, 5, 1, 10, tzinfo=timezone.utc)
+    assert result.ship_date == datetime(2024, 5, 1, 10, tzinfo=UTC)
     assert result.complete is False  # the docs' default
 
 
@@ -146,12 +147,12 @@ def test_models_and_resources_load_lazily(generated: Path) -> None:
 
 
 def test_models_referencing_each_other_import_in_any_order(hostile: ModuleType) -> None:
-    from hostile_api_client.models import Mixed, Node
-
-    node = Node.model_validate({"children": [{"parent": {"from": "x"}}], "+1": 5, "class": 3})
+    models = importlib.import_module(f"{hostile.__name__}.models")
+    node_cls, mixed_cls = models.Node, models.Mixed
+    node = node_cls.model_validate({"children": [{"parent": {"from": "x"}}], "+1": 5, "class": 3})
     assert node.children[0].parent.from_ == "x"
     assert node.plus_1 == 5 and node.class_ == 3
-    assert Mixed.model_validate({"extra": "e", "json": "j"}).json_ == "j"
+    assert mixed_cls.model_validate({"extra": "e", "json": "j"}).json_ == "j"
 
 
 def test_logging_switched_on_by_env_var(
