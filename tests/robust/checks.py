@@ -15,7 +15,9 @@ from generator.model import SourceLocation
 
 
 def line_count(text: str) -> int:
-    return text.count("\n") + 1
+    """Lines as editors and Python's universal newlines count them: ``\r\n``, ``\r``
+    and ``\n`` each end a line (U+2028, form feed and the like do not)."""
+    return text.replace("\r\n", "\n").count("\n") + text.replace("\r\n", "").count("\r") + 1
 
 
 def locations(value: object) -> Iterator[SourceLocation]:
