@@ -112,12 +112,26 @@ class _BlockDumper(_ScalarDumper):
         return True
 
 
+def _represent_block_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    """Multi-line text as a literal block (``|``), one source line per YAML line, so a
+    one-line change in the docs is a one-line diff. PyYAML itself falls back to a
+    double-quoted scalar when the text cannot be a literal block (trailing spaces,
+    special characters), so the value always loads back exactly."""
+    plain_breaks = "\n" in data and not data.endswith("\n\n") and not data.startswith("\n")
+    if plain_breaks and not any(c in data for c in _LINE_BREAKS.replace("\n", "") + "\t"):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+    return _represent_str(dumper, data)
+
+
+_BlockDumper.add_representer(str, _represent_block_str)
+
+
 def yaml_block(value: object, indent: int = 0) -> str:
     """A whole view-model as block YAML, every line after the first indented by
     ``indent`` spaces, so a template can place it under a key at any depth.
 
-    Every scalar stays on one line (see `_ScalarDumper`), so splitting on ``\\n``
-    only ever splits between YAML lines.
+    Indenting every line alike keeps literal blocks valid: their content is indented
+    relative to their key, and an empty line inside one stays empty.
     """
     dumped = yaml.dump(
         value,
@@ -129,8 +143,11 @@ def yaml_block(value: object, indent: int = 0) -> str:
     )
     if dumped.endswith("\n...\n"):
         dumped = dumped[: -len("\n...\n")]
-    lines = dumped.rstrip("\n").split("\n")
-    return ("\n" + " " * indent).join(lines)
+    # Drop only the dump's own final newline: the template supplies the line break,
+    # and a literal block that keeps trailing newlines (``|+``) needs the rest.
+    pad = " " * indent
+    lines = dumped.removesuffix("\n").split("\n")
+    return "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
 
 
 FILTERS = {
