@@ -217,13 +217,9 @@ class SchemaResolver:
             key = self._pick(reference, targets).key
             return replace(requirement, scheme=replace(reference, target=key))
         anchor = reference.anchor or anchor_key(reference.name)
+        # No warning here: the stand-in is marked ``inferred`` and each target that
+        # must invent its details (the OpenAPI emitter) says how it read the name.
         where = f" (page {missing_page} is not part of this API's docs)" if missing_page else ""
-        self.diagnostics.warning(
-            "undefined-scheme",
-            f"security scheme {_shown(reference)} is not defined on any page{where}; "
-            f"a stand-in scheme of type {requirement.type!r} was inferred",
-            reference.location,
-        )
         known = self.missing_schemes.get(anchor_key(anchor))
         key = known if known is not None else _unique(anchor, self.scheme_keys)
         if known is None:
@@ -234,6 +230,8 @@ class SchemaResolver:
                     name=reference.name or anchor,
                     type=requirement.type,
                     location=reference.location,
+                    description=f"Not defined on any page{where}; inferred from "
+                    f"{_shown(reference)}.",
                     inferred=True,
                 )
             )

@@ -19,15 +19,16 @@ from generator.parse.blocks import Anchor, Block, Heading, Html, Paragraph
 from generator.parse.inline import anchors, plain, strip_emphasis
 from generator.parse.labels import keys_for
 
-# Labels that a bold paragraph may stand for as a section heading.
+# Labels that a bold paragraph may stand for as a section heading. Page-level labels
+# (Paths, Resources, Definitions) are left out: in bold they are property or inline
+# schema titles (``**resources**``), never page structure.
 SECTION_KEYS = frozenset(
     {
         "parameters", "body_parameter", "responses", "consumes", "produces", "tags",
         "security", "example_request", "example_response", "description_column",
         "request_path", "request_header", "request_query", "request_body",
-        "request_formData", "response", "overview", "paths", "resources", "definitions",
-        "current_version", "contact_information", "license_information", "uri_scheme",
-        "external_docs",
+        "request_formData", "response", "current_version", "contact_information",
+        "license_information", "uri_scheme", "external_docs",
     }
 )
 
@@ -129,8 +130,9 @@ def build_sections(path: str, blocks: Sequence[Block]) -> Section:
             pending = []
             open_section(section)
             continue
-        label = _bold_label(block)
-        if label is not None:
+        # A bold line right after anchors titles an inline schema, whatever it says.
+        label = _bold_label(block) if not pending else None
+        if label is not None and isinstance(block, Paragraph):
             parent_level = max((s.level for s in stack if not s.bold), default=0)
             first, _, rest = block.text.partition("\n")
             section = Section(
