@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "stale-output": "a generated file differs from what the docs and templates produce now",
     "write-error": "the output could not be written (permissions, disk full); nothing changed",
     "internal-error": "md2sdk hit a bug on this input; the input was skipped (please report it)",
+    "example-mismatch": "a docs example does not fit its schema; a schema-derived value is used",
 }
 
 

@@ -1,0 +1,121 @@
+"""The tests emitter: pytest tests for each generated client, from the docs' examples.
+
+Output (paths relative to the output root)::
+
+    python/<api>/tests/conftest.py        fixtures: respx router, clients, checks
+    python/<api>/tests/test_<tag>.py      one per resource (tag), untagged: test_root.py
+    python/<api>/tests/test_live.py       every operation against a real or mock server,
+                                          run when $<PREFIX>_TEST_LIVE_URL is set
+
+Per operation: the request (method, escaped path, query by collection format,
+headers, JSON/form body) and the parsed response, sync and async; a raw-response
+test; one test per documented error status; empty path values refused before any
+request; a path value that needs escaping. The emitter reuses the Python emitter's
+views (`build_package`), so the tests call exactly the names the client defines.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from generator.config import ApiConfig
+from generator.diagnostics import Diagnostics
+from generator.emit.python.models import isort_key
+from generator.emit.python.options import build_options
+from generator.emit.python.package import PackageView, build_package
+from generator.emit.python.resources import ROOT, group_operations
+from generator.emit.tests.view import (
+    ConftestView,
+    Imports,
+    OperationCase,
+    TestModuleView,
+    build_case,
+    conftest_view,
+)
+from generator.model import Api
+from generator.naming import unique_names
+
+__all__ = ["TEST_BASE_URL", "build_test_views", "emit_tests"]
+
+TEST_BASE_URL = "https://api.test/base"
+"""Where the mocked tests send requests (a path prefix checks URL joining)."""
+LIVE_MODULE = "live"
+
+
+def build_test_views(
+    api: Api, config: ApiConfig, diagnostics: Diagnostics
+) -> tuple[ConftestView, list[TestModuleView], TestModuleView]:
+    """(conftest, one module per resource, the live module) for ``api``."""
+    package = build_package(api, config, Diagnostics())  # the python target reports these
+    options = build_options(api, package.env_prefix)
+    model_names = {name for name, _ in package.model_exports}
+    groups = group_operations(api)
+    modules: list[TestModuleView] = []
+    all_cases: list[OperationCase] = []
+    live_imports = Imports(model_names)
+    resources = [package.root if tag == ROOT else None for tag in groups]
+    tagged_views = iter(package.resources)
+    ordered = [r if r is not None else next(tagged_views) for r in resources]
+    stems = unique_names(
+        [r.module for r in ordered if r is not None],
+        lambda m: m.lstrip("_") or "root",
+        reserved={LIVE_MODULE},
+    )
+    for operations, resource in zip(groups.values(), ordered, strict=True):
+        if resource is None:
+            continue
+        imports = Imports(model_names)
+        accessor = "" if resource.is_root else f"{resource.attribute}."
+        cases = []
+        for operation, op_view in zip(operations, resource.operations, strict=True):
+            case = build_case(
+                operation, op_view, accessor=accessor, api=api, options=options,
+                imports=imports, diagnostics=diagnostics,
+            )  # fmt: skip
+            cases.append(case)
+            build_case(
+                operation, op_view, accessor=accessor, api=api, options=options,
+                imports=live_imports, diagnostics=Diagnostics(),
+            )  # fmt: skip
+        all_cases.extend(cases)
+        title = package.title if resource.is_root else resource.attribute
+        modules.append(_module_view(stems[resource.module], title, package, imports, cases))
+    live = _module_view(LIVE_MODULE, package.title, package, live_imports, all_cases)
+    return conftest_view(package, TEST_BASE_URL), modules, live
+
+
+def _module_view(
+    module: str, title: str, package: PackageView, imports: Imports, cases: list[OperationCase]
+) -> TestModuleView:
+    exceptions = {"APIStatusError"} | {e.exception for c in cases for e in c.errors}
+    names = [package.client_class, package.async_client_class, *exceptions]
+    return TestModuleView(
+        module=module,
+        title=title,
+        package=package.package,
+        client_class=package.client_class,
+        async_client_class=package.async_client_class,
+        imports=tuple(sorted(names, key=isort_key)),
+        uses_adapter=any(c.adapted for c in cases),
+        model_imports=", ".join(sorted(imports.models)),
+        typing_imports=", ".join(sorted(imports.typing | {"Any"})),
+        datetime_imports=", ".join(sorted(imports.datetime)),
+        cases=tuple(cases),
+    )
+
+
+def emit_tests(
+    api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
+) -> dict[str, str]:
+    """Render the test folder of ``api``'s client as ``{path: text}``."""
+    conftest, modules, live = build_test_views(api, config, diagnostics)
+    root = f"python/{config.name}/tests"
+    conftest_template = env.get_template("tests/conftest.py.jinja")
+    files = {f"{root}/conftest.py": conftest_template.render(view=conftest)}
+    module_template = env.get_template("tests/test_module.py.jinja")
+    for module in modules:
+        files[f"{root}/test_{module.module}.py"] = module_template.render(view=module)
+    files[f"{root}/test_{LIVE_MODULE}.py"] = env.get_template("tests/test_live.py.jinja").render(
+        view=live, conftest=conftest
+    )
+    return dict(sorted(files.items()))

@@ -1,0 +1,168 @@
+"""Argument values for generated tests: the docs' example request, else schema samples.
+
+An ``Example HTTP request`` holds the path with its values filled in (``/pets/0``), the
+query and form fields as one JSON object, the header(s) and the body. `pick_values`
+reads each parameter's value from there, checks it against the parameter's schema
+(`fits`) and falls back to `sample` (with an ``example-mismatch`` warning when the
+docs gave a value that does not fit).
+
+The ``expected_*`` functions say what must then go over the wire, written from the
+Swagger 2.0 rules (collection formats, ``true``/``false``, percent-encoded path
+segments) rather than from the client's runtime, so the tests check the client
+against the docs and not against itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import quote
+
+from generator.diagnostics import Diagnostics
+from generator.emit.samples import fits, resolve, sample
+from generator.model import (
+    Api,
+    ArraySchema,
+    Example,
+    Operation,
+    Parameter,
+    ParameterIn,
+    PrimitiveSchema,
+    Schema,
+)
+
+_TEMPLATE_VAR = re.compile(r"{([^{}]+)}")
+_SEPARATORS = {"csv": ",", "ssv": " ", "tsv": "\t", "pipes": "|"}
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A parameter and the JSON value the generated test passes for it."""
+
+    param: Parameter
+    value: object
+
+
+def path_values(template: str, example: str) -> dict[str, str]:
+    """``/pets/{petId}`` + ``/pets/0`` → ``{"petId": "0"}`` (empty when they differ)."""
+    pieces = _TEMPLATE_VAR.split(template)
+    names = pieces[1::2]
+    regex = "".join(
+        re.escape(piece) if i % 2 == 0 else f"(?P<g{i // 2}>[^/]+)"
+        for i, piece in enumerate(pieces)
+    )
+    found = re.fullmatch(regex, example.split("?", 1)[0])
+    if found is None:
+        return {}
+    return {name: found.group(f"g{i}") for i, name in enumerate(names)}
+
+
+def _from_text(text: str, schema: Schema, api: Api) -> object:
+    """A path segment read as its schema's type (``0`` → 0 for integers)."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return value if fits(value, schema, api) and not isinstance(value, str) else text
+
+
+def _documented(operation: Operation, param: Parameter, api: Api) -> tuple[bool, object]:
+    """(found, value) from the example request for ``param``."""
+    example = operation.request_example
+    if example is None:
+        return False, None
+    if param.location is ParameterIn.PATH and example.path is not None:
+        values = path_values(operation.path, example.path.value.text)
+        if param.name in values:
+            return True, _from_text(values[param.name], param.schema, api)
+        return False, None
+    part: Example | None = {
+        ParameterIn.QUERY: example.query,
+        ParameterIn.HEADER: example.header,
+        ParameterIn.BODY: example.body,
+        ParameterIn.FORM_DATA: example.form_data,
+    }.get(param.location)
+    if part is None or not part.value.is_json:
+        return False, None
+    value = part.value.value
+    if param.location is ParameterIn.BODY:
+        return True, value
+    if isinstance(value, dict) and param.name in value:
+        return True, value[param.name]
+    same_kind = [p for p in operation.parameters if p.location is param.location]
+    if param.location is ParameterIn.HEADER and len(same_kind) == 1:
+        return True, value  # Swagger2Markup prints a lone header's value bare
+    return False, None
+
+
+def pick_values(
+    operation: Operation, params: list[Parameter], api: Api, diagnostics: Diagnostics
+) -> list[Chosen]:
+    """A value for every parameter: the docs' example when it fits, else a sample."""
+    chosen: list[Chosen] = []
+    for param in params:
+        found, value = _documented(operation, param, api)
+        hints = (param.example, param.default)
+        if found and fits(value, param.schema, api, param.constraints):
+            chosen.append(Chosen(param, value))
+            continue
+        if found:
+            diagnostics.warning(
+                "example-mismatch",
+                f"{operation.method.upper()} {operation.path}: the example value "
+                f"{json.dumps(value)[:60]} for {param.location.value} parameter "
+                f"{param.name!r} does not fit its schema; the generated tests use a "
+                "schema-derived value",
+                operation.location,
+            )
+        chosen.append(Chosen(param, sample(param.schema, api, param.constraints, hints)))
+    return chosen
+
+
+def undocumented_path_param(name: str, operation: Operation) -> Parameter:
+    """The stand-in the Python client uses for a ``{name}`` the table forgot."""
+    return Parameter(name, ParameterIn.PATH, PrimitiveSchema("string"), operation.location,
+                     required=True)  # fmt: skip
+
+
+# ------------------------------------------------------------------- wire forms
+
+
+def scalar_text(value: object, schema: Schema | None, api: Api) -> str:
+    """One value as it appears in a path, query, header or form field."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    target = resolve(schema, api) if schema is not None else None
+    if isinstance(target, PrimitiveSchema) and isinstance(value, str):
+        if target.format == "date-time":
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+        if target.format == "date":
+            return date.fromisoformat(value).isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, separators=(",", ":"))
+    return str(value)
+
+
+def expected_path(operation: Operation, chosen: list[Chosen], api: Api) -> str:
+    """The path with every parameter substituted and percent-encoded (``/`` too)."""
+    path = operation.path
+    for item in chosen:
+        if item.param.location is ParameterIn.PATH:
+            text = scalar_text(item.value, item.param.schema, api)
+            path = path.replace("{" + item.param.name + "}", quote(text, safe=""))
+    return path
+
+
+def expected_pairs(item: Chosen, api: Api) -> list[tuple[str, str]]:
+    """Query/form pairs (or one header) for a value, by its collection format."""
+    schema = resolve(item.param.schema, api)
+    name = item.param.name
+    if isinstance(schema, ArraySchema) and isinstance(item.value, list):
+        texts = [scalar_text(v, schema.items, api) for v in item.value]
+        fmt = schema.collection_format or "csv"
+        if fmt == "multi":
+            return [(name, t) for t in texts]
+        return [(name, _SEPARATORS.get(fmt, ",").join(texts))]
+    return [(name, scalar_text(item.value, item.param.schema, api))]

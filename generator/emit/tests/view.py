@@ -1,0 +1,332 @@
+"""View-models of the generated tests: one module per resource, one case per operation.
+
+Names come from the Python emitter's own views (`build_package`), so the tests call
+exactly the methods and keyword arguments the client defines. Every value reaches the
+views as finished code: string literals through ``pystr``, docs text through the
+templates' ``docstring``/``comment`` filters.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostics
+from generator.emit.python.operations import ERRORS, OperationView, ParamView, success_response
+from generator.emit.python.options import ClientOptions, OptionView
+from generator.emit.python.package import PackageView
+from generator.emit.samples import fits, sample
+from generator.emit.templating import pystr
+from generator.emit.tests.values import (
+    Chosen,
+    expected_pairs,
+    expected_path,
+    pick_values,
+    undocumented_path_param,
+)
+from generator.model import Api, FileSchema, Operation, Parameter, ParameterIn, ResponseExample
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_JSON_NATIVE = frozenset({"str", "int", "float", "bool", "list", "dict", "None", "Any", "Literal"})
+ESCAPE_PROBE = "a b/c?d#e%f"
+"""A path value with every character a path segment must encode."""
+
+
+@dataclass(frozen=True)
+class ErrorCase:
+    status: int
+    exception: str
+    body_code: str
+
+
+@dataclass(frozen=True)
+class OperationCase:
+    """Everything one operation's tests place, as code."""
+
+    name: str
+    title: str
+    call: str
+    raw_call: str
+    args: str
+    method: str
+    path: str
+    query: str
+    headers: str
+    json_body: str
+    form: str
+    multipart: bool
+    status: int
+    response_code: str
+    body_code: str
+    result_kind: str  # none | bytes | any | typed
+    return_code: str
+    errors: tuple[ErrorCase, ...]
+    empty_path_args: tuple[str, ...]
+    escape_args: str
+    escape_path: str
+    statuses: str
+    adapted: bool
+    """Whether the arguments build typed values with ``TypeAdapter``."""
+
+
+@dataclass(frozen=True)
+class TestModuleView:
+    module: str
+    title: str
+    package: str
+    client_class: str
+    async_client_class: str
+    imports: tuple[str, ...]
+    """Names imported from the package (clients, exceptions), in isort order."""
+    uses_adapter: bool
+    model_imports: str
+    typing_imports: str
+    datetime_imports: str
+    cases: tuple[OperationCase, ...]
+
+
+@dataclass(frozen=True)
+class ConftestView:
+    title: str
+    package: str
+    client_class: str
+    async_client_class: str
+    base_url: str
+    options: tuple[tuple[str, str], ...]
+    """(option name, value code) passed to every test client."""
+    env_prefix: str
+
+
+def literal(value: object) -> str:
+    """Python source for a JSON value; strings go through ``pystr``."""
+    if isinstance(value, str):
+        return pystr(value)
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = ", ".join(f"{pystr(str(k))}: {literal(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    return pystr(str(value))
+
+
+def option_value(option: OptionView) -> str:
+    """The value the test clients use for an option (distinct per option)."""
+    return {"bearer": "test-token", "basic_username": "user", "basic_password": "secret"}.get(
+        option.kind, f"test-{option.name}"
+    )
+
+
+def _base_hint(hint: str) -> str:
+    return hint.removesuffix(" | NotGiven")
+
+
+class Imports:
+    """Names a test module's value and type expressions need, by where they live."""
+
+    def __init__(self, model_names: set[str]) -> None:
+        self.model_names = model_names
+        self.models: set[str] = set()
+        self.typing: set[str] = set()
+        self.datetime: set[str] = set()
+
+    def native(self, hint: str) -> bool:
+        """Record what ``hint`` needs; True when JSON values already have its type."""
+        names = set(_IDENT.findall(_QUOTED.sub("", hint)))
+        self.models |= names & self.model_names
+        self.typing |= names & {"Any", "Literal"}
+        self.datetime |= names & {"date", "datetime"}
+        return names <= _JSON_NATIVE
+
+
+def _value_code(value: object, hint: str, imports: Imports) -> str:
+    base = _base_hint(hint)
+    if base == "FileTypes":
+        return f"({pystr('upload.txt')}, {pystr(str(value))}.encode())"
+    if imports.native(base):
+        return literal(value)
+    return f"TypeAdapter({base}).validate_python({literal(value)})"
+
+
+def _auth_expectations(
+    operation: Operation, options: ClientOptions
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(headers, query pairs) the client's options add to this operation's request."""
+    names = options.auth_for(operation)
+    headers: list[tuple[str, str]] = []
+    query: list[tuple[str, str]] = []
+    basic: dict[str, str] = {}
+    for option in options.options:
+        if names is not None and option.name not in names:
+            continue
+        value = option_value(option)
+        if option.kind == "header":
+            headers.append((option.wire_name, value))
+        elif option.kind == "query":
+            query.append((option.wire_name, value))
+        elif option.kind == "bearer":
+            headers.append(("Authorization", f"Bearer {value}"))
+        else:
+            basic[option.kind] = value
+    if basic:
+        pair = f"{basic.get('basic_username', '')}:{basic.get('basic_password', '')}"
+        headers.append(("Authorization", "Basic " + base64.b64encode(pair.encode()).decode()))
+    return headers, query
+
+
+def _pairs_code(pairs: list[tuple[str, str]]) -> str:
+    return "[" + ", ".join(f"({pystr(k)}, {pystr(v)})" for k, v in sorted(pairs)) + "]"
+
+
+def _model_param(operation: Operation, view: ParamView) -> Parameter:
+    form = view.kind in {"file", "form"}
+    location = ParameterIn.FORM_DATA if form else ParameterIn(view.kind)
+    for param in operation.parameters:
+        if param.name == view.wire_name and param.location is location:
+            return param
+    return undocumented_path_param(view.wire_name, operation)
+
+
+def _response_example(operation: Operation, status: str) -> ResponseExample | None:
+    return next((r for r in operation.response_examples if r.status == status), None)
+
+
+def _response_body(
+    operation: Operation, status: str, api: Api, diagnostics: Diagnostics
+) -> object:
+    """The docs' example body for ``status`` when it fits its schema, else a sample."""
+    response = next((r for r in operation.responses if r.status == status), None)
+    schema = response.schema if response is not None else None
+    example = _response_example(operation, status)
+    if example is not None and example.example.value.is_json:
+        value = example.example.value.value
+        if schema is None or fits(value, schema, api):
+            return value
+        diagnostics.warning(
+            "example-mismatch",
+            f"{operation.method.upper()} {operation.path}: the example response {status} "
+            "does not fit its schema; the generated tests use a schema-derived body",
+            example.example.location,
+        )
+    if schema is None:
+        return {"message": response.description if response else "error"}
+    return sample(schema, api)
+
+
+def build_case(
+    operation: Operation,
+    op_view: OperationView,
+    *,
+    accessor: str,
+    api: Api,
+    options: ClientOptions,
+    imports: Imports,
+    diagnostics: Diagnostics,
+) -> OperationCase:
+    """The test case of one operation; ``accessor`` is ``pet.`` or empty (root)."""
+    views = [*op_view.positional, *op_view.keyword]
+    params = [_model_param(operation, v) for v in views]
+    chosen = pick_values(operation, params, api, diagnostics)
+    codes = [_value_code(c.value, v.type_hint, imports) for c, v in zip(chosen, views, strict=True)]
+    positional = len(op_view.positional)
+    named = zip(views[positional:], codes[positional:], strict=True)
+    args = [*codes[:positional], *(f"{v.python_name}={c}" for v, c in named)]
+
+    auth_headers, query = _auth_expectations(operation, options)
+    headers = list(auth_headers)
+    form: list[tuple[str, str]] = []
+    json_body = "None"
+    for item, view in zip(chosen, views, strict=True):
+        if view.kind == "query":
+            query += expected_pairs(item, api)
+        elif view.kind == "header":
+            headers += expected_pairs(item, api)
+        elif view.kind == "form":
+            form += expected_pairs(item, api)
+        elif view.kind == "body":
+            json_body = literal(item.value)
+
+    response = success_response(operation)
+    status, kind, return_code = 200, "any", "None"
+    body: object = None
+    if response is not None:
+        status = int(response.status)
+        if response.schema is None:
+            kind = "none"
+        elif isinstance(response.schema, FileSchema):
+            kind, body = "bytes", "file content"
+        else:
+            kind = "typed"
+            return_code = _base_hint(op_view.return_hint)
+            imports.native(return_code)
+            body = _response_body(operation, response.status, api, diagnostics)
+    if kind == "bytes":
+        response_code = f"content={pystr(str(body))}.encode()"
+    elif kind == "typed":
+        response_code = f"json={literal(body)}"
+    else:
+        response_code = ""
+    body_code = literal(body) if kind == "typed" else f"{pystr(str(body))}.encode()"
+
+    errors = []
+    for r in operation.responses:
+        if r.status[:1] in {"4", "5"} and r.status.isdigit():
+            fallback = "InternalServerError" if r.status[0] == "5" else "APIStatusError"
+            error_body = _response_body(operation, r.status, api, diagnostics)
+            errors.append(ErrorCase(int(r.status), ERRORS.get(r.status, fallback),
+                                    literal(error_body)))  # fmt: skip
+
+    empty: list[str] = []
+    escape_args, escape_path = "", ""
+    for index, view in enumerate(op_view.positional):
+        empty.append(", ".join([*args[:index], '""', *args[index + 1 :]]))
+        if not escape_args and _base_hint(view.type_hint) == "str":
+            probe = [*chosen[:index], Chosen(chosen[index].param, ESCAPE_PROBE),
+                     *chosen[index + 1 :]]  # fmt: skip
+            escape_args = ", ".join([*args[:index], pystr(ESCAPE_PROBE), *args[index + 1 :]])
+            escape_path = pystr(expected_path(operation, probe, api))
+
+    statuses = sorted({int(r.status) for r in operation.responses if r.status.isdigit()})
+    return OperationCase(
+        name=op_view.name,
+        title=f"{op_view.method} {operation.path}",
+        call=f"{accessor}{op_view.name}",
+        raw_call=f"{accessor}with_raw_response.{op_view.name}",
+        args=", ".join(args),
+        method=pystr(op_view.method),
+        path=pystr(expected_path(operation, chosen, api)),
+        query=_pairs_code(query),
+        headers=_pairs_code(headers),
+        json_body=json_body,
+        form=_pairs_code(form) if form else "None",
+        multipart=bool(op_view.file_params),
+        status=status,
+        response_code=response_code,
+        body_code=body_code,
+        result_kind=kind,
+        return_code=return_code,
+        errors=tuple(errors),
+        empty_path_args=tuple(empty),
+        escape_args=escape_args,
+        escape_path=escape_path,
+        statuses="(" + "".join(f"{s}, " for s in statuses) + ")",
+        adapted=any(code.startswith("TypeAdapter(") for code in codes),
+    )
+
+
+def conftest_view(package: PackageView, base_url: str) -> ConftestView:
+    return ConftestView(
+        title=package.title,
+        package=package.package,
+        client_class=package.client_class,
+        async_client_class=package.async_client_class,
+        base_url=pystr(base_url),
+        options=tuple((o.name, pystr(option_value(o))) for o in package.options),
+        env_prefix=package.env_prefix,
+    )
+
