@@ -66,6 +66,8 @@ class OperationView:
     file_params: tuple[ParamView, ...]
     body: ParamView | None
     docstring: str
+    async_docstring: str
+    """Summary and a pointer to the sync method: big APIs would double in size otherwise."""
     summary: str
     method: str
     path: str
@@ -130,6 +132,7 @@ def build_operation(
     options: ClientOptions,
     use: ModuleUse,
     diagnostics: Diagnostics,
+    sync_class: str,
 ) -> OperationView:
     """The view of one operation; ``use`` collects what the resource module imports."""
     owner = pascal_case(name)
@@ -169,6 +172,7 @@ def build_operation(
         file_params=by_kind["file"],
         body=by_kind["body"][0] if by_kind["body"] else None,
         docstring=_docstring(operation, path_params + tuple(keyword)),
+        async_docstring=_async_docstring(operation, sync_class, name),
         summary=operation.summary,
         method=operation.method.upper(),
         path=operation.path,
@@ -219,6 +223,11 @@ def _endpoint_code(
     if any(p.name.casefold() in IDEMPOTENCY_HEADERS for p in params):
         args.append("idempotent=True")
     return f"Endpoint[{returns}]({', '.join(args)})"
+
+
+def _async_docstring(operation: Operation, sync_class: str, name: str) -> str:
+    summary = operation.summary or f"{operation.method.upper()} {operation.path}"
+    return f"{summary}\n\nThe coroutine form of `{sync_class}.{name}`, which documents it in full."
 
 
 def _docstring(operation: Operation, params: tuple[ParamView, ...]) -> str:

@@ -58,6 +58,18 @@ class PackageView:
     model_exports: tuple[tuple[str, str], ...]
     """(name, module) of every model class and alias, in isort order."""
 
+    @property
+    def model_imports(self) -> tuple[tuple[str, str], ...]:
+        """(name, module) in import-statement order: by module, then name."""
+        return tuple(
+            sorted(self.model_exports, key=lambda e: (isort_key(e[1])[1], isort_key(e[0])))
+        )
+
+    @property
+    def resource_imports(self) -> tuple[ResourceView, ...]:
+        """Resources in import-statement order (by module)."""
+        return tuple(sorted(self.resources, key=lambda r: isort_key(r.module)[1]))
+
 
 def package_version(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> str:
     """A PEP 440 version from config or the docs; ``0.1.0`` with a warning otherwise."""
@@ -133,6 +145,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
             options=options,
             diagnostics=diagnostics,
             reserved_methods=root_reserved if tag == ROOT else set(),
+            client_class=client,
         )
         models.extend(extra)
         if tag == ROOT:

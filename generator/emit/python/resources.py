@@ -44,6 +44,12 @@ class ResourceView:
     imports: tuple[ImportView, ...]
     is_root: bool
 
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The module's four classes in import (isort) order."""
+        names = (self.sync_class, self.async_class, self.sync_raw_class, self.async_raw_class)
+        return tuple(sorted(names, key=isort_key))
+
 
 def group_operations(api: Api) -> dict[str, list[Operation]]:
     """Tag → operations (first tag wins), in document order; untagged under `ROOT`."""
@@ -77,6 +83,7 @@ def build_resource(
     options: ClientOptions,
     diagnostics: Diagnostics,
     reserved_methods: set[str],
+    client_class: str,
 ) -> tuple[ResourceView, list[ModelModuleView]]:
     """One resource module's view plus the model modules of its inline objects."""
     use = ModuleUse()
@@ -86,7 +93,13 @@ def build_resource(
     for operation, name in zip(operations, names, strict=True):
         use.inline_module = ModuleUse()
         op_view = build_operation(
-            operation, name, renderer=renderer, options=options, use=use, diagnostics=diagnostics
+            operation,
+            name,
+            renderer=renderer,
+            options=options,
+            use=use,
+            diagnostics=diagnostics,
+            sync_class=client_class if tag == ROOT else stem,
         )
         views.append(op_view)
         inline = use.inline_module
