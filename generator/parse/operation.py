@@ -44,6 +44,7 @@ METHODS = ("GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE")
 _METHOD_PATH = re.compile(
     r"^\s*(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE)\s+(/\S*|\*)\s*$", re.I
 )
+_METHOD_WORD = re.compile(r"^\s*(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE)\s", re.I)
 _OPERATION_ID = re.compile(r"^\s*\*\*\s*([^*:]+?)\s*:\s*([^*]+?)\s*\*\*\s*$")
 _STATUS = re.compile(r"^(\d{3}|\d[xX]{2}|default)$", re.I)
 _SECURITY_ORDER = ("security_type", "security_name", "scopes_column")
@@ -68,10 +69,22 @@ def _fenced_method_path(blocks: list[Block]) -> tuple[int, tuple[str, str]] | No
     return None
 
 
+def _unreadable_fence(blocks: list[Block]) -> str | None:
+    """The first code block's first line when it starts with a method word but is no
+    readable ``METHOD /path`` (``PUT /a b``): an operation to drop with a warning."""
+    code = next((b for b in blocks if isinstance(b, Code)), None)
+    if code is None:
+        return None
+    first = code.text.strip().split("\n", 1)[0]
+    return first if _METHOD_WORD.match(first) and not method_path(first) else None
+
+
 def is_operation(section: Section) -> bool:
     """Does this section document an endpoint (not an index entry linking to one)?"""
     if _fenced_method_path(section.blocks):
         return True
+    if _unreadable_fence(section.blocks) is not None:
+        return any(child.keys & _OPERATION_KEYS for child in section.children)
     if method_path(section.title) and not find_link(section.raw_title):
         return any(child.keys & _OPERATION_KEYS for child in section.children)
     return False
@@ -245,7 +258,8 @@ def parse_operation(
     else:
         found = method_path(section.title)
         if not found:
-            diagnostics.warning("bad-operation", f"no METHOD /path in {section.title!r}; dropped",
+            shown = _unreadable_fence(blocks) or section.title
+            diagnostics.warning("bad-operation", f"no METHOD /path in {shown!r}; dropped",
                                 section.location)
             return None
         method, path = found
