@@ -62,9 +62,15 @@ def _is_default(field: dataclasses.Field[object], value: object) -> bool:
     return False
 
 
+# Characters editors, diff tools and YAML treat as line breaks: kept escaped so one
+# JSON string never shows as several lines (json.dumps writes them raw with UTF-8).
+_LINE_BREAKS = str.maketrans({c: f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029"})
+
+
 def dumps(value: object) -> str:
     """Stable, human-readable JSON text (two-space indent, UTF-8, final newline)."""
-    return json.dumps(to_data(value), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(to_data(value), indent=2, ensure_ascii=False)
+    return text.translate(_LINE_BREAKS) + "\n"
 
 
 def emit_model(
