@@ -234,7 +234,13 @@ class _LocatedParser(BlockParser):
 
 
 class _LocatedState(BlockState):
-    """Records where paragraphs start (they bypass `parse_method`)."""
+    """Records where paragraphs and indented code start (they bypass `parse_method`)."""
+
+    def append_token(self, token: dict[str, Any]) -> None:
+        # mistune's fast path for indented code appends at the cursor, never calling
+        # `parse_method`; tokens that do pass there get their `_pos` overwritten.
+        token.setdefault("_pos", self.cursor)
+        super().append_token(token)
 
     def add_paragraph(self, text: str) -> None:
         last = self.last_token()
