@@ -16,6 +16,7 @@ before the view-model reaches a template.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import yaml
@@ -150,12 +151,18 @@ def yaml_block(value: object, indent: int = 0) -> str:
     return "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
 
 
+def toml_str(value: object) -> str:
+    """A TOML basic string (JSON's escapes are TOML's; DEL must be escaped too)."""
+    return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
 FILTERS = {
     "pystr": pystr,
     "docstring": docstring,
     "comment": comment,
     "yaml": yaml_scalar,
     "yaml_block": yaml_block,
+    "toml": toml_str,
 }
 
 

@@ -26,7 +26,8 @@ def project_config(name: str) -> ApiConfig:
 def load_spec(name: str, diagnostics: Diagnostics | None = None) -> Api:
     """The real, parsed and resolved model of ``specs/<name>``."""
     config = project_config(name)
-    return load_api(config, ROOT, diagnostics or Diagnostics(), lambda _stage: nullcontext())
+    diagnostics = Diagnostics() if diagnostics is None else diagnostics
+    return load_api(config, ROOT, diagnostics, lambda _stage: nullcontext())
 
 
 def render(
@@ -34,7 +35,8 @@ def render(
 ) -> dict[str, str]:
     """``emit_python`` (default config unless given), each ``.py`` formatted by black."""
     config = config or ApiConfig.for_folder(Path("specs") / api.name, api.name)
-    files = emit_python(api, config, diagnostics or Diagnostics(), make_environment())
+    diagnostics = Diagnostics() if diagnostics is None else diagnostics
+    files = emit_python(api, config, diagnostics, make_environment())
     return {
         path: black.format_str(text, mode=black.Mode()) if path.endswith(".py") else text
         for path, text in files.items()

@@ -1,0 +1,131 @@
+"""The Python emitter's output: valid, deterministic, stable under black, snapshotted."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import black
+import pytest
+from syrupy.assertion import SnapshotAssertion
+
+from generator.config import ApiConfig
+from generator.diagnostics import Diagnostics
+from generator.emit.python import emit_python
+from generator.emit.templating import make_environment
+from generator.model import Api
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import python_build
+import python_fixtures
+
+FIXTURES = {
+    "catalog-fixture": python_fixtures.catalog_api,
+    "petstore-fixture": python_fixtures.petstore_api,
+    "hostile": python_fixtures.hostile_api,
+}
+
+
+def real(name: str) -> tuple[Api, ApiConfig]:
+    return python_build.load_spec(name), python_build.project_config(name)
+
+
+def emit(
+    api: Api, config: ApiConfig | None = None, diagnostics: Diagnostics | None = None
+) -> dict[str, str]:
+    config = config or ApiConfig.for_folder(Path("specs") / api.name, api.name)
+    diagnostics = Diagnostics() if diagnostics is None else diagnostics
+    return emit_python(api, config, diagnostics, make_environment())
+
+
+def every_api() -> list[tuple[str, Api, ApiConfig | None]]:
+    apis: list[tuple[str, Api, ApiConfig | None]] = [(n, f(), None) for n, f in FIXTURES.items()]
+    apis += [(n, *real(n)) for n in ("catalog", "petstore")]
+    return apis
+
+
+@pytest.mark.parametrize("name", [*FIXTURES, "catalog", "petstore"])
+def test_every_file_is_valid_python_and_black_stable(name: str) -> None:
+    api, config = (FIXTURES[name](), None) if name in FIXTURES else real(name)
+    files = emit(api, config)
+    for path, text in files.items():
+        if not path.endswith(".py"):
+            continue
+        ast.parse(text, filename=path)
+        formatted = black.format_str(text, mode=black.Mode())
+        assert black.format_str(formatted, mode=black.Mode()) == formatted, path
+
+
+@pytest.mark.parametrize("name", [*FIXTURES, "catalog", "petstore"])
+def test_output_is_deterministic(name: str) -> None:
+    make = FIXTURES.get(name)
+    first = emit(*((make(), None) if make else real(name)))
+    second = emit(*((make(), None) if make else real(name)))
+    assert first == second
+    assert list(first) == sorted(first)
+
+
+def test_layout_keeps_tests_folder_free_and_names_from_config() -> None:
+    api, config = real("catalog")
+    files = python_build.render(api, config=config)
+    root = "python/catalog"
+    assert f"{root}/pyproject.toml" in files and f"{root}/README.md" in files
+    assert f"{root}/src/catalog_client/py.typed" in files
+    assert not any(p.startswith(f"{root}/tests/") for p in files)
+    assert 'name = "catalog-client"' in files[f"{root}/pyproject.toml"]
+    assert 'version = "1.0.0"' in files[f"{root}/pyproject.toml"]
+    client = files[f"{root}/src/catalog_client/_client.py"]
+    assert "class CatalogClient(" in client and "class AsyncCatalogClient(" in client
+    assert '"CATALOG_API_KEY"' in client and '"CATALOG_IMS_ORG_ID"' in client
+
+
+def test_no_absolute_paths_or_timestamps() -> None:
+    for _, api, config in every_api():
+        for path, text in emit(api, config).items():
+            assert "/work/" not in text and "/tmp/" not in text, path
+            assert not Path(path).is_absolute()
+
+
+def test_unresolved_references_are_dicts_with_a_reason() -> None:
+    api, config = real("catalog")
+    batch = emit(api, config)["python/catalog/src/catalog_client/models/batch.py"]
+    assert "# unresolved reference 'errors.md#errors': the docs do not define it" in batch
+    assert "errors: list[dict[str, Any]] | None = None" in batch
+
+
+def test_hostile_docs_text_cannot_escape_its_context() -> None:
+    files = emit(python_fixtures.hostile_api())
+    root = files["python/hostile-api/src/hostile_api_client/resources/_root.py"]
+    tree = ast.parse(root)
+    functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+    doc = ast.get_docstring(next(f for f in functions if f.name == "get_things_id_undocumented"))
+    assert doc is not None and doc.startswith('Get a "thing" """ with \\ backslashes\nand a')
+    node = files["python/hostile-api/src/hostile_api_client/models/node.py"]
+    assert 'quote: str | None = \'he said """hi"""\\\\\'' in node
+
+
+def test_problems_become_diagnostics_not_tracebacks() -> None:
+    diagnostics = Diagnostics()
+    emit(python_fixtures.hostile_api(), diagnostics=diagnostics)
+    [problem] = diagnostics.sorted()
+    assert problem.code == "unsupported" and "undocumented" in problem.message
+    assert str(problem.location) == "paths.md:1:1"
+
+
+def test_bad_version_falls_back_with_a_warning() -> None:
+    api = python_fixtures.petstore_api()
+    config = ApiConfig.for_folder(Path("specs/petstore"), "petstore")
+    diagnostics = Diagnostics()
+    files = emit_python(
+        api, ApiConfig(**{**config.__dict__, "version": "latest!"}), diagnostics, make_environment()
+    )
+    assert 'version = "0.1.0"' in files["python/petstore/pyproject.toml"]
+    assert any("PEP 440" in d.message for d in diagnostics)
+
+
+@pytest.mark.parametrize("name", ["catalog", "petstore"])
+def test_generated_sources_snapshot(name: str, snapshot: SnapshotAssertion) -> None:
+    api, config = real(name)
+    assert python_build.render(api, config=config) == snapshot
