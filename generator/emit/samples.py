@@ -276,4 +276,22 @@ def _is_int(text: str) -> bool:
     return True
 
 
-__all__ = ["fits", "is_json_value", "properties", "resolve", "sample"]
+
+
+def kind_fits(value: object, schema: Schema | None, api: Api) -> bool:
+    """Whether a value has the JSON kind ``schema`` declares (object, array, string...),
+    without looking inside: catches placeholders (``"object"`` for a map) and nothing
+    subtler, for places that keep imperfect examples rather than drop them."""
+    target = resolve(schema, api) if schema is not None else None
+    if schema is None or isinstance(target, AnySchema | FileSchema):
+        return True
+    if target is None or isinstance(target, MapSchema | ObjectSchema | AllOfSchema):
+        return isinstance(value, dict)
+    if isinstance(target, ArraySchema):
+        return isinstance(value, list)
+    if isinstance(target, EnumSchema):
+        return not isinstance(value, dict | list)
+    return fits(value, target, api)
+
+
+__all__ = ["fits", "is_json_value", "kind_fits", "properties", "resolve", "sample"]

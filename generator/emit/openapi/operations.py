@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostics
 from generator.emit.openapi.parameters import content, write_parameters, write_request_body
 from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.emit.openapi.security import SecurityWriter
+from generator.emit.samples import kind_fits
 from generator.model import Api, Example, Operation, Response
 from generator.naming import method_name, unique_names
 
@@ -147,8 +148,17 @@ class OperationWriter:
         if response.schema is not None:
             media = op.produces or self.produces or ("application/json",)
             schema = self.schemas.schema(response.schema, response.location)
-            out["content"] = content(media, schema, self._example(op, response.status))
+            example = self._example(op, response.status)
+            if example is not None and not self._fits(example, response):
+                # A placeholder like Swagger2Markup's "object" for a map: mock servers
+                # (Prism) would serve it and fail their own response validation.
+                example = None
+            out["content"] = content(media, schema, example)
         return out
+
+    def _fits(self, example: Example, response: Response) -> bool:
+        value = example.value
+        return not value.is_json or kind_fits(value.value, response.schema, self.api)
 
     @staticmethod
     def _example(op: Operation, status: str) -> Example | None:
