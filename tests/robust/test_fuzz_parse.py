@@ -48,6 +48,7 @@ def test_damaged_pages_parse_with_located_diagnostics(page: tuple[str, str]) -> 
 
 @FUZZ_SETTINGS
 @given(mutated_pages(PAGES))
+@example(("indented code after a heading (bug 2)", "\n### T\n    code\nPOST /b\n```\n"))
 def test_blocks_are_located_on_the_page(page: tuple[str, str]) -> None:
     text = page[1]
     blocks = parse_blocks(PATH, text)
