@@ -18,7 +18,7 @@ import yaml
 from hypothesis import given, settings
 
 from generator.config import ApiConfig
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostic, Diagnostics
 from generator.parse import parse_page
 from generator.pipeline import emit_api
 from generator.resolve import resolve_api
@@ -53,9 +53,9 @@ def check_pipeline(text: str) -> None:
             yaml.safe_load(content)
 
 
-def _only(items: list[object]) -> Diagnostics:
+def _only(items: list[Diagnostic]) -> Diagnostics:
     collected = Diagnostics()
-    collected.extend(items)  # type: ignore[arg-type]
+    collected.extend(items)
     return collected
 
 
