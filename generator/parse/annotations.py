@@ -162,7 +162,7 @@ def _constraints(
     def bad(key: str, value: DocValue) -> None:
         diagnostics.warning(
             "bad-annotation",
-            f"{labels[key]} value {value.text!r} is not a number; ignored",
+            f"{labels[key]} {value.text!r} is not a number; ignored",
             location,
         )
 

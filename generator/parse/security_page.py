@@ -89,7 +89,7 @@ def parse_security_scheme(section: Section, diagnostics: Diagnostics) -> Securit
     raw_type = fields.get("security_type", "")
     scheme_type = _TYPES.get(raw_type.casefold())
     if scheme_type is None:
-        shown = f"type {raw_type!r} is not apiKey, basic or oauth2" if raw_type else "no Type"
+        shown = f"type {raw_type!r}, not apiKey, basic or oauth2" if raw_type else "no Type"
         diagnostics.warning(
             "bad-scheme", f"security scheme {section.title!r} has {shown}", section.location
         )
