@@ -16,6 +16,7 @@ import math
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostics
+from generator.emit.samples import fits
 from generator.model import (
     AllOfSchema,
     AnySchema,
@@ -53,7 +54,9 @@ def unresolved_component(key: str, reference: Reference | None) -> Json:
             f"Definition '{key}' is missing: {reference.location.path} links to "
             f"'{reference.href}', but {page} is not among the docs' pages."
         )
-    return {"description": text, "x-md2sdk-unresolved": True}
+    # A free-form object, as the Python client types it (``dict[str, Any]``): left
+    # untyped, mock servers such as Prism serve ``null`` for it and the client rejects it.
+    return {"type": "object", "description": text, "x-md2sdk-unresolved": True}
 
 
 @dataclass
@@ -161,7 +164,8 @@ class SchemaWriter:
         base = self.schema(prop.schema, prop.location)
         if prop.default is not None:
             extra.update(self.default(prop.default, base, prop.location))
-        if prop.example is not None:
+        # A placeholder (``object``, ``[errors](#errors)``) would be served by mock servers.
+        if prop.example is not None and fits(prop.example.value, prop.schema, self.api):
             extra.update(self.example(prop.example))
         return self.decorate(base, prop.constraints, extra)
 
