@@ -1,0 +1,267 @@
+"""``make bench``: md2sdk's speed and memory on S, M and L APIs, next to openapi-python-client.
+
+For each API (``/work/shared/bench``-style folder ``md/<name>/``) this copies the pages
+into a scratch project (``bench/work/<name>/``, git-ignored), then measures, each in
+a fresh process (`bench.child`):
+
+- cold generation of every available target, per stage, with an empty format cache;
+- no-op regeneration (nothing changed) and regeneration after editing one page;
+- importing the generated client; the read-and-mistune-parse floor;
+- openapi-python-client generating from md2sdk's own OpenAPI output (median of
+  ``--reps`` runs), and the ratio.
+
+Prints a table, writes JSON (``bench/results.json``). Exits non-zero only when a step
+fails (md2sdk or openapi-python-client reports an error, a no-op run rewrites files,
+an edit changes nothing), never because of a timing or a missed target.
+
+Usage::
+
+    .venv/bin/python -m bench.run [--apis powerdns,slack,kubernetes] [--reps 3]
+        [--bench-root ../shared/bench] [--json bench/results.json] [--no-opc]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench import opc
+from bench.report import render_table, verdicts
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_BENCH_ROOT = (REPO / ".." / "shared" / "bench").resolve()
+SIZES = {"powerdns": "S", "slack": "M", "kubernetes": "L"}
+TARGET_MODULES = {
+    "openapi": "generator.emit.openapi",
+    "python": "generator.emit.python",
+    "tests": "generator.emit.tests",
+}
+EDIT_MARK = " (edited by md2sdk bench)"
+
+
+class BenchError(Exception):
+    """A step failed: the benchmark cannot be trusted and exits non-zero."""
+
+
+def available_targets() -> list[str]:
+    """All targets whose emitter exists in this tree (tests may not be written yet)."""
+    return [t for t, module in TARGET_MODULES.items() if importlib.util.find_spec(module)]
+
+
+def child(*args: str) -> tuple[dict[str, Any], float]:
+    """Run ``bench.child`` in a fresh interpreter; its JSON and the process wall time."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.child", *args],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )  # fmt: skip
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        tail = done.stderr.strip().splitlines()[-8:]
+        raise BenchError(f"bench.child {args[0]} failed: " + " | ".join(tail))
+    data: dict[str, Any] = json.loads(done.stdout)
+    return data, wall
+
+
+def make_project(work: Path, pages: Path, name: str, targets: list[str]) -> Path:
+    """A scratch project with a copy of the pages; returns its ``pyproject.toml``."""
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(pages, work / "specs" / name)
+    pyproject = work / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.md2sdk]\noutput = "out"\n\n'
+        f"[tool.md2sdk.apis.{name}]\n"
+        f'specs = "specs/{name}"\n'
+        f"targets = {json.dumps(targets)}\n",
+        encoding="utf-8",
+    )
+    return pyproject
+
+
+def edit_one_page(specs: Path) -> Path:
+    """Change one documented text on the first operation page: its description, or
+    else the description cell of the first row of its first table that has one."""
+    folder = specs / "operations"
+    page = sorted((folder if folder.is_dir() else specs).glob("*.md"))[0]
+    lines = page.read_text(encoding="utf-8").split("\n")
+    if not _edit_description(lines) and not _edit_table_cell(lines):
+        raise BenchError(f"found no description to edit in {page}")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return page
+
+
+def _edit_description(lines: list[str]) -> bool:
+    for index, line in enumerate(lines[:-1]):
+        if line.strip().lower() == "#### description" and lines[index + 2 :]:
+            target = next(i for i in range(index + 1, len(lines)) if lines[i].strip())
+            if not lines[target].startswith("#"):
+                lines[target] += EDIT_MARK
+                return True
+    return False
+
+
+def _edit_table_cell(lines: list[str]) -> bool:
+    for index, line in enumerate(lines[:-2]):
+        cells = line.strip().strip("|").split("|")
+        if "Description" in cells and "\\|" not in lines[index + 2]:
+            row = lines[index + 2].strip().strip("|").split("|")
+            if len(row) == len(cells):
+                row[cells.index("Description")] += EDIT_MARK
+                lines[index + 2] = "|" + "|".join(row) + "|"
+                return True
+    return False
+
+
+def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> dict[str, Any]:
+    """Cold, no-op and one-page-edit generation, import time and the parse floor."""
+    pyproject = make_project(work, pages, name, targets)
+    cold, cold_wall = child("generate", str(pyproject))
+    if cold["errors"]:
+        raise BenchError(f"{name}: md2sdk reported errors: {cold['errors']}")
+    noop, noop_wall = child("generate", str(pyproject))
+    edited_page = edit_one_page(work / "specs" / name)
+    edit, edit_wall = child("generate", str(pyproject))
+    floor, floor_wall = child("floor", str(pages))
+    result: dict[str, Any] = {
+        "size": SIZES.get(name, "?"),
+        "pages": floor["pages"],
+        "markdown_mb": round(floor["characters"] / 1e6, 2),
+        "operations": cold["operations"],
+        "models": cold["models"],
+        "files": cold["files"],
+        "output_mb": round(cold["bytes"] / 1e6, 2),
+        "cold": {**cold, "wall": cold_wall},
+        "noop": {**noop, "wall": noop_wall},
+        "edit": {**edit, "wall": edit_wall, "page": edited_page.name},
+        "floor": {**floor, "wall": floor_wall},
+        "openapi_operations": count_openapi_operations(work / "out" / "openapi" / f"{name}.yaml"),
+    }
+    result["operations_per_second"] = cold["operations"] / cold_wall if cold_wall else 0.0
+    if noop["written"]:
+        raise BenchError(f"{name}: no-op regeneration rewrote {noop['written']} files")
+    if not edit["written"]:
+        raise BenchError(f"{name}: editing {edited_page.name} changed no output")
+    if "python" in targets:
+        result["import"] = measure_import(work / "out" / "python" / name / "src")
+    return result
+
+
+def measure_import(src: Path) -> dict[str, Any]:
+    """Import time of the generated client package (median of three fresh processes)."""
+    packages = [p.name for p in src.iterdir() if (p / "__init__.py").is_file()]
+    if len(packages) != 1:
+        raise BenchError(f"expected one package under {src}, found {packages}")
+    runs = [child("import", str(src), packages[0])[0] for _ in range(3)]
+    return {
+        key: statistics.median(run[key] for run in runs)
+        for key in ("dependencies", "package", "total", "process")
+    }
+
+
+def count_openapi_operations(document: Path) -> int | None:
+    """Operations in an OpenAPI or Swagger document, YAML or JSON (methods under ``paths``)."""
+    if not document.is_file():
+        return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(document.read_text(encoding="utf-8"), Loader=loader)
+    paths = data.get("paths") if isinstance(data, dict) else None
+    if not isinstance(paths, dict):
+        return 0
+    return sum(1 for item in paths.values() for key in item if key in _METHODS)
+
+
+_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+
+
+def count_spec_operations(bench_root: Path, name: str) -> int | None:
+    """Operations in the original spec the markdown was rendered from, if it is there."""
+    for suffix in (".json", ".yaml", ".yml"):
+        spec = bench_root / "specs" / f"{name}{suffix}"
+        if spec.is_file():
+            return count_openapi_operations(spec)
+    return None
+
+
+def measure_opc(name: str, work: Path, reps: int) -> dict[str, Any]:
+    """openapi-python-client on md2sdk's OpenAPI document for ``name``: median seconds."""
+    document = work / "out" / "openapi" / f"{name}.yaml"
+    if not document.is_file():
+        raise BenchError(f"{name}: md2sdk wrote no OpenAPI document to compare with")
+    tool = opc.ensure_installed()
+    runs = [opc.generate(tool, document, work / "opc-out") for _ in range(reps)]
+    seconds = [s for s, _ in runs]
+    return {
+        "version": opc.VERSION,
+        "runs": seconds,
+        "median": statistics.median(seconds),
+        "skipped_endpoints": opc.skipped_endpoints(runs[0][1]),
+    }
+
+
+def run(
+    apis: list[str], bench_root: Path, reps: int, with_opc: bool, work_root: Path
+) -> dict[str, Any]:
+    targets = available_targets()
+    results: dict[str, Any] = {
+        "machine": {"cores": _cores(), "python": sys.version.split()[0]},
+        "targets": targets,
+        "apis": {},
+    }
+    for name in apis:
+        pages = bench_root / "md" / name
+        if not pages.is_dir():
+            raise BenchError(f"no markdown folder {pages}")
+        work = work_root / name
+        print(f"[bench] {name}: md2sdk ...", file=sys.stderr, flush=True)
+        entry = measure_md2sdk(name, pages, work, targets)
+        entry["spec_operations"] = count_spec_operations(bench_root, name)
+        if with_opc:
+            print(f"[bench] {name}: openapi-python-client x{reps} ...", file=sys.stderr)
+            entry["opc"] = measure_opc(name, work, reps)
+            entry["ratio_vs_opc"] = entry["cold"]["wall"] / entry["opc"]["median"]
+        entry["ratio_vs_floor"] = entry["cold"]["wall"] / entry["floor"]["seconds"]
+        results["apis"][name] = entry
+    results["verdicts"] = verdicts(results)
+    return results
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--apis", default=",".join(SIZES))
+    parser.add_argument("--bench-root", type=Path, default=DEFAULT_BENCH_ROOT)
+    parser.add_argument("--reps", type=int, default=3, help="openapi-python-client runs")
+    parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    parser.add_argument("--no-opc", action="store_true", help="skip openapi-python-client")
+    parser.add_argument("--work", type=Path, default=HERE / "work", help="scratch folder")
+    args = parser.parse_args(argv)
+    try:
+        apis = args.apis.split(",")
+        results = run(apis, args.bench_root, max(args.reps, 1), not args.no_opc, args.work)
+    except (BenchError, RuntimeError, OSError, subprocess.SubprocessError) as exc:
+        print(f"bench failed: {exc}", file=sys.stderr)
+        return 1
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(render_table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
