@@ -6,6 +6,7 @@ import io
 import json
 from types import ModuleType
 
+import httpx
 import pytest
 from client_helpers import Recorder, json_response, make_client
 
@@ -106,3 +107,23 @@ def test_timeout_per_call_and_per_client(features: ModuleType) -> None:
     assert rec.last.extensions["timeout"]["read"] == 1.5
     make_client(features, rec).pet.get_pet_by_id(1)
     assert rec.last.extensions["timeout"]["read"] == 60.0
+
+
+def test_documented_idempotency_header_makes_posts_retryable(
+    features: ModuleType, sleeps: list[float]
+) -> None:
+    order = {"id": 1, "status": "placed"}
+    rec = Recorder(json_response(500, {}), json_response(200, order))
+    client = make_client(features, rec)
+    assert client.idempotency_header == "Idempotency-Key"
+    assert client.store.place_order(body=order).id == 1
+    keys = {r.headers["idempotency-key"] for r in rec.requests}
+    assert len(rec.requests) == 2 and len(keys) == 1
+
+
+def test_file_responses_are_bytes(features: ModuleType) -> None:
+    rec = Recorder(
+        httpx.Response(200, content=b"%PDF-1.7", headers={"content-type": "application/pdf"})
+    )
+    assert make_client(features, rec).store.get_receipt(9) == b"%PDF-1.7"
+    assert rec.last.url.path == "/v2/store/receipts/9"

@@ -341,8 +341,17 @@ def petstore_api(name: str = "petstore") -> Api:
             "placeOrder",
             "store",
             "Place an order for a pet",
-            (param("body", B, ref("Order"), required=True),),
+            (param("body", B, ref("Order"), required=True), param("Idempotency-Key", H, STR)),
             (resp("200", "successful operation", ref("Order")), resp("400", "Invalid Order")),
+        ),
+        op(
+            "GET",
+            "/store/receipts/{orderId}",
+            "getReceipt",
+            "store",
+            "Download a receipt",
+            (param("orderId", P, LONG, required=True),),
+            (resp("200", "the PDF", FileSchema()),),
         ),
         op(
             "GET",

@@ -188,6 +188,10 @@ def _param_view(
 ) -> ParamView:
     kind = _kind(param)
     hint = renderer.hint(param.schema, use, owner + pascal_case(param.name))
+    if kind == "body" and hint in use.classes:
+        # A plain dict with wire names is as good a body as the model.
+        use.typing.add("Any")
+        hint = f"{hint} | dict[str, Any]"
     default = ""
     required = param.required or kind == "path"
     if not required:
@@ -220,8 +224,6 @@ def _endpoint_code(
             "multipart" in c for c in operation.consumes
         )
         args.append(f"body={pystr('multipart' if multipart else 'form')}")
-    if any(p.name.casefold() in IDEMPOTENCY_HEADERS for p in params):
-        args.append("idempotent=True")
     return f"Endpoint[{returns}]({', '.join(args)})"
 
 
