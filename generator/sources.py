@@ -19,6 +19,7 @@ from generator.config import ApiConfig, display_path
 from generator.diagnostics import Diagnostics
 from generator.model import Api, Page, SourceLocation
 from generator.parse import parse_page
+from generator.parse_pages import parse_bytes, parse_sources, read_sources
 from generator.resolve import resolve_api
 
 Stage = Callable[[str], AbstractContextManager[None]]
@@ -78,26 +79,11 @@ def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
     """One page parsed under its shown path, or ``None`` with a ``read-error``."""
     shown = display_path(path, base)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except OSError as exc:
         diagnostics.error("read-error", f"cannot read: {exc.strerror}", SourceLocation(shown))
         return None
-    except UnicodeDecodeError as exc:
-        before = exc.object[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
-        where = SourceLocation(shown, line, column)
-        diagnostics.error("read-error", f"not UTF-8 text ({exc.reason})", where)
-        return None
-    try:
-        return parse_page(shown, text, diagnostics)
-    except Exception as exc:  # a parser bug must cost one page, not the whole run
-        diagnostics.error(
-            "internal-error",
-            f"the parser failed on this page ({type(exc).__name__}: {exc}); page skipped",
-            SourceLocation(shown),
-        )
-        return None
+    return parse_bytes(shown, data, diagnostics, parse_page)
 
 
 def load_pages(
@@ -108,14 +94,18 @@ def load_pages(
     diagnostics: Diagnostics,
     *,
     stage: Stage = lambda _name: nullcontext(),
+    cache_dir: Path | None = None,
 ) -> Api:
-    """The resolved model of the pages at ``paths`` (files or folders) as one API."""
+    """The resolved model of the pages at ``paths`` (files or folders) as one API.
+
+    Pages are parsed in parallel and, with a ``cache_dir``, taken from the cache of
+    parsed pages when their bytes are unchanged (`generator.parse_pages`).
+    """
+    with stage("read"):
+        found = collect_pages(paths, boundary, base, diagnostics)
+        sources = read_sources([(p, display_path(p, base)) for p in found], diagnostics)
     with stage("parse"):
-        pages = [
-            page
-            for path in collect_pages(paths, boundary, base, diagnostics)
-            if (page := read_page(path, base, diagnostics)) is not None
-        ]
+        pages = parse_sources(sources, diagnostics, cache_dir=cache_dir, parser=parse_page)
     with stage("resolve"):
         try:
             return resolve_api(name, pages, diagnostics)
@@ -126,9 +116,18 @@ def load_pages(
             return Api(name, None, (), (), (), tuple(page.path for page in pages))
 
 
-def load_api(config: ApiConfig, root: Path, diagnostics: Diagnostics, stage: Stage) -> Api:
+def load_api(
+    config: ApiConfig,
+    root: Path,
+    diagnostics: Diagnostics,
+    stage: Stage,
+    *,
+    cache_dir: Path | None = None,
+) -> Api:
     """The model of one configured API, its pages shown relative to the project ``root``."""
-    return load_pages(config.name, [config.specs], root, root, diagnostics, stage=stage)
+    return load_pages(
+        config.name, [config.specs], root, root, diagnostics, stage=stage, cache_dir=cache_dir
+    )
 
 
 def _here(path: Path, base: Path) -> SourceLocation:
