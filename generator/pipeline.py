@@ -18,6 +18,7 @@ import importlib
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator.config import ApiConfig, ProjectConfig, display_path
@@ -26,6 +27,7 @@ from generator.emit import Emitter, Files
 from generator.emit.templating import make_environment
 from generator.model import Api, SourceLocation
 from generator.sources import Stage, load_api
+from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
 from generator.write import Plan, apply_plan, format_files, plan_write
 
 EMITTERS: dict[str, tuple[str, str]] = {
@@ -142,9 +144,27 @@ def generate(
     results: list[ApiResult] = []
     cache = project.root / CACHE_FOLDER if use_cache else None
     shown_root = display_path(project.output)
+    # Stamps only when the real loader and emitters run: injected ones are not
+    # covered by the fingerprint.
+    stamped = cache is not None and not check and emitters is None and loader is load_api
+    fresh: dict[str, int] = {}
+    prints: dict[str, str] = {}
     for config in project.apis:
         result = ApiResult(config.name)
-        api = loader(config, project.root, result.diagnostics, timings.stage)
+        if stamped and cache is not None:
+            with timings.stage("stamp"):
+                prints[config.name] = fingerprint(config, project)
+                stamp = read_stamp(cache, config.name)
+                current = is_current(stamp, prints[config.name], project.output)
+            if current and stamp is not None:
+                result.operations, result.models = stamp.operations, stamp.models
+                result.diagnostics.extend(stamp.diagnostics)
+                diagnostics.extend(result.diagnostics)
+                results.append(result)
+                fresh[config.name] = len(stamp.files)
+                continue
+        load = partial(load_api, cache_dir=cache) if loader is load_api else loader
+        api = load(config, project.root, result.diagnostics, timings.stage)
         result.operations = len(api.operations)
         result.models = sum(1 for d in api.definitions if not d.unresolved)
         with timings.stage("emit"):
@@ -163,9 +183,9 @@ def generate(
     plan: Plan | None = None
     if not failed or check:
         with timings.stage("plan"):
-            plan = plan_write(
-                project.output, {r.name: r.files for r in results}, diagnostics
-            )
+            outputs = {r.name: r.files for r in results if r.name not in fresh}
+            plan = plan_write(project.output, outputs, diagnostics)
+            plan.unchanged_by_api.update(fresh)
         failed = failed or diagnostics.has_errors
     written = False
     if plan is not None and not failed and not check:
@@ -176,9 +196,31 @@ def generate(
             except OSError as exc:
                 where = SourceLocation(display_path(Path(exc.filename or project.output)))
                 diagnostics.error("write-error", f"cannot write: {exc.strerror}", where)
+    if written and cache is not None:
+        with timings.stage("stamp"):
+            _record_stamps(cache, project.output, results, prints, fresh)
     return RunResult(results, plan, written, timings.seconds)
 
 
+def _record_stamps(
+    cache: Path,
+    output: Path,
+    results: list[ApiResult],
+    prints: Mapping[str, str],
+    fresh: Mapping[str, int],
+) -> None:
+    """Stamp every API this run generated and wrote without an error."""
+    for result in results:
+        if result.name in fresh or result.name not in prints or result.diagnostics.has_errors:
+            continue
+        stamp = Stamp(
+            fingerprint=prints[result.name],
+            files=output_state(output, result.files),
+            operations=result.operations,
+            models=result.models,
+            diagnostics=tuple(result.diagnostics),
+        )
+        write_stamp(cache, result.name, stamp)
 
 
 def _progress_for(
