@@ -12,7 +12,7 @@ Both functions follow references through ``api``; recursion stops at a depth lim
 Example::
 
     >>> sample(ArraySchema(PrimitiveSchema("integer")), api)
-    [0]
+    [0, 0]
     >>> fits("object", MapSchema(PrimitiveSchema("string")), api)
     False
 """
@@ -201,7 +201,8 @@ def sample(
         first = target.values[0] if target.values else ("0" if target.type == "integer" else "")
         return int(first) if target.type == "integer" and _is_int(first) else first
     if isinstance(target, ArraySchema):
-        count = max(1, limits.min_items or 0)
+        # Two items, so a collection format (csv vs multi) shows on the wire.
+        count = max(2, limits.min_items or 0)
         if limits.max_items is not None:
             count = min(count, limits.max_items)
         return [sample(target.items, api, None, (), depth + 1) for _ in range(count)]

@@ -34,7 +34,7 @@ def generate(out: Path) -> None:
 
 
 @dataclass(frozen=True)
-class TestRun:
+class SuiteRun:
     """The outcome of one pytest run over a generated test folder."""
 
     returncode: int
@@ -47,7 +47,7 @@ class TestRun:
 
 def run_tests(
     api_root: Path, *paths: str, env: dict[str, str] | None = None, timeout: float = 600
-) -> TestRun:
+) -> SuiteRun:
     """pytest over ``api_root``'s tests (or ``paths`` in it), the package on PYTHONPATH."""
     environ = {**os.environ, **(env or {})}
     environ["PYTHONPATH"] = str(api_root / "src")
@@ -63,4 +63,4 @@ def run_tests(
     counts: dict[str, int] = {}
     for number, outcome in _SUMMARY.findall(last):
         counts["errors" if outcome.startswith("error") else outcome] = int(number)
-    return TestRun(done.returncode, counts, output)
+    return SuiteRun(done.returncode, counts, output)

@@ -72,12 +72,11 @@ def prism_mock(document: Path, log: Path) -> Iterator[PrismServer]:
         try:
             deadline = time.monotonic() + START_TIMEOUT
             while not _listening(port):
+                tail = log.read_text(errors="replace")[-3000:]
                 if process.poll() is not None:
-                    raise PrismUnavailable(f"prism exited with {process.returncode}:\n"
-                                           f"{log.read_text(errors='replace')[-3000:]}")  # fmt: skip
+                    raise PrismUnavailable(f"prism exited with {process.returncode}:\n{tail}")
                 if time.monotonic() > deadline:
-                    raise PrismUnavailable(f"prism did not listen within {START_TIMEOUT:.0f}s:\n"
-                                           f"{log.read_text(errors='replace')[-3000:]}")  # fmt: skip
+                    raise PrismUnavailable(f"prism did not listen in {START_TIMEOUT:.0f}s:\n{tail}")
                 time.sleep(0.2)
             yield PrismServer(f"http://127.0.0.1:{port}", log)
         finally:

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.contract.generated_apis import APIS, generate, run_tests
 from tests.contract.prism import prism_mock
@@ -28,9 +29,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _operations(document: Path) -> int:
-    """Operations in an OpenAPI document (as JSON-compatible YAML, read by PyYAML)."""
-    import yaml
-
+    """Operations in an OpenAPI document."""
     paths = yaml.safe_load(document.read_text(encoding="utf-8"))["paths"]
     methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
     return sum(1 for item in paths.values() for key in item if key in methods)
