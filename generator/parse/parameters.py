@@ -40,7 +40,6 @@ _IN = {
     "body": ParameterIn.BODY,
     "formdata": ParameterIn.FORM_DATA,
     "form": ParameterIn.FORM_DATA,
-    "cookie": ParameterIn.HEADER,
 }
 _EMPTY_DEFAULTS = frozenset({"", "-", "--", "—", "n/a"})
 

@@ -3,8 +3,9 @@
 Docs vary the columns of one table kind (3 to 6 columns; 0.x adds ``Required``;
 translations may reuse one word for two columns, German ``Typ`` for Type and Schema).
 `map_columns` assigns each column a role: a recognised label decides, an ambiguous
-label takes the first role still free in the order the kind expects, and a column
-whose label is unknown takes the role its position has in the layout of that width.
+label takes the first role still free in the order the kind expects, and when most
+labels are unknown (a machine translation) a column takes the role its position has in
+the layout of that width; a lone unknown label is reported and its column ignored.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def map_columns(
         else:
             unknown.append(index)
     if unknown:
-        layout = layouts.get(len(header))
+        # Position decides only for a header mostly in an unknown language; an unknown
+        # label among recognised ones is an extra column, not a translation.
+        layout = layouts.get(len(header)) if len(unknown) * 2 >= len(header) else None
         for index in unknown:
             role = layout[index] if layout and index < len(layout) else None
             if role and role not in roles:

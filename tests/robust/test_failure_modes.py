@@ -76,11 +76,6 @@ def _parameters(table: str) -> tuple[tuple[Parameter, ...], set[str]]:
     return page.operations[0].parameters, {d.code for d in diagnostics}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="parameters.py maps a Cookie row to a header parameter silently: the client "
-    "would send `session: x` instead of `Cookie: session=x`",
-)
 def test_a_cookie_parameter_is_not_read_silently_as_a_header() -> None:
     params, codes = _parameters(
         "|Type|Name|Description|Schema|\n|---|---|---|---|\n"
@@ -89,11 +84,6 @@ def test_a_cookie_parameter_is_not_read_silently_as_a_header() -> None:
     assert codes or [p.location for p in params] != [ParameterIn.HEADER]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables.map_columns gives an unknown label the role of its position even when "
-    "every other label is recognised: a 'Colour' column silently becomes the Default",
-)
 def test_an_unknown_column_among_known_ones_is_reported() -> None:
     params, codes = _parameters(
         "|Type|Name|Description|Schema|Colour|\n|---|---|---|---|---|\n"
