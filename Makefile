@@ -10,7 +10,7 @@ GENERATED := .md2sdk-cache/generate.stamp
 GENERATE_INPUTS := pyproject.toml $(shell find specs templates generator -type f \
 	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: install generate test lint check
+.PHONY: install generate test lint check fuzz
 
 install: $(INSTALLED)
 
@@ -38,3 +38,8 @@ lint: $(INSTALLED)
 # Fails (exit 1, with a diff) when the committed generated/ is stale.
 check: $(INSTALLED)
 	$(BIN)/md2sdk check
+
+# Long fuzzing run (20,000 examples per property, random seed; MD2SDK_FUZZ_EXAMPLES=N
+# changes the count). `make test` runs a bounded, derandomized profile of the same tests.
+fuzz: $(INSTALLED)
+	MD2SDK_FUZZ=long $(BIN)/pytest -q tests/robust/test_fuzz_parse.py tests/robust/test_fuzz_pipeline.py
