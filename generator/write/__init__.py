@@ -7,7 +7,7 @@ or shows it as a unified diff (`Plan.diff`, for ``md2sdk check``).
 """
 
 from generator.write.commit import apply_plan, recover, write_file
-from generator.write.formatting import MODE, format_files
+from generator.write.formatting import black_mode, format_files
 from generator.write.plan import JOURNAL, MANIFEST, Change, Plan, plan_write, read_manifest
 
 __all__ = [
@@ -23,3 +23,10 @@ __all__ = [
     "recover",
     "write_file",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``MODE`` (black's pinned mode) is built on first use: importing black is slow."""
+    if name == "MODE":
+        return black_mode()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,11 +9,13 @@ their output against.
 Formatting is the slow stage for big APIs, so results are cached by a hash of black's
 version, the mode and the source (``.md2sdk-cache/black/``); on a cache miss of many
 files the work is spread over a process pool. The cache is best effort: an unreadable
-or unwritable cache only costs time.
+or unwritable cache only costs time. black itself (a quarter of a second to import) is
+imported on the first cache miss, so a run whose files are all cached never loads it.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -22,42 +24,64 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
-
-import black
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostics
 from generator.model import SourceLocation
 
-MODE = black.Mode(
-    target_versions=set(),
-    line_length=88,
-    string_normalization=True,
-    is_pyi=False,
-    is_ipynb=False,
-    skip_source_first_line=False,
-    magic_trailing_comma=True,
-    preview=False,
-    unstable=False,
-)
+if TYPE_CHECKING:
+    import black
+
+
+@functools.cache
+def black_mode() -> black.Mode:
+    """The one pinned mode (also importable as ``MODE``), built on first use."""
+    import black  # noqa: PLC0415 (deferred: see the module docstring)
+
+    return black.Mode(
+        target_versions=set(),
+        line_length=88,
+        string_normalization=True,
+        is_pyi=False,
+        is_ipynb=False,
+        skip_source_first_line=False,
+        magic_trailing_comma=True,
+        preview=False,
+        unstable=False,
+    )
+
+
+def __getattr__(name: str) -> object:
+    if name == "MODE":
+        return black_mode()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _MODE_KEY = "line_length=88;targets=auto;strings=normalized;trailing_comma=magic;stable"
 PARALLEL_THRESHOLD = 24
 """Cache misses below this are formatted in-process: a pool costs ~0.1 s to start."""
 
-_BLACK_VERSION = version("black")
 _POSITION = re.compile(r"(\d+):(\d+)")
 
 Progress = Callable[[int], None]
 
 
+@functools.cache
+def _black_version() -> str:
+    return version("black")
+
+
 def cache_key(source: str) -> str:
-    text = f"md2sdk-black\0{_BLACK_VERSION}\0{_MODE_KEY}\0{source}"
+    text = f"md2sdk-black\0{_black_version()}\0{_MODE_KEY}\0{source}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def format_source(source: str) -> tuple[str | None, str | None]:
     """``(formatted, None)`` or ``(None, black's error message)``; never raises."""
     try:
-        return black.format_str(source, mode=MODE), None
+        import black  # noqa: PLC0415 (deferred: see the module docstring)
+
+        return black.format_str(source, mode=black_mode()), None
     except Exception as exc:  # black reports bad input with several exception types
         message = str(exc).strip().splitlines()
         return None, message[0] if message else type(exc).__name__
