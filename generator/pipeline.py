@@ -15,20 +15,26 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.config import ApiConfig, ProjectConfig, display_path
 from generator.diagnostics import Diagnostics, Severity
-from generator.emit import Emitter, Files
-from generator.emit.templating import make_environment
 from generator.model import Api, SourceLocation
-from generator.sources import Stage, load_api
 from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
 from generator.write import Plan, apply_plan, format_files, plan_write
+
+if TYPE_CHECKING:
+    from generator.emit import Emitter, Files
+
+# The parser (mistune), the resolver and the templates (jinja2) are imported when a
+# run first needs them, so a no-op run answered by its stamp never loads them.
 
 EMITTERS: dict[str, tuple[str, str]] = {
     "model": ("generator.serialize", "emit_model"),
@@ -40,6 +46,9 @@ CACHE_FOLDER = ".md2sdk-cache"
 
 Progress = Callable[[str, int, int], None]
 """Told ``(api, files formatted so far, files to format)`` while formatting runs."""
+
+Stage = Callable[[str], AbstractContextManager[None]]
+"""Times one stage: ``with stage("parse"): ...`` (`generator.sources.Stage`)."""
 
 Loader = Callable[[ApiConfig, Path, Diagnostics, Stage], Api]
 """Reads one configured API into a model (`load_api`; tests inject their own)."""
@@ -100,6 +109,8 @@ def emit_api(
     emitters: Mapping[str, Emitter] | None = None,
 ) -> Files:
     """All targets' files for one API; an emitter that raises contributes an error."""
+    from generator.emit.templating import make_environment  # noqa: PLC0415 (see top)
+
     where = SourceLocation(config.specs.as_posix(), 1, 1)
     env = make_environment(env_templates)
     files: Files = {}
@@ -137,16 +148,20 @@ def generate(
     emitters: Mapping[str, Emitter] | None = None,
     progress: Progress | None = None,
     use_cache: bool = True,
-    loader: Loader = load_api,
+    loader: Loader | None = None,
 ) -> RunResult:
-    """Run every API of ``project``; write (or, with ``check``, only plan) the result."""
+    """Run every API of ``project``; write (or, with ``check``, only plan) the result.
+
+    ``loader`` defaults to `generator.sources.load_api`.
+    """
     timings = Timings()
     results: list[ApiResult] = []
     cache = project.root / CACHE_FOLDER if use_cache else None
     shown_root = display_path(project.output)
     # Stamps only when the real loader and emitters run: injected ones are not
     # covered by the fingerprint.
-    stamped = cache is not None and not check and emitters is None and loader is load_api
+    default_loader = _is_load_api(loader)
+    stamped = cache is not None and not check and emitters is None and default_loader
     fresh: dict[str, int] = {}
     prints: dict[str, str] = {}
     for config in project.apis:
@@ -163,7 +178,12 @@ def generate(
                 results.append(result)
                 fresh[config.name] = len(stamp.files)
                 continue
-        load = partial(load_api, cache_dir=cache) if loader is load_api else loader
+        if loader is None or default_loader:
+            from generator.sources import load_api  # noqa: PLC0415 (see top)
+
+            load: Loader = partial(load_api, cache_dir=cache)
+        else:
+            load = loader
         api = load(config, project.root, result.diagnostics, timings.stage)
         result.operations = len(api.operations)
         result.models = sum(1 for d in api.definitions if not d.unresolved)
@@ -200,6 +220,12 @@ def generate(
         with timings.stage("stamp"):
             _record_stamps(cache, project.output, results, prints, fresh)
     return RunResult(results, plan, written, timings.seconds)
+
+
+def _is_load_api(loader: Loader | None) -> bool:
+    """``loader`` is md2sdk's own (looked up without importing the parser for it)."""
+    sources = sys.modules.get("generator.sources")
+    return loader is None or (sources is not None and loader is sources.load_api)
 
 
 def _record_stamps(
