@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-STAGES = ("read", "parse", "resolve", "emit", "format", "plan", "write")
+STAGES = ("stamp", "read", "parse", "resolve", "emit", "format", "plan", "write")
 
 Row = tuple[str, Callable[[dict[str, Any]], str]]
 
@@ -48,6 +48,7 @@ ROWS: list[Row] = [
         **e["cold"]["peak_rss_mb"])),
     ("no-op regenerate, s", lambda e: _s(e["noop"]["wall"])),
     ("  in-process", lambda e: _s(e["noop"]["wall_in_process"] - e["noop"]["imports"])),
+    ("  md2sdk CLI, wall s", lambda e: _s(_get(e, "noop", "cli_wall"))),
     ("one page edited, s", lambda e: _s(e["edit"]["wall"])),
     ("  in-process", lambda e: _s(e["edit"]["wall_in_process"] - e["edit"]["imports"])),
     ("read+mistune floor, s", lambda e: _s(e["floor"]["seconds"])),

@@ -132,6 +132,7 @@ def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> di
     if cold["errors"]:
         raise BenchError(f"{name}: md2sdk reported errors: {cold['errors']}")
     noop, noop_wall = child("generate", str(pyproject))
+    noop_cli = cli_wall(pyproject)
     edited_page = edit_one_page(work / "specs" / name)
     edit, edit_wall = child("generate", str(pyproject))
     floor, floor_wall = child("floor", str(pages))
@@ -144,7 +145,7 @@ def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> di
         "files": cold["files"],
         "output_mb": round(cold["bytes"] / 1e6, 2),
         "cold": {**cold, "wall": cold_wall},
-        "noop": {**noop, "wall": noop_wall},
+        "noop": {**noop, "wall": noop_wall, "cli_wall": noop_cli},
         "edit": {**edit, "wall": edit_wall, "page": edited_page.name},
         "floor": {**floor, "wall": floor_wall},
         "openapi_operations": count_openapi_operations(work / "out" / "openapi" / f"{name}.yaml"),
@@ -157,6 +158,19 @@ def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> di
     if "python" in targets:
         result["import"] = measure_import(work / "out" / "python" / name / "src")
     return result
+
+
+def cli_wall(pyproject: Path) -> float:
+    """Wall seconds of the real command, ``md2sdk generate --config PYPROJECT -q``."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "generate", "--config", str(pyproject), "-q"],
+        capture_output=True, text=True, cwd=REPO, check=False,
+    )  # fmt: skip
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise BenchError(f"md2sdk generate failed: {done.stderr.strip()[-400:]}")
+    return wall
 
 
 def measure_import(src: Path) -> dict[str, Any]:
