@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "read-error": "a file could not be read or decoded",
     "empty-api": "an API folder holds no operations",
     "name-collision": "two names map to one identifier; one was renamed",
+    "duplicate-parameter": "an operation lists the same parameter twice; the first was kept",
     "config": "the configuration is invalid",
     "usage": "the command line is invalid",
     "emit-failed": "an emitter could not produce its output",

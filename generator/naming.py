@@ -207,7 +207,8 @@ def method_name(
         words = segment(source, known)
         if words and len(words) > 1:
             source = "_".join(words)
-    return safe_snake(source, fallback="call", avoid=avoid)
+    # A method named ``list`` would shadow the builtin in the class's later annotations.
+    return safe_snake(source, fallback="call", avoid=TYPE_NAMES | set(avoid))
 
 
 def option_name(wire: str, avoid: Iterable[str] = ()) -> str:
@@ -218,7 +219,7 @@ def option_name(wire: str, avoid: Iterable[str] = ()) -> str:
         words = words[1:]
         if len(words) > 2 and len(words[0]) <= 2:
             words = words[1:]
-    return safe_snake("_".join(words) or wire, fallback="option", avoid=avoid)
+    return safe_snake("_".join(words) or wire, fallback="option", avoid=TYPE_NAMES | set(avoid))
 
 
 def class_name(text: str, avoid: Iterable[str] = ()) -> str:

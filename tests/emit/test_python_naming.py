@@ -124,3 +124,9 @@ def test_every_text_gives_valid_identifiers(text: str) -> None:
 def test_hostile_names_are_valid(text: str) -> None:
     assert param_name(text).isidentifier()
     assert method_name(text, "GET", "/x").isidentifier()
+
+
+def test_methods_options_never_shadow_annotation_builtins() -> None:
+    assert method_name("list", "GET", "/x") == "list_"
+    assert method_name("getDict", "GET", "/x") == "get_dict"
+    assert option_name("x-str") == "str_"

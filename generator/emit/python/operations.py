@@ -105,6 +105,26 @@ def _path_order(operation: Operation, param: Parameter) -> int:
     return names.index(param.name) if param.name in names else len(names)
 
 
+def _unique_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
+    """Parameters with one row per (location, wire name); header names are case-blind."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for param in operation.parameters:
+        name = param.name.casefold() if param.location is ParameterIn.HEADER else param.name
+        key = (str(param.location.value), name)
+        if key in seen:
+            diagnostics.warning(
+                "duplicate-parameter",
+                f"{operation.method.upper()} {operation.path}: {param.location.value} parameter "
+                f"{param.name!r} is listed twice; the client sends the first one",
+                param.source,
+            )
+            continue
+        seen.add(key)
+        kept.append(param)
+    return kept
+
+
 def _missing_path_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
     """Template variables the Parameters table forgot: still callable, typed ``str``."""
     documented = {p.name for p in operation.parameters if p.location is ParameterIn.PATH}
@@ -138,7 +158,7 @@ def build_operation(
     owner = pascal_case(name)
     params = [
         p
-        for p in operation.parameters
+        for p in _unique_params(operation, diagnostics)
         if not (p.location is ParameterIn.HEADER and p.name.casefold() in options.header_names)
     ] + _missing_path_params(operation, diagnostics)
     keys = [f"{i}" for i in range(len(params))]

@@ -22,7 +22,7 @@ from generator.emit.python.operations import OperationView, build_operation, ope
 from generator.emit.python.options import CLIENT_ATTRIBUTES, ClientOptions
 from generator.emit.python.types import ModuleUse, TypeRenderer
 from generator.model import Api, Operation
-from generator.naming import class_name, module_name, safe_snake, unique_names
+from generator.naming import TYPE_NAMES, class_name, module_name, safe_snake, unique_names
 
 ROOT = ""
 """The group of untagged operations (or all of them, when the API has no tags)."""
@@ -65,7 +65,9 @@ def resource_names(
     """(tag → client attribute, tag → class stem), unique against client attributes."""
     tags = [t for t in groups if t != ROOT]
     taken = set(CLIENT_ATTRIBUTES) | {o.name for o in options.options}
-    attributes = unique_names(tags, lambda t: safe_snake(t, fallback="resource"), reserved=taken)
+    attributes = unique_names(
+        tags, lambda t: safe_snake(t, fallback="resource", avoid=TYPE_NAMES), reserved=taken
+    )
     stems = unique_names(
         tags, lambda t: class_name(t) + "Resource", reserved=reserved_classes, fold=True
     )

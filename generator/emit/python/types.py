@@ -197,13 +197,13 @@ class TypeRenderer:
         return name
 
     def _enum_hint(self, schema: EnumSchema, use: ModuleUse) -> str:
-        use.typing.add("Literal")
         if schema.type == "integer" and all(_is_int(v) for v in schema.values):
             values, base = [repr(int(v)) for v in schema.values], "int"
         else:
             values, base = [pystr(v) for v in schema.values], "str"
         if not values:
             return base
+        use.typing.add("Literal")
         # Open enum: listed values for editors, any value for values added later.
         return f"Literal[{', '.join(values)}] | {base}"
 
