@@ -18,6 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 import python_build
+import python_fixtures
 
 BIN = Path(sys.executable).parent
 
@@ -25,12 +26,15 @@ BIN = Path(sys.executable).parent
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("generated")
-    return {
+    packages = {
         name: python_build.write(
             python_build.load_spec(name), out, python_build.project_config(name)
         )
         for name in ("catalog", "petstore")
     }
+    packages["hostile"] = python_build.write(python_fixtures.hostile_api(), out)
+    packages["features"] = python_build.write(python_fixtures.petstore_api("features"), out)
+    return packages
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +59,7 @@ def run(*args: object, cwd: Path | None = None) -> str:
 
 
 def test_packages_install_import_and_work(packages: dict[str, Path], fresh_python: Path) -> None:
-    for root in packages.values():
+    for root in (packages["catalog"], packages["petstore"]):
         run(fresh_python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
             "--no-index", root)  # fmt: skip
     code = (
@@ -71,7 +75,7 @@ def test_packages_install_import_and_work(packages: dict[str, Path], fresh_pytho
     assert run(fresh_python, "-c", code, cwd=Path("/")).split() == ["1.0.0", "1.0.0"]
 
 
-@pytest.mark.parametrize("name", ["catalog", "petstore"])
+@pytest.mark.parametrize("name", ["catalog", "petstore", "hostile", "features"])
 def test_packages_pass_mypy_strict_and_ruff(packages: dict[str, Path], name: str) -> None:
     root = packages[name]
     run(BIN / "ruff", "check", "--no-cache", ".", cwd=root)
