@@ -72,6 +72,12 @@ class OperationView:
     method: str
     path: str
 
+    @property
+    def example_args(self) -> str:
+        """``pet_id=..., body=...``: the arguments a call cannot leave out."""
+        required = [p for p in self.positional + self.keyword if not p.default_code]
+        return ", ".join(f"{p.python_name}=..." for p in required)
+
 
 def success_response(operation: Operation) -> Response | None:
     """The lowest documented 2xx response (the one a successful call returns)."""
