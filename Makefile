@@ -28,7 +28,14 @@ $(GENERATED): $(INSTALLED) $(GENERATE_INPUTS)
 	@mkdir -p $(@D)
 	touch $@
 
-test: $(INSTALLED)
+# The Prism mock server for the contract test, pinned in package-lock.json.
+NODE_MODULES := node_modules/.package-lock.json
+
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+test: $(INSTALLED) $(NODE_MODULES)
 	$(BIN)/pytest
 
 lint: $(INSTALLED)
