@@ -64,4 +64,4 @@ def test_generate_then_check_on_the_real_project(tmp_path: Path) -> None:
     generated = md2sdk("generate", "--out", str(out), "-q")
     assert generated.exit_code == 0, generated.stderr
     assert (out / "openapi/petstore.yaml").exists()
-    assert (out / "model/catalog.json").exists()
+    assert (out / "python/catalog/pyproject.toml").exists()
