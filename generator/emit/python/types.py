@@ -253,7 +253,11 @@ class TypeRenderer:
     def class_view(
         self, name: str, description: str, schema: Schema, use: ModuleUse, seen: frozenset[str]
     ) -> ClassView:
-        props = self.properties(schema, seen)
+        # One field per wire name: a JSON object cannot carry a key twice.
+        unique: dict[str, Property] = {}
+        for prop in self.properties(schema, seen):
+            unique.setdefault(prop.name, prop)
+        props = list(unique.values())
         names = unique_names([p.name for p in props], field_name)
         fields = []
         for prop in props:
