@@ -151,6 +151,19 @@ def yaml_block(value: object, indent: int = 0) -> str:
     return "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
 
 
+def markdown(value: object) -> str:
+    """Markdown text as written, minus what could hide or reorder it: ``\r\n``/``\r``
+    and other line breaks become ``\n``; control and bidi characters are dropped."""
+    text = str(value).replace("\r\n", "\n")
+    out = []
+    for ch in text:
+        if ch in _LINE_BREAKS:
+            out.append("\n")
+        elif ch == "\t" or not (ch in _BIDI or ord(ch) < 32 or ord(ch) == 127):
+            out.append(ch)
+    return "".join(out)
+
+
 def toml_str(value: object) -> str:
     """A TOML basic string (JSON's escapes are TOML's; DEL must be escaped too)."""
     return json.dumps(str(value), ensure_ascii=False).replace("\x7f", "\\u007f")
@@ -163,6 +176,7 @@ FILTERS = {
     "yaml": yaml_scalar,
     "yaml_block": yaml_block,
     "toml": toml_str,
+    "markdown": markdown,
 }
 
 

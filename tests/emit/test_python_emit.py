@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import black
@@ -129,3 +130,33 @@ def test_bad_version_falls_back_with_a_warning() -> None:
 def test_generated_sources_snapshot(name: str, snapshot: SnapshotAssertion) -> None:
     api, config = real(name)
     assert python_build.render(api, config=config) == snapshot
+
+
+@pytest.mark.parametrize("package", ["../../evil", "/tmp/evil", "class", "a-b"])
+def test_unusable_configured_names_fall_back_with_a_warning(package: str) -> None:
+    api = python_fixtures.petstore_api()
+    config = ApiConfig.for_folder(Path("specs/petstore"), "petstore")
+    config = ApiConfig(**{**config.__dict__, "package": package, "env_prefix": "bad prefix"})
+    diagnostics = Diagnostics()
+    files = emit_python(api, config, diagnostics, make_environment())
+    assert all(p.startswith("python/petstore/") and ".." not in p for p in files)
+    assert "python/petstore/src/petstore_client/__init__.py" in files
+    assert (
+        '"PETSTORE_API_KEY"'
+        in python_build.render(api, config=config)["python/petstore/src/petstore_client/_client.py"]
+    )
+    assert sorted(d.code for d in diagnostics) == ["config", "config"]
+
+
+def test_readme_keeps_docs_text_but_no_control_characters() -> None:
+    api = python_fixtures.petstore_api()
+    poisoned = Api(
+        api.name,
+        replace(api.overview, description="line one\r\nline two\rthree\x00\u202e end"),  # type: ignore[arg-type]
+        api.operations,
+        api.definitions,
+        api.security_schemes,
+    )
+    readme = emit(poisoned)["python/petstore/README.md"]
+    assert "line one\nline two\nthree end" in readme
+    assert "\r" not in readme and "\x00" not in readme and "\u202e" not in readme

@@ -6,6 +6,7 @@ receives this view (or one of its parts), so a name decided here is the name eve
 
 from __future__ import annotations
 
+import keyword
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ RUNTIME_NAMES = frozenset(
      "NotGiven", "Query", "RawResponse", "SyncAPIClient", "SyncAPIResource", "Timeout",
      "FileTypes", "FileContent", "TypeAlias", "TYPE_CHECKING"}
 )  # fmt: skip
+_PACKAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
+_DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
+_ENV = re.compile(r"[A-Z_][A-Z0-9_]*", re.ASCII)
 _PEP440 = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?")
 
 
@@ -69,6 +73,26 @@ class PackageView:
     def resource_imports(self) -> tuple[ResourceView, ...]:
         """Resources in import-statement order (by module)."""
         return tuple(sorted(self.resources, key=lambda r: isort_key(r.module)[1]))
+
+
+def _checked(
+    value: str,
+    default: str,
+    pattern: re.Pattern[str],
+    what: str,
+    *,
+    api: Api,
+    diagnostics: Diagnostics,
+) -> str:
+    """A configured name if it is usable as one, else the derived default (warned)."""
+    if not value:
+        return default
+    if pattern.fullmatch(value) and not (what == "package" and keyword.iskeyword(value)):
+        return value
+    location = api.overview.location if api.overview else NOWHERE
+    message = f"{what} {value!r} is not a valid name; the Python client uses {default!r}"
+    diagnostics.warning("config", message, location)
+    return default
 
 
 def package_version(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> str:
@@ -114,8 +138,14 @@ def idempotency_header(api: Api) -> str:
 def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> PackageView:
     """The whole package's view; names come from config, falling back to `api_names`."""
     names = api_names(config.name)
-    package = config.package or names.package
-    env_prefix = config.env_prefix or names.env_prefix
+    package, env_prefix, distribution = (
+        _checked(value, default, pattern, what, api=api, diagnostics=diagnostics)
+        for value, default, pattern, what in (
+            (config.package, names.package, _PACKAGE, "package"),
+            (config.env_prefix, names.env_prefix, _ENV, "env-prefix"),
+            (config.distribution, names.distribution, _DISTRIBUTION, "distribution"),
+        )
+    )
     client = user_class_name(config.client_class or "Client", RUNTIME_NAMES)
     async_client = f"Async{client}"
     options = build_options(api, env_prefix)
@@ -161,7 +191,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         title=overview.title if overview and overview.title else config.name,
         description=overview.description if overview else "",
         package=package,
-        distribution=config.distribution or names.distribution,
+        distribution=distribution,
         version=package_version(api, config, diagnostics),
         env_prefix=env_prefix,
         base_url_env=env_var(env_prefix, "base_url"),
