@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 import pytest
 from client_helpers import Recorder, json_response, make_client
 
-CATALOG_KEYS = {"api_key": "key-1", "ims_org_id": "org@AdobeOrg"}
+CATALOG_KEYS: dict[str, Any] = {"api_key": "key-1", "ims_org_id": "org@AdobeOrg"}
 
 
 def test_catalog_sends_required_headers_and_bearer_token(catalog: ModuleType) -> None:

@@ -150,13 +150,9 @@ def test_unusable_configured_names_fall_back_with_a_warning(package: str) -> Non
 
 def test_readme_keeps_docs_text_but_no_control_characters() -> None:
     api = python_fixtures.petstore_api()
-    poisoned = Api(
-        api.name,
-        replace(api.overview, description="line one\r\nline two\rthree\x00\u202e end"),  # type: ignore[arg-type]
-        api.operations,
-        api.definitions,
-        api.security_schemes,
-    )
+    assert api.overview is not None
+    overview = replace(api.overview, description="line one\r\nline two\rthree\x00\u202e end")
+    poisoned = replace(api, overview=overview)
     readme = emit(poisoned)["python/petstore/README.md"]
     assert "line one\nline two\nthree end" in readme
     assert "\r" not in readme and "\x00" not in readme and "\u202e" not in readme
