@@ -67,11 +67,6 @@ def test_emitters_escape_what_the_parser_never_delivers(tmp_path: Path) -> None:
     assert document["info"]["description"] == EVIL
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/python/README.md.jinja places view.description with no filter: "
-    "a NUL or bare CR from the model lands raw in the generated README",
-)
 def test_the_readme_carries_no_control_characters(tmp_path: Path) -> None:
     readme = _emit_poisoned(tmp_path)["python/hostile/README.md"]
     assert "\r" not in readme and "\x00" not in readme
