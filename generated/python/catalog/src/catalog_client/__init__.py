@@ -11,6 +11,9 @@ Notes:
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 from ._client import AsyncCatalogClient, CatalogClient
 from ._exceptions import (
     APIConnectionError,
@@ -31,15 +34,21 @@ from ._types import NOT_GIVEN, NotGiven
 
 __version__ = "1.0.0"
 
+# The generic names work too, so examples written for any client read the same.
+Client = CatalogClient
+AsyncClient = AsyncCatalogClient
+
 __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncClient",
     "AsyncCatalogClient",
     "AuthenticationError",
     "BadRequestError",
+    "Client",
     "CatalogClient",
     "ConflictError",
     "InternalServerError",
@@ -51,3 +60,10 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> ModuleType:
+    # ``package.models`` / ``package.resources`` without importing them up front.
+    if name in {"models", "resources"}:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,9 @@ For this sample, you can use the api key `special-key` to test the authorization
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 from ._client import AsyncPetstoreClient, PetstoreClient
 from ._exceptions import (
     APIConnectionError,
@@ -29,15 +32,21 @@ from ._types import NOT_GIVEN, NotGiven
 
 __version__ = "1.0.0"
 
+# The generic names work too, so examples written for any client read the same.
+Client = PetstoreClient
+AsyncClient = AsyncPetstoreClient
+
 __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncClient",
     "AsyncPetstoreClient",
     "AuthenticationError",
     "BadRequestError",
+    "Client",
     "PetstoreClient",
     "ConflictError",
     "InternalServerError",
@@ -49,3 +58,10 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> ModuleType:
+    # ``package.models`` / ``package.resources`` without importing them up front.
+    if name in {"models", "resources"}:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -49,13 +49,15 @@ _RAW: contextvars.ContextVar[bool] = contextvars.ContextVar(
 
 class BaseModel(pydantic.BaseModel):
     """Base of every model: unknown fields are kept (APIs add fields), wire names and
-    Python names are both accepted, and field docstrings become descriptions."""
+    Python names are both accepted, field docstrings become descriptions, and
+    validators are built on first use (big APIs import hundreds of models at once)."""
 
     model_config = pydantic.ConfigDict(
         extra="allow",
         populate_by_name=True,
         protected_namespaces=(),
         use_attribute_docstrings=True,
+        defer_build=True,
     )
 
 

@@ -11,22 +11,20 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .batch import Batch as Batch
-    from .batch import (
-        BatchAvailableDatesavailableDates as BatchAvailableDatesavailableDates,
-    )
+    from .batch import BatchAvailableDates as BatchAvailableDates
     from .errors import Errors as Errors
     from .related_objects import RelatedObjects as RelatedObjects
 
 _MODULES: dict[str, str] = {
     "Batch": "batch",
-    "BatchAvailableDatesavailableDates": "batch",
+    "BatchAvailableDates": "batch",
     "Errors": "errors",
     "RelatedObjects": "related_objects",
 }
 
 __all__ = [
     "Batch",
-    "BatchAvailableDatesavailableDates",
+    "BatchAvailableDates",
     "Errors",
     "RelatedObjects",
 ]

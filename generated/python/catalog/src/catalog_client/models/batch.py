@@ -1,4 +1,4 @@
-"""Models: BatchAvailableDatesavailableDates, Batch"""
+"""Models: BatchAvailableDates, Batch"""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pydantic import Field
 from .._runtime import BaseModel
 
 __all__ = [
-    "BatchAvailableDatesavailableDates",
+    "BatchAvailableDates",
     "Batch",
 ]
 
 
-class BatchAvailableDatesavailableDates(BaseModel):
-    """The BatchAvailableDatesavailableDates model."""
+class BatchAvailableDates(BaseModel):
+    """The BatchAvailableDates model."""
 
     end_date: int | None = Field(default=None, alias="endDate")
     """The Unix timestamp (in seconds) for the most recent data available in this Batch."""
@@ -27,7 +27,7 @@ class BatchAvailableDatesavailableDates(BaseModel):
 class Batch(BaseModel):
     """The Batch model."""
 
-    available_dates: BatchAvailableDatesavailableDates | None = Field(
+    available_dates: BatchAvailableDates | None = Field(
         default=None, alias="availableDates"
     )
     """Describes what date range of data is available in the Batch. Null if dates aren't relevant for data related to this Batch."""

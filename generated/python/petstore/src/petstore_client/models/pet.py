@@ -1,5 +1,7 @@
 """Models: Pet"""
 
+# ruff: noqa: E402 (referenced models are imported last; see the bottom of the module)
+
 from __future__ import annotations
 
 from typing import Literal
@@ -31,5 +33,5 @@ class Pet(BaseModel):
 
 
 # Imported last so models that reference each other load in any order.
-from .category import Category  # noqa: E402
-from .tag import Tag  # noqa: E402
+from .category import Category
+from .tag import Tag

@@ -21,26 +21,26 @@ __all__ = [
     "AsyncPetResourceWithRawResponse",
 ]
 
-_ADDPET = Endpoint[Any]("POST", "/pets", Any, auth=("access_token",))
-_UPDATEPET = Endpoint[Any]("PUT", "/pets", Any, auth=("access_token",))
-_FINDPETSBYSTATUS = Endpoint[list[Pet]](
+_ADD_PET = Endpoint[Any]("POST", "/pets", Any, auth=("access_token",))
+_UPDATE_PET = Endpoint[Any]("PUT", "/pets", Any, auth=("access_token",))
+_FIND_PETS_BY_STATUS = Endpoint[list[Pet]](
     "GET",
     "/pets/findByStatus",
     list[Pet],
     auth=("access_token",),
     formats={"status": "multi"},
 )
-_FINDPETSBYTAGS = Endpoint[list[Pet]](
+_FIND_PETS_BY_TAGS = Endpoint[list[Pet]](
     "GET",
     "/pets/findByTags",
     list[Pet],
     auth=("access_token",),
     formats={"tags": "multi"},
 )
-_UPDATEPETWITHFORM = Endpoint[Any](
+_UPDATE_PET_WITH_FORM = Endpoint[Any](
     "POST", "/pets/{petId}", Any, auth=("access_token",), body="form"
 )
-_GETPETBYID = Endpoint[Pet](
+_GET_PET_BY_ID = Endpoint[Pet](
     "GET",
     "/pets/{petId}",
     Pet,
@@ -49,7 +49,7 @@ _GETPETBYID = Endpoint[Pet](
         "access_token",
     ),
 )
-_DELETEPET = Endpoint[Any](
+_DELETE_PET = Endpoint[Any](
     "DELETE",
     "/pets/{petId}",
     Any,
@@ -68,10 +68,10 @@ class PetResource(SyncAPIResource):
         """The same methods, returning the raw response (status, headers, body)."""
         return PetResourceWithRawResponse(self)
 
-    def addpet(
+    def add_pet(
         self,
         *,
-        body: Pet | NotGiven = NOT_GIVEN,
+        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -85,17 +85,17 @@ class PetResource(SyncAPIResource):
             APIStatusError: 405 Invalid input
         """
         return self._client.request(
-            _ADDPET,
+            _ADD_PET,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def updatepet(
+    def update_pet(
         self,
         *,
-        body: Pet | NotGiven = NOT_GIVEN,
+        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -111,14 +111,14 @@ class PetResource(SyncAPIResource):
             APIStatusError: 405 Validation exception
         """
         return self._client.request(
-            _UPDATEPET,
+            _UPDATE_PET,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def findpetsbystatus(
+    def find_pets_by_status(
         self,
         *,
         status: list[str] | NotGiven = NOT_GIVEN,
@@ -140,14 +140,14 @@ class PetResource(SyncAPIResource):
             BadRequestError: 400 Invalid status value
         """
         return self._client.request(
-            _FINDPETSBYSTATUS,
+            _FIND_PETS_BY_STATUS,
             query={"status": status},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def findpetsbytags(
+    def find_pets_by_tags(
         self,
         *,
         tags: list[str] | NotGiven = NOT_GIVEN,
@@ -169,14 +169,14 @@ class PetResource(SyncAPIResource):
             BadRequestError: 400 Invalid tag value
         """
         return self._client.request(
-            _FINDPETSBYTAGS,
+            _FIND_PETS_BY_TAGS,
             query={"tags": tags},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def updatepetwithform(
+    def update_pet_with_form(
         self,
         pet_id: str,
         *,
@@ -197,7 +197,7 @@ class PetResource(SyncAPIResource):
             APIStatusError: 405 Invalid input
         """
         return self._client.request(
-            _UPDATEPETWITHFORM,
+            _UPDATE_PET_WITH_FORM,
             path={"petId": pet_id},
             form={"name": name, "status": status},
             extra_headers=extra_headers,
@@ -205,7 +205,7 @@ class PetResource(SyncAPIResource):
             timeout=timeout,
         )
 
-    def getpetbyid(
+    def get_pet_by_id(
         self,
         pet_id: int,
         *,
@@ -228,14 +228,14 @@ class PetResource(SyncAPIResource):
             NotFoundError: 404 Pet not found
         """
         return self._client.request(
-            _GETPETBYID,
+            _GET_PET_BY_ID,
             path={"petId": pet_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def deletepet(
+    def delete_pet(
         self,
         pet_id: int,
         *,
@@ -252,7 +252,7 @@ class PetResource(SyncAPIResource):
             BadRequestError: 400 Invalid pet value
         """
         return self._client.request(
-            _DELETEPET,
+            _DELETE_PET,
             path={"petId": pet_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -268,57 +268,47 @@ class AsyncPetResource(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, body)."""
         return AsyncPetResourceWithRawResponse(self)
 
-    async def addpet(
+    async def add_pet(
         self,
         *,
-        body: Pet | NotGiven = NOT_GIVEN,
+        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Add a new pet to the store
 
-        Args:
-            body: Pet object that needs to be added to the store
-
-        Raises:
-            APIStatusError: 405 Invalid input
+        The coroutine form of `PetResource.add_pet`, which documents it in full.
         """
         return await self._client.request(
-            _ADDPET,
+            _ADD_PET,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def updatepet(
+    async def update_pet(
         self,
         *,
-        body: Pet | NotGiven = NOT_GIVEN,
+        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Update an existing pet
 
-        Args:
-            body: Pet object that needs to be added to the store
-
-        Raises:
-            BadRequestError: 400 Invalid ID supplied
-            NotFoundError: 404 Pet not found
-            APIStatusError: 405 Validation exception
+        The coroutine form of `PetResource.update_pet`, which documents it in full.
         """
         return await self._client.request(
-            _UPDATEPET,
+            _UPDATE_PET,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def findpetsbystatus(
+    async def find_pets_by_status(
         self,
         *,
         status: list[str] | NotGiven = NOT_GIVEN,
@@ -328,26 +318,17 @@ class AsyncPetResource(AsyncAPIResource):
     ) -> list[Pet]:
         """Finds Pets by status
 
-        Multiple status values can be provided with comma seperated strings
-
-        Args:
-            status: Status values that need to be considered for filter
-
-        Returns:
-            successful operation
-
-        Raises:
-            BadRequestError: 400 Invalid status value
+        The coroutine form of `PetResource.find_pets_by_status`, which documents it in full.
         """
         return await self._client.request(
-            _FINDPETSBYSTATUS,
+            _FIND_PETS_BY_STATUS,
             query={"status": status},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def findpetsbytags(
+    async def find_pets_by_tags(
         self,
         *,
         tags: list[str] | NotGiven = NOT_GIVEN,
@@ -357,26 +338,17 @@ class AsyncPetResource(AsyncAPIResource):
     ) -> list[Pet]:
         """Finds Pets by tags
 
-        Muliple tags can be provided with comma seperated strings. Use tag1, tag2, tag3 for testing.
-
-        Args:
-            tags: Tags to filter by
-
-        Returns:
-            successful operation
-
-        Raises:
-            BadRequestError: 400 Invalid tag value
+        The coroutine form of `PetResource.find_pets_by_tags`, which documents it in full.
         """
         return await self._client.request(
-            _FINDPETSBYTAGS,
+            _FIND_PETS_BY_TAGS,
             query={"tags": tags},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def updatepetwithform(
+    async def update_pet_with_form(
         self,
         pet_id: str,
         *,
@@ -388,16 +360,10 @@ class AsyncPetResource(AsyncAPIResource):
     ) -> Any:
         """Updates a pet in the store with form data
 
-        Args:
-            pet_id: ID of pet that needs to be updated
-            name: Updated name of the pet
-            status: Updated status of the pet
-
-        Raises:
-            APIStatusError: 405 Invalid input
+        The coroutine form of `PetResource.update_pet_with_form`, which documents it in full.
         """
         return await self._client.request(
-            _UPDATEPETWITHFORM,
+            _UPDATE_PET_WITH_FORM,
             path={"petId": pet_id},
             form={"name": name, "status": status},
             extra_headers=extra_headers,
@@ -405,7 +371,7 @@ class AsyncPetResource(AsyncAPIResource):
             timeout=timeout,
         )
 
-    async def getpetbyid(
+    async def get_pet_by_id(
         self,
         pet_id: int,
         *,
@@ -415,27 +381,17 @@ class AsyncPetResource(AsyncAPIResource):
     ) -> Pet:
         """Find pet by ID
 
-        Returns a pet when ID < 10.  ID > 10 or nonintegers will simulate API error conditions
-
-        Args:
-            pet_id: ID of pet that needs to be fetched
-
-        Returns:
-            successful operation
-
-        Raises:
-            BadRequestError: 400 Invalid ID supplied
-            NotFoundError: 404 Pet not found
+        The coroutine form of `PetResource.get_pet_by_id`, which documents it in full.
         """
         return await self._client.request(
-            _GETPETBYID,
+            _GET_PET_BY_ID,
             path={"petId": pet_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def deletepet(
+    async def delete_pet(
         self,
         pet_id: int,
         *,
@@ -445,14 +401,10 @@ class AsyncPetResource(AsyncAPIResource):
     ) -> Any:
         """Deletes a pet
 
-        Args:
-            pet_id: Pet id to delete
-
-        Raises:
-            BadRequestError: 400 Invalid pet value
+        The coroutine form of `PetResource.delete_pet`, which documents it in full.
         """
         return await self._client.request(
-            _DELETEPET,
+            _DELETE_PET,
             path={"petId": pet_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -464,23 +416,23 @@ class PetResourceWithRawResponse:
     """`PetResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: PetResource) -> None:
-        self.addpet = to_raw_response(resource.addpet)
-        self.updatepet = to_raw_response(resource.updatepet)
-        self.findpetsbystatus = to_raw_response(resource.findpetsbystatus)
-        self.findpetsbytags = to_raw_response(resource.findpetsbytags)
-        self.updatepetwithform = to_raw_response(resource.updatepetwithform)
-        self.getpetbyid = to_raw_response(resource.getpetbyid)
-        self.deletepet = to_raw_response(resource.deletepet)
+        self.add_pet = to_raw_response(resource.add_pet)
+        self.update_pet = to_raw_response(resource.update_pet)
+        self.find_pets_by_status = to_raw_response(resource.find_pets_by_status)
+        self.find_pets_by_tags = to_raw_response(resource.find_pets_by_tags)
+        self.update_pet_with_form = to_raw_response(resource.update_pet_with_form)
+        self.get_pet_by_id = to_raw_response(resource.get_pet_by_id)
+        self.delete_pet = to_raw_response(resource.delete_pet)
 
 
 class AsyncPetResourceWithRawResponse:
     """`AsyncPetResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: AsyncPetResource) -> None:
-        self.addpet = async_to_raw_response(resource.addpet)
-        self.updatepet = async_to_raw_response(resource.updatepet)
-        self.findpetsbystatus = async_to_raw_response(resource.findpetsbystatus)
-        self.findpetsbytags = async_to_raw_response(resource.findpetsbytags)
-        self.updatepetwithform = async_to_raw_response(resource.updatepetwithform)
-        self.getpetbyid = async_to_raw_response(resource.getpetbyid)
-        self.deletepet = async_to_raw_response(resource.deletepet)
+        self.add_pet = async_to_raw_response(resource.add_pet)
+        self.update_pet = async_to_raw_response(resource.update_pet)
+        self.find_pets_by_status = async_to_raw_response(resource.find_pets_by_status)
+        self.find_pets_by_tags = async_to_raw_response(resource.find_pets_by_tags)
+        self.update_pet_with_form = async_to_raw_response(resource.update_pet_with_form)
+        self.get_pet_by_id = async_to_raw_response(resource.get_pet_by_id)
+        self.delete_pet = async_to_raw_response(resource.delete_pet)

@@ -21,9 +21,9 @@ __all__ = [
     "AsyncStoreResourceWithRawResponse",
 ]
 
-_PLACEORDER = Endpoint[Order]("POST", "/stores/order", Order)
-_GETORDERBYID = Endpoint[Order]("GET", "/stores/order/{orderId}", Order)
-_DELETEORDER = Endpoint[Any]("DELETE", "/stores/order/{orderId}", Any)
+_PLACE_ORDER = Endpoint[Order]("POST", "/stores/order", Order)
+_GET_ORDER_BY_ID = Endpoint[Order]("GET", "/stores/order/{orderId}", Order)
+_DELETE_ORDER = Endpoint[Any]("DELETE", "/stores/order/{orderId}", Any)
 
 
 class StoreResource(SyncAPIResource):
@@ -34,10 +34,10 @@ class StoreResource(SyncAPIResource):
         """The same methods, returning the raw response (status, headers, body)."""
         return StoreResourceWithRawResponse(self)
 
-    def placeorder(
+    def place_order(
         self,
         *,
-        body: Order | NotGiven = NOT_GIVEN,
+        body: Order | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -54,14 +54,14 @@ class StoreResource(SyncAPIResource):
             BadRequestError: 400 Invalid Order
         """
         return self._client.request(
-            _PLACEORDER,
+            _PLACE_ORDER,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def getorderbyid(
+    def get_order_by_id(
         self,
         order_id: str,
         *,
@@ -84,14 +84,14 @@ class StoreResource(SyncAPIResource):
             NotFoundError: 404 Order not found
         """
         return self._client.request(
-            _GETORDERBYID,
+            _GET_ORDER_BY_ID,
             path={"orderId": order_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def deleteorder(
+    def delete_order(
         self,
         order_id: str,
         *,
@@ -111,7 +111,7 @@ class StoreResource(SyncAPIResource):
             NotFoundError: 404 Order not found
         """
         return self._client.request(
-            _DELETEORDER,
+            _DELETE_ORDER,
             path={"orderId": order_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -127,34 +127,27 @@ class AsyncStoreResource(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, body)."""
         return AsyncStoreResourceWithRawResponse(self)
 
-    async def placeorder(
+    async def place_order(
         self,
         *,
-        body: Order | NotGiven = NOT_GIVEN,
+        body: Order | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Order:
         """Place an order for a pet
 
-        Args:
-            body: order placed for purchasing the pet
-
-        Returns:
-            successful operation
-
-        Raises:
-            BadRequestError: 400 Invalid Order
+        The coroutine form of `StoreResource.place_order`, which documents it in full.
         """
         return await self._client.request(
-            _PLACEORDER,
+            _PLACE_ORDER,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def getorderbyid(
+    async def get_order_by_id(
         self,
         order_id: str,
         *,
@@ -164,27 +157,17 @@ class AsyncStoreResource(AsyncAPIResource):
     ) -> Order:
         """Find purchase order by ID
 
-        For valid response try integer IDs with value <= 5 or > 10. Other values will generated exceptions
-
-        Args:
-            order_id: ID of pet that needs to be fetched
-
-        Returns:
-            successful operation
-
-        Raises:
-            BadRequestError: 400 Invalid ID supplied
-            NotFoundError: 404 Order not found
+        The coroutine form of `StoreResource.get_order_by_id`, which documents it in full.
         """
         return await self._client.request(
-            _GETORDERBYID,
+            _GET_ORDER_BY_ID,
             path={"orderId": order_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def deleteorder(
+    async def delete_order(
         self,
         order_id: str,
         *,
@@ -194,17 +177,10 @@ class AsyncStoreResource(AsyncAPIResource):
     ) -> Any:
         """Delete purchase order by ID
 
-        For valid response try integer IDs with value < 1000. Anything above 1000 or nonintegers will generate API errors
-
-        Args:
-            order_id: ID of the order that needs to be deleted
-
-        Raises:
-            BadRequestError: 400 Invalid ID supplied
-            NotFoundError: 404 Order not found
+        The coroutine form of `StoreResource.delete_order`, which documents it in full.
         """
         return await self._client.request(
-            _DELETEORDER,
+            _DELETE_ORDER,
             path={"orderId": order_id},
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -216,15 +192,15 @@ class StoreResourceWithRawResponse:
     """`StoreResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: StoreResource) -> None:
-        self.placeorder = to_raw_response(resource.placeorder)
-        self.getorderbyid = to_raw_response(resource.getorderbyid)
-        self.deleteorder = to_raw_response(resource.deleteorder)
+        self.place_order = to_raw_response(resource.place_order)
+        self.get_order_by_id = to_raw_response(resource.get_order_by_id)
+        self.delete_order = to_raw_response(resource.delete_order)
 
 
 class AsyncStoreResourceWithRawResponse:
     """`AsyncStoreResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: AsyncStoreResource) -> None:
-        self.placeorder = async_to_raw_response(resource.placeorder)
-        self.getorderbyid = async_to_raw_response(resource.getorderbyid)
-        self.deleteorder = async_to_raw_response(resource.deleteorder)
+        self.place_order = async_to_raw_response(resource.place_order)
+        self.get_order_by_id = async_to_raw_response(resource.get_order_by_id)
+        self.delete_order = async_to_raw_response(resource.delete_order)

@@ -21,14 +21,14 @@ __all__ = [
     "AsyncUserResourceWithRawResponse",
 ]
 
-_CREATEUSER = Endpoint[Any]("POST", "/users", Any)
-_CREATEUSERSWITHARRAYINPUT = Endpoint[Any]("POST", "/users/createWithArray", Any)
-_CREATEUSERSWITHLISTINPUT = Endpoint[Any]("POST", "/users/createWithList", Any)
-_LOGINUSER = Endpoint[str]("GET", "/users/login", str)
-_LOGOUTUSER = Endpoint[Any]("GET", "/users/logout", Any)
-_GETUSERBYNAME = Endpoint[User]("GET", "/users/{username}", User)
-_UPDATEUSER = Endpoint[Any]("PUT", "/users/{username}", Any)
-_DELETEUSER = Endpoint[Any]("DELETE", "/users/{username}", Any)
+_CREATE_USER = Endpoint[Any]("POST", "/users", Any)
+_CREATE_USERS_WITH_ARRAY_INPUT = Endpoint[Any]("POST", "/users/createWithArray", Any)
+_CREATE_USERS_WITH_LIST_INPUT = Endpoint[Any]("POST", "/users/createWithList", Any)
+_LOGIN_USER = Endpoint[str]("GET", "/users/login", str)
+_LOGOUT_USER = Endpoint[Any]("GET", "/users/logout", Any)
+_GET_USER_BY_NAME = Endpoint[User]("GET", "/users/{username}", User)
+_UPDATE_USER = Endpoint[Any]("PUT", "/users/{username}", Any)
+_DELETE_USER = Endpoint[Any]("DELETE", "/users/{username}", Any)
 
 
 class UserResource(SyncAPIResource):
@@ -39,10 +39,10 @@ class UserResource(SyncAPIResource):
         """The same methods, returning the raw response (status, headers, body)."""
         return UserResourceWithRawResponse(self)
 
-    def createuser(
+    def create_user(
         self,
         *,
-        body: User | NotGiven = NOT_GIVEN,
+        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -55,14 +55,14 @@ class UserResource(SyncAPIResource):
             body: Created user object
         """
         return self._client.request(
-            _CREATEUSER,
+            _CREATE_USER,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def createuserswitharrayinput(
+    def create_users_with_array_input(
         self,
         *,
         body: list[User] | NotGiven = NOT_GIVEN,
@@ -76,14 +76,14 @@ class UserResource(SyncAPIResource):
             body: List of user object
         """
         return self._client.request(
-            _CREATEUSERSWITHARRAYINPUT,
+            _CREATE_USERS_WITH_ARRAY_INPUT,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def createuserswithlistinput(
+    def create_users_with_list_input(
         self,
         *,
         body: list[User] | NotGiven = NOT_GIVEN,
@@ -97,14 +97,14 @@ class UserResource(SyncAPIResource):
             body: List of user object
         """
         return self._client.request(
-            _CREATEUSERSWITHLISTINPUT,
+            _CREATE_USERS_WITH_LIST_INPUT,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def loginuser(
+    def login_user(
         self,
         *,
         password: str | NotGiven = NOT_GIVEN,
@@ -126,14 +126,14 @@ class UserResource(SyncAPIResource):
             BadRequestError: 400 Invalid username/password supplied
         """
         return self._client.request(
-            _LOGINUSER,
+            _LOGIN_USER,
             query={"password": password, "username": username},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def logoutuser(
+    def logout_user(
         self,
         *,
         extra_headers: Headers | None = None,
@@ -142,13 +142,13 @@ class UserResource(SyncAPIResource):
     ) -> Any:
         """Logs out current logged in user session"""
         return self._client.request(
-            _LOGOUTUSER,
+            _LOGOUT_USER,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def getuserbyname(
+    def get_user_by_name(
         self,
         username: str,
         *,
@@ -169,18 +169,18 @@ class UserResource(SyncAPIResource):
             NotFoundError: 404 User not found
         """
         return self._client.request(
-            _GETUSERBYNAME,
+            _GET_USER_BY_NAME,
             path={"username": username},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    def updateuser(
+    def update_user(
         self,
         username: str,
         *,
-        body: User | NotGiven = NOT_GIVEN,
+        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -198,7 +198,7 @@ class UserResource(SyncAPIResource):
             NotFoundError: 404 User not found
         """
         return self._client.request(
-            _UPDATEUSER,
+            _UPDATE_USER,
             path={"username": username},
             body=body,
             extra_headers=extra_headers,
@@ -206,7 +206,7 @@ class UserResource(SyncAPIResource):
             timeout=timeout,
         )
 
-    def deleteuser(
+    def delete_user(
         self,
         username: str,
         *,
@@ -226,7 +226,7 @@ class UserResource(SyncAPIResource):
             NotFoundError: 404 User not found
         """
         return self._client.request(
-            _DELETEUSER,
+            _DELETE_USER,
             path={"username": username},
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -242,30 +242,27 @@ class AsyncUserResource(AsyncAPIResource):
         """The same methods, returning the raw response (status, headers, body)."""
         return AsyncUserResourceWithRawResponse(self)
 
-    async def createuser(
+    async def create_user(
         self,
         *,
-        body: User | NotGiven = NOT_GIVEN,
+        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Create user
 
-        This can only be done by the logged in user.
-
-        Args:
-            body: Created user object
+        The coroutine form of `UserResource.create_user`, which documents it in full.
         """
         return await self._client.request(
-            _CREATEUSER,
+            _CREATE_USER,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def createuserswitharrayinput(
+    async def create_users_with_array_input(
         self,
         *,
         body: list[User] | NotGiven = NOT_GIVEN,
@@ -275,18 +272,17 @@ class AsyncUserResource(AsyncAPIResource):
     ) -> Any:
         """Creates list of users with given input array
 
-        Args:
-            body: List of user object
+        The coroutine form of `UserResource.create_users_with_array_input`, which documents it in full.
         """
         return await self._client.request(
-            _CREATEUSERSWITHARRAYINPUT,
+            _CREATE_USERS_WITH_ARRAY_INPUT,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def createuserswithlistinput(
+    async def create_users_with_list_input(
         self,
         *,
         body: list[User] | NotGiven = NOT_GIVEN,
@@ -296,18 +292,17 @@ class AsyncUserResource(AsyncAPIResource):
     ) -> Any:
         """Creates list of users with given input array
 
-        Args:
-            body: List of user object
+        The coroutine form of `UserResource.create_users_with_list_input`, which documents it in full.
         """
         return await self._client.request(
-            _CREATEUSERSWITHLISTINPUT,
+            _CREATE_USERS_WITH_LIST_INPUT,
             body=body,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def loginuser(
+    async def login_user(
         self,
         *,
         password: str | NotGiven = NOT_GIVEN,
@@ -318,40 +313,35 @@ class AsyncUserResource(AsyncAPIResource):
     ) -> str:
         """Logs user into the system
 
-        Args:
-            password: The password for login in clear text
-            username: The user name for login
-
-        Returns:
-            successful operation
-
-        Raises:
-            BadRequestError: 400 Invalid username/password supplied
+        The coroutine form of `UserResource.login_user`, which documents it in full.
         """
         return await self._client.request(
-            _LOGINUSER,
+            _LOGIN_USER,
             query={"password": password, "username": username},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def logoutuser(
+    async def logout_user(
         self,
         *,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Any:
-        """Logs out current logged in user session"""
+        """Logs out current logged in user session
+
+        The coroutine form of `UserResource.logout_user`, which documents it in full.
+        """
         return await self._client.request(
-            _LOGOUTUSER,
+            _LOGOUT_USER,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def getuserbyname(
+    async def get_user_by_name(
         self,
         username: str,
         *,
@@ -361,47 +351,31 @@ class AsyncUserResource(AsyncAPIResource):
     ) -> User:
         """Get user by user name
 
-        Args:
-            username: The name that needs to be fetched. Use user1 for testing.
-
-        Returns:
-            successful operation
-
-        Raises:
-            BadRequestError: 400 Invalid username supplied
-            NotFoundError: 404 User not found
+        The coroutine form of `UserResource.get_user_by_name`, which documents it in full.
         """
         return await self._client.request(
-            _GETUSERBYNAME,
+            _GET_USER_BY_NAME,
             path={"username": username},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
         )
 
-    async def updateuser(
+    async def update_user(
         self,
         username: str,
         *,
-        body: User | NotGiven = NOT_GIVEN,
+        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> Any:
         """Updated user
 
-        This can only be done by the logged in user.
-
-        Args:
-            username: name that need to be deleted
-            body: Updated user object
-
-        Raises:
-            BadRequestError: 400 Invalid user supplied
-            NotFoundError: 404 User not found
+        The coroutine form of `UserResource.update_user`, which documents it in full.
         """
         return await self._client.request(
-            _UPDATEUSER,
+            _UPDATE_USER,
             path={"username": username},
             body=body,
             extra_headers=extra_headers,
@@ -409,7 +383,7 @@ class AsyncUserResource(AsyncAPIResource):
             timeout=timeout,
         )
 
-    async def deleteuser(
+    async def delete_user(
         self,
         username: str,
         *,
@@ -419,17 +393,10 @@ class AsyncUserResource(AsyncAPIResource):
     ) -> Any:
         """Delete user
 
-        This can only be done by the logged in user.
-
-        Args:
-            username: The name that needs to be deleted
-
-        Raises:
-            BadRequestError: 400 Invalid username supplied
-            NotFoundError: 404 User not found
+        The coroutine form of `UserResource.delete_user`, which documents it in full.
         """
         return await self._client.request(
-            _DELETEUSER,
+            _DELETE_USER,
             path={"username": username},
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -441,33 +408,33 @@ class UserResourceWithRawResponse:
     """`UserResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: UserResource) -> None:
-        self.createuser = to_raw_response(resource.createuser)
-        self.createuserswitharrayinput = to_raw_response(
-            resource.createuserswitharrayinput
+        self.create_user = to_raw_response(resource.create_user)
+        self.create_users_with_array_input = to_raw_response(
+            resource.create_users_with_array_input
         )
-        self.createuserswithlistinput = to_raw_response(
-            resource.createuserswithlistinput
+        self.create_users_with_list_input = to_raw_response(
+            resource.create_users_with_list_input
         )
-        self.loginuser = to_raw_response(resource.loginuser)
-        self.logoutuser = to_raw_response(resource.logoutuser)
-        self.getuserbyname = to_raw_response(resource.getuserbyname)
-        self.updateuser = to_raw_response(resource.updateuser)
-        self.deleteuser = to_raw_response(resource.deleteuser)
+        self.login_user = to_raw_response(resource.login_user)
+        self.logout_user = to_raw_response(resource.logout_user)
+        self.get_user_by_name = to_raw_response(resource.get_user_by_name)
+        self.update_user = to_raw_response(resource.update_user)
+        self.delete_user = to_raw_response(resource.delete_user)
 
 
 class AsyncUserResourceWithRawResponse:
     """`AsyncUserResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: AsyncUserResource) -> None:
-        self.createuser = async_to_raw_response(resource.createuser)
-        self.createuserswitharrayinput = async_to_raw_response(
-            resource.createuserswitharrayinput
+        self.create_user = async_to_raw_response(resource.create_user)
+        self.create_users_with_array_input = async_to_raw_response(
+            resource.create_users_with_array_input
         )
-        self.createuserswithlistinput = async_to_raw_response(
-            resource.createuserswithlistinput
+        self.create_users_with_list_input = async_to_raw_response(
+            resource.create_users_with_list_input
         )
-        self.loginuser = async_to_raw_response(resource.loginuser)
-        self.logoutuser = async_to_raw_response(resource.logoutuser)
-        self.getuserbyname = async_to_raw_response(resource.getuserbyname)
-        self.updateuser = async_to_raw_response(resource.updateuser)
-        self.deleteuser = async_to_raw_response(resource.deleteuser)
+        self.login_user = async_to_raw_response(resource.login_user)
+        self.logout_user = async_to_raw_response(resource.logout_user)
+        self.get_user_by_name = async_to_raw_response(resource.get_user_by_name)
+        self.update_user = async_to_raw_response(resource.update_user)
+        self.delete_user = async_to_raw_response(resource.delete_user)
