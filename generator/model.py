@@ -17,7 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Union
 
 
 @dataclass(frozen=True, order=True)
@@ -179,17 +178,17 @@ class AllOfSchema:
     parts: tuple[Schema, ...]
 
 
-Schema = Union[
-    PrimitiveSchema,
-    FileSchema,
-    AnySchema,
-    EnumSchema,
-    ArraySchema,
-    MapSchema,
-    RefSchema,
-    ObjectSchema,
-    AllOfSchema,
-]
+Schema = (
+    PrimitiveSchema
+    | FileSchema
+    | AnySchema
+    | EnumSchema
+    | ArraySchema
+    | MapSchema
+    | RefSchema
+    | ObjectSchema
+    | AllOfSchema
+)
 
 
 class PolymorphismNature(StrEnum):

@@ -28,10 +28,13 @@ from generator.model import (
     SourceLocation,
 )
 from generator.parse.blocks import Paragraph, Table, parse_blocks
+from generator.parse.definitions import parse_definition
 from generator.parse.inline import find_link
 from generator.parse.labels import keys_for
 from generator.parse.operation import is_operation, parse_operation
+from generator.parse.overview import parse_overview
 from generator.parse.sections import Section, build_sections
+from generator.parse.security_page import parse_security_scheme
 
 __all__ = ["parse_page", "read_pages"]
 
@@ -60,15 +63,11 @@ class _Collector:
             self.inline.extend(result[1])
 
     def definition(self, section: Section) -> None:
-        from generator.parse.definitions import parse_definition
-
         definition, inline = parse_definition(section, self.diagnostics)
         self.definitions.append(definition)
         self.inline.extend(inline)
 
     def scheme(self, section: Section) -> None:
-        from generator.parse.security_page import parse_security_scheme
-
         self.schemes.append(parse_security_scheme(section, self.diagnostics))
 
     def visit(self, section: Section, context: str | None, tag: str | None = None) -> None:
@@ -110,8 +109,6 @@ class _Collector:
             self.visit(child, context, child_tag)
 
     def read_overview(self, section: Section) -> None:
-        from generator.parse.overview import parse_overview
-
         overview = parse_overview(section, self.diagnostics)
         # A page may repeat the heading (`## Overview` then `# Overview`, onedata): the
         # second one holds the fields when the first is empty.

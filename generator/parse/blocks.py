@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 import mistune
 from mistune.block_parser import BlockParser
@@ -99,7 +99,7 @@ class Anchor:
     location: SourceLocation
 
 
-Block = Union[Heading, Paragraph, Code, Table, ListBlock, Html, Rule, Anchor]
+Block = Heading | Paragraph | Code | Table | ListBlock | Html | Rule | Anchor
 
 # ----------------------------------------------------------------- pre-processing
 

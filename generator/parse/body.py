@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 
 from generator.diagnostics import Diagnostics
-from generator.model import AnySchema, Property, ObjectSchema, Parameter, ParameterIn, Schema
+from generator.model import AnySchema, ObjectSchema, Parameter, ParameterIn, Schema
 from generator.parse.blocks import Paragraph, Table
-
+from generator.parse.definitions import parse_properties_table
 from generator.parse.inline import plain, strip_emphasis
 from generator.parse.labels import is_label, keys_for
 from generator.parse.schema_cell import parse_schema_cell
@@ -60,7 +60,7 @@ def parse_body_section(section: Section, diagnostics: Diagnostics) -> Parameter:
             if prose and any(p.strip() for p in prose):
                 description.append(block_markdown(Paragraph("\n".join(prose), block.location)))
         elif isinstance(block, Table) and schema is None:
-            schema = ObjectSchema(_properties(block, diagnostics))
+            schema = ObjectSchema(parse_properties_table(block, diagnostics))
     return Parameter(
         name=name,
         location=ParameterIn.BODY,
@@ -70,8 +70,3 @@ def parse_body_section(section: Section, diagnostics: Diagnostics) -> Parameter:
         required=required,
     )
 
-
-def _properties(table: Table, diagnostics: Diagnostics) -> tuple[Property, ...]:
-    from generator.parse.definitions import parse_properties_table
-
-    return parse_properties_table(table, diagnostics)

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 
 from generator.diagnostics import Diagnostics
 from generator.model import (
-    Property,
     AnySchema,
     ObjectSchema,
     Operation,
@@ -29,7 +28,7 @@ from generator.model import (
 )
 from generator.parse.blocks import Anchor, Block, Code, Heading, ListBlock, Paragraph, Table
 from generator.parse.body import parse_body_section
-
+from generator.parse.definitions import parse_properties_table
 from generator.parse.examples import parse_request_examples, parse_response_examples
 from generator.parse.inline import find_link, plain, strip_emphasis
 from generator.parse.labels import is_label
@@ -154,7 +153,7 @@ def collect_inline_schemas(
         table = blocks[i + 2] if i + 2 < len(blocks) else None
         if isinstance(title_block, Paragraph) and isinstance(table, Table):
             title = plain(title_block.text)
-            schema = ObjectSchema(_properties(table, diagnostics), title=title)
+            schema = ObjectSchema(parse_properties_table(table, diagnostics), title=title)
             out.extend((name, schema) for name in block.names)
     return out
 
@@ -314,8 +313,3 @@ def _merge_bodies(params: list[Parameter], bodies: list[Parameter]) -> list[Para
         )
     return out
 
-
-def _properties(table: Table, diagnostics: Diagnostics) -> tuple[Property, ...]:
-    from generator.parse.definitions import parse_properties_table
-
-    return parse_properties_table(table, diagnostics)

@@ -39,7 +39,7 @@ def _split_headers(text: str) -> tuple[str, list[str]]:
         m = _HEADERS_LABEL.search(part.strip())
         if m and is_label(m.group(1), "headers_column"):
             head = "<br>".join([*parts[:index], part[: m.start()]])
-            return head, [p for p in parts[index + 1 :]]
+            return head, list(parts[index + 1 :])
     return text, []
 
 

@@ -43,9 +43,16 @@ from generator.parse.refs import split_href
 PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
 COLLECTION_FORMATS = frozenset({"multi", "csv", "ssv", "tsv", "pipes"})
 _MAP_WORDS = frozenset({"map", "mapa", "carte", "словарь", "карта", "映射", "マップ", "harita"})
-_PRIMITIVE = re.compile(r"^(string|integer|number|boolean|int|long|float|double|bool)\s*(?:\((.*)\))?$", re.I)
-_ALIASES = {"int": ("integer", "int32"), "long": ("integer", "int64"), "float": ("number", "float"),
-            "double": ("number", "double"), "bool": ("boolean", None)}
+_PRIMITIVE = re.compile(
+    r"^(string|integer|number|boolean|int|long|float|double|bool)\s*(?:\((.*)\))?$", re.I
+)
+_ALIASES = {
+    "int": ("integer", "int32"),
+    "long": ("integer", "int64"),
+    "float": ("number", "float"),
+    "double": ("number", "double"),
+    "bool": ("boolean", None),
+}
 _LEGACY_ARRAY = re.compile(r"^(multi|csv|ssv|tsv|pipes)\s+(\S+)\s+array$", re.I)
 # A bare name is a reference by name (0.x docs print definition names without links,
 # some of them whole sentences); text with unbalanced brackets is malformed instead.
@@ -183,7 +190,9 @@ def _dedupe(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def parse_schema_cell(text: str, location: SourceLocation, diagnostics: Diagnostics) -> Schema | None:
+def parse_schema_cell(
+    text: str, location: SourceLocation, diagnostics: Diagnostics
+) -> Schema | None:
     """Read one Schema cell; ``None`` means "No Content" (in any label language)."""
     stripped = text.strip()
     if not stripped or is_label(strip_emphasis(stripped), "no_content"):

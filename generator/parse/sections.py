@@ -89,7 +89,7 @@ def _bold_label(block: Block) -> str | None:
     if not isinstance(block, Paragraph):
         return None
     text = block.text.split("\n", 1)[0].strip()
-    if not (text.startswith("**") or text.startswith("__")):
+    if not text.startswith(("**", "__")):
         return None
     label = strip_emphasis(text).rstrip(":").strip()
     if label == text:
@@ -110,7 +110,8 @@ def build_sections(path: str, blocks: Sequence[Block]) -> Section:
         stack[-1].children.append(section)
         stack.append(section)
 
-    for block in blocks:
+    for original in blocks:
+        block = original
         if isinstance(block, Anchor):
             pending.extend(block.names)
             continue
@@ -119,8 +120,9 @@ def build_sections(path: str, blocks: Sequence[Block]) -> Section:
             pending.extend(found)
             continue
         if isinstance(block, Paragraph) and "<a" in block.text:
-            peeled, block = _peel_anchor_lines(block)
+            peeled, rest_of_block = _peel_anchor_lines(block)
             pending.extend(peeled)
+            block = rest_of_block
         if isinstance(block, Heading):
             own = anchors(block.text)
             section = Section(

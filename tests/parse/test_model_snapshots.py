@@ -17,7 +17,6 @@ from generator.model import (
     EnumSchema,
     FileSchema,
     MapSchema,
-    ObjectSchema,
     PrimitiveSchema,
     RefSchema,
     Schema,
