@@ -226,9 +226,15 @@ def measure_opc(name: str, work: Path, reps: int) -> dict[str, Any]:
 
 
 def run(
-    apis: list[str], bench_root: Path, reps: int, with_opc: bool, work_root: Path
+    apis: list[str],
+    bench_root: Path,
+    reps: int,
+    *,
+    with_opc: bool,
+    work_root: Path,
+    targets: list[str] | None = None,
 ) -> dict[str, Any]:
-    targets = available_targets()
+    targets = targets or available_targets()
     results: dict[str, Any] = {
         "machine": {"cores": _cores(), "python": sys.version.split()[0]},
         "targets": targets,
@@ -264,10 +270,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     parser.add_argument("--no-opc", action="store_true", help="skip openapi-python-client")
     parser.add_argument("--work", type=Path, default=HERE / "work", help="scratch folder")
+    parser.add_argument("--targets", help="comma-separated; default: every available one")
     args = parser.parse_args(argv)
     try:
         apis = args.apis.split(",")
-        results = run(apis, args.bench_root, max(args.reps, 1), not args.no_opc, args.work)
+        targets = args.targets.split(",") if args.targets else None
+        reps = max(args.reps, 1)
+        results = run(
+            apis, args.bench_root, reps, with_opc=not args.no_opc, work_root=args.work,
+            targets=targets,
+        )  # fmt: skip
     except (BenchError, RuntimeError, OSError, subprocess.SubprocessError) as exc:
         print(f"bench failed: {exc}", file=sys.stderr)
         return 1

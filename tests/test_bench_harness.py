@@ -27,11 +27,13 @@ def test_harness_runs_s_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     out = tmp_path / "results.json"
     with_opc = opc.executable().exists()
     argv = ["--apis", "powerdns", "--reps", "1", "--json", str(out), "--work", str(tmp_path)]
+    # The generated tests are most of the formatting work; the harness needs only these.
+    argv += ["--targets", "openapi,python"]
     assert main(argv if with_opc else [*argv, "--no-opc"]) == 0
 
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results["machine"]["cores"] >= 1
-    assert {"openapi", "python"} <= set(results["targets"])
+    assert results["targets"] == ["openapi", "python"]
     entry = results["apis"]["powerdns"]
     assert entry["size"] == "S"
     assert entry["operations"] == entry["spec_operations"] == entry["openapi_operations"] == 36
