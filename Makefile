@@ -10,7 +10,7 @@ GENERATED := .md2sdk-cache/generate.stamp
 GENERATE_INPUTS := pyproject.toml $(shell find specs templates generator -type f \
 	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: install generate test lint check fuzz
+.PHONY: install generate test lint check fuzz bench
 
 install: $(INSTALLED)
 
@@ -50,3 +50,9 @@ check: $(INSTALLED)
 # changes the count). `make test` runs a bounded, derandomized profile of the same tests.
 fuzz: $(INSTALLED)
 	MD2SDK_FUZZ=long $(BIN)/pytest -q tests/robust/test_fuzz_parse.py tests/robust/test_fuzz_pipeline.py
+
+# Benchmarks on ../shared/bench (S powerdns, M slack, L kubernetes) side by side with
+# openapi-python-client (pinned, in bench/.venv-opc); prints a table, writes
+# bench/results.json. Fails only on errors, never on timings. Not part of `make test`.
+bench: $(INSTALLED)
+	$(BIN)/python -m bench.run
