@@ -31,7 +31,6 @@ CODES: dict[str, str] = {
     "bad-row": "a table row could not be read (too few cells, no name)",
     "bad-schema": "a schema cell could not be read; the value is treated as free-form",
     "bad-annotation": "a constraint annotation (Length, Minimum value...) is not a number; ignored",
-    "bad-json": "an example or default is not valid JSON; it is kept as text",
     "bad-operation": "an operation heading has no readable METHOD /path; it was dropped",
     "duplicate-operation": "the same METHOD /path is documented twice; the first was kept",
     "duplicate-definition": "two definitions share one anchor; the second was renamed",
