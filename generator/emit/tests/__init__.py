@@ -16,6 +16,8 @@ views (`build_package`), so the tests call exactly the names the client defines.
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import Environment
 
 from generator.config import ApiConfig
@@ -73,20 +75,36 @@ def build_test_views(
                 imports=imports, diagnostics=diagnostics,
             )  # fmt: skip
             cases.append(case)
-            build_case(
+            all_cases.append(build_case(
                 operation, op_view, accessor=accessor, api=api, options=options,
                 imports=live_imports, diagnostics=Diagnostics(),
-            )  # fmt: skip
-        all_cases.extend(cases)
+            ))  # fmt: skip
         title = package.title if resource.is_root else resource.attribute
         modules.append(_module_view(stems[resource.module], title, package, imports, cases))
-    live = _module_view(LIVE_MODULE, package.title, package, live_imports, all_cases)
+    live = _module_view(
+        LIVE_MODULE, package.title, package, live_imports, all_cases, calls_only=True
+    )
     return conftest_view(package, TEST_BASE_URL), modules, live
 
 
+_IDENTIFIERS = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def _module_view(
-    module: str, title: str, package: PackageView, imports: Imports, cases: list[OperationCase]
+    module: str,
+    title: str,
+    package: PackageView,
+    imports: Imports,
+    cases: list[OperationCase],
+    *,
+    calls_only: bool = False,
 ) -> TestModuleView:
+    """One test module's view; ``calls_only`` (the live module) keeps just the
+    constants its calls' arguments use, since it never mocks a response."""
+    constants = [(name, code) for code, name in imports.constants.items()]
+    if calls_only:
+        used = set(_IDENTIFIERS.findall(" ".join(c.args for c in cases)))
+        constants = [(name, code) for name, code in constants if name in used]
     exceptions = {"APIStatusError"} | {e.exception for c in cases for e in c.errors}
     names = [package.client_class, package.async_client_class, *exceptions]
     return TestModuleView(
@@ -100,6 +118,7 @@ def _module_view(
         model_imports=", ".join(sorted(imports.models)),
         typing_imports=", ".join(sorted(imports.typing | {"Any"})),
         datetime_imports=", ".join(sorted(imports.datetime)),
+        constants=tuple(constants),
         cases=tuple(cases),
     )
 

@@ -84,6 +84,8 @@ class TestModuleView:
     model_imports: str
     typing_imports: str
     datetime_imports: str
+    constants: tuple[tuple[str, str], ...]
+    """(name, literal code) of the module's hoisted values, in first-use order."""
     cases: tuple[OperationCase, ...]
 
 
@@ -126,14 +128,41 @@ def _base_hint(hint: str) -> str:
     return hint.removesuffix(" | NotGiven")
 
 
+HOIST_AT = 80
+"""Literal values at least this long become module constants (see `Imports.hoist`)."""
+
+
 class Imports:
-    """Names a test module's value and type expressions need, by where they live."""
+    """What a test module's code needs besides its tests: names by where they live, and
+    the module-level constants its long literal values were hoisted into."""
 
     def __init__(self, model_names: set[str]) -> None:
         self.model_names = model_names
         self.models: set[str] = set()
         self.typing: set[str] = set()
         self.datetime: set[str] = set()
+        self.constants: dict[str, str] = {}
+        """Literal code → constant name, in first-use order."""
+
+    def hoist(self, code: str, name: str) -> str:
+        """``code`` itself when short, else the name of a module constant holding it.
+
+        The sync, async, raw-response and error tests of an operation use the same
+        example values; writing each once keeps big APIs' test modules a fraction of
+        the size (and of black's time). ``name`` is an identifier-safe stem.
+        """
+        if len(code) < HOIST_AT:
+            return code
+        known = self.constants.get(code)
+        if known is not None:
+            return known
+        taken = set(self.constants.values())
+        stem = "_" + name.upper()
+        candidate, n = stem, 2
+        while candidate in taken:
+            candidate, n = f"{stem}_{n}", n + 1
+        self.constants[code] = candidate
+        return candidate
 
     def native(self, hint: str) -> bool:
         """Record what ``hint`` needs; True when JSON values already have its type."""
@@ -144,13 +173,14 @@ class Imports:
         return names <= _JSON_NATIVE
 
 
-def _value_code(value: object, hint: str, imports: Imports) -> str:
+def _value_code(value: object, hint: str, imports: Imports, name: str) -> str:
     base = _base_hint(hint)
     if base == "FileTypes":
         return f"({pystr('upload.txt')}, {pystr(str(value))}.encode())"
+    code = imports.hoist(literal(value), name)
     if imports.native(base):
-        return literal(value)
-    return f"TypeAdapter({base}).validate_python({literal(value)})"
+        return code
+    return f"TypeAdapter({base}).validate_python({code})"
 
 
 def _auth_expectations(
@@ -232,7 +262,10 @@ def build_case(
     views = [*op_view.positional, *op_view.keyword]
     params = [_model_param(operation, v) for v in views]
     chosen = pick_values(operation, params, api, diagnostics)
-    codes = [_value_code(c.value, v.type_hint, imports) for c, v in zip(chosen, views, strict=True)]
+    codes = [
+        _value_code(c.value, v.type_hint, imports, f"{op_view.name}_{v.python_name}")
+        for c, v in zip(chosen, views, strict=True)
+    ]
     positional = len(op_view.positional)
     named = zip(views[positional:], codes[positional:], strict=True)
     args = [*codes[:positional], *(f"{v.python_name}={c}" for v, c in named)]
@@ -249,7 +282,7 @@ def build_case(
         elif view.kind == "form":
             form += expected_pairs(item, api)
         elif view.kind == "body":
-            json_body = literal(item.value)
+            json_body = imports.hoist(literal(item.value), f"{op_view.name}_{view.python_name}")
 
     response = success_response(operation)
     status, kind, return_code = 200, "any", "None"
@@ -265,21 +298,22 @@ def build_case(
             return_code = _base_hint(op_view.return_hint)
             imports.native(return_code)
             body = _response_body(operation, response.status, api, diagnostics)
+    body_literal = imports.hoist(literal(body), f"{op_view.name}_response")
     if kind == "bytes":
         response_code = f"content={pystr(str(body))}.encode()"
     elif kind == "typed":
-        response_code = f"json={literal(body)}"
+        response_code = f"json={body_literal}"
     else:
         response_code = ""
-    body_code = literal(body) if kind == "typed" else f"{pystr(str(body))}.encode()"
+    body_code = body_literal if kind == "typed" else f"{pystr(str(body))}.encode()"
 
     errors = []
     for r in operation.responses:
         if r.status[:1] in {"4", "5"} and r.status.isdigit():
             fallback = "InternalServerError" if r.status[0] == "5" else "APIStatusError"
             error_body = _response_body(operation, r.status, api, diagnostics)
-            errors.append(ErrorCase(int(r.status), ERRORS.get(r.status, fallback),
-                                    literal(error_body)))  # fmt: skip
+            error_code = imports.hoist(literal(error_body), f"{op_view.name}_error_{r.status}")
+            errors.append(ErrorCase(int(r.status), ERRORS.get(r.status, fallback), error_code))
 
     empty: list[str] = []
     escape_args, escape_path = "", ""

@@ -19,30 +19,29 @@ from catalog_client import (
 )
 from catalog_client.models import Batch
 
+_GET_BATCH_RESPONSE: Any = {
+    "key": {
+        "availableDates": {"endDate": 0, "startDate": 0},
+        "completed": 0,
+        "errors": [{}, {}],
+        "failedRecordCount": 0,
+        "imsOrg": "string",
+        "metrics": {"string": 0},
+        "recordCount": 0,
+        "relatedObjects": [{}, {}],
+        "size": 0,
+        "started": 0,
+        "status": "processing",
+        "tags": {"string": ["string"]},
+    }
+}
+
 
 def test_get_batch(
     client: CatalogClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /batches: the request follows the docs; the response parses."""
-    route = router.route().respond(
-        200,
-        json={
-            "key": {
-                "availableDates": {"endDate": 0, "startDate": 0},
-                "completed": 0,
-                "errors": [{}, {}],
-                "failedRecordCount": 0,
-                "imsOrg": "string",
-                "metrics": {"string": 0},
-                "recordCount": 0,
-                "relatedObjects": [{}, {}],
-                "size": 0,
-                "started": 0,
-                "status": "processing",
-                "tags": {"string": ["string"]},
-            }
-        },
-    )
+    route = router.route().respond(200, json=_GET_BATCH_RESPONSE)
     result = client.get_batch(
         batch="string",
         completed=0,
@@ -115,51 +114,14 @@ def test_get_batch(
             ("x-gw-ims-org-id", "test-ims_org_id"),
         ],
     )
-    expect.parsed(
-        result,
-        dict[str, Batch],
-        {
-            "key": {
-                "availableDates": {"endDate": 0, "startDate": 0},
-                "completed": 0,
-                "errors": [{}, {}],
-                "failedRecordCount": 0,
-                "imsOrg": "string",
-                "metrics": {"string": 0},
-                "recordCount": 0,
-                "relatedObjects": [{}, {}],
-                "size": 0,
-                "started": 0,
-                "status": "processing",
-                "tags": {"string": ["string"]},
-            }
-        },
-    )
+    expect.parsed(result, dict[str, Batch], _GET_BATCH_RESPONSE)
 
 
 def test_get_batch_async(
     async_client: Any, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /batches through the asyncio client."""
-    route = router.route().respond(
-        200,
-        json={
-            "key": {
-                "availableDates": {"endDate": 0, "startDate": 0},
-                "completed": 0,
-                "errors": [{}, {}],
-                "failedRecordCount": 0,
-                "imsOrg": "string",
-                "metrics": {"string": 0},
-                "recordCount": 0,
-                "relatedObjects": [{}, {}],
-                "size": 0,
-                "started": 0,
-                "status": "processing",
-                "tags": {"string": ["string"]},
-            }
-        },
-    )
+    route = router.route().respond(200, json=_GET_BATCH_RESPONSE)
 
     async def call() -> object:
         client: AsyncCatalogClient
@@ -238,52 +200,14 @@ def test_get_batch_async(
             ("x-gw-ims-org-id", "test-ims_org_id"),
         ],
     )
-    expect.parsed(
-        result,
-        dict[str, Batch],
-        {
-            "key": {
-                "availableDates": {"endDate": 0, "startDate": 0},
-                "completed": 0,
-                "errors": [{}, {}],
-                "failedRecordCount": 0,
-                "imsOrg": "string",
-                "metrics": {"string": 0},
-                "recordCount": 0,
-                "relatedObjects": [{}, {}],
-                "size": 0,
-                "started": 0,
-                "status": "processing",
-                "tags": {"string": ["string"]},
-            }
-        },
-    )
+    expect.parsed(result, dict[str, Batch], _GET_BATCH_RESPONSE)
 
 
 def test_get_batch_raw_response(
     client: CatalogClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /batches: status and headers before parsing."""
-    router.route().respond(
-        200,
-        json={
-            "key": {
-                "availableDates": {"endDate": 0, "startDate": 0},
-                "completed": 0,
-                "errors": [{}, {}],
-                "failedRecordCount": 0,
-                "imsOrg": "string",
-                "metrics": {"string": 0},
-                "recordCount": 0,
-                "relatedObjects": [{}, {}],
-                "size": 0,
-                "started": 0,
-                "status": "processing",
-                "tags": {"string": ["string"]},
-            }
-        },
-        headers={"x-test": "raw"},
-    )
+    router.route().respond(200, json=_GET_BATCH_RESPONSE, headers={"x-test": "raw"})
     raw = client.with_raw_response.get_batch(
         batch="string",
         completed=0,
@@ -317,26 +241,7 @@ def test_get_batch_raw_response(
     )
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
-    expect.parsed(
-        raw.parse(),
-        dict[str, Batch],
-        {
-            "key": {
-                "availableDates": {"endDate": 0, "startDate": 0},
-                "completed": 0,
-                "errors": [{}, {}],
-                "failedRecordCount": 0,
-                "imsOrg": "string",
-                "metrics": {"string": 0},
-                "recordCount": 0,
-                "relatedObjects": [{}, {}],
-                "size": 0,
-                "started": 0,
-                "status": "processing",
-                "tags": {"string": ["string"]},
-            }
-        },
-    )
+    expect.parsed(raw.parse(), dict[str, Batch], _GET_BATCH_RESPONSE)
 
 
 @pytest.mark.parametrize(

@@ -14,21 +14,61 @@ from pydantic import TypeAdapter
 from petstore_client import APIStatusError, PetstoreClient
 from petstore_client.models import Order, Pet, User
 
+_ADD_PET_BODY: Any = {
+    "category": {"id": 0, "name": "FoobarCategory"},
+    "id": 0,
+    "name": "doggie",
+    "photoUrls": ["string", "string"],
+    "status": "Dead",
+    "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
+}
+_PLACE_ORDER_BODY: Any = {
+    "complete": True,
+    "id": 0,
+    "petId": 0,
+    "quantity": 10,
+    "shipDate": "2020-01-01T00:00:00Z",
+    "status": "Ordered",
+}
+_CREATE_USER_BODY: Any = {
+    "email": "string",
+    "firstName": "string",
+    "id": 0,
+    "lastName": "string",
+    "password": "string",
+    "phone": "string",
+    "userStatus": 0,
+    "username": "string",
+}
+_CREATE_USERS_WITH_ARRAY_INPUT_BODY: Any = [
+    {
+        "email": "string",
+        "firstName": "string",
+        "id": 0,
+        "lastName": "string",
+        "password": "string",
+        "phone": "string",
+        "userStatus": 0,
+        "username": "string",
+    },
+    {
+        "email": "string",
+        "firstName": "string",
+        "id": 0,
+        "lastName": "string",
+        "password": "string",
+        "phone": "string",
+        "userStatus": 0,
+        "username": "string",
+    },
+]
+
 
 def test_add_pet_live(live_client: PetstoreClient, expect: Any) -> None:
     """POST /pets"""
     try:
         live_client.pet.add_pet(
-            body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-                {
-                    "category": {"id": 0, "name": "FoobarCategory"},
-                    "id": 0,
-                    "name": "doggie",
-                    "photoUrls": ["string", "string"],
-                    "status": "Dead",
-                    "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-                }
-            )
+            body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
         )
     except APIStatusError as error:
         expect.documented_error(error, (405,))
@@ -39,16 +79,7 @@ def test_update_pet_live(live_client: PetstoreClient, expect: Any) -> None:
     """PUT /pets"""
     try:
         live_client.pet.update_pet(
-            body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-                {
-                    "category": {"id": 0, "name": "FoobarCategory"},
-                    "id": 0,
-                    "name": "doggie",
-                    "photoUrls": ["string", "string"],
-                    "status": "Dead",
-                    "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-                }
-            )
+            body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
         )
     except APIStatusError as error:
         expect.documented_error(
@@ -133,16 +164,7 @@ def test_place_order_live(live_client: PetstoreClient, expect: Any) -> None:
     """POST /stores/order"""
     try:
         result = live_client.store.place_order(
-            body=TypeAdapter(Order | dict[str, Any]).validate_python(
-                {
-                    "complete": True,
-                    "id": 0,
-                    "petId": 0,
-                    "quantity": 10,
-                    "shipDate": "2020-01-01T00:00:00Z",
-                    "status": "Ordered",
-                }
-            )
+            body=TypeAdapter(Order | dict[str, Any]).validate_python(_PLACE_ORDER_BODY)
         )
     except APIStatusError as error:
         expect.documented_error(
@@ -192,18 +214,7 @@ def test_create_user_live(live_client: PetstoreClient, expect: Any) -> None:
     """POST /users"""
     try:
         live_client.user.create_user(
-            body=TypeAdapter(User | dict[str, Any]).validate_python(
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                }
-            )
+            body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY)
         )
     except APIStatusError as error:
         expect.documented_error(error, ())
@@ -217,28 +228,7 @@ def test_create_users_with_array_input_live(
     try:
         live_client.user.create_users_with_array_input(
             body=TypeAdapter(list[User]).validate_python(
-                [
-                    {
-                        "email": "string",
-                        "firstName": "string",
-                        "id": 0,
-                        "lastName": "string",
-                        "password": "string",
-                        "phone": "string",
-                        "userStatus": 0,
-                        "username": "string",
-                    },
-                    {
-                        "email": "string",
-                        "firstName": "string",
-                        "id": 0,
-                        "lastName": "string",
-                        "password": "string",
-                        "phone": "string",
-                        "userStatus": 0,
-                        "username": "string",
-                    },
-                ]
+                _CREATE_USERS_WITH_ARRAY_INPUT_BODY
             )
         )
     except APIStatusError as error:
@@ -253,28 +243,7 @@ def test_create_users_with_list_input_live(
     try:
         live_client.user.create_users_with_list_input(
             body=TypeAdapter(list[User]).validate_python(
-                [
-                    {
-                        "email": "string",
-                        "firstName": "string",
-                        "id": 0,
-                        "lastName": "string",
-                        "password": "string",
-                        "phone": "string",
-                        "userStatus": 0,
-                        "username": "string",
-                    },
-                    {
-                        "email": "string",
-                        "firstName": "string",
-                        "id": 0,
-                        "lastName": "string",
-                        "password": "string",
-                        "phone": "string",
-                        "userStatus": 0,
-                        "username": "string",
-                    },
-                ]
+                _CREATE_USERS_WITH_ARRAY_INPUT_BODY
             )
         )
     except APIStatusError as error:
@@ -329,18 +298,7 @@ def test_update_user_live(live_client: PetstoreClient, expect: Any) -> None:
     try:
         live_client.user.update_user(
             "string",
-            body=TypeAdapter(User | dict[str, Any]).validate_python(
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                }
-            ),
+            body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY),
         )
     except APIStatusError as error:
         expect.documented_error(

@@ -18,21 +18,39 @@ from petstore_client import (
 )
 from petstore_client.models import Pet
 
+_ADD_PET_BODY: Any = {
+    "category": {"id": 0, "name": "FoobarCategory"},
+    "id": 0,
+    "name": "doggie",
+    "photoUrls": ["string", "string"],
+    "status": "Dead",
+    "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
+}
+_FIND_PETS_BY_STATUS_RESPONSE: Any = [
+    {
+        "category": {"id": 0, "name": "FoobarCategory"},
+        "id": 0,
+        "name": "doggie",
+        "photoUrls": ["string", "string"],
+        "status": "Dead",
+        "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
+    },
+    {
+        "category": {"id": 0, "name": "FoobarCategory"},
+        "id": 0,
+        "name": "doggie",
+        "photoUrls": ["string", "string"],
+        "status": "Dead",
+        "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
+    },
+]
+
 
 def test_add_pet(client: PetstoreClient, router: respx.MockRouter, expect: Any) -> None:
     """POST /pets: the request follows the docs; the response parses."""
     route = router.route().respond(200)
     result = client.pet.add_pet(
-        body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            }
-        )
+        body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
     )
     expect.request(
         route,
@@ -40,14 +58,7 @@ def test_add_pet(client: PetstoreClient, router: respx.MockRouter, expect: Any) 
         path="/pets",
         query=[],
         headers=[("Authorization", "Bearer test-token")],
-        json_body={
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
+        json_body=_ADD_PET_BODY,
     )
     assert result is None
 
@@ -62,19 +73,7 @@ def test_add_pet_async(
         client: AsyncPetstoreClient
         async with async_client() as client:
             return await client.pet.add_pet(
-                body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-                    {
-                        "category": {"id": 0, "name": "FoobarCategory"},
-                        "id": 0,
-                        "name": "doggie",
-                        "photoUrls": ["string", "string"],
-                        "status": "Dead",
-                        "tags": [
-                            {"id": 0, "name": "string"},
-                            {"id": 0, "name": "string"},
-                        ],
-                    }
-                )
+                body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
             )
 
     result = asyncio.run(call())
@@ -84,14 +83,7 @@ def test_add_pet_async(
         path="/pets",
         query=[],
         headers=[("Authorization", "Bearer test-token")],
-        json_body={
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
+        json_body=_ADD_PET_BODY,
     )
     assert result is None
 
@@ -102,16 +94,7 @@ def test_add_pet_raw_response(
     """POST /pets: status and headers before parsing."""
     router.route().respond(200, headers={"x-test": "raw"})
     raw = client.pet.with_raw_response.add_pet(
-        body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            }
-        )
+        body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
     )
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
@@ -135,16 +118,7 @@ def test_add_pet_documented_errors(
     router.route().respond(status, json=body)
     with pytest.raises(APIStatusError) as info:
         client.pet.add_pet(
-            body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-                {
-                    "category": {"id": 0, "name": "FoobarCategory"},
-                    "id": 0,
-                    "name": "doggie",
-                    "photoUrls": ["string", "string"],
-                    "status": "Dead",
-                    "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-                }
-            )
+            body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
         )
     assert type(info.value) is error
     assert info.value.status_code == status
@@ -157,16 +131,7 @@ def test_update_pet(
     """PUT /pets: the request follows the docs; the response parses."""
     route = router.route().respond(200)
     result = client.pet.update_pet(
-        body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            }
-        )
+        body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
     )
     expect.request(
         route,
@@ -174,14 +139,7 @@ def test_update_pet(
         path="/pets",
         query=[],
         headers=[("Authorization", "Bearer test-token")],
-        json_body={
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
+        json_body=_ADD_PET_BODY,
     )
     assert result is None
 
@@ -196,19 +154,7 @@ def test_update_pet_async(
         client: AsyncPetstoreClient
         async with async_client() as client:
             return await client.pet.update_pet(
-                body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-                    {
-                        "category": {"id": 0, "name": "FoobarCategory"},
-                        "id": 0,
-                        "name": "doggie",
-                        "photoUrls": ["string", "string"],
-                        "status": "Dead",
-                        "tags": [
-                            {"id": 0, "name": "string"},
-                            {"id": 0, "name": "string"},
-                        ],
-                    }
-                )
+                body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
             )
 
     result = asyncio.run(call())
@@ -218,14 +164,7 @@ def test_update_pet_async(
         path="/pets",
         query=[],
         headers=[("Authorization", "Bearer test-token")],
-        json_body={
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
+        json_body=_ADD_PET_BODY,
     )
     assert result is None
 
@@ -236,16 +175,7 @@ def test_update_pet_raw_response(
     """PUT /pets: status and headers before parsing."""
     router.route().respond(200, headers={"x-test": "raw"})
     raw = client.pet.with_raw_response.update_pet(
-        body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            }
-        )
+        body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
     )
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
@@ -271,16 +201,7 @@ def test_update_pet_documented_errors(
     router.route().respond(status, json=body)
     with pytest.raises(APIStatusError) as info:
         client.pet.update_pet(
-            body=TypeAdapter(Pet | dict[str, Any]).validate_python(
-                {
-                    "category": {"id": 0, "name": "FoobarCategory"},
-                    "id": 0,
-                    "name": "doggie",
-                    "photoUrls": ["string", "string"],
-                    "status": "Dead",
-                    "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-                }
-            )
+            body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
         )
     assert type(info.value) is error
     assert info.value.status_code == status
@@ -291,27 +212,7 @@ def test_find_pets_by_status(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /pets/findByStatus: the request follows the docs; the response parses."""
-    route = router.route().respond(
-        200,
-        json=[
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    route = router.route().respond(200, json=_FIND_PETS_BY_STATUS_RESPONSE)
     result = client.pet.find_pets_by_status(status=["string", "string"])
     expect.request(
         route,
@@ -320,55 +221,14 @@ def test_find_pets_by_status(
         query=[("status", "string"), ("status", "string")],
         headers=[("Authorization", "Bearer test-token")],
     )
-    expect.parsed(
-        result,
-        list[Pet],
-        [
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    expect.parsed(result, list[Pet], _FIND_PETS_BY_STATUS_RESPONSE)
 
 
 def test_find_pets_by_status_async(
     async_client: Any, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /pets/findByStatus through the asyncio client."""
-    route = router.route().respond(
-        200,
-        json=[
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    route = router.route().respond(200, json=_FIND_PETS_BY_STATUS_RESPONSE)
 
     async def call() -> object:
         client: AsyncPetstoreClient
@@ -383,28 +243,7 @@ def test_find_pets_by_status_async(
         query=[("status", "string"), ("status", "string")],
         headers=[("Authorization", "Bearer test-token")],
     )
-    expect.parsed(
-        result,
-        list[Pet],
-        [
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    expect.parsed(result, list[Pet], _FIND_PETS_BY_STATUS_RESPONSE)
 
 
 def test_find_pets_by_status_raw_response(
@@ -412,52 +251,12 @@ def test_find_pets_by_status_raw_response(
 ) -> None:
     """GET /pets/findByStatus: status and headers before parsing."""
     router.route().respond(
-        200,
-        json=[
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-        headers={"x-test": "raw"},
+        200, json=_FIND_PETS_BY_STATUS_RESPONSE, headers={"x-test": "raw"}
     )
     raw = client.pet.with_raw_response.find_pets_by_status(status=["string", "string"])
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
-    expect.parsed(
-        raw.parse(),
-        list[Pet],
-        [
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    expect.parsed(raw.parse(), list[Pet], _FIND_PETS_BY_STATUS_RESPONSE)
 
 
 @pytest.mark.parametrize(
@@ -486,27 +285,7 @@ def test_find_pets_by_tags(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /pets/findByTags: the request follows the docs; the response parses."""
-    route = router.route().respond(
-        200,
-        json=[
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    route = router.route().respond(200, json=_FIND_PETS_BY_STATUS_RESPONSE)
     result = client.pet.find_pets_by_tags(tags=["string", "string"])
     expect.request(
         route,
@@ -515,55 +294,14 @@ def test_find_pets_by_tags(
         query=[("tags", "string"), ("tags", "string")],
         headers=[("Authorization", "Bearer test-token")],
     )
-    expect.parsed(
-        result,
-        list[Pet],
-        [
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    expect.parsed(result, list[Pet], _FIND_PETS_BY_STATUS_RESPONSE)
 
 
 def test_find_pets_by_tags_async(
     async_client: Any, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /pets/findByTags through the asyncio client."""
-    route = router.route().respond(
-        200,
-        json=[
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    route = router.route().respond(200, json=_FIND_PETS_BY_STATUS_RESPONSE)
 
     async def call() -> object:
         client: AsyncPetstoreClient
@@ -578,28 +316,7 @@ def test_find_pets_by_tags_async(
         query=[("tags", "string"), ("tags", "string")],
         headers=[("Authorization", "Bearer test-token")],
     )
-    expect.parsed(
-        result,
-        list[Pet],
-        [
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    expect.parsed(result, list[Pet], _FIND_PETS_BY_STATUS_RESPONSE)
 
 
 def test_find_pets_by_tags_raw_response(
@@ -607,52 +324,12 @@ def test_find_pets_by_tags_raw_response(
 ) -> None:
     """GET /pets/findByTags: status and headers before parsing."""
     router.route().respond(
-        200,
-        json=[
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-        headers={"x-test": "raw"},
+        200, json=_FIND_PETS_BY_STATUS_RESPONSE, headers={"x-test": "raw"}
     )
     raw = client.pet.with_raw_response.find_pets_by_tags(tags=["string", "string"])
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
-    expect.parsed(
-        raw.parse(),
-        list[Pet],
-        [
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-            {
-                "category": {"id": 0, "name": "FoobarCategory"},
-                "id": 0,
-                "name": "doggie",
-                "photoUrls": ["string", "string"],
-                "status": "Dead",
-                "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-            },
-        ],
-    )
+    expect.parsed(raw.parse(), list[Pet], _FIND_PETS_BY_STATUS_RESPONSE)
 
 
 @pytest.mark.parametrize(
@@ -782,17 +459,7 @@ def test_get_pet_by_id(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /pets/{petId}: the request follows the docs; the response parses."""
-    route = router.route().respond(
-        200,
-        json={
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
-    )
+    route = router.route().respond(200, json=_ADD_PET_BODY)
     result = client.pet.get_pet_by_id(0)
     expect.request(
         route,
@@ -801,35 +468,14 @@ def test_get_pet_by_id(
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
     )
-    expect.parsed(
-        result,
-        Pet,
-        {
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
-    )
+    expect.parsed(result, Pet, _ADD_PET_BODY)
 
 
 def test_get_pet_by_id_async(
     async_client: Any, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /pets/{petId} through the asyncio client."""
-    route = router.route().respond(
-        200,
-        json={
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
-    )
+    route = router.route().respond(200, json=_ADD_PET_BODY)
 
     async def call() -> object:
         client: AsyncPetstoreClient
@@ -844,51 +490,18 @@ def test_get_pet_by_id_async(
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
     )
-    expect.parsed(
-        result,
-        Pet,
-        {
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
-    )
+    expect.parsed(result, Pet, _ADD_PET_BODY)
 
 
 def test_get_pet_by_id_raw_response(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /pets/{petId}: status and headers before parsing."""
-    router.route().respond(
-        200,
-        json={
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
-        headers={"x-test": "raw"},
-    )
+    router.route().respond(200, json=_ADD_PET_BODY, headers={"x-test": "raw"})
     raw = client.pet.with_raw_response.get_pet_by_id(0)
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
-    expect.parsed(
-        raw.parse(),
-        Pet,
-        {
-            "category": {"id": 0, "name": "FoobarCategory"},
-            "id": 0,
-            "name": "doggie",
-            "photoUrls": ["string", "string"],
-            "status": "Dead",
-            "tags": [{"id": 0, "name": "string"}, {"id": 0, "name": "string"}],
-        },
-    )
+    expect.parsed(raw.parse(), Pet, _ADD_PET_BODY)
 
 
 @pytest.mark.parametrize(

@@ -18,33 +18,23 @@ from petstore_client import (
 )
 from petstore_client.models import Order
 
+_PLACE_ORDER_BODY: Any = {
+    "complete": True,
+    "id": 0,
+    "petId": 0,
+    "quantity": 10,
+    "shipDate": "2020-01-01T00:00:00Z",
+    "status": "Ordered",
+}
+
 
 def test_place_order(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """POST /stores/order: the request follows the docs; the response parses."""
-    route = router.route().respond(
-        200,
-        json={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    route = router.route().respond(200, json=_PLACE_ORDER_BODY)
     result = client.store.place_order(
-        body=TypeAdapter(Order | dict[str, Any]).validate_python(
-            {
-                "complete": True,
-                "id": 0,
-                "petId": 0,
-                "quantity": 10,
-                "shipDate": "2020-01-01T00:00:00Z",
-                "status": "Ordered",
-            }
-        )
+        body=TypeAdapter(Order | dict[str, Any]).validate_python(_PLACE_ORDER_BODY)
     )
     expect.request(
         route,
@@ -52,58 +42,23 @@ def test_place_order(
         path="/stores/order",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
+        json_body=_PLACE_ORDER_BODY,
     )
-    expect.parsed(
-        result,
-        Order,
-        {
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    expect.parsed(result, Order, _PLACE_ORDER_BODY)
 
 
 def test_place_order_async(
     async_client: Any, router: respx.MockRouter, expect: Any
 ) -> None:
     """POST /stores/order through the asyncio client."""
-    route = router.route().respond(
-        200,
-        json={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    route = router.route().respond(200, json=_PLACE_ORDER_BODY)
 
     async def call() -> object:
         client: AsyncPetstoreClient
         async with async_client() as client:
             return await client.store.place_order(
                 body=TypeAdapter(Order | dict[str, Any]).validate_python(
-                    {
-                        "complete": True,
-                        "id": 0,
-                        "petId": 0,
-                        "quantity": 10,
-                        "shipDate": "2020-01-01T00:00:00Z",
-                        "status": "Ordered",
-                    }
+                    _PLACE_ORDER_BODY
                 )
             )
 
@@ -114,71 +69,22 @@ def test_place_order_async(
         path="/stores/order",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
+        json_body=_PLACE_ORDER_BODY,
     )
-    expect.parsed(
-        result,
-        Order,
-        {
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    expect.parsed(result, Order, _PLACE_ORDER_BODY)
 
 
 def test_place_order_raw_response(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """POST /stores/order: status and headers before parsing."""
-    router.route().respond(
-        200,
-        json={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-        headers={"x-test": "raw"},
-    )
+    router.route().respond(200, json=_PLACE_ORDER_BODY, headers={"x-test": "raw"})
     raw = client.store.with_raw_response.place_order(
-        body=TypeAdapter(Order | dict[str, Any]).validate_python(
-            {
-                "complete": True,
-                "id": 0,
-                "petId": 0,
-                "quantity": 10,
-                "shipDate": "2020-01-01T00:00:00Z",
-                "status": "Ordered",
-            }
-        )
+        body=TypeAdapter(Order | dict[str, Any]).validate_python(_PLACE_ORDER_BODY)
     )
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
-    expect.parsed(
-        raw.parse(),
-        Order,
-        {
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    expect.parsed(raw.parse(), Order, _PLACE_ORDER_BODY)
 
 
 @pytest.mark.parametrize(
@@ -198,16 +104,7 @@ def test_place_order_documented_errors(
     router.route().respond(status, json=body)
     with pytest.raises(APIStatusError) as info:
         client.store.place_order(
-            body=TypeAdapter(Order | dict[str, Any]).validate_python(
-                {
-                    "complete": True,
-                    "id": 0,
-                    "petId": 0,
-                    "quantity": 10,
-                    "shipDate": "2020-01-01T00:00:00Z",
-                    "status": "Ordered",
-                }
-            )
+            body=TypeAdapter(Order | dict[str, Any]).validate_python(_PLACE_ORDER_BODY)
         )
     assert type(info.value) is error
     assert info.value.status_code == status
@@ -218,17 +115,7 @@ def test_get_order_by_id(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /stores/order/{orderId}: the request follows the docs; the response parses."""
-    route = router.route().respond(
-        200,
-        json={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    route = router.route().respond(200, json=_PLACE_ORDER_BODY)
     result = client.store.get_order_by_id("string")
     expect.request(
         route,
@@ -237,35 +124,14 @@ def test_get_order_by_id(
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
     )
-    expect.parsed(
-        result,
-        Order,
-        {
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    expect.parsed(result, Order, _PLACE_ORDER_BODY)
 
 
 def test_get_order_by_id_async(
     async_client: Any, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /stores/order/{orderId} through the asyncio client."""
-    route = router.route().respond(
-        200,
-        json={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    route = router.route().respond(200, json=_PLACE_ORDER_BODY)
 
     async def call() -> object:
         client: AsyncPetstoreClient
@@ -280,51 +146,18 @@ def test_get_order_by_id_async(
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
     )
-    expect.parsed(
-        result,
-        Order,
-        {
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    expect.parsed(result, Order, _PLACE_ORDER_BODY)
 
 
 def test_get_order_by_id_raw_response(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /stores/order/{orderId}: status and headers before parsing."""
-    router.route().respond(
-        200,
-        json={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-        headers={"x-test": "raw"},
-    )
+    router.route().respond(200, json=_PLACE_ORDER_BODY, headers={"x-test": "raw"})
     raw = client.store.with_raw_response.get_order_by_id("string")
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
-    expect.parsed(
-        raw.parse(),
-        Order,
-        {
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    expect.parsed(raw.parse(), Order, _PLACE_ORDER_BODY)
 
 
 @pytest.mark.parametrize(
@@ -364,17 +197,7 @@ def test_get_order_by_id_path_escaping(
     client: PetstoreClient, router: respx.MockRouter
 ) -> None:
     """GET /stores/order/{orderId}: path values are percent-encoded, '/' included."""
-    route = router.route().respond(
-        200,
-        json={
-            "complete": True,
-            "id": 0,
-            "petId": 0,
-            "quantity": 10,
-            "shipDate": "2020-01-01T00:00:00Z",
-            "status": "Ordered",
-        },
-    )
+    route = router.route().respond(200, json=_PLACE_ORDER_BODY)
     client.store.get_order_by_id("a b/c?d#e%f")
     request = route.calls.last.request
     assert (

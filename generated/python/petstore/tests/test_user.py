@@ -18,6 +18,39 @@ from petstore_client import (
 )
 from petstore_client.models import User
 
+_CREATE_USER_BODY: Any = {
+    "email": "string",
+    "firstName": "string",
+    "id": 0,
+    "lastName": "string",
+    "password": "string",
+    "phone": "string",
+    "userStatus": 0,
+    "username": "string",
+}
+_CREATE_USERS_WITH_ARRAY_INPUT_BODY: Any = [
+    {
+        "email": "string",
+        "firstName": "string",
+        "id": 0,
+        "lastName": "string",
+        "password": "string",
+        "phone": "string",
+        "userStatus": 0,
+        "username": "string",
+    },
+    {
+        "email": "string",
+        "firstName": "string",
+        "id": 0,
+        "lastName": "string",
+        "password": "string",
+        "phone": "string",
+        "userStatus": 0,
+        "username": "string",
+    },
+]
+
 
 def test_create_user(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
@@ -25,18 +58,7 @@ def test_create_user(
     """POST /users: the request follows the docs; the response parses."""
     route = router.route().respond(200)
     result = client.user.create_user(
-        body=TypeAdapter(User | dict[str, Any]).validate_python(
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            }
-        )
+        body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY)
     )
     expect.request(
         route,
@@ -44,16 +66,7 @@ def test_create_user(
         path="/users",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
+        json_body=_CREATE_USER_BODY,
     )
     assert result is None
 
@@ -69,16 +82,7 @@ def test_create_user_async(
         async with async_client() as client:
             return await client.user.create_user(
                 body=TypeAdapter(User | dict[str, Any]).validate_python(
-                    {
-                        "email": "string",
-                        "firstName": "string",
-                        "id": 0,
-                        "lastName": "string",
-                        "password": "string",
-                        "phone": "string",
-                        "userStatus": 0,
-                        "username": "string",
-                    }
+                    _CREATE_USER_BODY
                 )
             )
 
@@ -89,16 +93,7 @@ def test_create_user_async(
         path="/users",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
+        json_body=_CREATE_USER_BODY,
     )
     assert result is None
 
@@ -109,18 +104,7 @@ def test_create_user_raw_response(
     """POST /users: status and headers before parsing."""
     router.route().respond(200, headers={"x-test": "raw"})
     raw = client.user.with_raw_response.create_user(
-        body=TypeAdapter(User | dict[str, Any]).validate_python(
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            }
-        )
+        body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY)
     )
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
@@ -134,28 +118,7 @@ def test_create_users_with_array_input(
     route = router.route().respond(200)
     result = client.user.create_users_with_array_input(
         body=TypeAdapter(list[User]).validate_python(
-            [
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-            ]
+            _CREATE_USERS_WITH_ARRAY_INPUT_BODY
         )
     )
     expect.request(
@@ -164,28 +127,7 @@ def test_create_users_with_array_input(
         path="/users/createWithArray",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body=[
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-        ],
+        json_body=_CREATE_USERS_WITH_ARRAY_INPUT_BODY,
     )
     assert result is None
 
@@ -201,28 +143,7 @@ def test_create_users_with_array_input_async(
         async with async_client() as client:
             return await client.user.create_users_with_array_input(
                 body=TypeAdapter(list[User]).validate_python(
-                    [
-                        {
-                            "email": "string",
-                            "firstName": "string",
-                            "id": 0,
-                            "lastName": "string",
-                            "password": "string",
-                            "phone": "string",
-                            "userStatus": 0,
-                            "username": "string",
-                        },
-                        {
-                            "email": "string",
-                            "firstName": "string",
-                            "id": 0,
-                            "lastName": "string",
-                            "password": "string",
-                            "phone": "string",
-                            "userStatus": 0,
-                            "username": "string",
-                        },
-                    ]
+                    _CREATE_USERS_WITH_ARRAY_INPUT_BODY
                 )
             )
 
@@ -233,28 +154,7 @@ def test_create_users_with_array_input_async(
         path="/users/createWithArray",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body=[
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-        ],
+        json_body=_CREATE_USERS_WITH_ARRAY_INPUT_BODY,
     )
     assert result is None
 
@@ -266,28 +166,7 @@ def test_create_users_with_array_input_raw_response(
     router.route().respond(200, headers={"x-test": "raw"})
     raw = client.user.with_raw_response.create_users_with_array_input(
         body=TypeAdapter(list[User]).validate_python(
-            [
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-            ]
+            _CREATE_USERS_WITH_ARRAY_INPUT_BODY
         )
     )
     assert raw.status_code == 200
@@ -302,28 +181,7 @@ def test_create_users_with_list_input(
     route = router.route().respond(200)
     result = client.user.create_users_with_list_input(
         body=TypeAdapter(list[User]).validate_python(
-            [
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-            ]
+            _CREATE_USERS_WITH_ARRAY_INPUT_BODY
         )
     )
     expect.request(
@@ -332,28 +190,7 @@ def test_create_users_with_list_input(
         path="/users/createWithList",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body=[
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-        ],
+        json_body=_CREATE_USERS_WITH_ARRAY_INPUT_BODY,
     )
     assert result is None
 
@@ -369,28 +206,7 @@ def test_create_users_with_list_input_async(
         async with async_client() as client:
             return await client.user.create_users_with_list_input(
                 body=TypeAdapter(list[User]).validate_python(
-                    [
-                        {
-                            "email": "string",
-                            "firstName": "string",
-                            "id": 0,
-                            "lastName": "string",
-                            "password": "string",
-                            "phone": "string",
-                            "userStatus": 0,
-                            "username": "string",
-                        },
-                        {
-                            "email": "string",
-                            "firstName": "string",
-                            "id": 0,
-                            "lastName": "string",
-                            "password": "string",
-                            "phone": "string",
-                            "userStatus": 0,
-                            "username": "string",
-                        },
-                    ]
+                    _CREATE_USERS_WITH_ARRAY_INPUT_BODY
                 )
             )
 
@@ -401,28 +217,7 @@ def test_create_users_with_list_input_async(
         path="/users/createWithList",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body=[
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            },
-        ],
+        json_body=_CREATE_USERS_WITH_ARRAY_INPUT_BODY,
     )
     assert result is None
 
@@ -434,28 +229,7 @@ def test_create_users_with_list_input_raw_response(
     router.route().respond(200, headers={"x-test": "raw"})
     raw = client.user.with_raw_response.create_users_with_list_input(
         body=TypeAdapter(list[User]).validate_python(
-            [
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                },
-            ]
+            _CREATE_USERS_WITH_ARRAY_INPUT_BODY
         )
     )
     assert raw.status_code == 200
@@ -587,19 +361,7 @@ def test_get_user_by_name(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /users/{username}: the request follows the docs; the response parses."""
-    route = router.route().respond(
-        200,
-        json={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
-    )
+    route = router.route().respond(200, json=_CREATE_USER_BODY)
     result = client.user.get_user_by_name("string")
     expect.request(
         route,
@@ -608,39 +370,14 @@ def test_get_user_by_name(
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
     )
-    expect.parsed(
-        result,
-        User,
-        {
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
-    )
+    expect.parsed(result, User, _CREATE_USER_BODY)
 
 
 def test_get_user_by_name_async(
     async_client: Any, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /users/{username} through the asyncio client."""
-    route = router.route().respond(
-        200,
-        json={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
-    )
+    route = router.route().respond(200, json=_CREATE_USER_BODY)
 
     async def call() -> object:
         client: AsyncPetstoreClient
@@ -655,57 +392,18 @@ def test_get_user_by_name_async(
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
     )
-    expect.parsed(
-        result,
-        User,
-        {
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
-    )
+    expect.parsed(result, User, _CREATE_USER_BODY)
 
 
 def test_get_user_by_name_raw_response(
     client: PetstoreClient, router: respx.MockRouter, expect: Any
 ) -> None:
     """GET /users/{username}: status and headers before parsing."""
-    router.route().respond(
-        200,
-        json={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
-        headers={"x-test": "raw"},
-    )
+    router.route().respond(200, json=_CREATE_USER_BODY, headers={"x-test": "raw"})
     raw = client.user.with_raw_response.get_user_by_name("string")
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
-    expect.parsed(
-        raw.parse(),
-        User,
-        {
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
-    )
+    expect.parsed(raw.parse(), User, _CREATE_USER_BODY)
 
 
 @pytest.mark.parametrize(
@@ -745,19 +443,7 @@ def test_get_user_by_name_path_escaping(
     client: PetstoreClient, router: respx.MockRouter
 ) -> None:
     """GET /users/{username}: path values are percent-encoded, '/' included."""
-    route = router.route().respond(
-        200,
-        json={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
-    )
+    route = router.route().respond(200, json=_CREATE_USER_BODY)
     client.user.get_user_by_name("a b/c?d#e%f")
     request = route.calls.last.request
     assert (
@@ -774,18 +460,7 @@ def test_update_user(
     route = router.route().respond(200)
     result = client.user.update_user(
         "string",
-        body=TypeAdapter(User | dict[str, Any]).validate_python(
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            }
-        ),
+        body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY),
     )
     expect.request(
         route,
@@ -793,16 +468,7 @@ def test_update_user(
         path="/users/string",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
+        json_body=_CREATE_USER_BODY,
     )
     assert result is None
 
@@ -819,16 +485,7 @@ def test_update_user_async(
             return await client.user.update_user(
                 "string",
                 body=TypeAdapter(User | dict[str, Any]).validate_python(
-                    {
-                        "email": "string",
-                        "firstName": "string",
-                        "id": 0,
-                        "lastName": "string",
-                        "password": "string",
-                        "phone": "string",
-                        "userStatus": 0,
-                        "username": "string",
-                    }
+                    _CREATE_USER_BODY
                 ),
             )
 
@@ -839,16 +496,7 @@ def test_update_user_async(
         path="/users/string",
         query=[],
         headers=[("Authorization", "Bearer test-token"), ("api_key", "test-api_key")],
-        json_body={
-            "email": "string",
-            "firstName": "string",
-            "id": 0,
-            "lastName": "string",
-            "password": "string",
-            "phone": "string",
-            "userStatus": 0,
-            "username": "string",
-        },
+        json_body=_CREATE_USER_BODY,
     )
     assert result is None
 
@@ -860,18 +508,7 @@ def test_update_user_raw_response(
     router.route().respond(200, headers={"x-test": "raw"})
     raw = client.user.with_raw_response.update_user(
         "string",
-        body=TypeAdapter(User | dict[str, Any]).validate_python(
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            }
-        ),
+        body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY),
     )
     assert raw.status_code == 200
     assert raw.headers["x-test"] == "raw"
@@ -897,18 +534,7 @@ def test_update_user_documented_errors(
     with pytest.raises(APIStatusError) as info:
         client.user.update_user(
             "string",
-            body=TypeAdapter(User | dict[str, Any]).validate_python(
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                }
-            ),
+            body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY),
         )
     assert type(info.value) is error
     assert info.value.status_code == status
@@ -923,18 +549,7 @@ def test_update_user_empty_path_value(
     with pytest.raises(ValueError):
         client.user.update_user(
             "",
-            body=TypeAdapter(User | dict[str, Any]).validate_python(
-                {
-                    "email": "string",
-                    "firstName": "string",
-                    "id": 0,
-                    "lastName": "string",
-                    "password": "string",
-                    "phone": "string",
-                    "userStatus": 0,
-                    "username": "string",
-                }
-            ),
+            body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY),
         )
     assert not route.called
 
@@ -946,18 +561,7 @@ def test_update_user_path_escaping(
     route = router.route().respond(200)
     client.user.update_user(
         "a b/c?d#e%f",
-        body=TypeAdapter(User | dict[str, Any]).validate_python(
-            {
-                "email": "string",
-                "firstName": "string",
-                "id": 0,
-                "lastName": "string",
-                "password": "string",
-                "phone": "string",
-                "userStatus": 0,
-                "username": "string",
-            }
-        ),
+        body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY),
     )
     request = route.calls.last.request
     assert (
