@@ -86,6 +86,16 @@ def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
     return parse_bytes(shown, data, diagnostics, parse_page)
 
 
+def read_pages(
+    paths: list[Path], diagnostics: Diagnostics, base: Path | None = None
+) -> list[Page]:
+    """The pages at ``paths`` (files or folders), parsed one by one and not resolved,
+    shown relative to ``base`` (default: the working directory)."""
+    base = base or Path.cwd()
+    found = collect_pages(paths, Path(os.sep), base, diagnostics)
+    return [page for p in found if (page := read_page(p, base, diagnostics)) is not None]
+
+
 def load_pages(
     name: str,
     paths: list[Path],

@@ -18,8 +18,9 @@ from generator.model import (
     RefSchema,
     Schema,
 )
-from generator.parse import parse_page, read_pages
+from generator.parse import parse_page
 from generator.resolve import resolve_api
+from generator.sources import read_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

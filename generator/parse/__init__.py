@@ -6,16 +6,15 @@ single definition, a security page, an overview, or one "mixed" file holding all
 them. It finds the kind of each section by its label (any language) or by its content,
 so the same code reads every layout; index-only pages yield nothing and say nothing.
 
-`read_pages` reads files and folders (every ``*.md`` below, in sorted order) and turns
-unreadable files into ``read-error`` diagnostics.
+Reading files and folders (sorted ``*.md`` discovery, symlink confinement, undecodable
+bytes) is `generator.sources`' job, so the pipeline, the CLI and tests share one path.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from generator.diagnostics import Diagnostics
 from generator.model import (
@@ -25,7 +24,6 @@ from generator.model import (
     Overview,
     Page,
     SecurityScheme,
-    SourceLocation,
 )
 from generator.parse.blocks import Paragraph, Table, parse_blocks
 from generator.parse.definitions import parse_definition
@@ -36,7 +34,7 @@ from generator.parse.overview import parse_overview
 from generator.parse.sections import Section, build_sections
 from generator.parse.security_page import parse_security_scheme
 
-__all__ = ["parse_page", "read_pages"]
+__all__ = ["parse_page"]
 
 _SCHEME_LINE = re.compile(r"^\s*[*_]+[^*_]+[*_]+\s*:\s*(apiKey|basic|oauth2)\s*$", re.I | re.M)
 
@@ -174,50 +172,3 @@ def parse_page(path: str, text: str, diagnostics: Diagnostics) -> Page:
     collector = _Collector(path, diagnostics)
     collector.visit(root, None)
     return collector.page(root)
-
-
-def _display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def read_text(path: Path, diagnostics: Diagnostics) -> str | None:
-    """A page's text, or None with a ``read-error`` diagnostic."""
-    shown = _display(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        diagnostics.error("read-error", f"cannot read file: {exc.strerror or exc}",
-                          SourceLocation(shown, 1, 1))
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        diagnostics.warning(
-            "read-error", "file is not valid UTF-8; undecodable bytes replaced",
-            SourceLocation(shown, line, 1),
-        )
-        return data.decode("utf-8", errors="replace")
-
-
-def markdown_files(paths: Sequence[Path]) -> list[Path]:
-    """The pages named: files as given, folders expanded to their ``*.md``, sorted."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.md") if p.is_file()))
-        else:
-            files.append(path)
-    return list(dict.fromkeys(files))
-
-
-def read_pages(paths: Sequence[Path], diagnostics: Diagnostics) -> list[Page]:
-    pages = []
-    for file in markdown_files(paths):
-        text = read_text(file, diagnostics)
-        if text is not None:
-            pages.append(parse_page(_display(file), text, diagnostics))
-    return pages

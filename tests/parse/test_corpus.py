@@ -9,8 +9,9 @@ import yaml
 
 from generator.diagnostics import Diagnostics, Severity
 from generator.model import Api, ObjectSchema, ParameterIn
-from generator.parse import parse_page, read_pages
+from generator.parse import parse_page
 from generator.resolve import resolve_api
+from generator.sources import read_pages
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"

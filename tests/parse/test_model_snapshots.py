@@ -21,9 +21,9 @@ from generator.model import (
     RefSchema,
     Schema,
 )
-from generator.parse import read_pages
 from generator.resolve import resolve_api
 from generator.serialize import dumps
+from generator.sources import read_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
