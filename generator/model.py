@@ -63,9 +63,6 @@ class Constraints:
     min_items: int | None = None
     max_items: int | None = None
 
-    def is_empty(self) -> bool:
-        return self == Constraints()
-
 
 # --------------------------------------------------------------------------- schemas
 

@@ -68,10 +68,6 @@ def find_link(text: str) -> Link | None:
     return Link(unescape(m.group(1)), m.group(2))
 
 
-def links(text: str) -> list[Link]:
-    return [Link(unescape(m.group(1)), m.group(2)) for m in _LINK.finditer(text)]
-
-
 def strip_emphasis(text: str) -> str:
     """``**x**`` / ``*x*`` / ``__x__`` → ``x`` (repeatedly, for nested emphasis)."""
     text = text.strip()

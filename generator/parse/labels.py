@@ -84,9 +84,3 @@ def keys_for(text: str) -> frozenset[str]:
 
 def is_label(text: str, *keys: str) -> bool:
     return not keys_for(text).isdisjoint(keys)
-
-
-@cache
-def labels_of(key: str) -> frozenset[str]:
-    """All normalised spellings of one key across languages."""
-    return frozenset(text for text, keys in _index().items() if key in keys)

@@ -40,7 +40,6 @@ from generator.parse.inline import find_link, strip_emphasis, unescape
 from generator.parse.labels import is_label
 from generator.parse.refs import split_href
 
-PRIMITIVES = frozenset({"string", "integer", "number", "boolean"})
 COLLECTION_FORMATS = frozenset({"multi", "csv", "ssv", "tsv", "pipes"})
 _MAP_WORDS = frozenset({"map", "mapa", "carte", "словарь", "карта", "映射", "マップ", "harita"})
 _PRIMITIVE = re.compile(
