@@ -44,6 +44,8 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "maxvalue_column": ("Maximum",),
     "maxlength_column": ("Maximum length",),
     "contact_url": ("Contact URL",),
+    # Swagger2Markup prints the `default` response code as is; translated docs vary.
+    "default_response": ("default", "по умолчанию", "默认", "défaut", "predeterminado"),
 }
 
 

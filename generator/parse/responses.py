@@ -86,7 +86,7 @@ def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Respon
             diagnostics.warning("bad-row", "response row has no HTTP code; row skipped",
                                 row.location)
             continue
-        if status.casefold() in ("default", "по умолчанию", "默认", "défaut", "predeterminado"):
+        if is_label(status, "default_response"):
             status = "default"
         text, header_lines = _split_headers(cell(row.cells, roles, "description_column"))
         if "headers_column" in roles:

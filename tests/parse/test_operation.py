@@ -238,3 +238,11 @@ def test_untranslated_section_recognised_by_its_table() -> None:
         "|Tipo|Nombre|Esquema|\n|---|---|---|\n|**Query**|**q**  <br>*optional*|string|\n"
     )
     assert [p.name for p in op.parameters] == ["q"]
+
+
+def test_translated_default_response_code() -> None:
+    op = only_operation(
+        "### Get\n```\nGET /pets\n```\n\n#### Ответы\n\n"
+        "|HTTP Code|Description|Schema|\n|---|---|---|\n|**по умолчанию**|ошибка|string|\n"
+    )
+    assert [r.status for r in op.responses] == ["default"]
