@@ -4,7 +4,7 @@ Templates only place prepared strings; every untrusted value enters generated co
 YAML through exactly one of the filters registered here, one per output context:
 
 - ``pystr``: a Python string literal (``repr``-based, so quotes, backslashes, control
-  characters and non-ASCII can never end the literal);
+  characters and non-ASCII can never end the literal; quoted as black quotes);
 - ``docstring``: text safe inside a triple-quoted docstring body;
 - ``comment``: text safe after ``#`` (no line breaks of any kind survive);
 - ``yaml``: one YAML scalar, encoded by the YAML library itself;
@@ -31,9 +31,14 @@ _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
 
 
 def pystr(value: object) -> str:
-    """A Python string literal whose value is exactly ``str(value)``."""
+    """A Python string literal whose value is exactly ``str(value)``, quoted the way
+    black would quote it (double quotes unless that needs more backslashes), so
+    emitted code is already in black's shape."""
     text = str(value)
     out = repr(text)
+    if out[0] == "'" and text.count('"') <= text.count("'"):
+        # In repr's single-quoted form every ' is escaped and no " is.
+        out = '"' + out[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
     # repr keeps printable non-ASCII as is; escape the ones that change how code reads.
     for ch in _LINE_BREAKS + _BIDI:
         if ch in out:
