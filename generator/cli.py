@@ -13,6 +13,7 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,12 +27,16 @@ from generator.config import (
     load_config,
 )
 from generator.diagnostics import Diagnostics
-from generator.model import Api, SourceLocation
+from generator.location import SourceLocation
 from generator.pipeline import RunResult, emit_api, generate
 from generator.reporting import Reporter, options, summary_line
-from generator.serialize import dumps
-from generator.sources import Stage, load_api, load_pages
-from generator.write import write_file
+
+if TYPE_CHECKING:
+    from generator.model import Api
+    from generator.sources import Stage
+
+# The parser (generator.sources → mistune) and the model's JSON form are imported by
+# the commands that use them, so `md2sdk generate` answered by its stamp stays quick.
 
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 _PAGE_OR_DIR = click.Path(exists=True, path_type=Path)
@@ -77,6 +82,8 @@ def parse(paths: tuple[Path, ...], as_json: bool, reporter: Reporter) -> None:
     diagnostics = Diagnostics()
     api = _load_adhoc(list(paths), diagnostics)
     if as_json:
+        from generator.serialize import dumps  # noqa: PLC0415 (see the imports)
+
         click.echo(dumps(api), nl=False)
     elif not reporter.quiet:
         resolved = [d for d in api.definitions if not d.unresolved]
@@ -131,7 +138,7 @@ def generate_command(
             strict=reporter.strict,
             progress=reporter.progress,
             use_cache=not specs,
-            loader=_adhoc_loader if specs else load_api,
+            loader=_adhoc_loader if specs else None,
         )
         reporter.done_progress()
         _print_summary(result, reporter, check=False)
@@ -149,9 +156,7 @@ def check(templates: Path | None, config_file: Path | None, reporter: Reporter) 
     project = _project((), diagnostics, templates=templates, config_file=config_file)
     stale = False
     if project is not None and not diagnostics.has_errors:
-        result = generate(
-            project, diagnostics, check=True, strict=reporter.strict, loader=load_api
-        )
+        result = generate(project, diagnostics, check=True, strict=reporter.strict)
         _print_summary(result, reporter, check=True)
         if result.plan is not None and not result.plan.is_current:
             stale = True
@@ -193,6 +198,8 @@ def openapi(
         if output is None:
             click.echo(text, nl=False)
         else:
+            from generator.write import write_file  # noqa: PLC0415 (see the imports)
+
             try:
                 write_file(output, text)
             except OSError as exc:
@@ -238,6 +245,8 @@ def _project(
 
 def _adhoc_loader(config: ApiConfig, root: Path, diagnostics: Diagnostics, stage: Stage) -> Api:
     """Ad-hoc folders: symlinks must stay inside the folder, paths shown as given."""
+    from generator.sources import load_pages  # noqa: PLC0415 (see the imports)
+
     return load_pages(config.name, [config.specs], config.specs, root, diagnostics, stage=stage)
 
 
@@ -245,6 +254,8 @@ def _load_adhoc(paths: list[Path], diagnostics: Diagnostics) -> Api:
     first = paths[0].resolve()
     name = first.stem if first.is_file() else first.name
     boundary = first.parent if first.is_file() else first
+    from generator.sources import load_pages  # noqa: PLC0415 (see the imports)
+
     return load_pages(name, paths, boundary, Path.cwd(), diagnostics)
 
 

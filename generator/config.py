@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostics
-from generator.model import SourceLocation
+from generator.location import SourceLocation
 from generator.naming import api_names
 
 ALL_TARGETS: tuple[str, ...] = ("openapi", "python", "tests")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from generator.model import SourceLocation
+from generator.location import SourceLocation
 
 
 class Severity(StrEnum):

@@ -18,18 +18,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-
-@dataclass(frozen=True, order=True)
-class SourceLocation:
-    """A position in a docs page: path as given on the command line, 1-based line/col."""
-
-    path: str
-    line: int = 1
-    column: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
-
+# Re-exported (the `as` form is how a typed module says so): every node carries one.
+from generator.location import SourceLocation as SourceLocation  # noqa: PLC0414 (PEP 484 re-export)
 
 NOWHERE = SourceLocation("<unknown>", 0, 0)
 

@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING
 
 from generator.config import ApiConfig, ProjectConfig, display_path
 from generator.diagnostics import Diagnostics, Severity
-from generator.model import Api, SourceLocation
+from generator.location import SourceLocation
 from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
 from generator.write import Plan, apply_plan, format_files, plan_write
 
 if TYPE_CHECKING:
     from generator.emit import Emitter, Files
+    from generator.model import Api
 
 # The parser (mistune), the resolver and the templates (jinja2) are imported when a
 # run first needs them, so a no-op run answered by its stamp never loads them.
@@ -50,7 +51,7 @@ Progress = Callable[[str, int, int], None]
 Stage = Callable[[str], AbstractContextManager[None]]
 """Times one stage: ``with stage("parse"): ...`` (`generator.sources.Stage`)."""
 
-Loader = Callable[[ApiConfig, Path, Diagnostics, Stage], Api]
+Loader = Callable[[ApiConfig, Path, Diagnostics, Stage], "Api"]
 """Reads one configured API into a model (`load_api`; tests inject their own)."""
 
 

@@ -22,16 +22,17 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
 from pathlib import Path
 
 from generator.config import ApiConfig, ProjectConfig
 from generator.diagnostics import Diagnostic, Severity
-from generator.model import SourceLocation
+from generator.location import SourceLocation
 
 _PACKAGE = Path(__file__).resolve().parent
 BUILTIN_TEMPLATES = _PACKAGE.parent / "templates"
-_LIBRARIES = ("black", "mistune", "jinja2", "pyyaml")
+_LIBRARIES = {"black": "black", "mistune": "mistune", "jinja2": "jinja2", "pyyaml": "yaml"}
+"""Distributions whose versions shape the output bytes, with their import names."""
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,8 @@ def fingerprint(config: ApiConfig, project: ProjectConfig) -> str:
     digest = hashlib.sha256()
     digest.update(f"md2sdk-stamp\0{sys.version}\0{config!r}\0".encode())
     digest.update(f"{project.output!r}\0{project.templates!r}\0".encode())
-    for library in _LIBRARIES:
-        try:
-            digest.update(f"{library}={version(library)}\0".encode())
-        except PackageNotFoundError:
-            digest.update(f"{library}=?\0".encode())
+    for library, module in _LIBRARIES.items():
+        digest.update(f"{library}={installed_version(library, module)}\0".encode())
     folders = [project.root / config.specs, BUILTIN_TEMPLATES, _PACKAGE]
     if project.templates is not None:
         folders.append(project.root / project.templates)
@@ -63,6 +61,23 @@ def fingerprint(config: ApiConfig, project: ProjectConfig) -> str:
         for path, size, mtime in _tree(folder):
             digest.update(f"{path}\0{size}\0{mtime}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def installed_version(distribution: str, module: str) -> str:
+    """The version in the name of ``distribution``'s ``.dist-info`` folder beside
+    ``module``, found without importing either (``importlib.metadata`` alone costs
+    ~25 ms, a tenth of a no-op run); ``"?"`` when it cannot be told."""
+    spec = find_spec(module)
+    if spec is None or spec.origin is None:
+        return "?"
+    site = Path(spec.origin).parent.parent
+    prefix = distribution.lower().replace("-", "_") + "-"
+    try:
+        names = [n for n in os.listdir(site) if n.lower().startswith(prefix)]
+    except OSError:
+        return "?"
+    found = sorted(n[len(prefix) : -len(".dist-info")] for n in names if n.endswith(".dist-info"))
+    return ",".join(found) or "?"
 
 
 def _tree(folder: Path) -> Iterator[tuple[str, int, int]]:

@@ -59,9 +59,14 @@ def tiny_api(name: str = "demo", operations: int = 1) -> Api:
 
 
 def fake_loader(
-    config: ApiConfig, root: Path, diagnostics: Diagnostics, stage: Stage
+    config: ApiConfig,
+    root: Path,
+    diagnostics: Diagnostics,
+    stage: Stage,
+    cache_dir: Path | None = None,
 ) -> Api:
-    """Loads `tiny_api`; a ``WARN`` file in the specs folder adds a warning."""
+    """Loads `tiny_api`; a ``WARN`` file in the specs folder adds a warning. Takes the
+    real loader's arguments, so it can stand in for `generator.sources.load_api`."""
     with stage("parse"):
         count = len(list(config.specs.glob("*.md"))) or 1
         if (config.specs / "WARN").exists():

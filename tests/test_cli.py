@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 from pipeline_fakes import fake_loader, snapshot_tree, tiny_api
 
 from generator import cli as cli_module
+from generator import sources
 from generator.emit.templating import BUILTIN_TEMPLATES
 from generator.model import Api
 from generator.pipeline import EMITTERS
@@ -31,7 +32,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "specs/alpha/paths.md").write_text("# paths\n")
     (tmp_path / "pyproject.toml").write_text(PYPROJECT)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(cli_module, "load_api", fake_loader)
+    monkeypatch.setattr(sources, "load_api", fake_loader)
     return tmp_path
 
 
@@ -82,8 +83,8 @@ def test_github_annotations_on_stdout(project: Path) -> None:
 
 def test_verbose_prints_stage_timings_quiet_prints_nothing(project: Path) -> None:
     verbose = md2sdk("generate", "-v")
-    assert verbose.stderr.startswith("timings: parse ")
-    for stage in ("emit", "format", "plan", "write"):
+    assert verbose.stderr.startswith("timings: stamp ")
+    for stage in ("parse", "emit", "format", "plan", "write"):
         assert f" {stage} " in verbose.stderr
     quiet = md2sdk("generate", "-q")
     assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
@@ -166,7 +167,7 @@ def test_adhoc_generate_needs_no_config(
     def fake_pages(name: str, *args: object, **kwargs: object) -> Api:
         return tiny_api(name)
 
-    monkeypatch.setattr(cli_module, "load_pages", fake_pages)
+    monkeypatch.setattr(sources, "load_pages", fake_pages)
     result = md2sdk("generate", "docs/shop", "--out", "out", "--target", "model")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "shop: 1 operation, 1 model, 1 file written, 0 unchanged\n"
@@ -179,7 +180,7 @@ def test_parse_json_is_the_serialized_model_and_stable(
 ) -> None:
     page = tmp_path / "get_batch.md"
     page.write_text("")
-    monkeypatch.setattr(cli_module, "load_pages", lambda name, *a, **k: tiny_api(name))
+    monkeypatch.setattr(sources, "load_pages", lambda name, *a, **k: tiny_api(name))
     first = md2sdk("parse", str(page), "--json")
     assert first.exit_code == 0
     assert first.stdout == dumps(tiny_api("get_batch"))
@@ -194,10 +195,10 @@ def test_parse_json_is_the_serialized_model_and_stable(
 def test_internal_bug_is_one_diagnostic_line_not_a_traceback(
     project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken(*args: object) -> Api:
+    def broken(*args: object, **kwargs: object) -> Api:
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(cli_module, "load_api", broken)
+    monkeypatch.setattr(sources, "load_api", broken)
     monkeypatch.setattr("sys.argv", ["md2sdk", "generate"])
     with pytest.raises(SystemExit) as done:
         cli_module.main()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+from generator import stamp
 from generator.config import ApiConfig, ProjectConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.templating import BUILTIN_TEMPLATES
@@ -96,3 +98,14 @@ def test_a_corrupt_stamp_means_a_full_run(project: ProjectConfig) -> None:
     result, _ = run(project)
     assert "parse" in result.timings and result.written
     assert read_stamp(project.root / CACHE_FOLDER, "catalog") is not None
+
+
+@pytest.mark.parametrize(("distribution", "module"), sorted(stamp._LIBRARIES.items()))
+def test_installed_version_reads_what_importlib_metadata_reads(
+    distribution: str, module: str
+) -> None:
+    assert stamp.installed_version(distribution, module) == version(distribution)
+
+
+def test_installed_version_of_a_missing_module_is_unknown() -> None:
+    assert stamp.installed_version("no-such-dist", "no_such_module_md2sdk") == "?"

@@ -22,12 +22,11 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostics
-from generator.model import SourceLocation
+from generator.location import SourceLocation
 
 if TYPE_CHECKING:
     import black
@@ -68,6 +67,8 @@ Progress = Callable[[int], None]
 
 @functools.cache
 def _black_version() -> str:
+    from importlib.metadata import version  # noqa: PLC0415 (~25 ms; a no-op run never needs it)
+
     return version("black")
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostics
-from generator.model import SourceLocation
+from generator.location import SourceLocation
 
 MANIFEST = ".md2sdk-manifest.json"
 JOURNAL = ".md2sdk-journal.json"
