@@ -68,3 +68,36 @@ def test_unwritable_cache_is_ignored(tmp_path: Path) -> None:
     blocker.write_text("a file where the cache folder should be")
     out = format_files({"a.py": "x=1\n"}, Diagnostics(), cache_dir=blocker)
     assert out == {"a.py": "x = 1\n"}
+
+
+def test_shaped_files_within_the_line_length_skip_black() -> None:
+    # Not black's shape on purpose: proves black did not run.
+    source = "x=( 1, )\n"
+    out = format_files({"a.py": source}, Diagnostics(), shaped=True)
+    assert out["a.py"] == source
+
+
+def test_shaped_files_with_a_long_line_still_go_through_black() -> None:
+    long_call = "f(" + ", ".join(f"argument_{i}" for i in range(12)) + ")\n"
+    assert len(long_call) > 88
+    out = format_files({"a.py": "x=1\n" + long_call}, Diagnostics(), shaped=True)
+    assert out["a.py"] == black.format_str("x=1\n" + long_call, mode=black.Mode())
+    assert out["a.py"].startswith("x = 1\nf(\n")
+
+
+def test_shaped_files_are_still_compiled_and_errors_located() -> None:
+    diagnostics = Diagnostics()
+    source = "def ok():\n    pass\ndef f(:\n    pass\n"
+    out = format_files({"pkg/x.py": source}, diagnostics, shown_root="generated", shaped=True)
+    [problem] = diagnostics.sorted()
+    assert problem.code == "format-failed"
+    assert str(problem.location) == "generated/pkg/x.py:3:7"
+    assert out["pkg/x.py"] == source
+
+
+def test_shaped_and_black_results_are_cached_apart(tmp_path: Path) -> None:
+    source = "x=1\n"
+    shaped = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    formatted = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path)
+    assert (shaped["a.py"], formatted["a.py"]) == ("x=1\n", "x = 1\n")
+    assert cache_key(source, shaped=True) != cache_key(source)

@@ -11,6 +11,14 @@ version, the mode and the source (``.md2sdk-cache/black/``); on a cache miss of 
 files the work is spread over a process pool. The cache is best effort: an unreadable
 or unwritable cache only costs time. black itself (a quarter of a second to import) is
 imported on the first cache miss, so a run whose files are all cached never loads it.
+
+Files from md2sdk's own templates are *shaped*: the emitters lay them out exactly as
+black would (proven against black by the test suite for every API we have docs of),
+so running black over them would change nothing and cost most of a big API's
+generation time. With ``shaped=True`` such a file skips black unless a line exceeds
+the line length (where black might act, e.g. on a name longer than any seen so far);
+it is still compiled, so invalid Python is reported exactly as black would report it.
+User template overrides are not shaped: their output always goes through black.
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ def black_mode() -> black.Mode:
 
     return black.Mode(
         target_versions=set(),
-        line_length=88,
+        line_length=LINE_LENGTH,
         string_normalization=True,
         is_pyi=False,
         is_ipynb=False,
@@ -55,6 +63,7 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+LINE_LENGTH = 88
 _MODE_KEY = "line_length=88;targets=auto;strings=normalized;trailing_comma=magic;stable"
 PARALLEL_THRESHOLD = 24
 """Cache misses below this are formatted in-process: a pool costs ~0.1 s to start."""
@@ -71,13 +80,34 @@ def _black_version() -> str:
     return version("black")
 
 
-def cache_key(source: str) -> str:
-    text = f"md2sdk-black\0{_black_version()}\0{_MODE_KEY}\0{source}"
+def cache_key(source: str, shaped: bool = False) -> str:
+    mode = f"{_MODE_KEY};shaped" if shaped else _MODE_KEY
+    text = f"md2sdk-black\0{_black_version()}\0{mode}\0{source}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def format_source(source: str) -> tuple[str | None, str | None]:
-    """``(formatted, None)`` or ``(None, black's error message)``; never raises."""
+def is_within_line_length(source: str) -> bool:
+    """No line longer than black's line length (a shaped file black would leave alone)."""
+    limit = LINE_LENGTH
+    return all(len(line) <= limit for line in source.split("\n"))
+
+
+def format_source(source: str, shaped: bool = False) -> tuple[str | None, str | None]:
+    """``(formatted, None)`` or ``(None, black's error message)``; never raises.
+
+    A ``shaped`` source within the line length is only compiled (see the module doc).
+    """
+    if shaped and is_within_line_length(source):
+        try:
+            compile(source, "<generated>", "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            return (
+                None,
+                f"Cannot parse: {exc.lineno or 1}:{max((exc.offset or 1) - 1, 0)}: {exc.msg}",
+            )
+        except ValueError as exc:  # null bytes
+            return None, str(exc)
+        return source, None
     try:
         import black  # noqa: PLC0415 (deferred: see the module docstring)
 
@@ -95,8 +125,10 @@ def format_files(
     shown_root: str = "",
     progress: Progress | None = None,
     jobs: int | None = None,
+    shaped: bool = False,
 ) -> dict[str, str]:
-    """``files`` with every ``.py`` file run through black (other files as they are).
+    """``files`` with every ``.py`` file run through black (other files as they are);
+    with ``shaped``, the files come from md2sdk's own templates (see the module doc).
 
     A file black cannot parse is a ``format-failed`` error located in the generated
     file (``generated/python/x.py:3:7``) and is returned unformatted.
@@ -106,7 +138,7 @@ def format_files(
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
-        cached = _read_cache(cache_dir, source)
+        cached = _read_cache(cache_dir, source, shaped)
         if cached is not None:
             result[path] = cached
             if progress is not None:
@@ -116,11 +148,11 @@ def format_files(
     paths = sorted(todo)
     sources = [todo[p] for p in paths]
     for path, source, (formatted, error) in zip(
-        paths, sources, _format_all(sources, jobs), strict=True
+        paths, sources, _format_all(sources, jobs, shaped), strict=True
     ):
         if formatted is not None:
             result[path] = formatted
-            _write_cache(cache_dir, source, formatted)
+            _write_cache(cache_dir, source, formatted, shaped)
         else:
             diagnostics.error(
                 "format-failed",
@@ -133,7 +165,9 @@ def format_files(
     return result
 
 
-def _format_all(sources: list[str], jobs: int | None) -> Iterator[tuple[str | None, str | None]]:
+def _format_all(
+    sources: list[str], jobs: int | None, shaped: bool
+) -> Iterator[tuple[str | None, str | None]]:
     """Format in order, in a process pool when there are enough files to pay for it.
 
     The pool gets the largest files first, one per task, so a few big modules (one
@@ -147,11 +181,11 @@ def _format_all(sources: list[str], jobs: int | None) -> Iterator[tuple[str | No
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             largest_first = sorted(range(len(sources)), key=lambda i: -len(sources[i]))
-            futures = {i: pool.submit(format_source, sources[i]) for i in largest_first}
+            futures = {i: pool.submit(format_source, sources[i], shaped) for i in largest_first}
             for index in range(len(sources)):
                 yield futures[index].result()
     else:
-        yield from map(format_source, sources)
+        yield from (format_source(source, shaped) for source in sources)
 
 
 def _error_location(path: str, error: str) -> SourceLocation:
@@ -160,24 +194,24 @@ def _error_location(path: str, error: str) -> SourceLocation:
     return SourceLocation(path, int(found[1]), int(found[2]) + 1) if found else SourceLocation(path)
 
 
-def _cache_file(cache_dir: Path, source: str) -> Path:
-    key = cache_key(source)
+def _cache_file(cache_dir: Path, source: str, shaped: bool) -> Path:
+    key = cache_key(source, shaped)
     return cache_dir / "black" / key[:2] / key
 
 
-def _read_cache(cache_dir: Path | None, source: str) -> str | None:
+def _read_cache(cache_dir: Path | None, source: str, shaped: bool) -> str | None:
     if cache_dir is None:
         return None
     try:
-        return _cache_file(cache_dir, source).read_text(encoding="utf-8")
+        return _cache_file(cache_dir, source, shaped).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 
 
-def _write_cache(cache_dir: Path | None, source: str, formatted: str) -> None:
+def _write_cache(cache_dir: Path | None, source: str, formatted: str, shaped: bool) -> None:
     if cache_dir is None:
         return
-    target = _cache_file(cache_dir, source)
+    target = _cache_file(cache_dir, source, shaped)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
