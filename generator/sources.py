@@ -116,14 +116,22 @@ def load_pages(
         sources = read_sources([(p, display_path(p, base)) for p in found], diagnostics)
     with stage("parse"):
         pages = parse_sources(sources, diagnostics, cache_dir=cache_dir, parser=parse_page)
+    where = SourceLocation(display_path(paths[0], base))
     with stage("resolve"):
         try:
-            return resolve_api(name, pages, diagnostics)
+            api = resolve_api(name, pages, diagnostics)
         except Exception as exc:  # a resolver bug must be a diagnostic, not a traceback
-            where = SourceLocation(display_path(paths[0], base))
             message = f"resolving the pages failed ({type(exc).__name__}: {exc})"
             diagnostics.error("internal-error", message, where)
             return Api(name, None, (), (), (), tuple(page.path for page in pages))
+    if not api.operations and not diagnostics.has_errors:
+        diagnostics.warning(
+            "empty-api",
+            f"no operations were read from its {len(pages)} "
+            f"page{'' if len(pages) == 1 else 's'}; the client would have no methods",
+            where,
+        )
+    return api
 
 
 def load_api(

@@ -29,7 +29,7 @@ CASES = sorted(p for p in BROKEN.iterdir() if p.suffix == ".md" or p.is_dir())
 # each must have a broken page. The rest are about config, command line and output.
 DOCS_CODES = {
     "ambiguous-ref", "bad-annotation", "bad-operation", "bad-row", "bad-schema",
-    "bad-scheme", "duplicate-definition", "duplicate-operation", "missing-responses",
+    "bad-scheme", "duplicate-definition", "duplicate-operation", "empty-api", "missing-responses",
     "read-error", "undeclared-path-parameter", "undefined-scheme", "unknown-column",
     "unknown-parameter-in", "unknown-section", "unresolved-ref",
 }
