@@ -1,0 +1,124 @@
+"""pyshape lays statements out exactly as black does: checked against
+``black.format_str`` with the writer's pinned mode, for arbitrary JSON values, call
+shapes, names, heads and indentation."""
+
+from __future__ import annotations
+
+import black
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from generator.emit.pyshape import (
+    Atom,
+    Call,
+    Dict,
+    Expr,
+    List,
+    Tuple,
+    flat,
+    render,
+    render_def,
+    value_expr,
+)
+from generator.emit.templating import pystr
+from generator.write.formatting import black_mode
+
+NAMES = st.from_regex(r"[a-z_][a-z0-9_]{0,24}", fullmatch=True)
+LONG_NAMES = st.from_regex(r"[a-z][a-z0-9_]{20,60}", fullmatch=True)
+TEXT = st.one_of(
+    st.text(max_size=12),
+    st.text(alphabet="ab c'\"\\é字", min_size=20, max_size=120),
+)
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | TEXT,
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(TEXT, inner, max_size=5),
+    max_leaves=12,
+)
+FUNCS = st.one_of(
+    st.lists(st.one_of(NAMES, LONG_NAMES), min_size=1, max_size=3).map(".".join),
+    st.builds(lambda a, b: f"TypeAdapter({a}).validate_python", NAMES, NAMES),
+    st.just("router.route().respond"),
+)
+
+
+def expressions() -> st.SearchStrategy[Expr]:
+    atoms = st.one_of(
+        JSON.map(value_expr),
+        NAMES.map(lambda n: Atom("_" + n.upper())),
+        TEXT.map(lambda t: Atom(f"{pystr(t)}.encode()")),
+    )
+
+    def calls(inner: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
+        return st.builds(
+            Call,
+            FUNCS,
+            st.lists(inner, max_size=4).map(tuple),
+            st.lists(st.tuples(NAMES, inner), max_size=4).map(tuple),
+        ) | st.lists(inner, max_size=3).map(lambda items: Tuple(tuple(items)))
+
+    return st.recursive(atoms, calls, max_leaves=8)
+
+
+STATEMENT_HEADS = st.sampled_from(
+    ["", "x = ", "result = ", "_NAME: Any = ", "route = ", "return ", "return await "]
+)
+
+
+def _nest(depth: int) -> str:
+    return "".join("    " * i + f"def f{i}():\n" for i in range(depth))
+
+
+def _black(source: str) -> str:
+    return black.format_str(source, mode=black_mode())
+
+
+@settings(max_examples=300, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+@given(expressions(), STATEMENT_HEADS, st.integers(0, 4))
+@example(value_expr({"k" * 30: ["v" * 30, {"deep": "x" * 70}]}), "_NAME: Any = ", 0)
+@example(value_expr("x" * 82), "_NAME: Any = ", 0)
+def test_statements_are_laid_out_as_black_does(expr: Expr, head: str, depth: int) -> None:
+    depth = max(depth, 1) if head.startswith("return") else depth
+    indent = 4 * depth
+    source = _nest(depth) + " " * indent + head + flat(expr) + "\n"
+    assert _nest(depth) + render(expr, indent, head) + "\n" == _black(source)
+
+
+@settings(max_examples=200, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+@given(expressions(), st.sampled_from(["", "name=", "json_body=", "query="]), st.integers(1, 4))
+def test_items_of_exploded_brackets_are_laid_out_as_black_does(
+    expr: Expr, head: str, depth: int
+) -> None:
+    outer = " " * (4 * depth - 4)
+    item = render(expr, 4 * depth, head, ",", inside_brackets=True)
+    around = _nest(depth - 1) + outer + "call(\n" + outer + "    first,\n{}\n" + outer + ")\n"
+    flat_item = " " * (4 * depth) + head + flat(expr) + ","
+    assert around.format(item) == _black(around.format(flat_item))
+
+
+@settings(max_examples=150, derandomize=True, database=None)
+@given(
+    st.one_of(NAMES, LONG_NAMES),
+    st.lists(st.builds("{}: {}".format, NAMES, st.one_of(NAMES, LONG_NAMES)), max_size=5),
+    st.sampled_from(["None", "Iterator[respx.MockRouter]"]),
+    st.integers(0, 2),
+)
+def test_defs_are_laid_out_as_black_does(
+    name: str, params: list[str], returns: str, depth: int
+) -> None:
+    source = f"{' ' * 4 * depth}def {name}({', '.join(params)}) -> {returns}:\n"
+    body = " " * (4 * depth + 4) + "pass\n"
+    laid_out = render_def(name, params, returns, 4 * depth) + "\n"
+    assert _nest(depth) + laid_out + body == _black(_nest(depth) + source + body)
+
+
+def test_short_statements_stay_on_one_line() -> None:
+    expr = Call("client.get", (Atom("1"),), (("q", value_expr(["a"])),))
+    assert render(expr, 4, "result = ") == '    result = client.get(1, q=["a"])'
+    assert flat(Tuple((Atom("1"),))) == "(1,)"
+    assert flat(Dict(())) == "{}" and flat(List(())) == "[]"
