@@ -22,6 +22,8 @@ from pathlib import Path
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from generator.emit.yaml_fast import BlockYaml, ReprMemo
+
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 # Characters that end a line for Python's tokenizer or for str.splitlines(), plus
@@ -96,7 +98,12 @@ _ScalarDumper.add_representer(str, _represent_str)
 
 
 def yaml_scalar(value: object) -> str:
-    """One YAML scalar (or flow value) on one line, encoded by PyYAML itself."""
+    """One YAML scalar (or flow value) on one line, encoded by PyYAML itself (once per
+    distinct value: the same names, tags and flags recur all over a document)."""
+    return _SCALAR_MEMO(value)
+
+
+def _yaml_scalar(value: object) -> str:
     dumped = yaml.dump(
         value,
         Dumper=_ScalarDumper,
@@ -108,6 +115,9 @@ def yaml_scalar(value: object) -> str:
     if dumped.endswith("\n...\n"):
         dumped = dumped[: -len("\n...\n")]
     return dumped.rstrip("\n")
+
+
+_SCALAR_MEMO = ReprMemo(_yaml_scalar, max_chars=4_000_000)
 
 
 class _BlockDumper(_ScalarDumper):
@@ -132,14 +142,10 @@ def _represent_block_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 _BlockDumper.add_representer(str, _represent_block_str)
 
 
-def yaml_block(value: object, indent: int = 0) -> str:
-    """A whole view-model as block YAML, every line after the first indented by
-    ``indent`` spaces, so a template can place it under a key at any depth.
-
-    Indenting every line alike keeps literal blocks valid: their content is indented
-    relative to their key, and an empty line inside one stays empty.
-    """
-    dumped = yaml.dump(
+def yaml_block_reference(value: object) -> str:
+    """PyYAML's own block dump of ``value``: the bytes `yaml_block` is made of, and
+    what `generator.emit.yaml_fast` reproduces (and falls back to) without its emitter."""
+    return yaml.dump(
         value,
         Dumper=_BlockDumper,
         default_flow_style=False,
@@ -147,6 +153,19 @@ def yaml_block(value: object, indent: int = 0) -> str:
         width=2**31 - 1,
         sort_keys=False,
     )
+
+
+_FAST_BLOCK = BlockYaml(yaml_block_reference)
+
+
+def yaml_block(value: object, indent: int = 0) -> str:
+    """A whole view-model as block YAML, every line after the first indented by
+    ``indent`` spaces, so a template can place it under a key at any depth.
+
+    Indenting every line alike keeps literal blocks valid: their content is indented
+    relative to their key, and an empty line inside one stays empty.
+    """
+    dumped = _FAST_BLOCK.dump(value)
     if dumped.endswith("\n...\n"):
         dumped = dumped[: -len("\n...\n")]
     # Drop only the dump's own final newline: the template supplies the line break,

@@ -5,11 +5,14 @@ scalars that are nearly all repeats (the same keys and example values under ever
 operation); libyaml is no substitute because its bytes differ (astral escapes, other
 scalar styles) and output must not depend on how PyYAML was built.
 
-`BlockYaml` lays out the block structure itself and asks the reference dumper only for
-each *distinct* scalar, once. That is exact because the dumps use an infinite width,
-so a scalar's text never depends on the column it lands at; only the continuation lines
-of a literal block (``|``) are indented, by the item's column + 2 as PyYAML does. The
-structure it writes is PyYAML's with ``default_flow_style=False`` and indent 2::
+`BlockYaml` lays out the block structure itself and asks the reference dumper only about
+each *distinct* key and scalar, once, batched: the new keys of a value in one dump of
+``{key: 0, ...}``, its new scalars in one dump of ``[scalar, ...]`` (a list item, like a
+mapping value, is no simple-key context, so PyYAML picks the same style for both). That
+is exact because the dumps use an infinite width, so a scalar's text never depends on
+the column it lands at; only the continuation lines of a literal block (``|``) are
+indented, by the item's column + 2 as PyYAML does. The structure it writes is PyYAML's
+with ``default_flow_style=False`` and indent 2::
 
     key: scalar          nested:              list:         - - x
     empty: {}              key: v             - a           - k: v
@@ -33,23 +36,61 @@ Reference = Callable[[object], str]
 _SCALARS = (str, int, float, bool, type(None))
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-_PROBE = "k"
 
 
 class _Unsupported(Exception):
     """The value leaves the subset laid out here; the reference dumps it instead."""
 
 
+class _Missing(_Unsupported):
+    """A key or scalar not probed yet: learn the value's, then lay it out again."""
+
+
+class ReprMemo:
+    """``dump(value)`` memoised by the value's type and ``repr``, least recently used
+    first out once the keys and texts pass ``max_chars``.
+
+    ``repr`` tells apart what ``==`` and JSON conflate (``1``/``True``/``1.0``, ``0.0``/
+    ``-0.0``, ``{1: x}``/``{"1": x}``, tuples/lists). Only a subclass of a builtin that
+    keeps its base's ``repr``, nested in a value, can share a key; PyYAML's safe dumpers
+    refuse those, so the memo can at most turn that error into the base value's text.
+    """
+
+    def __init__(self, dump: Reference, max_chars: int) -> None:
+        self._dump = dump
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._chars = 0
+        self._max_chars = max_chars
+
+    def __call__(self, value: object) -> str:
+        key = f"{type(value).__name__}:{value!r}"
+        text = self._texts.get(key)
+        if text is not None:
+            self._texts.move_to_end(key)
+            return text
+        text = self._dump(value)
+        size = len(key) + len(text)
+        if size <= self._max_chars // 4:
+            self._texts[key] = text
+            self._chars += size
+            while self._chars > self._max_chars:
+                old_key, old_text = self._texts.popitem(last=False)
+                self._chars -= len(old_key) + len(old_text)
+        return text
+
+
 class BlockYaml:
-    """Dumps equal to ``reference(value)`` for JSON-like values, memoised."""
+    """Dumps equal to ``reference(value)`` for JSON-like values, memoised.
+
+    ``memo_chars`` bounds the memo of whole dumps; ``max_scalars`` each table of probed
+    keys and scalars (a full table starts over).
+    """
 
     def __init__(
         self, reference: Reference, *, memo_chars: int = 64_000_000, max_scalars: int = 500_000
     ) -> None:
         self._reference = reference
-        self._memo: OrderedDict[str, str] = OrderedDict()
-        self._memo_chars = 0
-        self._memo_limit = memo_chars
+        self._memo = ReprMemo(self._dump, memo_chars)
         self._max_scalars = max_scalars
         # Key text (``""`` when PyYAML would not write it as a simple key), and the
         # text after ``key:``/``-`` for a value: one line, or a header and the
@@ -60,19 +101,19 @@ class BlockYaml:
 
     def dump(self, value: object) -> str:
         """Exactly ``reference(value)``."""
-        key = f"{type(value).__name__}:{value!r}"
-        cached = self._memo.get(key)
-        if cached is not None:
-            self._memo.move_to_end(key)
-            return cached
-        try:
-            text = self.layout(value)
-        except (_Unsupported, RecursionError):
-            text = self._reference(value)
-        self._remember(key, text)
-        return text
+        return self._memo(value)
 
-    def layout(self, value: object) -> str:
+    def _dump(self, value: object) -> str:
+        try:
+            try:
+                return self._layout(value)
+            except _Missing:
+                self._learn(value)
+                return self._layout(value)
+        except (_Unsupported, RecursionError):
+            return self._reference(value)
+
+    def _layout(self, value: object) -> str:
         """The block layout of a dict or list; raises `_Unsupported` for anything else."""
         out: list[str] = []
         if type(value) is dict:
@@ -87,16 +128,6 @@ class BlockYaml:
             raise _Unsupported
         return "".join(out)
 
-    def _remember(self, key: str, text: str) -> None:
-        size = len(key) + len(text)
-        if size > self._memo_limit // 4:
-            return
-        self._memo[key] = text
-        self._memo_chars += size
-        while self._memo_chars > self._memo_limit:
-            old_key, old_text = self._memo.popitem(last=False)
-            self._memo_chars -= len(old_key) + len(old_text)
-
     def _mapping(
         self, value: dict[object, object], indent: int, out: list[str], inline: bool
     ) -> None:
@@ -108,7 +139,7 @@ class BlockYaml:
                 raise _Unsupported
             text = keys.get(k)
             if text is None:
-                text = self._key(k)
+                raise _Missing
             if not text:
                 raise _Unsupported
             if inline:
@@ -134,7 +165,7 @@ class BlockYaml:
         if type(v) is str:
             tail = self._strs.get(v)
             if tail is None:
-                tail = self._str_tail(v)
+                raise _Missing
             if isinstance(tail, str):
                 out.append(tail)
             else:
@@ -165,45 +196,78 @@ class BlockYaml:
             key = (type(v), repr(v))
             text = self._others.get(key)
             if text is None:
-                text = self._other_tail(v, key)
+                raise _Missing
             out.append(text)
         else:
             raise _Unsupported
 
-    def _key(self, key: str) -> str:
-        """``key:`` as PyYAML writes a simple key, or ``""`` when it would not."""
-        dumped = self._reference({key: 0})
-        simple = dumped.endswith(": 0\n") and dumped.count("\n") == 1
-        text = dumped[: -len(" 0\n")] if simple and not dumped.startswith("? ") else ""
-        self._store(self._keys, key, text)
-        return text
+    def _learn(self, value: object) -> None:
+        """Probe the keys and scalars of ``value`` not seen yet, two dumps for all."""
+        keys: dict[str, None] = {}
+        scalars: dict[object, object] = {}
+        stack = [value]
+        while stack:
+            node = stack.pop()
+            if type(node) is dict:
+                keys.update((k, None) for k in node if type(k) is str and k not in self._keys)
+                stack.extend(node.values())
+            elif type(node) is list:
+                stack.extend(node)
+            elif type(node) is str:
+                if node not in self._strs:
+                    scalars[node] = node
+            elif type(node) in _SCALARS:
+                key = (type(node), repr(node))
+                if key not in self._others:
+                    scalars[key] = node
+        if keys:
+            self._learn_keys(list(keys))
+        if scalars:
+            self._learn_scalars(list(scalars.values()))
 
-    def _str_tail(self, value: str) -> str | tuple[str, tuple[str, ...]]:
-        text = self._probe(value)
-        tail: str | tuple[str, tuple[str, ...]] = text
-        if text.count("\n") > 1:
-            header, *lines = text.removesuffix("\n").split("\n")
-            if not all(line.startswith("  ") or not line for line in lines):
+    def _learn_keys(self, keys: list[str]) -> None:
+        """``key:`` as PyYAML writes each simple key, ``""`` for one it would not."""
+        lines = self._reference(dict.fromkeys(keys, 0)).split("\n")[:-1]
+        # One line per key only if every key is simple (``? key`` adds a line).
+        if len(lines) == len(keys) and all(line.endswith(": 0") for line in lines):
+            for key, line in zip(keys, lines, strict=True):
+                self._store(self._keys, key, line[: -len(" 0")])
+            return
+        for key in keys:
+            dumped = self._reference({key: 0})
+            simple = dumped.endswith(": 0\n") and dumped.count("\n") == 1
+            self._store(self._keys, key, dumped[: -len(" 0\n")] if simple else "")
+
+    def _learn_scalars(self, values: list[object]) -> None:
+        """The text after ``-`` of each value in a dump of the list, which is the text
+        after ``key:`` too: neither is a simple-key context."""
+        items: list[list[str]] = []
+        for line in self._reference(values).split("\n")[:-1]:
+            if line.startswith("- "):
+                items.append([line[1:]])
+            elif items and (not line or line.startswith("  ")):
+                items[-1].append(line)  # a literal block's next line
+            else:
                 raise _Unsupported
-            tail = (header + "\n", tuple(line[2:] for line in lines))
-        self._store(self._strs, value, tail)
-        return tail
-
-    def _other_tail(self, value: object, key: tuple[type, str]) -> str:
-        text = self._probe(value)
-        if text.count("\n") != 1:
+        if len(items) != len(values):
             raise _Unsupported
-        self._store(self._others, key, text)
-        return text
-
-    def _probe(self, value: object) -> str:
-        """The text after ``k:`` in a dump of ``{"k": value}``, with its line break."""
-        dumped = self._reference({_PROBE: value})
-        if not dumped.startswith(_PROBE + ": "):
-            raise _Unsupported
-        return dumped[len(_PROBE) + 1 :]
+        for value, lines in zip(values, items, strict=True):
+            if type(value) is str:
+                self._store(self._strs, value, _tail(lines))
+            elif len(lines) == 1:
+                self._store(self._others, (type(value), repr(value)), lines[0] + "\n")
+            else:
+                raise _Unsupported
 
     def _store(self, table: dict[_K, _V], key: _K, text: _V) -> None:
         if len(table) >= self._max_scalars:
             table.clear()
         table[key] = text
+
+
+def _tail(lines: list[str]) -> str | tuple[str, tuple[str, ...]]:
+    """A scalar's text after its ``key:``/``-``: one line, or a literal block's header
+    and its lines without the 2 columns of indentation they had in the probe."""
+    if len(lines) == 1:
+        return lines[0] + "\n"
+    return (lines[0] + "\n", tuple(line[2:] for line in lines[1:]))
