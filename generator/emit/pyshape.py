@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from generator.emit.templating import pystr
 
 LINE_LENGTH = 88
-COMMA_PRIORITY, DOT_PRIORITY = 18, 1
+COMMA_PRIORITY, VBAR_PRIORITY, DOT_PRIORITY = 18, 9, 1
 OPENING = {"(": ")", "[": "]", "{": "}"}
 CLOSING = {")", "]", "}"}
 _KEYWORDS = frozenset({"return", "await", "assert", "not", "in", "is", "and", "or", "if"})
@@ -258,6 +258,8 @@ class Line:
             if leaf.kind == "DOT" and (previous is None or previous.kind in CLOSING):
                 if previous is not None:
                     self.delimiters[id(previous)] = DOT_PRIORITY
+            elif leaf.value == "|" and previous is not None:
+                self.delimiters[id(previous)] = VBAR_PRIORITY
             elif leaf.kind == "COMMA":
                 self.delimiters[id(leaf)] = COMMA_PRIORITY
         if leaf.kind in OPENING:

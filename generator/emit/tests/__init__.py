@@ -16,8 +16,6 @@ views (`build_package`), so the tests call exactly the names the client defines.
 
 from __future__ import annotations
 
-import re
-
 from jinja2 import Environment
 
 from generator.config import ApiConfig
@@ -26,6 +24,7 @@ from generator.emit.python.models import isort_key
 from generator.emit.python.options import build_options
 from generator.emit.python.package import PackageView, build_package
 from generator.emit.python.resources import ROOT, group_operations
+from generator.emit.tests.shapes import import_line
 from generator.emit.tests.view import (
     ConftestView,
     Imports,
@@ -72,12 +71,13 @@ def build_test_views(
         for operation, op_view in zip(operations, resource.operations, strict=True):
             case = build_case(
                 operation, op_view, accessor=accessor, api=api, options=options,
-                imports=imports, diagnostics=diagnostics,
+                imports=imports, diagnostics=diagnostics, client_class=package.client_class,
             )  # fmt: skip
             cases.append(case)
             all_cases.append(build_case(
                 operation, op_view, accessor=accessor, api=api, options=options,
                 imports=live_imports, diagnostics=Diagnostics(),
+                client_class=package.client_class,
             ))  # fmt: skip
         title = package.title if resource.is_root else resource.attribute
         modules.append(_module_view(stems[resource.module], title, package, imports, cases))
@@ -85,9 +85,6 @@ def build_test_views(
         LIVE_MODULE, package.title, package, live_imports, all_cases, calls_only=True
     )
     return conftest_view(package, TEST_BASE_URL), modules, live
-
-
-_IDENTIFIERS = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _module_view(
@@ -101,10 +98,7 @@ def _module_view(
 ) -> TestModuleView:
     """One test module's view; ``calls_only`` (the live module) keeps just the
     constants its calls' arguments use, since it never mocks a response."""
-    constants = [(name, code) for code, name in imports.constants.items()]
-    if calls_only:
-        used = set(_IDENTIFIERS.findall(" ".join(c.args for c in cases)))
-        constants = [(name, code) for name, code in constants if name in used]
+    used = set().union(*(c.used for c in cases)) if calls_only else None
     exceptions = {"APIStatusError"} | {e.exception for c in cases for e in c.errors}
     names = [package.client_class, package.async_client_class, *exceptions]
     return TestModuleView(
@@ -115,10 +109,13 @@ def _module_view(
         async_client_class=package.async_client_class,
         imports=tuple(sorted(names, key=isort_key)),
         uses_adapter=any(c.adapted for c in cases),
-        model_imports=", ".join(sorted(imports.models)),
+        package_import=import_line(package.package, ["APIStatusError", package.client_class]),
+        model_import=import_line(f"{package.package}.models", sorted(imports.models))
+        if imports.models
+        else "",
         typing_imports=", ".join(sorted(imports.typing | {"Any"})),
         datetime_imports=", ".join(sorted(imports.datetime)),
-        constants=tuple(constants),
+        constants=imports.statements(used),
         cases=tuple(cases),
     )
 

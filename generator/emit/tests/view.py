@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostics
+from generator.emit.pyshape import Atom, Call, Expr, List, Tuple, flat, render, value_expr
 from generator.emit.python.operations import ERRORS, OperationView, ParamView, success_response
 from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.package import PackageView
 from generator.emit.samples import fits, sample
 from generator.emit.templating import pystr
+from generator.emit.tests.shapes import CaseLines, case_lines, conftest_lines
 from generator.emit.tests.values import (
     Chosen,
     expected_pairs,
@@ -38,37 +40,43 @@ ESCAPE_PROBE = "a b/c?d#e%f"
 class ErrorCase:
     status: int
     exception: str
-    body_code: str
+    body: Expr
 
 
 @dataclass(frozen=True)
 class OperationCase:
-    """Everything one operation's tests place, as code."""
+    """Everything one operation's tests place: the values as expressions (laid out
+    in black's shape by `shapes.case_lines` into ``lines``) and the fixed names."""
 
     name: str
     title: str
     call: str
     raw_call: str
-    args: str
+    args: tuple[Expr, ...]
+    kwargs: tuple[tuple[str, Expr], ...]
     method: str
     path: str
-    query: str
-    headers: str
-    json_body: str
-    form: str
+    query: Expr
+    headers: Expr
+    json_body: Expr | None
+    form: Expr | None
     multipart: bool
     status: int
-    response_code: str
-    body_code: str
+    response: tuple[tuple[str, Expr], ...]
+    """The keyword arguments of the mocked response (``json=`` or ``content=``)."""
+    body: Expr
     result_kind: str  # none | bytes | any | typed
     return_code: str
     errors: tuple[ErrorCase, ...]
-    empty_path_args: tuple[str, ...]
-    escape_args: str
+    empty_path_args: tuple[tuple[Expr, ...], ...]
+    escape_args: tuple[Expr, ...]
     escape_path: str
-    statuses: str
+    statuses: Expr
     adapted: bool
     """Whether the arguments build typed values with ``TypeAdapter``."""
+    used: frozenset[str]
+    """Module constants the call's arguments refer to."""
+    lines: CaseLines
 
 
 @dataclass(frozen=True)
@@ -81,11 +89,14 @@ class TestModuleView:
     imports: tuple[str, ...]
     """Names imported from the package (clients, exceptions), in isort order."""
     uses_adapter: bool
-    model_imports: str
+    package_import: str
+    """``from <package> import APIStatusError, <Client>`` (the live module's)."""
     typing_imports: str
     datetime_imports: str
-    constants: tuple[tuple[str, str], ...]
-    """(name, literal code) of the module's hoisted values, in first-use order."""
+    constants: tuple[str, ...]
+    """The module's hoisted values as ``_NAME: Any = ...`` statements, in first-use order."""
+    model_import: str
+    """``from <package>.models import ...`` in black's shape, or empty."""
     cases: tuple[OperationCase, ...]
 
 
@@ -99,22 +110,13 @@ class ConftestView:
     options: tuple[tuple[str, str], ...]
     """(option name, value code) passed to every test client."""
     env_prefix: str
+    lines: dict[str, str]
+    """Statements that hold the client's names, in black's shape (`shapes.conftest_lines`)."""
 
 
 def literal(value: object) -> str:
     """Python source for a JSON value; strings go through ``pystr``."""
-    if isinstance(value, str):
-        return pystr(value)
-    if isinstance(value, bool) or value is None:
-        return repr(value)
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        items = ", ".join(f"{pystr(str(k))}: {literal(v)}" for k, v in value.items())
-        return "{" + items + "}"
-    return pystr(str(value))
+    return flat(value_expr(value))
 
 
 def option_value(option: OptionView) -> str:
@@ -143,26 +145,38 @@ class Imports:
         self.datetime: set[str] = set()
         self.constants: dict[str, str] = {}
         """Literal code → constant name, in first-use order."""
+        self.values: dict[str, Expr] = {}
+        """Constant name → its value."""
 
-    def hoist(self, code: str, name: str) -> str:
-        """``code`` itself when short, else the name of a module constant holding it.
+    def hoist(self, value: Expr, name: str) -> Expr:
+        """``value`` itself when short, else the name of a module constant holding it.
 
         The sync, async, raw-response and error tests of an operation use the same
         example values; writing each once keeps big APIs' test modules a fraction of
         the size (and of black's time). ``name`` is an identifier-safe stem.
         """
+        code = flat(value)
         if len(code) < HOIST_AT:
-            return code
+            return value
         known = self.constants.get(code)
         if known is not None:
-            return known
+            return Atom(known)
         taken = set(self.constants.values())
         stem = "_" + name.upper()
         candidate, n = stem, 2
         while candidate in taken:
             candidate, n = f"{stem}_{n}", n + 1
         self.constants[code] = candidate
-        return candidate
+        self.values[candidate] = value
+        return Atom(candidate)
+
+    def statements(self, names: set[str] | None = None) -> tuple[str, ...]:
+        """The ``_NAME: Any = value`` statements (only ``names`` when given)."""
+        return tuple(
+            render(value, 0, f"{name}: Any = ")
+            for name, value in self.values.items()
+            if names is None or name in names
+        )
 
     def native(self, hint: str) -> bool:
         """Record what ``hint`` needs; True when JSON values already have its type."""
@@ -173,14 +187,14 @@ class Imports:
         return names <= _JSON_NATIVE
 
 
-def _value_code(value: object, hint: str, imports: Imports, name: str) -> str:
+def _value_code(value: object, hint: str, imports: Imports, name: str) -> Expr:
     base = _base_hint(hint)
     if base == "FileTypes":
-        return f"({pystr('upload.txt')}, {pystr(str(value))}.encode())"
-    code = imports.hoist(literal(value), name)
+        return Tuple((Atom(pystr("upload.txt")), Atom(f"{pystr(str(value))}.encode()")))
+    code = imports.hoist(value_expr(value), name)
     if imports.native(base):
         return code
-    return f"TypeAdapter({base}).validate_python({code})"
+    return Call(f"TypeAdapter({base}).validate_python", (code,))
 
 
 def _auth_expectations(
@@ -209,8 +223,8 @@ def _auth_expectations(
     return headers, query
 
 
-def _pairs_code(pairs: list[tuple[str, str]]) -> str:
-    return "[" + ", ".join(f"({pystr(k)}, {pystr(v)})" for k, v in sorted(pairs)) + "]"
+def _pairs_code(pairs: list[tuple[str, str]]) -> Expr:
+    return List(tuple(Tuple((Atom(pystr(k)), Atom(pystr(v)))) for k, v in sorted(pairs)))
 
 
 def _model_param(operation: Operation, view: ParamView) -> Parameter:
@@ -257,6 +271,7 @@ def build_case(
     options: ClientOptions,
     imports: Imports,
     diagnostics: Diagnostics,
+    client_class: str,
 ) -> OperationCase:
     """The test case of one operation; ``accessor`` is ``pet.`` or empty (root)."""
     views = [*op_view.positional, *op_view.keyword]
@@ -268,12 +283,13 @@ def build_case(
     ]
     positional = len(op_view.positional)
     named = zip(views[positional:], codes[positional:], strict=True)
-    args = [*codes[:positional], *(f"{v.python_name}={c}" for v, c in named)]
+    kwargs = tuple((v.python_name, c) for v, c in named)
+    args = tuple(codes[:positional])
 
     auth_headers, query = _auth_expectations(operation, options)
     headers = list(auth_headers)
     form: list[tuple[str, str]] = []
-    json_body = "None"
+    json_body: Expr | None = None
     for item, view in zip(chosen, views, strict=True):
         if view.kind == "query":
             query += expected_pairs(item, api)
@@ -282,7 +298,9 @@ def build_case(
         elif view.kind == "form":
             form += expected_pairs(item, api)
         elif view.kind == "body":
-            json_body = imports.hoist(literal(item.value), f"{op_view.name}_{view.python_name}")
+            json_body = imports.hoist(
+                value_expr(item.value), f"{op_view.name}_{view.python_name}"
+            )
 
     response = success_response(operation)
     status, kind, return_code = 200, "any", "None"
@@ -298,59 +316,65 @@ def build_case(
             return_code = _base_hint(op_view.return_hint)
             imports.native(return_code)
             body = _response_body(operation, response.status, api, diagnostics)
-    body_literal = imports.hoist(literal(body), f"{op_view.name}_response")
+    body_value = imports.hoist(value_expr(body), f"{op_view.name}_response")
+    encoded = Atom(f"{pystr(str(body))}.encode()")
+    respond: tuple[tuple[str, Expr], ...] = ()
     if kind == "bytes":
-        response_code = f"content={pystr(str(body))}.encode()"
+        respond = (("content", encoded),)
     elif kind == "typed":
-        response_code = f"json={body_literal}"
-    else:
-        response_code = ""
-    body_code = body_literal if kind == "typed" else f"{pystr(str(body))}.encode()"
+        respond = (("json", body_value),)
 
     errors = []
     for r in operation.responses:
         if r.status[:1] in {"4", "5"} and r.status.isdigit():
             fallback = "InternalServerError" if r.status[0] == "5" else "APIStatusError"
             error_body = _response_body(operation, r.status, api, diagnostics)
-            error_code = imports.hoist(literal(error_body), f"{op_view.name}_error_{r.status}")
+            error_code = imports.hoist(
+                value_expr(error_body), f"{op_view.name}_error_{r.status}"
+            )
             errors.append(ErrorCase(int(r.status), ERRORS.get(r.status, fallback), error_code))
 
-    empty: list[str] = []
-    escape_args, escape_path = "", ""
+    empty: list[tuple[Expr, ...]] = []
+    escape_args: tuple[Expr, ...] = ()
+    escape_path = ""
     for index, view in enumerate(op_view.positional):
-        empty.append(", ".join([*args[:index], '""', *args[index + 1 :]]))
+        empty.append((*args[:index], Atom('""'), *args[index + 1 :]))
         if not escape_args and _base_hint(view.type_hint) == "str":
             probe = [*chosen[:index], Chosen(chosen[index].param, ESCAPE_PROBE),
                      *chosen[index + 1 :]]  # fmt: skip
-            escape_args = ", ".join([*args[:index], pystr(ESCAPE_PROBE), *args[index + 1 :]])
+            escape_args = (*args[:index], Atom(pystr(ESCAPE_PROBE)), *args[index + 1 :])
             escape_path = pystr(expected_path(operation, probe, api))
 
     statuses = sorted({int(r.status) for r in operation.responses if r.status.isdigit()})
-    return OperationCase(
+    case = OperationCase(
         name=op_view.name,
         title=f"{op_view.method} {operation.path}",
         call=f"{accessor}{op_view.name}",
         raw_call=f"{accessor}with_raw_response.{op_view.name}",
-        args=", ".join(args),
+        args=args,
+        kwargs=kwargs,
         method=pystr(op_view.method),
         path=pystr(expected_path(operation, chosen, api)),
         query=_pairs_code(query),
         headers=_pairs_code(headers),
         json_body=json_body,
-        form=_pairs_code(form) if form else "None",
+        form=_pairs_code(form) if form else None,
         multipart=bool(op_view.file_params),
         status=status,
-        response_code=response_code,
-        body_code=body_code,
+        response=respond,
+        body=body_value if kind == "typed" else encoded,
         result_kind=kind,
         return_code=return_code,
         errors=tuple(errors),
         empty_path_args=tuple(empty),
         escape_args=escape_args,
         escape_path=escape_path,
-        statuses="(" + "".join(f"{s}, " for s in statuses) + ")",
-        adapted=any(code.startswith("TypeAdapter(") for code in codes),
+        statuses=Tuple(tuple(Atom(str(s)) for s in statuses)),
+        adapted=any(isinstance(c, Call) for c in codes),
+        used=frozenset(_IDENT.findall(" ".join(flat(c) for c in codes))),
+        lines=CaseLines(),
     )
+    return replace(case, lines=case_lines(case, client_class))
 
 
 def conftest_view(package: PackageView, base_url: str) -> ConftestView:
@@ -362,5 +386,8 @@ def conftest_view(package: PackageView, base_url: str) -> ConftestView:
         base_url=pystr(base_url),
         options=tuple((o.name, pystr(option_value(o))) for o in package.options),
         env_prefix=package.env_prefix,
+        lines=conftest_lines(
+            package.package, package.client_class, package.async_client_class, package.env_prefix
+        ),
     )
 

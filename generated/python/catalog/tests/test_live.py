@@ -48,15 +48,6 @@ def test_get_batch_live(live_client: CatalogClient, expect: Any) -> None:
             version="string",
         )
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-                403,
-                404,
-                500,
-            ),
-        )
+        expect.documented_error(error, (200, 400, 403, 404, 500))
         return
     expect.typed(result, dict[str, Batch])

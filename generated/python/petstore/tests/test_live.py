@@ -82,14 +82,7 @@ def test_update_pet_live(live_client: PetstoreClient, expect: Any) -> None:
             body=TypeAdapter(Pet | dict[str, Any]).validate_python(_ADD_PET_BODY)
         )
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                400,
-                404,
-                405,
-            ),
-        )
+        expect.documented_error(error, (400, 404, 405))
         return
 
 
@@ -98,13 +91,7 @@ def test_find_pets_by_status_live(live_client: PetstoreClient, expect: Any) -> N
     try:
         result = live_client.pet.find_pets_by_status(status=["string", "string"])
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-            ),
-        )
+        expect.documented_error(error, (200, 400))
         return
     expect.typed(result, list[Pet])
 
@@ -114,13 +101,7 @@ def test_find_pets_by_tags_live(live_client: PetstoreClient, expect: Any) -> Non
     try:
         result = live_client.pet.find_pets_by_tags(tags=["string", "string"])
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-            ),
-        )
+        expect.documented_error(error, (200, 400))
         return
     expect.typed(result, list[Pet])
 
@@ -139,14 +120,7 @@ def test_get_pet_by_id_live(live_client: PetstoreClient, expect: Any) -> None:
     try:
         result = live_client.pet.get_pet_by_id(0)
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-                404,
-            ),
-        )
+        expect.documented_error(error, (200, 400, 404))
         return
     expect.typed(result, Pet)
 
@@ -167,13 +141,7 @@ def test_place_order_live(live_client: PetstoreClient, expect: Any) -> None:
             body=TypeAdapter(Order | dict[str, Any]).validate_python(_PLACE_ORDER_BODY)
         )
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-            ),
-        )
+        expect.documented_error(error, (200, 400))
         return
     expect.typed(result, Order)
 
@@ -183,14 +151,7 @@ def test_get_order_by_id_live(live_client: PetstoreClient, expect: Any) -> None:
     try:
         result = live_client.store.get_order_by_id("string")
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-                404,
-            ),
-        )
+        expect.documented_error(error, (200, 400, 404))
         return
     expect.typed(result, Order)
 
@@ -200,13 +161,7 @@ def test_delete_order_live(live_client: PetstoreClient, expect: Any) -> None:
     try:
         live_client.store.delete_order("string")
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                400,
-                404,
-            ),
-        )
+        expect.documented_error(error, (400, 404))
         return
 
 
@@ -256,13 +211,7 @@ def test_login_user_live(live_client: PetstoreClient, expect: Any) -> None:
     try:
         result = live_client.user.login_user(password="string", username="string")
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-            ),
-        )
+        expect.documented_error(error, (200, 400))
         return
     expect.typed(result, str)
 
@@ -281,14 +230,7 @@ def test_get_user_by_name_live(live_client: PetstoreClient, expect: Any) -> None
     try:
         result = live_client.user.get_user_by_name("string")
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                200,
-                400,
-                404,
-            ),
-        )
+        expect.documented_error(error, (200, 400, 404))
         return
     expect.typed(result, User)
 
@@ -301,13 +243,7 @@ def test_update_user_live(live_client: PetstoreClient, expect: Any) -> None:
             body=TypeAdapter(User | dict[str, Any]).validate_python(_CREATE_USER_BODY),
         )
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                400,
-                404,
-            ),
-        )
+        expect.documented_error(error, (400, 404))
         return
 
 
@@ -316,11 +252,5 @@ def test_delete_user_live(live_client: PetstoreClient, expect: Any) -> None:
     try:
         live_client.user.delete_user("string")
     except APIStatusError as error:
-        expect.documented_error(
-            error,
-            (
-                400,
-                404,
-            ),
-        )
+        expect.documented_error(error, (400, 404))
         return
