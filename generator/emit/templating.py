@@ -48,13 +48,20 @@ def pystr(value: object) -> str:
     return out
 
 
-def docstring(value: object) -> str:
+def docstring(value: object, indent: int | None = None, own_line: bool = False) -> str:
     """Text for the body of a ``\"\"\"...\"\"\"`` docstring, shown to readers as written.
 
     Backslashes are doubled (the docstring is emitted as a plain literal), triple
     quotes are broken up, control characters and bidi overrides are made visible,
     and the text never ends with a quote or backslash that would merge with the
     closing delimiter.
+
+    With ``indent`` (the columns of the line the docstring starts on) the body is laid
+    out as black lays out a docstring there, so black has nothing left to change:
+    trailing spaces dropped, the first line stripped, later lines re-indented from
+    their common indentation, and the closing quotes moved to a line of their own when
+    they would pass column 88 (or, with ``own_line``, whenever the text has several
+    lines). Only whitespace changes, so the escaping above holds.
     """
     text = str(value).replace("\r\n", "\n")
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
@@ -67,8 +74,45 @@ def docstring(value: object) -> str:
         else:
             cleaned.append(ch)
     text = "".join(cleaned).rstrip()
+    if indent is not None:
+        return _black_docstring(text, indent, own_line)
     if text.endswith('"'):
         text += " "
+    return text
+
+
+def _black_docstring(text: str, indent: int, own_line: bool) -> str:
+    """black's docstring normalisation (``linegen.visit_STRING``, pinned line length
+    88) of an escaped body that has no line breaks but ``\\n`` and no tabs."""
+    if not text:
+        return text  # black keeps an empty docstring empty
+    prefix = " " * indent
+    lines = text.split("\n")
+    if own_line and len(lines) > 1:
+        lines.append("")
+    if len(lines) > 1:
+        depth = min(
+            (len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()),
+            default=None,
+        )
+        kept = [lines[0].strip()]
+        if depth is not None:
+            last = len(lines) - 2
+            for i, line in enumerate(lines[1:]):
+                body = line[depth:].rstrip()
+                kept.append(prefix + body if body or i == last else "")
+        text = "\n".join(kept)
+    else:
+        text = text.strip()
+    if not text:
+        return " "
+    if text[0] == '"':
+        text = " " + text
+    if text[-1] == '"':
+        text += " "
+    lines = text.splitlines()
+    if len(lines) > 1 and not text.endswith("\n") and len(lines[-1]) + 3 > 88 >= indent + 3:
+        text += "\n" + prefix
     return text
 
 

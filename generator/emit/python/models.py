@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.emit.python.layout import import_code
 from generator.emit.python.types import AliasView, ClassView, ModuleUse, TypeRenderer
 from generator.model import Definition
 
@@ -19,7 +20,12 @@ from generator.model import Definition
 @dataclass(frozen=True)
 class ImportView:
     module: str
-    names: str
+    names: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        """The ``from module import ...`` statement, in black's shape."""
+        return import_code(self.module, self.names)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def class_imports(
         if module != own:
             wanted.setdefault(module, []).append(name)
     ordered = sorted(wanted.items(), key=lambda item: isort_key(item[0])[1])
-    return tuple(ImportView(f"{prefix}{m}", ", ".join(n)) for m, n in ordered)
+    return tuple(ImportView(f"{prefix}{m}", tuple(n)) for m, n in ordered)
 
 
 def build_definition_module(definition: Definition, renderer: TypeRenderer) -> ModelModuleView:

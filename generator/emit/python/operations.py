@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
+from generator.emit.python.layout import call_statement
 from generator.emit.python.options import ClientOptions
 from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
 from generator.emit.templating import pystr
@@ -71,6 +72,10 @@ class OperationView:
     summary: str
     method: str
     path: str
+
+    def raw_code(self, wrapper: str) -> str:
+        """``self.<name> = <wrapper>(resource.<name>)`` in a raw-response class."""
+        return call_statement(f"self.{self.name} = ", wrapper, [f"resource.{self.name}"], 8)
 
     @property
     def example_args(self) -> str:

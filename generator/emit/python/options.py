@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.emit.python.layout import call_in_parens, conditional_assignment
+from generator.emit.templating import pystr
 from generator.model import Api, Operation, ParameterIn
 from generator.naming import env_var, option_name, unique_names
 
@@ -30,6 +32,20 @@ class OptionView:
     wire_name: str
     required: bool
     description: str
+
+    @property
+    def init_code(self) -> str:
+        """``self.<name> = <name> if ... else env(...)`` in ``__init__``, black-shaped."""
+        env = f"env({pystr(self.env_var)})"
+        return conditional_assignment(
+            f"self.{self.name}", self.name, f"{self.name} is not None", env, indent=8
+        )
+
+    @property
+    def missing_code(self) -> str:
+        """The ``raise`` for a required option that was neither passed nor set."""
+        message = f"Missing {self.name}: pass {self.name}= or set ${self.env_var}"
+        return call_in_parens("raise ValueError", pystr(message), indent=12)
 
 
 @dataclass(frozen=True)

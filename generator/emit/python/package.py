@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.python.layout import call_in_parens, import_code
 from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
 from generator.emit.python.operations import IDEMPOTENCY_HEADERS
 from generator.emit.python.options import CLIENT_ATTRIBUTES, OptionView, build_options
@@ -23,6 +24,7 @@ from generator.emit.python.resources import (
     resource_names,
 )
 from generator.emit.python.types import TypeRenderer
+from generator.emit.templating import pystr
 from generator.model import NOWHERE, Api, ParameterIn
 from generator.naming import api_names, env_var, user_class_name
 
@@ -68,6 +70,17 @@ class PackageView:
         return tuple(
             sorted(self.model_exports, key=lambda e: (isort_key(e[1])[1], isort_key(e[0])))
         )
+
+    @property
+    def missing_base_url_code(self) -> str:
+        """The ``raise`` when no base URL was passed, set or documented."""
+        message = f"Missing base_url: pass base_url= or set ${self.base_url_env}"
+        return call_in_parens("raise ValueError", pystr(message), indent=12)
+
+    @property
+    def model_import_lines(self) -> tuple[str, ...]:
+        """``from .module import Name as Name`` under ``if TYPE_CHECKING:``."""
+        return tuple(import_code(f".{m}", [f"{n} as {n}"], 4) for n, m in self.model_imports)
 
     @property
     def resource_imports(self) -> tuple[ResourceView, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
+from generator.emit.python.layout import call_statement, import_code, self_def
 from generator.emit.python.models import (
     ImportView,
     ModelModuleView,
@@ -21,6 +22,7 @@ from generator.emit.python.models import (
 from generator.emit.python.operations import OperationView, build_operation, operation_names
 from generator.emit.python.options import CLIENT_ATTRIBUTES, ClientOptions
 from generator.emit.python.types import ModuleUse, TypeRenderer
+from generator.emit.templating import pystr
 from generator.model import Api, Operation
 from generator.naming import TYPE_NAMES, class_name, module_name, safe_snake, unique_names
 
@@ -43,6 +45,19 @@ class ResourceView:
     uses_files: bool
     imports: tuple[ImportView, ...]
     is_root: bool
+
+    def property_def(self, returns: str) -> str:
+        """The client property's ``def <attribute>(self) -> <returns>:`` line(s)."""
+        return self_def(self.attribute, returns, indent=4)
+
+    def factory_code(self, name: str) -> str:
+        """The client property's ``return self._resource(...)``, black-shaped."""
+        args = (pystr(self.attribute), f"lambda: {name}(self)")
+        return call_statement("return ", "self._resource", args, indent=8)
+
+    def import_code(self, name: str) -> str:
+        """``from .resources.<module> import <name>`` inside a client property."""
+        return import_code(f".resources.{self.module}", [name], indent=8)
 
     @property
     def class_names(self) -> tuple[str, ...]:

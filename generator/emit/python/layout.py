@@ -1,0 +1,101 @@
+"""Lines of the Python client whose length depends on the docs, laid out as black would.
+
+The client templates write their fixed text in black's shape; a line that holds names
+or values from the docs can only be laid out once its length is known, so the view
+builders call these helpers and templates place the finished text. Each helper returns
+what black (pinned mode, line length 88) writes for the statement at ``indent`` spaces,
+without a final newline: the emitted modules are then black fixed points and the
+writer's black pass has nothing to change. A statement whose lines would still be too
+long after the splits a helper knows is returned on one line, so black (which always
+reformats overlong lines) lays it out instead of a wrong guess being kept.
+``tests/emit/test_python_black_shape.py`` checks the helpers against black itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+LINE_LENGTH = 88
+
+
+def width(line: str) -> int:
+    """Columns black counts for ``line`` (East Asian wide characters count two)."""
+    if line.isascii():
+        return len(line)
+    from black.strings import str_width  # noqa: PLC0415 (only for non-ASCII text)
+
+    return int(str_width(line))
+
+
+def fits(line: str) -> bool:
+    return width(line) <= LINE_LENGTH
+
+
+def import_code(module: str, names: Sequence[str], indent: int = 0) -> str:
+    """``from module import a, b`` on one line when it fits, else one name per line in
+    parentheses with a trailing comma (black always explodes a split import)."""
+    pad = " " * indent
+    line = f"{pad}from {module} import {', '.join(names)}"
+    if fits(line):
+        return line
+    body = "".join(f"{pad}    {name},\n" for name in names)
+    return f"{pad}from {module} import (\n{body}{pad})"
+
+
+def call_in_parens(head: str, argument_code: str, indent: int) -> str:
+    """``raise E("...")`` with one unsplittable argument: joined when it fits, else the
+    argument alone on the next line."""
+    pad = " " * indent
+    line = f"{pad}{head}({argument_code})"
+    if fits(line):
+        return line
+    return f"{pad}{head}(\n{pad}    {argument_code}\n{pad})"
+
+
+def conditional_assignment(target: str, value: str, test: str, other: str, indent: int) -> str:
+    """``target = value if test else other``: one line; else the conditional in
+    parentheses on its own line; else split before ``if`` and ``else`` (black gives
+    two delimiters of the same priority their own lines). Left on one line for black
+    when even those lines would be too long."""
+    pad, inner = " " * indent, " " * (indent + 4)
+    line = f"{pad}{target} = {value} if {test} else {other}"
+    if fits(line):
+        return line
+    body = f"{inner}{value} if {test} else {other}"
+    if fits(body):
+        return f"{pad}{target} = (\n{body}\n{pad})"
+    parts = [f"{inner}{value}", f"{inner}if {test}", f"{inner}else {other}"]
+    if not all(map(fits, parts)):
+        return line
+    return f"{pad}{target} = (\n" + "\n".join(parts) + f"\n{pad})"
+
+
+def call_statement(head: str, func: str, args: Sequence[str], indent: int) -> str:
+    """``head + func(args)`` whose arguments black cannot split further (names,
+    literals, ``lambda: C(self)``): one line; else the arguments together on the next
+    line; else one per line with a trailing comma. When even those lines would be too
+    long the statement stays on one line, for black to lay out."""
+    pad, inner = " " * indent, " " * (indent + 4)
+    line = f"{pad}{head}{func}({', '.join(args)})"
+    if fits(line) or not fits(f"{pad}{head}{func}("):
+        return line
+    together = f"{inner}{', '.join(args)}"
+    if fits(together):
+        return f"{pad}{head}{func}(\n{together}\n{pad})"
+    if not all(fits(f"{inner}{a},") for a in args):
+        return line
+    body = "".join(f"{inner}{a},\n" for a in args)
+    return f"{pad}{head}{func}(\n{body}{pad})"
+
+
+def self_def(name: str, returns: str, indent: int) -> str:
+    """``def name(self) -> returns:``; when too long black splits after ``(`` and adds
+    a trailing comma (its left-hand split of a ``def``). Left long if that cannot fit."""
+    pad = " " * indent
+    line = f"{pad}def {name}(self) -> {returns}:"
+    if fits(line):
+        return line
+    closing = f"{pad}) -> {returns}:"
+    if not (fits(f"{pad}def {name}(") and fits(closing)):
+        return line
+    return f"{pad}def {name}(\n{pad}    self,\n{closing}"

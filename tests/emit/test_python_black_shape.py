@@ -1,0 +1,205 @@
+"""The client emitter writes Python already in black's shape: black (the writer's pinned
+mode) leaves the emitted files unchanged, so formatting them costs little and changes
+nothing. Checked for the real docs, the fixtures (hostile one included) and the wild
+corpus, and for the layout helpers with arbitrary names at several indents."""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import keyword
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import black
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator.config import ApiConfig
+from generator.diagnostics import Diagnostics
+from generator.emit.python import emit_python
+from generator.emit.python.layout import (
+    call_in_parens,
+    call_statement,
+    conditional_assignment,
+    fits,
+    import_code,
+    self_def,
+)
+from generator.emit.templating import make_environment, pystr
+from generator.model import Api
+from generator.parse import parse_page
+from generator.resolve import resolve_api
+from generator.write.formatting import black_mode
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import python_build
+import python_fixtures
+from test_python_wild import WILD, wild_apis
+
+PACKAGE_FILES = (
+    "__init__.py",
+    "_client.py",
+    "_exceptions.py",
+    "_runtime.py",
+    "_types.py",
+    "models/__init__.py",
+    "resources/__init__.py",
+)
+"""Files whose every line is laid out by the emitter today; model and resource modules
+still hold lines (endpoint constants, request arguments, long fields and signatures)
+that wait for expression layout (generator.emit.pyshape)."""
+
+
+def _fixture(make: Callable[[], Api]) -> tuple[Api, ApiConfig]:
+    api = make()
+    return api, ApiConfig.for_folder(Path("specs") / api.name, api.name)
+
+
+def _wild(name: str) -> tuple[Api, ApiConfig]:
+    diagnostics = Diagnostics()
+    pages = wild_apis()[name]
+    parsed = [
+        parse_page(p.name.split("__", 1)[1], p.read_text(encoding="utf-8"), diagnostics)
+        for p in pages
+    ]
+    return resolve_api(name, parsed, diagnostics), ApiConfig.for_folder(Path(name), name)
+
+
+def _real(name: str) -> Callable[[], tuple[Api, ApiConfig]]:
+    return lambda: (python_build.load_spec(name), python_build.project_config(name))
+
+
+def _apis() -> dict[str, Callable[[], tuple[Api, ApiConfig]]]:
+    apis = {name: _real(name) for name in ("catalog", "petstore")}
+    for name, make in (
+        ("catalog-fixture", python_fixtures.catalog_api),
+        ("petstore-fixture", python_fixtures.petstore_api),
+        ("hostile", python_fixtures.hostile_api),
+    ):
+        apis[name] = functools.partial(_fixture, make)
+    if WILD.is_dir():
+        for name in wild_apis():
+            apis[f"wild-{name}"] = functools.partial(_wild, name)
+    return apis
+
+
+APIS = _apis()
+
+
+def _changed_by_black(files: dict[str, str], wanted: Callable[[str], bool]) -> list[str]:
+    """A short diff for every wanted ``.py`` file black would change."""
+    problems = []
+    for path, text in files.items():
+        if not path.endswith(".py") or not wanted(path):
+            continue
+        formatted = black.format_str(text, mode=black_mode())
+        if formatted != text:
+            diff = difflib.unified_diff(text.splitlines(), formatted.splitlines(), lineterm="")
+            problems.append(path + "\n" + "\n".join(list(diff)[2:14]))
+    return problems
+
+
+@pytest.mark.parametrize("name", list(APIS))
+def test_package_modules_are_black_fixed_points(name: str) -> None:
+    api, config = APIS[name]()
+    files = emit_python(api, config, Diagnostics(), make_environment())
+    src = f"python/{config.name}/src/"
+
+    def package_file(path: str) -> bool:
+        return path.split(src, 1)[-1].split("/", 1)[-1] in PACKAGE_FILES
+
+    assert sum(map(package_file, files)) == len(PACKAGE_FILES)
+    assert _changed_by_black(files, package_file) == []
+
+
+# ------------------------------------------------------------------ helpers
+
+NAMES = st.from_regex(r"[a-z_][a-z0-9_]{0,70}", fullmatch=True).filter(
+    lambda n: not keyword.iskeyword(n)
+)
+CLASSES = st.from_regex(r"[A-Z][A-Za-z0-9]{0,70}", fullmatch=True)
+INDENTS = st.sampled_from([0, 4, 8, 12])
+
+
+def _is_fixed_point(code: str, indent: int) -> bool:
+    """Whether black keeps ``code`` (at ``indent``) unchanged inside nested classes."""
+    heads = "".join(f"{' ' * i}class A{i}:\n" for i in range(0, indent, 4))
+    source = f"{heads}{code}\n"
+    return bool(black.format_str(source, mode=black_mode()) == source)
+
+
+def _shaped_or_left_long(code: str, indent: int) -> bool:
+    """Black's layout, or (beyond the splits the helper knows) one overlong line."""
+    return _is_fixed_point(code, indent) or ("\n" not in code and not fits(code))
+
+
+@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@given(st.lists(NAMES, min_size=1, max_size=6), st.lists(NAMES, min_size=1, max_size=4), INDENTS)
+@example(["io_k8s_api_core_v1_pod"], ["IoK8SApiCoreV1Pod as IoK8SApiCoreV1Pod"], 4)
+def test_import_code(parts: list[str], names: list[str], indent: int) -> None:
+    assert _is_fixed_point(import_code("." + ".".join(parts), names, indent), indent)
+
+
+@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@given(NAMES, st.text(max_size=40), INDENTS)
+def test_conditional_assignment(name: str, env: str, indent: int) -> None:
+    code = conditional_assignment(
+        f"self.{name}", name, f"{name} is not None", f"env({pystr(env)})", indent
+    )
+    assert _shaped_or_left_long(code, indent)
+
+
+@pytest.mark.parametrize(
+    ("name", "env"),
+    [("api_key", "CATALOG_API_KEY"), ("a" * 30, "B" * 30), ("a" * 40, "B" * 40), ("a" * 60, "B")],
+)
+def test_conditional_assignment_of_real_sizes_is_shaped(name: str, env: str) -> None:
+    code = conditional_assignment(
+        f"self.{name}", name, f"{name} is not None", f"env({pystr(env)})", 8
+    )
+    assert _is_fixed_point(code, 8)
+
+
+@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@given(st.text(max_size=120), INDENTS)
+@example("Missing base_url: pass base_url= or set $PETSTORE_BASE_URL", 12)
+def test_call_in_parens(message: str, indent: int) -> None:
+    assert _is_fixed_point(call_in_parens("raise ValueError", pystr(message), indent), indent)
+
+
+def _call(name: str, cls: str, indent: int, factory: bool) -> str:
+    if factory:
+        args = [pystr(name), f"lambda: {cls}(self)"]
+        return call_statement("return ", "self._resource", args, indent)
+    return call_statement(f"self.{name} = ", "to_raw_response", [f"resource.{name}"], indent)
+
+
+@settings(max_examples=120, derandomize=True, database=None, deadline=None)
+@given(NAMES, CLASSES, INDENTS, st.booleans())
+def test_call_statement(name: str, cls: str, indent: int, factory: bool) -> None:
+    assert _shaped_or_left_long(_call(name, cls, indent, factory), indent)
+
+
+@pytest.mark.parametrize(
+    ("name", "cls", "factory"),
+    [
+        ("host_group_operation_controller", "HostGroupOperationControllerResource", True),
+        ("admissionregistration_v1_alpha1", "AsyncAdmissionregistrationV1Alpha1Resource", True),
+        ("list_namespaced_horizontal_pod_autoscaler", "", False),
+    ],
+)
+def test_call_statement_of_real_sizes_is_shaped(name: str, cls: str, factory: bool) -> None:
+    code = _call(name, cls, 8, factory)
+    assert "\n" in code and _is_fixed_point(code, 8)
+
+
+@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@given(NAMES, CLASSES, st.sampled_from([4, 8]))
+@example("host_group_operation_controller", "HostGroupOperationControllerResourceWithRaw", 4)
+def test_self_def(name: str, returns: str, indent: int) -> None:
+    code = self_def(name, returns, indent) + f"\n{' ' * indent}    pass"
+    assert _is_fixed_point(code, indent) or not fits(code.split("\n")[0])
