@@ -85,6 +85,15 @@ def test_shaped_files_with_a_long_line_still_go_through_black() -> None:
     assert out["a.py"].startswith("x = 1\nf(\n")
 
 
+def test_long_strings_and_docstrings_do_not_send_a_shaped_file_to_black() -> None:
+    text = "word " * 20 + "(see [x])"
+    source = f'"""{text}"""\n\nX = "{text}"\nY = {{\n    "key": "{text}",\n}}\n'
+    assert max(len(line) for line in source.split("\n")) > 88
+    assert black.format_str(source, mode=black.Mode()) == source
+    out = format_files({"a.py": source.replace("X = ", "X=")}, Diagnostics(), shaped=True)
+    assert out["a.py"] == source.replace("X = ", "X=")  # black did not run
+
+
 def test_shaped_files_are_still_compiled_and_errors_located() -> None:
     diagnostics = Diagnostics()
     source = "def ok():\n    pass\ndef f(:\n    pass\n"

@@ -16,8 +16,9 @@ Files from md2sdk's own templates are *shaped*: the emitters lay them out exactl
 black would (proven against black by the test suite for every API we have docs of),
 so running black over them would change nothing and cost most of a big API's
 generation time. With ``shaped=True`` such a file skips black unless a line exceeds
-the line length (where black might act, e.g. on a name longer than any seen so far);
-it is still compiled, so invalid Python is reported exactly as black would report it.
+the line length where black could split it (a bracket outside strings and docstrings,
+e.g. from a name longer than any seen so far); it is still compiled, so invalid Python
+is reported exactly as black would report it.
 User template overrides are not shaped: their output always goes through black.
 """
 
@@ -86,10 +87,24 @@ def cache_key(source: str, shaped: bool = False) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def is_within_line_length(source: str) -> bool:
-    """No line longer than black's line length (a shaped file black would leave alone)."""
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'")
+_BRACKETS = re.compile(r"[()\[\]{}]")
+
+
+def black_would_leave(source: str) -> bool:
+    """No line black could act on for its length: every line longer than the line
+    length is docstring text or has no bracket outside its string literals (a long
+    string or name that black cannot split either)."""
     limit = LINE_LENGTH
-    return all(len(line) <= limit for line in source.split("\n"))
+    in_docstring = False
+    for line in source.split("\n"):
+        quotes = line.count('"""')
+        long_code = len(line) > limit and not in_docstring and not quotes
+        if long_code and _BRACKETS.search(_STRING.sub("", line)):
+            return False
+        if quotes % 2:
+            in_docstring = not in_docstring
+    return True
 
 
 def format_source(source: str, shaped: bool = False) -> tuple[str | None, str | None]:
@@ -97,7 +112,7 @@ def format_source(source: str, shaped: bool = False) -> tuple[str | None, str | 
 
     A ``shaped`` source within the line length is only compiled (see the module doc).
     """
-    if shaped and is_within_line_length(source):
+    if shaped and black_would_leave(source):
         try:
             compile(source, "<generated>", "exec", dont_inherit=True)
         except SyntaxError as exc:
