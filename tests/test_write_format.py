@@ -87,7 +87,11 @@ def test_shaped_files_with_a_long_line_still_go_through_black() -> None:
 
 def test_long_strings_and_docstrings_do_not_send_a_shaped_file_to_black() -> None:
     text = "word " * 20 + "(see [x])"
-    source = f'"""{text}"""\n\nX = "{text}"\nY = {{\n    "key": "{text}",\n}}\n'
+    call = "client." + "very_long_resource_name_" * 3 + "operation("
+    source = (
+        f'"""{text}"""\n\nX = "{text}"\nY = {{\n    "key": "{text}",\n}}\n'
+        f'Z = {call}\n    1,\n    2,\n)\n{call})\n'
+    )
     assert max(len(line) for line in source.split("\n")) > 88
     assert black.format_str(source, mode=black.Mode()) == source
     out = format_files({"a.py": source.replace("X = ", "X=")}, Diagnostics(), shaped=True)

@@ -93,15 +93,20 @@ _BRACKETS = re.compile(r"[()\[\]{}]")
 
 def black_would_leave(source: str) -> bool:
     """No line black could act on for its length: every line longer than the line
-    length is docstring text or has no bracket outside its string literals (a long
-    string or name that black cannot split either)."""
+    length is docstring text, or has no bracket outside its string literals but an
+    opening one or an empty ``()`` it ends with (a long string, name or call head that
+    black cannot split either)."""
     limit = LINE_LENGTH
     in_docstring = False
     for line in source.split("\n"):
         quotes = line.count('"""')
-        long_code = len(line) > limit and not in_docstring and not quotes
-        if long_code and _BRACKETS.search(_STRING.sub("", line)):
-            return False
+        if len(line) > limit and not in_docstring and not quotes:
+            code = _STRING.sub("", line).rstrip()
+            # Black has split at an opening bracket at the very end already, and
+            # cannot split an empty call.
+            code = code.removesuffix("()") if code.endswith("()") else code.rstrip("([{")
+            if _BRACKETS.search(code):
+                return False
         if quotes % 2:
             in_docstring = not in_docstring
     return True
