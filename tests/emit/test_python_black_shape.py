@@ -1,7 +1,8 @@
 """The client emitter writes Python already in black's shape: black (the writer's pinned
 mode) leaves the emitted files unchanged, so formatting them costs little and changes
 nothing. Checked for the real docs, the fixtures (hostile one included) and the wild
-corpus, and for the layout helpers with arbitrary names at several indents."""
+corpus (where only statements left on one overlong line may change), and for the
+layout helpers with arbitrary names at several indents."""
 
 from __future__ import annotations
 
@@ -40,19 +41,6 @@ import python_build
 import python_fixtures
 from test_python_wild import WILD, wild_apis
 
-PACKAGE_FILES = (
-    "__init__.py",
-    "_client.py",
-    "_exceptions.py",
-    "_runtime.py",
-    "_types.py",
-    "models/__init__.py",
-    "resources/__init__.py",
-)
-"""Files whose every line is laid out by the emitter today; model and resource modules
-still hold lines (endpoint constants, request arguments, long fields and signatures)
-that wait for expression layout (generator.emit.pyshape)."""
-
 
 def _fixture(make: Callable[[], Api]) -> tuple[Api, ApiConfig]:
     api = make()
@@ -90,30 +78,31 @@ def _apis() -> dict[str, Callable[[], tuple[Api, ApiConfig]]]:
 APIS = _apis()
 
 
-def _changed_by_black(files: dict[str, str], wanted: Callable[[str], bool]) -> list[str]:
-    """A short diff for every wanted ``.py`` file black would change."""
-    problems = []
+def _black_changes(files: dict[str, str]) -> dict[str, list[str]]:
+    """Path → the lines black replaces, for every ``.py`` file black would change."""
+    changes = {}
     for path, text in files.items():
-        if not path.endswith(".py") or not wanted(path):
-            continue
-        formatted = black.format_str(text, mode=black_mode())
-        if formatted != text:
-            diff = difflib.unified_diff(text.splitlines(), formatted.splitlines(), lineterm="")
-            problems.append(path + "\n" + "\n".join(list(diff)[2:14]))
-    return problems
+        if path.endswith(".py"):
+            formatted = black.format_str(text, mode=black_mode())
+            if formatted != text:
+                diff = difflib.unified_diff(text.splitlines(), formatted.splitlines(), n=0)
+                changes[path] = [
+                    line[1:] for line in diff if line[:1] == "-" and not line.startswith("---")
+                ]
+    return changes
 
 
 @pytest.mark.parametrize("name", list(APIS))
-def test_package_modules_are_black_fixed_points(name: str) -> None:
+def test_client_modules_are_black_fixed_points(name: str) -> None:
     api, config = APIS[name]()
-    files = emit_python(api, config, Diagnostics(), make_environment())
-    src = f"python/{config.name}/src/"
-
-    def package_file(path: str) -> bool:
-        return path.split(src, 1)[-1].split("/", 1)[-1] in PACKAGE_FILES
-
-    assert sum(map(package_file, files)) == len(PACKAGE_FILES)
-    assert _changed_by_black(files, package_file) == []
+    changes = _black_changes(emit_python(api, config, Diagnostics(), make_environment()))
+    if name.startswith("wild-"):
+        # Beyond the splits the layout helpers know (names of 70+ characters), a
+        # statement is left on one overlong line for black: never a wrong layout.
+        wrong = {p: [x for x in lines if fits(x)] for p, lines in changes.items()}
+        assert {p: lines for p, lines in wrong.items() if lines} == {}
+    else:
+        assert changes == {}
 
 
 # ------------------------------------------------------------------ helpers
@@ -137,14 +126,14 @@ def _shaped_or_left_long(code: str, indent: int) -> bool:
     return _is_fixed_point(code, indent) or ("\n" not in code and not fits(code))
 
 
-@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@settings(max_examples=60, derandomize=True, database=None, deadline=None)
 @given(st.lists(NAMES, min_size=1, max_size=6), st.lists(NAMES, min_size=1, max_size=4), INDENTS)
 @example(["io_k8s_api_core_v1_pod"], ["IoK8SApiCoreV1Pod as IoK8SApiCoreV1Pod"], 4)
 def test_import_code(parts: list[str], names: list[str], indent: int) -> None:
     assert _is_fixed_point(import_code("." + ".".join(parts), names, indent), indent)
 
 
-@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@settings(max_examples=60, derandomize=True, database=None, deadline=None)
 @given(NAMES, st.text(max_size=40), INDENTS)
 def test_conditional_assignment(name: str, env: str, indent: int) -> None:
     code = conditional_assignment(
@@ -164,7 +153,7 @@ def test_conditional_assignment_of_real_sizes_is_shaped(name: str, env: str) -> 
     assert _is_fixed_point(code, 8)
 
 
-@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@settings(max_examples=60, derandomize=True, database=None, deadline=None)
 @given(st.text(max_size=120), INDENTS)
 @example("Missing base_url: pass base_url= or set $PETSTORE_BASE_URL", 12)
 def test_call_in_parens(message: str, indent: int) -> None:
@@ -178,7 +167,7 @@ def _call(name: str, cls: str, indent: int, factory: bool) -> str:
     return call_statement(f"self.{name} = ", "to_raw_response", [f"resource.{name}"], indent)
 
 
-@settings(max_examples=120, derandomize=True, database=None, deadline=None)
+@settings(max_examples=80, derandomize=True, database=None, deadline=None)
 @given(NAMES, CLASSES, INDENTS, st.booleans())
 def test_call_statement(name: str, cls: str, indent: int, factory: bool) -> None:
     assert _shaped_or_left_long(_call(name, cls, indent, factory), indent)
@@ -197,7 +186,7 @@ def test_call_statement_of_real_sizes_is_shaped(name: str, cls: str, factory: bo
     assert "\n" in code and _is_fixed_point(code, 8)
 
 
-@settings(max_examples=100, derandomize=True, database=None, deadline=None)
+@settings(max_examples=60, derandomize=True, database=None, deadline=None)
 @given(NAMES, CLASSES, st.sampled_from([4, 8]))
 @example("host_group_operation_controller", "HostGroupOperationControllerResourceWithRaw", 4)
 def test_self_def(name: str, returns: str, indent: int) -> None:

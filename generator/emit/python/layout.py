@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.emit.pyshape import Atom, render
+
 LINE_LENGTH = 88
 
 
@@ -73,12 +75,19 @@ def conditional_assignment(target: str, value: str, test: str, other: str, inden
 def call_statement(head: str, func: str, args: Sequence[str], indent: int) -> str:
     """``head + func(args)`` whose arguments black cannot split further (names,
     literals, ``lambda: C(self)``): one line; else the arguments together on the next
-    line; else one per line with a trailing comma. When even those lines would be too
-    long the statement stays on one line, for black to lay out."""
+    line; else one per line with a trailing comma; after an assignment head too long
+    for ``func(``, the value in parentheses laid out the same way. When even those
+    lines would be too long the statement stays on one line, for black to lay out."""
     pad, inner = " " * indent, " " * (indent + 4)
     line = f"{pad}{head}{func}({', '.join(args)})"
-    if fits(line) or not fits(f"{pad}{head}{func}("):
+    if fits(line):
         return line
+    if not fits(f"{pad}{head}{func}("):
+        if not head.endswith(" = "):
+            return line
+        # black wraps the value in parentheses rather than split after a long head.
+        value = call_statement("", func, args, indent + 4)
+        return f"{pad}{head}(\n{value}\n{pad})" if fits(value.split("\n")[0]) else line
     together = f"{inner}{', '.join(args)}"
     if fits(together):
         return f"{pad}{head}{func}(\n{together}\n{pad})"
@@ -99,3 +108,21 @@ def self_def(name: str, returns: str, indent: int) -> str:
     if not (fits(f"{pad}def {name}(") and fits(closing)):
         return line
     return f"{pad}def {name}(\n{pad}    self,\n{closing}"
+
+
+def annotated(name: str, hint: str, tail: str, indent: int, *, comma: bool = False) -> str:
+    """``name: hint`` + ``tail`` (``" = default"`` or nothing), plus ``,`` for a
+    parameter of an exploded ``def``. When too long: a statement's default goes in
+    parentheses on its own line if that fits (black splits the right-hand side
+    first); otherwise a union hint goes in parentheses on lines of its own, split at
+    ``|`` as needed. A long hint without a top-level ``|`` is left for black."""
+    pad, end = " " * indent, "," if comma else ""
+    line = f"{pad}{name}: {hint}{tail}{end}"
+    if fits(line):
+        return line
+    if tail and not comma and fits(f"{pad}{name}: {hint} = ("):
+        return render(Atom(tail.removeprefix(" = ")), indent=indent, head=f"{name}: {hint} = ")
+    if " | " not in hint:
+        return line
+    body = render(Atom(hint), indent=indent + 4, inside_brackets=True)
+    return f"{pad}{name}: (\n{body}\n{pad}){tail}{end}"

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
-from generator.emit.python.layout import call_statement
+from generator.emit.pyshape import Atom, Call, Dict, Expr, Tuple, render
+from generator.emit.python.layout import annotated, call_statement
 from generator.emit.python.options import ClientOptions
 from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
 from generator.emit.templating import pystr
@@ -51,6 +52,12 @@ class ParamView:
     description: str
     kind: str  # path | query | header | body | form | file
 
+    @property
+    def code(self) -> str:
+        """The parameter's line in the exploded ``def``, in black's shape."""
+        tail = f" = {self.default_code}" if self.default_code else ""
+        return annotated(self.python_name, self.type_hint, tail, 8, comma=True)
+
 
 @dataclass(frozen=True)
 class OperationView:
@@ -58,6 +65,7 @@ class OperationView:
     constant: str
     return_hint: str
     endpoint_code: str
+    """The whole ``_NAME = Endpoint[...](...)`` statement."""
     positional: tuple[ParamView, ...]
     keyword: tuple[ParamView, ...]
     path_params: tuple[ParamView, ...]
@@ -72,6 +80,29 @@ class OperationView:
     summary: str
     method: str
     path: str
+
+    @property
+    def argument_lines(self) -> tuple[str, ...]:
+        """``path={...},`` ``query={...},`` ...: the request call's parameter groups
+        (one argument per line of the exploded call), each in black's shape."""
+        groups = (
+            ("path", self.path_params),
+            ("query", self.query_params),
+            ("headers", self.header_params),
+            ("form", self.form_params),
+            ("files", self.file_params),
+        )
+        return tuple(
+            render(
+                Dict(tuple((Atom(pystr(p.wire_name)), Atom(p.python_name)) for p in params)),
+                indent=12,
+                head=f"{name}=",
+                tail=",",
+                inside_brackets=True,
+            )
+            for name, params in groups
+            if params
+        )
 
     def raw_code(self, wrapper: str) -> str:
         """``self.<name> = <wrapper>(resource.<name>)`` in a raw-response class."""
@@ -193,7 +224,7 @@ def build_operation(
         name=name,
         constant=f"_{name.upper()}",
         return_hint=returns,
-        endpoint_code=_endpoint_code(operation, returns, params, options),
+        endpoint_code=_endpoint_code(operation, f"_{name.upper()}", returns, params, options),
         positional=path_params,
         keyword=tuple(keyword),
         path_params=path_params,
@@ -233,13 +264,19 @@ def _param_view(
 
 
 def _endpoint_code(
-    operation: Operation, returns: str, params: list[Parameter], options: ClientOptions
+    operation: Operation,
+    constant: str,
+    returns: str,
+    params: list[Parameter],
+    options: ClientOptions,
 ) -> str:
-    """``Endpoint[T]("GET", "/pets", T, ...)``: the static facts the runtime needs."""
-    args = [pystr(operation.method.upper()), pystr(operation.path), returns]
+    """``_NAME = Endpoint[T]("GET", "/pets", T, ...)``: the static facts the runtime
+    needs, laid out as black lays the statement out."""
+    args = (Atom(pystr(operation.method.upper())), Atom(pystr(operation.path)), Atom(returns))
+    kwargs: list[tuple[str, Expr]] = []
     auth = options.auth_for(operation)
     if auth is not None:
-        args.append(f"auth=({''.join(pystr(a) + ', ' for a in auth)})")
+        kwargs.append(("auth", Tuple(tuple(Atom(pystr(a)) for a in auth))))
     formats = {
         p.name: p.schema.collection_format or "csv"
         for p in params
@@ -247,15 +284,16 @@ def _endpoint_code(
         and isinstance(p.schema, ArraySchema)
     }
     if formats:
-        pairs = ", ".join(f"{pystr(k)}: {pystr(v)}" for k, v in formats.items())
-        args.append(f"formats={{{pairs}}}")
+        pairs = tuple((Atom(pystr(k)), Atom(pystr(v))) for k, v in formats.items())
+        kwargs.append(("formats", Dict(pairs)))
     form = [p for p in params if p.location is ParameterIn.FORM_DATA]
     if form:
         multipart = any(isinstance(p.schema, FileSchema) for p in form) or any(
             "multipart" in c for c in operation.consumes
         )
-        args.append(f"body={pystr('multipart' if multipart else 'form')}")
-    return f"Endpoint[{returns}]({', '.join(args)})"
+        kwargs.append(("body", Atom(pystr("multipart" if multipart else "form"))))
+    endpoint = Call(f"Endpoint[{returns}]", args, tuple(kwargs))
+    return render(endpoint, indent=0, head=f"{constant} = ")
 
 
 def _async_docstring(operation: Operation, sync_class: str, name: str) -> str:

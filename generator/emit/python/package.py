@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.pyshape import Atom, Tuple, render
 from generator.emit.python.layout import call_in_parens, import_code
 from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
 from generator.emit.python.operations import IDEMPOTENCY_HEADERS
@@ -70,6 +71,18 @@ class PackageView:
         return tuple(
             sorted(self.model_exports, key=lambda e: (isort_key(e[1])[1], isort_key(e[0])))
         )
+
+    @property
+    def auth_code(self) -> str:
+        """``_AUTH = ((option, kind, wire name),)`` for a client with one option (with
+        more, the template writes one per line and black keeps them so)."""
+        auth = Tuple(
+            tuple(
+                Tuple(tuple(Atom(pystr(v)) for v in (o.name, o.kind, o.wire_name)))
+                for o in self.options
+            )
+        )
+        return render(auth, indent=0, head="_AUTH = ")
 
     @property
     def missing_base_url_code(self) -> str:
@@ -219,4 +232,3 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         models=tuple(models),
         model_exports=tuple(exports),
     )
-

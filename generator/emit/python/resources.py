@@ -50,6 +50,10 @@ class ResourceView:
         """The client property's ``def <attribute>(self) -> <returns>:`` line(s)."""
         return self_def(self.attribute, returns, indent=4)
 
+    def raw_property_def(self, returns: str) -> str:
+        """The resource's ``def with_raw_response(self) -> <returns>:`` line(s)."""
+        return self_def("with_raw_response", returns, indent=4)
+
     def factory_code(self, name: str) -> str:
         """The client property's ``return self._resource(...)``, black-shaped."""
         args = (pystr(self.attribute), f"lambda: {name}(self)")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.emit.pyshape import Atom, Call, render
+from generator.emit.python.layout import annotated
 from generator.emit.templating import pystr
 from generator.model import (
     AllOfSchema,
@@ -47,6 +49,17 @@ class FieldView:
     description: str
     comment: str
 
+    @property
+    def code(self) -> str:
+        """The field's statement in a class body, in black's shape."""
+        head = f"{self.python_name}: {self.type_hint}"
+        if self.alias:
+            default = (("default", Atom(self.default_code)),) if self.default_code else ()
+            field = Call("Field", (), (*default, ("alias", Atom(pystr(self.wire_name)))))
+            return render(field, indent=4, head=f"{head} = ")[4:]
+        tail = f" = {self.default_code}" if self.default_code else ""
+        return annotated(self.python_name, self.type_hint, tail, 4)[4:]
+
 
 @dataclass(frozen=True)
 class ClassView:
@@ -63,6 +76,11 @@ class AliasView:
     type_hint: str
     description: str
     comment: str
+
+    @property
+    def code(self) -> str:
+        """``Name: TypeAlias = hint``, in black's shape."""
+        return render(Atom(self.type_hint), indent=0, head=f"{self.name}: TypeAlias = ")
 
 
 @dataclass

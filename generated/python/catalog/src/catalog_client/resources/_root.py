@@ -20,14 +20,7 @@ __all__ = [
 ]
 
 _GET_BATCH = Endpoint[dict[str, Batch]](
-    "GET",
-    "/batches",
-    dict[str, Batch],
-    auth=(
-        "api_key",
-        "ims_org_id",
-        "access_token",
-    ),
+    "GET", "/batches", dict[str, Batch], auth=("api_key", "ims_org_id", "access_token")
 )
 
 

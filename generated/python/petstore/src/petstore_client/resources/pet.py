@@ -41,22 +41,10 @@ _UPDATE_PET_WITH_FORM = Endpoint[Any](
     "POST", "/pets/{petId}", Any, auth=("access_token",), body="form"
 )
 _GET_PET_BY_ID = Endpoint[Pet](
-    "GET",
-    "/pets/{petId}",
-    Pet,
-    auth=(
-        "api_key",
-        "access_token",
-    ),
+    "GET", "/pets/{petId}", Pet, auth=("api_key", "access_token")
 )
 _DELETE_PET = Endpoint[Any](
-    "DELETE",
-    "/pets/{petId}",
-    Any,
-    auth=(
-        "api_key",
-        "access_token",
-    ),
+    "DELETE", "/pets/{petId}", Any, auth=("api_key", "access_token")
 )
 
 
