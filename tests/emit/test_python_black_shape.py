@@ -179,6 +179,8 @@ def test_call_statement(name: str, cls: str, indent: int, factory: bool) -> None
         ("host_group_operation_controller", "HostGroupOperationControllerResource", True),
         ("admissionregistration_v1_alpha1", "AsyncAdmissionregistrationV1Alpha1Resource", True),
         ("list_namespaced_horizontal_pod_autoscaler", "", False),
+        ("create_admissionregistration_v1_alpha1_initializer_configuration", "", False),
+        ("get_rest_v1_orchestrators_orchestrator_id_locations_loc_5003a942", "", False),
     ],
 )
 def test_call_statement_of_real_sizes_is_shaped(name: str, cls: str, factory: bool) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.emit.pyshape import Atom, render
+from generator.emit.pyshape import Atom, Call, render
 
 LINE_LENGTH = 88
 
@@ -76,8 +76,8 @@ def call_statement(head: str, func: str, args: Sequence[str], indent: int) -> st
     """``head + func(args)`` whose arguments black cannot split further (names,
     literals, ``lambda: C(self)``): one line; else the arguments together on the next
     line; else one per line with a trailing comma; after an assignment head too long
-    for ``func(``, the value in parentheses laid out the same way. When even those
-    lines would be too long the statement stays on one line, for black to lay out."""
+    for ``func(``, as `generator.emit.pyshape` lays it out. Other statements whose
+    lines would still be too long stay on one line, for black to lay out."""
     pad, inner = " " * indent, " " * (indent + 4)
     line = f"{pad}{head}{func}({', '.join(args)})"
     if fits(line):
@@ -85,9 +85,9 @@ def call_statement(head: str, func: str, args: Sequence[str], indent: int) -> st
     if not fits(f"{pad}{head}{func}("):
         if not head.endswith(" = "):
             return line
-        # black wraps the value in parentheses rather than split after a long head.
-        value = call_statement("", func, args, indent + 4)
-        return f"{pad}{head}(\n{value}\n{pad})" if fits(value.split("\n")[0]) else line
+        # Parentheses around the value, or a split at its bracket after all: black's
+        # choice between them (right_hand_split's optional parentheses) is pyshape's.
+        return render(Call(func, tuple(Atom(a) for a in args)), indent=indent, head=head)
     together = f"{inner}{', '.join(args)}"
     if fits(together):
         return f"{pad}{head}{func}(\n{together}\n{pad})"
