@@ -30,6 +30,7 @@ over a small token list; ``tests/emit/test_pyshape.py`` checks it against
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -111,7 +112,7 @@ def render(
     if _width(line_str) <= LINE_LENGTH:
         return line_str  # black keeps a fitting line as is (we never emit magic commas)
     line = Line(indent // 4, inside_brackets)
-    for leaf in _tokens(head, code, tail, wrap=_wraps(head, expr, inside_brackets)):
+    for leaf in _tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)):
         line.append(leaf)
     return "\n".join(str(x) for x in _transform(line, frozenset()))
 
@@ -164,7 +165,7 @@ def _wraps(head: str, expr: Expr, inside_brackets: bool) -> bool:
     return stripped.endswith((" =", "return", "assert")) or stripped == "return await"
 
 
-def _tokens(head: str, code: str, tail: str, *, wrap: bool) -> list[Leaf]:
+def _tokens(head: str, expr: Expr, tail: str, *, wrap: bool) -> list[Leaf]:
     if wrap:
         body = head.rstrip()
         if body.endswith("return await"):
@@ -178,8 +179,60 @@ def _tokens(head: str, code: str, tail: str, *, wrap: bool) -> list[Leaf]:
             ]
         else:
             front = _lex(body)
-        return [*front, *_invisible(_lex(head[len(body) :] + code)), *_lex(tail)]
-    return _lex(head + code + tail)
+        rest = head[len(body) :].strip()  # "await"
+        inner = [*_lex(rest), *_leaves(expr, " " if rest else "")]
+        return [*front, *_invisible(inner), *_lex(tail)]
+    return [*_lex(head), *_leaves(expr, " " if head.endswith(" ") else ""), *_lex(tail)]
+
+
+def _leaves(expr: Expr, space: str) -> list[Leaf]:
+    """The tokens of ``flat(expr)`` built from the tree (only atoms are lexed)."""
+    out: list[Leaf] = []
+    _add(expr, space, out)
+    return out
+
+
+def _add(expr: Expr, space: str, out: list[Leaf]) -> None:
+    if isinstance(expr, Atom):
+        leaves = _lex(expr.code)
+        leaves[0].space = leaves[0].prefix = space
+        out.extend(leaves)
+        return
+    if isinstance(expr, Call):
+        func = _lex(expr.func)
+        func[0].space = func[0].prefix = space
+        out.extend(func)
+        out.append(Leaf("(", "(", "", trailer=True))
+        for i, arg in enumerate(expr.args):
+            if i:
+                out.append(Leaf("COMMA", ",", "", arglist=True))
+            _add(arg, " " if i else "", out)
+        for i, (name, value) in enumerate(expr.kwargs):
+            if i or expr.args:
+                out.append(Leaf("COMMA", ",", "", arglist=True))
+            out.append(Leaf("NAME", name, " " if i or expr.args else ""))
+            out.append(Leaf("EQUAL", "=", ""))
+            _add(value, "", out)
+        out.append(Leaf(")", ")", ""))
+        return
+    pair = {Dict: "{}", List: "[]", Tuple: "()"}[type(expr)]
+    opening, closing = pair[0], pair[1]
+    out.append(Leaf(opening, opening, space))
+    if isinstance(expr, Dict):
+        for i, (key, value) in enumerate(expr.items):
+            if i:
+                out.append(Leaf("COMMA", ",", ""))
+            _add(key, " " if i else "", out)
+            out.append(Leaf("COLON", ":", ""))
+            _add(value, " ", out)
+    else:
+        for i, item in enumerate(expr.items):
+            if i:
+                out.append(Leaf("COMMA", ",", ""))
+            _add(item, " " if i else "", out)
+        if isinstance(expr, Tuple) and len(expr.items) == 1:
+            out.append(Leaf("COMMA", ",", ""))
+    out.append(Leaf(closing, closing, ""))
 
 
 def _invisible(leaves: list[Leaf]) -> list[Leaf]:
@@ -188,6 +241,16 @@ def _invisible(leaves: list[Leaf]) -> list[Leaf]:
 
 
 def _lex(text: str) -> list[Leaf]:
+    """Fresh leaves for ``text`` (leaves are mutable; their tokens are cached)."""
+    return [Leaf(*token) for token in _lex_tokens(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _lex_tokens(text: str) -> tuple[tuple[str, str, str, bool, bool], ...]:
+    return tuple((x.kind, x.value, x.space, x.trailer, x.arglist) for x in _lex_text(text))
+
+
+def _lex_text(text: str) -> list[Leaf]:
     leaves: list[Leaf] = []
     stack: list[Leaf] = []
     pos = 0
@@ -292,7 +355,7 @@ class Line:
         if not self.leaves:
             return ""
         first = self.leaves[0]
-        rest = "".join(str(leaf) for leaf in self.leaves[1:])
+        rest = "".join([leaf.prefix + leaf.value for leaf in self.leaves[1:]])
         return f"{first.prefix}{'    ' * self.depth}{first.value}{rest}"
 
 
@@ -324,7 +387,15 @@ def _width(text: str) -> int:
 
 
 def _short(line: Line, line_length: int = LINE_LENGTH) -> bool:
-    return _width(str(line)) <= line_length
+    """Whether ``line`` fits; stops counting at the limit when the text is ASCII."""
+    length = 4 * line.depth
+    for leaf in line.leaves:
+        if not (leaf.value.isascii() and leaf.prefix.isascii()):
+            return _width(str(line)) <= line_length
+        length += len(leaf.prefix) + len(leaf.value)
+        if length > line_length:
+            return False
+    return True
 
 
 # ------------------------------------------------------------------ splits (black.linegen)
@@ -348,21 +419,24 @@ def _transform(line: Line, features: Features) -> list[Line]:
         splits = [_delimiter_split, _rhs]
     else:
         splits = [_rhs]
-    line_str = str(line)
     for split in splits:
         try:
-            return _run(line, split, features, line_str)
+            return _run(line, split, features)
         except CannotSplit:
             continue
     return [line]
 
 
-def _run(line: Line, split: _Split, features: Features, line_str: str) -> list[Line]:
+def _run(line: Line, split: _Split, features: Features) -> list[Line]:
     optional = [b for b in line.invisible if b.depth == 0]
     result: list[Line] = []
+    line_str = ""
     for part in split(line, features):
-        if str(part) == line_str:
-            raise CannotSplit("unchanged")
+        # a part with fewer leaves than the line less its invisible parens differs
+        if len(part.leaves) >= len(line.leaves) - 2:
+            line_str = line_str or str(line)
+            if str(part) == line_str:
+                raise CannotSplit("unchanged")
         result.extend(_transform(part, features))
     if (
         FORCE_PARENS in features
@@ -377,18 +451,13 @@ def _run(line: Line, split: _Split, features: Features, line_str: str) -> list[L
         copy.append(
             Leaf(leaf.kind, leaf.value, leaf.space if i else "", leaf.trailer, leaf.arglist)
         )
-    second = _run(copy, split, features | {FORCE_PARENS}, line_str)
+    second = _run(copy, split, features | {FORCE_PARENS})
     return second if all(_short(x) for x in second) else result
 
 
 def _rhs(line: Line, features: Features) -> Iterator[Line]:
     """black's ``right_hand_split_with_omits``."""
     first_lines: list[Line] | None = None
-    prefix_lengths: dict[int, int] = {}
-    length = 4 * line.depth
-    for leaf in line.leaves:
-        prefix_lengths[id(leaf)] = length
-        length += len(leaf.prefix) + len(leaf.value)
     for omit in _trailers_to_omit(line):
         if omit:
             target = next(
@@ -399,11 +468,7 @@ def _rhs(line: Line, features: Features) -> Iterator[Line]:
                 ),
                 None,
             )
-            if (
-                target is not None
-                and target.value
-                and prefix_lengths.get(id(target), 0) > LINE_LENGTH
-            ):
+            if target is not None and target.value and _prefix_length(line, target) > LINE_LENGTH:
                 continue
         lines = list(_right_hand_split(line, features, omit))
         if first_lines is None and not omit:
@@ -415,6 +480,18 @@ def _rhs(line: Line, features: Features) -> Iterator[Line]:
         yield from first_lines
     else:
         yield from _right_hand_split(line, features, set())
+
+
+def _prefix_length(line: Line, target: Leaf) -> int:
+    """The line's length before ``target`` (0 when absent), counted up to the limit."""
+    length = 4 * line.depth
+    for leaf in line.leaves:
+        if leaf is target:
+            return length
+        length += len(leaf.prefix) + len(leaf.value)
+        if length > LINE_LENGTH and any(x is target for x in line.leaves):
+            return length
+    return 0
 
 
 def _trailers_to_omit(line: Line) -> Iterator[set[int]]:
