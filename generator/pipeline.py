@@ -197,6 +197,9 @@ def generate(
                 cache_dir=cache,
                 shown_root=shown_root,
                 progress=_progress_for(progress, config.name, files),
+                # md2sdk's own emitters and templates emit black's layout; template
+                # overrides and injected emitters may not.
+                shaped=project.templates is None and emitters is None,
             )
         diagnostics.extend(result.diagnostics)
         results.append(result)

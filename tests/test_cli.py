@@ -158,6 +158,20 @@ def test_template_override_changes_real_openapi_output(project: Path) -> None:
     )
 
 
+def test_python_from_overridden_templates_is_formatted_by_black(project: Path) -> None:
+    # Built-in templates emit black's layout and skip black; an override may not.
+    mine = project / "mine/python/src"
+    mine.mkdir(parents=True)
+    (mine / "_types.py.jinja").write_text("{# view: PackageView #}\nX=( 1, )\n")
+    plain = md2sdk("generate", "--target", "python")
+    assert plain.exit_code == 0, plain.stderr
+    types = project / "generated/python/alpha/src/alpha_client/_types.py"
+    assert "X = (1,)" not in types.read_text()
+    custom = md2sdk("generate", "--target", "python", "--templates", "mine")
+    assert custom.exit_code == 0, custom.stderr
+    assert types.read_text() == "X = (1,)\n"
+
+
 def test_adhoc_generate_needs_no_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
