@@ -111,10 +111,56 @@ def render(
     line_str = " " * indent + head + code + tail
     if _width(line_str) <= LINE_LENGTH:
         return line_str  # black keeps a fitting line as is (we never emit magic commas)
+    if not tail and not inside_brackets and _is_value(expr) and _PLAIN_HEAD.fullmatch(head):
+        opening = " " * indent + head + code[0]
+        if isinstance(expr, Dict | List) and expr.items and _width(opening) <= LINE_LENGTH:
+            return "\n".join(_value_lines(head, expr, "", indent))
     line = Line(indent // 4, inside_brackets)
     for leaf in _tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)):
         line.append(leaf)
     return "\n".join(str(x) for x in _transform(line, frozenset()))
+
+
+_PLAIN_HEAD = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:: [A-Za-z_][A-Za-z0-9_]*)? = )?")
+
+
+def _is_value(expr: Expr) -> bool:
+    """Only literals and atoms: a JSON value as `value_expr` builds it."""
+    if isinstance(expr, Atom):
+        return True
+    if isinstance(expr, Dict):
+        return all(_is_value(k) and _is_value(v) for k, v in expr.items)
+    return isinstance(expr, List) and all(_is_value(i) for i in expr.items)
+
+
+def _value_lines(prefix: str, expr: Expr, suffix: str, indent: int) -> list[str]:
+    """Black's layout of a literal value, directly (the general splitter gives the
+    same lines, much more slowly, for the big example values of generated tests).
+
+    A line that fits stays; a collection that does not is split after its opening
+    bracket with one item per line and a trailing comma, except a lone item, which
+    black leaves without a comma (and unsplit when it fits); atoms never split.
+    Only for a plain ``name = `` / ``name: T = `` head or an item of such a value,
+    whose opening bracket line fits: there black always splits at the value's
+    bracket, never at the statement's optional parentheses.
+    """
+    pad = " " * indent
+    line = pad + prefix + flat(expr) + suffix
+    if _width(line) <= LINE_LENGTH or not isinstance(expr, Dict | List) or not expr.items:
+        return [line]
+    items: list[tuple[str, Expr]]
+    if isinstance(expr, Dict):
+        items = [(flat(k) + ": ", v) for k, v in expr.items]
+        opening, closing = "{", "}"
+    else:
+        items = [("", v) for v in expr.items]
+        opening, closing = "[", "]"
+    out = [pad + prefix + opening]
+    comma = "," if len(items) > 1 else ""
+    for item_prefix, value in items:
+        out.extend(_value_lines(item_prefix, value, comma, indent + 4))
+    out.append(pad + closing + suffix)
+    return out
 
 
 def render_def(name: str, params: Sequence[str], returns: str, indent: int = 0) -> str:

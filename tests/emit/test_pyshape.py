@@ -122,3 +122,30 @@ def test_short_statements_stay_on_one_line() -> None:
     assert render(expr, 4, "result = ") == '    result = client.get(1, q=["a"])'
     assert flat(Tuple((Atom("1"),))) == "(1,)"
     assert flat(Dict(())) == "{}" and flat(List(())) == "[]"
+
+
+BIG_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | TEXT,
+    lambda inner: st.lists(inner, max_size=6) | st.dictionaries(TEXT, inner, max_size=6),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=300, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
+@given(
+    BIG_JSON,
+    st.sampled_from(["_NAME: Any = ", "x = ", "_" + "N" * 70 + ": Any = ", "_" + "N" * 86 + " = "]),
+    st.integers(0, 2),
+)
+@example({"k": {"j": "x" * 90}}, "_NAME: Any = ", 0)
+@example(["x" * 90], "x = ", 1)
+@example({"k": "v" * 20}, "_" + "N" * 60 + ": Any = ", 0)
+def test_literal_values_take_the_direct_layout_black_agrees_with(
+    value: object, head: str, depth: int
+) -> None:
+    """The direct layout of big literal values (module constants of generated tests)."""
+    indent = 4 * depth
+    expr = value_expr(value)
+    source = _nest(depth) + " " * indent + head + flat(expr) + "\n"
+    assert _nest(depth) + render(expr, indent, head) + "\n" == _black(source)

@@ -77,7 +77,7 @@ def build_test_views(
             all_cases.append(build_case(
                 operation, op_view, accessor=accessor, api=api, options=options,
                 imports=live_imports, diagnostics=Diagnostics(),
-                client_class=package.client_class,
+                client_class=package.client_class, live=True,
             ))  # fmt: skip
         title = package.title if resource.is_root else resource.attribute
         modules.append(_module_view(stems[resource.module], title, package, imports, cases))

@@ -59,7 +59,10 @@ def import_line(module: str, names: Sequence[str]) -> str:
     return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
 
 
-def case_lines(case: OperationCase, client_class: str) -> CaseLines:
+def case_lines(case: OperationCase, client_class: str, *, live: bool = False) -> CaseLines:
+    """The lines of ``case``'s tests in its resource's module, or with ``live`` only
+    those of its live test (laying statements out is most of this emitter's time)."""
+
     def call(target: str, args: Sequence[Expr] | None = None) -> Call:
         chosen = case.args if args is None else tuple(args)
         return Call(target, chosen, case.kwargs)
@@ -88,6 +91,21 @@ def case_lines(case: OperationCase, client_class: str) -> CaseLines:
     if case.multipart:
         items.append(("multipart=", Atom("True")))
     typed_or_bytes = case.result_kind in ("typed", "bytes")
+    if live:
+        return CaseLines(
+            def_live=test("_live", f"live_client: {client_class}", "expect: Any"),
+            live_call=render(
+                call(f"live_client.{case.call}"), 8, "result = " if typed_or_bytes else ""
+            ),
+            live_error=render(Call("expect.documented_error", (Atom("error"), case.statuses)), 8),
+            live_check=(
+                render(Call("expect.typed", (Atom("result"), Atom(case.return_code))), 4)
+                if case.result_kind == "typed"
+                else "    assert isinstance(result, bytes)"
+                if case.result_kind == "bytes"
+                else ""
+            ),
+        )
     endswith = f'request.url.raw_path.decode().split("?", 1)[0].endswith({case.escape_path})'
     return CaseLines(
         def_sync=test("", client, ROUTER, "expect: Any"),
@@ -95,7 +113,6 @@ def case_lines(case: OperationCase, client_class: str) -> CaseLines:
         def_raw=test("_raw_response", client, ROUTER, "expect: Any"),
         def_empty=test("_empty_path_value", client, ROUTER),
         def_escape=test("_path_escaping", client, ROUTER),
-        def_live=test("_live", f"live_client: {client_class}", "expect: Any"),
         respond=render(respond(), 4, "route = "),
         respond_raw=render(respond((("headers", Atom('{"x-test": "raw"}')),)), 4),
         sync_call=render(call(f"client.{case.call}"), 4, "result = "),
@@ -111,17 +128,6 @@ def case_lines(case: OperationCase, client_class: str) -> CaseLines:
         error_items=tuple(
             render(Tuple((Atom(str(e.status)), Atom(e.exception), e.body)), 8, "", ",", True)
             for e in case.errors
-        ),
-        live_call=render(
-            call(f"live_client.{case.call}"), 8, "result = " if typed_or_bytes else ""
-        ),
-        live_error=render(Call("expect.documented_error", (Atom("error"), case.statuses)), 8),
-        live_check=(
-            render(Call("expect.typed", (Atom("result"), Atom(case.return_code))), 4)
-            if case.result_kind == "typed"
-            else "    assert isinstance(result, bytes)"
-            if case.result_kind == "bytes"
-            else ""
         ),
     )
 

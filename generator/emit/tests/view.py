@@ -272,8 +272,12 @@ def build_case(
     imports: Imports,
     diagnostics: Diagnostics,
     client_class: str,
+    live: bool = False,
 ) -> OperationCase:
-    """The test case of one operation; ``accessor`` is ``pet.`` or empty (root)."""
+    """The test case of one operation; ``accessor`` is ``pet.`` or empty (root).
+
+    ``live`` cases (for the live module) get only the lines that module shows.
+    """
     views = [*op_view.positional, *op_view.keyword]
     params = [_model_param(operation, v) for v in views]
     chosen = pick_values(operation, params, api, diagnostics)
@@ -374,7 +378,7 @@ def build_case(
         used=frozenset(_IDENT.findall(" ".join(flat(c) for c in codes))),
         lines=CaseLines(),
     )
-    return replace(case, lines=case_lines(case, client_class))
+    return replace(case, lines=case_lines(case, client_class, live=live))
 
 
 def conftest_view(package: PackageView, base_url: str) -> ConftestView:
