@@ -1,0 +1,138 @@
+"""Black-exact layout of the Python expressions emitters build.
+
+A template cannot know how long a line gets (names and values come from the docs),
+so emitters that want their output to be a fixed point of black (see
+``generator.write.formatting``) lay such statements out here. API::
+
+    Atom(code)                       a name, number, string literal, ``a.b``, ``x()``...
+    Call(func, args=(), kwargs=())   ``func(arg, ..., name=value, ...)``
+    Dict(((key, value), ...))        ``{key: value, ...}``
+    List((item, ...)), Tuple((item, ...))
+    value_expr(value) -> Expr        a JSON value (strings through ``pystr``)
+    flat(expr) -> str                the expression on one line, black's spacing
+    render(expr, indent=0, head="", tail="", inside_brackets=False) -> str
+    render_def(name, params, returns, indent=0) -> str   a ``def`` line (no body)
+
+``render`` returns the statement ``head + flat(expr) + tail`` as black lays it out
+at ``indent`` spaces (a multiple of 4): its lines, each indented, joined by
+``"\\n"`` without a final newline. ``inside_brackets`` says the line is one item of
+an exploded bracket (``head="name=", tail=","`` in a call black splits one argument
+per line), where black may split at the item's commas first. The statement must
+be an assignment (``x = ``, ``x: T = ``), ``return``/``await``/``assert`` or a bare
+expression; heads and tails are short fixed code such as ``"result = "`` or ``")"``.
+
+Rather than approximate black, this is a port of the parts of black's line
+splitting (``black.linegen``: right-hand split with omitted trailers and optional
+parentheses, delimiter split, magic trailing commas) that such statements reach,
+over a small token list; ``tests/emit/test_pyshape.py`` checks it against
+``black.format_str`` for arbitrary values, names, heads and indents. Modules:
+`tree` (the expressions, their one-line form), `tokens` (black's leaves, lines and
+bracket tracking), `splits` (black's splits); this one holds the entry points and
+the direct layout of literal values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.emit.pyshape.splits import _transform
+from generator.emit.pyshape.tokens import Line, _invisible, _lex, _tokens, _wraps
+from generator.emit.pyshape.tree import (
+    LINE_LENGTH,
+    Atom,
+    Call,
+    Dict,
+    Expr,
+    List,
+    Tuple,
+    _width,
+    flat,
+    value_expr,
+)
+
+__all__ = [
+    "LINE_LENGTH",
+    "Atom",
+    "Call",
+    "Dict",
+    "Expr",
+    "List",
+    "Tuple",
+    "flat",
+    "render",
+    "render_def",
+    "value_expr",
+]
+
+
+def render(
+    expr: Expr, indent: int = 0, head: str = "", tail: str = "", inside_brackets: bool = False
+) -> str:
+    """The statement ``head + expr + tail`` as black writes it at ``indent`` spaces."""
+    code = flat(expr)
+    line_str = " " * indent + head + code + tail
+    if _width(line_str) <= LINE_LENGTH:
+        return line_str  # black keeps a fitting line as is (we never emit magic commas)
+    if not tail and not inside_brackets and _is_value(expr) and _PLAIN_HEAD.fullmatch(head):
+        opening = " " * indent + head + code[0]
+        if isinstance(expr, Dict | List) and expr.items and _width(opening) <= LINE_LENGTH:
+            return "\n".join(_value_lines(head, expr, "", indent))
+    line = Line(indent // 4, inside_brackets)
+    for leaf in _tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)):
+        line.append(leaf)
+    return "\n".join(str(x) for x in _transform(line, frozenset()))
+
+
+_PLAIN_HEAD = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:: [A-Za-z_][A-Za-z0-9_]*)? = )?")
+
+
+def _is_value(expr: Expr) -> bool:
+    """Only literals and atoms: a JSON value as `value_expr` builds it."""
+    if isinstance(expr, Atom):
+        return True
+    if isinstance(expr, Dict):
+        return all(_is_value(k) and _is_value(v) for k, v in expr.items)
+    return isinstance(expr, List) and all(_is_value(i) for i in expr.items)
+
+
+def _value_lines(prefix: str, expr: Expr, suffix: str, indent: int) -> list[str]:
+    """Black's layout of a literal value, directly (the general splitter gives the
+    same lines, much more slowly, for the big example values of generated tests).
+
+    A line that fits stays; a collection that does not is split after its opening
+    bracket with one item per line and a trailing comma, except a lone item, which
+    black leaves without a comma (and unsplit when it fits); atoms never split.
+    Only for a plain ``name = `` / ``name: T = `` head or an item of such a value,
+    whose opening bracket line fits: there black always splits at the value's
+    bracket, never at the statement's optional parentheses.
+    """
+    pad = " " * indent
+    line = pad + prefix + flat(expr) + suffix
+    if _width(line) <= LINE_LENGTH or not isinstance(expr, Dict | List) or not expr.items:
+        return [line]
+    items: list[tuple[str, Expr]]
+    if isinstance(expr, Dict):
+        items = [(flat(k) + ": ", v) for k, v in expr.items]
+        opening, closing = "{", "}"
+    else:
+        items = [("", v) for v in expr.items]
+        opening, closing = "[", "]"
+    out = [pad + prefix + opening]
+    comma = "," if len(items) > 1 else ""
+    for item_prefix, value in items:
+        out.extend(_value_lines(item_prefix, value, comma, indent + 4))
+    out.append(pad + closing + suffix)
+    return out
+
+
+def render_def(name: str, params: Sequence[str], returns: str, indent: int = 0) -> str:
+    """``def name(params) -> returns:`` as black writes it; params are ``"x: T"``."""
+    code = f"def {name}({', '.join(params)}) -> {returns}:"
+    if _width(" " * indent + code) <= LINE_LENGTH:
+        return " " * indent + code
+    line = Line(indent // 4)
+    leaves = _lex(f"def {name}({', '.join(params)}) ->")
+    for leaf in [*leaves, *_invisible(_lex(returns)), *_lex(":")]:
+        line.append(leaf)
+    return "\n".join(str(x) for x in _transform(line, frozenset()))
