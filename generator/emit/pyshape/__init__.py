@@ -11,6 +11,8 @@ so emitters that want their output to be a fixed point of black (see
     value_expr(value) -> Expr        a JSON value (strings through ``pystr``)
     flat(expr) -> str                the expression on one line, black's spacing
     render(expr, indent=0, head="", tail="", inside_brackets=False) -> str
+    import_line(module, names, indent=0) -> str          a ``from ... import`` line
+    width(line) -> int               the columns black counts
     render_def(name, params, returns, indent=0) -> str   a ``def`` line (no body)
 
 ``render`` returns the statement ``head + flat(expr) + tail`` as black lays it out
@@ -51,6 +53,9 @@ from generator.emit.pyshape.tree import (
     value_expr,
 )
 
+width = _width
+"""Columns black counts for a line (East Asian wide characters count two)."""
+
 __all__ = [
     "LINE_LENGTH",
     "Atom",
@@ -60,9 +65,11 @@ __all__ = [
     "List",
     "Tuple",
     "flat",
+    "import_line",
     "render",
     "render_def",
     "value_expr",
+    "width",
 ]
 
 
@@ -124,6 +131,17 @@ def _value_lines(prefix: str, expr: Expr, suffix: str, indent: int) -> list[str]
         out.extend(_value_lines(item_prefix, value, comma, indent + 4))
     out.append(pad + closing + suffix)
     return out
+
+
+def import_line(module: str, names: Sequence[str], indent: int = 0) -> str:
+    """``from module import a, b`` on one line when it fits, else one name per line in
+    parentheses with a trailing comma (black always explodes an import it splits)."""
+    pad = " " * indent
+    line = f"{pad}from {module} import {', '.join(names)}"
+    if not names or _width(line) <= LINE_LENGTH:
+        return line
+    body = "".join(f"{pad}    {name},\n" for name in names)
+    return f"{pad}from {module} import (\n{body}{pad})"
 
 
 def render_def(name: str, params: Sequence[str], returns: str, indent: int = 0) -> str:

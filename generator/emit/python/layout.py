@@ -15,33 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.emit.pyshape import Atom, Call, render
-
-LINE_LENGTH = 88
-
-
-def width(line: str) -> int:
-    """Columns black counts for ``line`` (East Asian wide characters count two)."""
-    if line.isascii():
-        return len(line)
-    from black.strings import str_width  # noqa: PLC0415 (only for non-ASCII text)
-
-    return int(str_width(line))
+from generator.emit.pyshape import LINE_LENGTH, Atom, Call, render, width
 
 
 def fits(line: str) -> bool:
     return width(line) <= LINE_LENGTH
-
-
-def import_code(module: str, names: Sequence[str], indent: int = 0) -> str:
-    """``from module import a, b`` on one line when it fits, else one name per line in
-    parentheses with a trailing comma (black always explodes a split import)."""
-    pad = " " * indent
-    line = f"{pad}from {module} import {', '.join(names)}"
-    if fits(line):
-        return line
-    body = "".join(f"{pad}    {name},\n" for name in names)
-    return f"{pad}from {module} import (\n{body}{pad})"
 
 
 def call_in_parens(head: str, argument_code: str, indent: int) -> str:

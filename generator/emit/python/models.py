@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.emit.python.layout import import_code
+from generator.emit.pyshape import import_line
 from generator.emit.python.types import AliasView, ClassView, ModuleUse, TypeRenderer
 from generator.model import Definition
 
@@ -25,7 +25,7 @@ class ImportView:
     @property
     def code(self) -> str:
         """The ``from module import ...`` statement, in black's shape."""
-        return import_code(self.module, self.names)
+        return import_line(self.module, self.names)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
-from generator.emit.pyshape import Atom, Tuple, render
-from generator.emit.python.layout import call_in_parens, import_code
+from generator.emit.pyshape import Atom, Tuple, import_line, render
+from generator.emit.python.layout import call_in_parens
 from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
 from generator.emit.python.operations import IDEMPOTENCY_HEADERS
 from generator.emit.python.options import CLIENT_ATTRIBUTES, OptionView, build_options
@@ -93,7 +93,7 @@ class PackageView:
     @property
     def model_import_lines(self) -> tuple[str, ...]:
         """``from .module import Name as Name`` under ``if TYPE_CHECKING:``."""
-        return tuple(import_code(f".{m}", [f"{n} as {n}"], 4) for n, m in self.model_imports)
+        return tuple(import_line(f".{m}", [f"{n} as {n}"], 4) for n, m in self.model_imports)
 
     @property
     def resource_imports(self) -> tuple[ResourceView, ...]:

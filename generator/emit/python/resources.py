@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
-from generator.emit.python.layout import call_statement, import_code, self_def
+from generator.emit.pyshape import import_line
+from generator.emit.python.layout import call_statement, self_def
 from generator.emit.python.models import (
     ImportView,
     ModelModuleView,
@@ -61,7 +62,7 @@ class ResourceView:
 
     def import_code(self, name: str) -> str:
         """``from .resources.<module> import <name>`` inside a client property."""
-        return import_code(f".resources.{self.module}", [name], indent=8)
+        return import_line(f".resources.{self.module}", [name], indent=8)
 
     @property
     def class_names(self) -> tuple[str, ...]:

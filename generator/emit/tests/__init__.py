@@ -20,11 +20,11 @@ from jinja2 import Environment
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.pyshape import import_line
 from generator.emit.python.models import isort_key
 from generator.emit.python.options import build_options
 from generator.emit.python.package import PackageView, build_package
 from generator.emit.python.resources import ROOT, group_operations
-from generator.emit.tests.shapes import import_line
 from generator.emit.tests.view import (
     ConftestView,
     Imports,

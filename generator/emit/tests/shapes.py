@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from generator.emit.pyshape import Atom, Call, Expr, Tuple, render, render_def
+from generator.emit.pyshape import Atom, Call, Expr, Tuple, import_line, render, render_def
 from generator.emit.templating import pystr
 
 if TYPE_CHECKING:
@@ -48,15 +48,6 @@ class CaseLines:
     live_call: str = ""
     live_error: str = ""
     live_check: str = ""
-
-
-def import_line(module: str, names: Sequence[str]) -> str:
-    """``from module import a, b`` on one line when it fits, else one name per line
-    (black always explodes an import it has to split)."""
-    line = f"from {module} import {', '.join(names)}"
-    if len(line) <= 88 or not names:
-        return line
-    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
 
 
 def case_lines(case: OperationCase, client_class: str, *, live: bool = False) -> CaseLines:
