@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -31,6 +32,8 @@ from generator.stamp import Stamp, fingerprint, is_current, output_state, read_s
 from generator.write import Plan, apply_plan, format_files, plan_write
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
+
     from generator.emit import Emitter, Files
     from generator.model import Api
 
@@ -102,6 +105,16 @@ def load_emitter(target: str, where: SourceLocation, diagnostics: Diagnostics) -
     return emitter
 
 
+PARALLEL_EMIT_OPERATIONS = 100
+"""APIs with at least this many operations emit their targets in parallel processes
+(forked, so the model is shared, not pickled); smaller ones are done before a pool
+would have started."""
+
+_Job = tuple[str, "Emitter", "Api", ApiConfig, "Environment", SourceLocation]
+_JOBS: list[_Job] = []
+"""The targets a forked emit worker runs: set before the pool forks, read by index."""
+
+
 def emit_api(
     api: Api,
     config: ApiConfig,
@@ -109,35 +122,71 @@ def emit_api(
     diagnostics: Diagnostics,
     emitters: Mapping[str, Emitter] | None = None,
 ) -> Files:
-    """All targets' files for one API; an emitter that raises contributes an error."""
+    """All targets' files for one API; an emitter that raises contributes an error.
+
+    Each target reports into its own collector, merged in target order, so files and
+    diagnostics are the same whether targets ran one after another or in parallel.
+    """
     from generator.emit.templating import make_environment  # noqa: PLC0415 (see top)
 
     where = SourceLocation(config.specs.as_posix(), 1, 1)
     env = make_environment(env_templates)
-    files: Files = {}
+    jobs: list[_Job] = []
     for target in config.targets:
         if emitters is None:
             emitter = load_emitter(target, where, diagnostics)
         elif (emitter := emitters.get(target)) is None:
             diagnostics.error("emit-failed", f"no emitter for target {target!r}", where)
-        if emitter is None:
-            continue
-        try:
-            produced = emitter(api, config, diagnostics, env)
-        except Exception as exc:  # any bug in an emitter or template must not escape
-            diagnostics.error(
-                "emit-failed", f"target {target!r} failed: {type(exc).__name__}: {exc}", where
-            )
-            continue
-        if not isinstance(produced, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in produced.items()
-        ):
-            diagnostics.error(
-                "emit-failed", f"target {target!r} did not return {{path: text}}", where
-            )
-            continue
+        if emitter is not None:
+            jobs.append((target, emitter, api, config, env, where))
+    files: Files = {}
+    for produced, reported in _run_jobs(jobs, parallel=emitters is None):
         files.update(produced)
+        diagnostics.extend(reported)
     return files
+
+
+def _run_jobs(jobs: list[_Job], *, parallel: bool) -> Iterator[tuple[Files, Diagnostics]]:
+    big = bool(jobs) and len(jobs[0][2].operations) >= PARALLEL_EMIT_OPERATIONS
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if not (parallel and big and workers > 1):
+        yield from map(_emit_target, jobs)
+        return
+    # Imported here: a no-op run never needs multiprocessing (~25 ms).
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from multiprocessing import get_all_start_methods, get_context  # noqa: PLC0415
+
+    if "fork" not in get_all_start_methods():
+        yield from map(_emit_target, jobs)
+        return
+
+    _JOBS[:] = jobs
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            yield from pool.map(_emit_job, range(len(jobs)))
+    finally:
+        _JOBS.clear()
+
+
+def _emit_job(index: int) -> tuple[Files, Diagnostics]:
+    return _emit_target(_JOBS[index])
+
+
+def _emit_target(job: _Job) -> tuple[Files, Diagnostics]:
+    target, emitter, api, config, env, where = job
+    diagnostics = Diagnostics()
+    try:
+        produced = emitter(api, config, diagnostics, env)
+    except Exception as exc:  # any bug in an emitter or template must not escape
+        message = f"target {target!r} failed: {type(exc).__name__}: {exc}"
+        diagnostics.error("emit-failed", message, where)
+        return {}, diagnostics
+    if not isinstance(produced, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in produced.items()
+    ):
+        diagnostics.error("emit-failed", f"target {target!r} did not return {{path: text}}", where)
+        return {}, diagnostics
+    return produced, diagnostics
 
 
 def generate(

@@ -1,0 +1,59 @@
+"""Targets emitted in parallel processes give exactly what one process gives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import pipeline
+from generator.config import load_config
+from generator.diagnostics import Diagnostics
+from generator.pipeline import Timings, emit_api
+from generator.sources import load_api
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def emit_catalog(templates: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    diagnostics = Diagnostics()
+    project = load_config(ROOT / "pyproject.toml", diagnostics)
+    config = next(api for api in project.apis if api.name == "catalog")
+    api = load_api(config, project.root, diagnostics, Timings().stage)
+    files = emit_api(api, config, templates, diagnostics)
+    return files, [d.format() for d in diagnostics]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_parallel_emit_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 10**9)
+    sequential = emit_catalog()
+    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 1)
+    original = pipeline._emit_target
+
+    def tagged(job: Any) -> tuple[dict[str, str], Diagnostics]:
+        files, diagnostics = original(job)
+        return {**files, f"pid/{job[0]}": str(os.getpid())}, diagnostics
+
+    monkeypatch.setattr(pipeline, "_emit_target", tagged)
+    files, diagnostics = emit_catalog()
+    pids = {files.pop(f"pid/{target}") for target in ("openapi", "python", "tests")}
+    assert str(os.getpid()) not in pids  # every target ran in a worker process
+    assert (files, diagnostics) == sequential
+    assert list(files) == list(sequential[0])
+    assert any(d.startswith("specs/catalog/") for d in diagnostics)  # warnings came back
+
+
+def test_a_failing_template_in_a_worker_is_an_emit_failed_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 1)
+    (tmp_path / "openapi").mkdir()
+    (tmp_path / "openapi/document.yaml.jinja").write_text("{{ no_such_value }}\n")
+    files, diagnostics = emit_catalog(tmp_path)
+    failed = [d for d in diagnostics if "emit-failed" in d]
+    assert len(failed) == 1 and "target 'openapi' failed: UndefinedError" in failed[0]
+    assert not any(path.startswith("openapi/") for path in files)
+    assert any(path.startswith("python/") for path in files)
