@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.pyshape import import_line
 from generator.emit.python import emit_python
 from generator.emit.python.layout import (
     call_in_parens,
     call_statement,
     conditional_assignment,
     fits,
-    import_code,
     self_def,
 )
 from generator.emit.templating import make_environment, pystr
@@ -129,8 +129,8 @@ def _shaped_or_left_long(code: str, indent: int) -> bool:
 @settings(max_examples=60, derandomize=True, database=None, deadline=None)
 @given(st.lists(NAMES, min_size=1, max_size=6), st.lists(NAMES, min_size=1, max_size=4), INDENTS)
 @example(["io_k8s_api_core_v1_pod"], ["IoK8SApiCoreV1Pod as IoK8SApiCoreV1Pod"], 4)
-def test_import_code(parts: list[str], names: list[str], indent: int) -> None:
-    assert _is_fixed_point(import_code("." + ".".join(parts), names, indent), indent)
+def test_import_line(parts: list[str], names: list[str], indent: int) -> None:
+    assert _is_fixed_point(import_line("." + ".".join(parts), names, indent), indent)
 
 
 @settings(max_examples=60, derandomize=True, database=None, deadline=None)
