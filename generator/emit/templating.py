@@ -16,6 +16,7 @@ before the view-model reaches a template.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -36,11 +37,17 @@ def pystr(value: object) -> str:
     """A Python string literal whose value is exactly ``str(value)``, quoted the way
     black would quote it (double quotes unless that needs more backslashes), so
     emitted code is already in black's shape."""
-    text = str(value)
+    return _pystr(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pystr(text: str) -> str:
     out = repr(text)
     if out[0] == "'" and text.count('"') <= text.count("'"):
         # In repr's single-quoted form every ' is escaped and no " is.
         out = '"' + out[1:-1].replace("\\'", "'").replace('"', '\\"') + '"'
+    if out.isascii():  # repr escapes every ASCII control character itself
+        return out
     # repr keeps printable non-ASCII as is; escape the ones that change how code reads.
     for ch in _LINE_BREAKS + _BIDI:
         if ch in out:

@@ -149,3 +149,12 @@ def test_literal_values_take_the_direct_layout_black_agrees_with(
     expr = value_expr(value)
     source = _nest(depth) + " " * indent + head + flat(expr) + "\n"
     assert _nest(depth) + render(expr, indent, head) + "\n" == _black(source)
+
+
+def test_remembered_values_keep_json_types_and_key_order_apart() -> None:
+    values = [[1], [1.0], [True], ["1"], [None], {"a": 1, "b": 2}, {"b": 2, "a": 1}]
+    first = [flat(value_expr(v)) for v in values]
+    again = [flat(value_expr(v)) for v in values]
+    assert first == again == [
+        "[1]", "[1.0]", "[True]", '["1"]', "[None]", '{"a": 1, "b": 2}', '{"b": 2, "a": 1}'
+    ]  # fmt: skip

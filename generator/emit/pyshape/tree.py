@@ -42,12 +42,33 @@ class Tuple:
 Expr = Atom | Call | Dict | List | Tuple
 
 
+_MEMO: dict[str, Expr] = {}
+_MEMO_LIMIT = 4096
+
+
 def value_expr(value: object) -> Expr:
-    """The literal of a JSON value: strings (and dict keys) through ``pystr``."""
+    """The literal of a JSON value: strings (and dict keys) through ``pystr``.
+
+    Docs repeat their examples (one body under create, replace and patch), so whole
+    objects and arrays are remembered by their ``repr``, which tells JSON values apart
+    exactly (``1`` / ``1.0`` / ``True`` / ``"1"``, key order).
+    """
+    if isinstance(value, dict | list) and type(value) in (dict, list):
+        key = repr(value)
+        known = _MEMO.get(key)
+        if known is None:
+            if len(_MEMO) >= _MEMO_LIMIT:
+                _MEMO.clear()
+            known = _MEMO[key] = _value_expr(value)
+        return known
+    return _value_expr(value)
+
+
+def _value_expr(value: object) -> Expr:
     if isinstance(value, dict):
-        return Dict(tuple((Atom(pystr(str(k))), value_expr(v)) for k, v in value.items()))
+        return Dict(tuple((Atom(pystr(str(k))), _value_expr(v)) for k, v in value.items()))
     if isinstance(value, list):
-        return List(tuple(value_expr(v) for v in value))
+        return List(tuple(_value_expr(v) for v in value))
     if isinstance(value, float):
         return Atom(repr(value).replace("e+", "e"))  # black writes 1e16, not 1e+16
     if isinstance(value, bool | int) or value is None:
