@@ -32,6 +32,8 @@ from generator.stamp import Stamp, fingerprint, is_current, output_state, read_s
 from generator.write import Plan, apply_plan, format_files, plan_write
 
 if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
     from jinja2 import Environment
 
     from generator.emit import Emitter, Files
@@ -149,23 +151,27 @@ def emit_api(
 def _run_jobs(jobs: list[_Job], *, parallel: bool) -> Iterator[tuple[Files, Diagnostics]]:
     big = bool(jobs) and len(jobs[0][2].operations) >= PARALLEL_EMIT_OPERATIONS
     workers = min(len(jobs), os.cpu_count() or 1)
-    if not (parallel and big and workers > 1):
+    context = _fork_context() if parallel and big and workers > 1 else None
+    if context is None:
         yield from map(_emit_target, jobs)
         return
-    # Imported here: a no-op run never needs multiprocessing (~25 ms).
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
-    from multiprocessing import get_all_start_methods, get_context  # noqa: PLC0415
-
-    if "fork" not in get_all_start_methods():
-        yield from map(_emit_target, jobs)
-        return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 (see _fork_context)
 
     _JOBS[:] = jobs
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
             yield from pool.map(_emit_job, range(len(jobs)))
     finally:
         _JOBS.clear()
+
+
+def _fork_context() -> BaseContext | None:
+    """The ``fork`` start method where the platform has it (the model is then shared
+    with the workers, not pickled). Imported here: a no-op run never needs
+    multiprocessing (~25 ms)."""
+    from multiprocessing import get_all_start_methods, get_context  # noqa: PLC0415
+
+    return get_context("fork") if "fork" in get_all_start_methods() else None
 
 
 def _emit_job(index: int) -> tuple[Files, Diagnostics]:

@@ -108,6 +108,16 @@ def test_shaped_files_are_still_compiled_and_errors_located() -> None:
     assert out["pkg/x.py"] == source
 
 
+def test_a_null_byte_in_a_shaped_file_is_a_located_error_too() -> None:
+    diagnostics = Diagnostics()
+    out = format_files({"pkg/x.py": "x = 1\0\n"}, diagnostics, shaped=True)
+    [problem] = diagnostics.sorted()
+    assert problem.code == "format-failed"
+    assert "null bytes" in problem.message
+    assert str(problem.location) == "pkg/x.py:1:1"
+    assert out["pkg/x.py"] == "x = 1\0\n"
+
+
 def test_shaped_and_black_results_are_cached_apart(tmp_path: Path) -> None:
     source = "x=1\n"
     shaped = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path, shaped=True)

@@ -87,6 +87,16 @@ def cache_key(source: str, shaped: bool = False) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def line_width(text: str) -> int:
+    """Columns black counts for ``text`` (East Asian wide characters count two); the
+    emitters that lay code out in black's shape measure with this too."""
+    if text.isascii():
+        return len(text)
+    from black.strings import str_width  # noqa: PLC0415 (only for non-ASCII text)
+
+    return int(str_width(text))
+
+
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'")
 _BRACKETS = re.compile(r"[()\[\]{}]")
 
@@ -100,7 +110,7 @@ def black_would_leave(source: str) -> bool:
     in_docstring = False
     for line in source.split("\n"):
         quotes = line.count('"""')
-        if len(line) > limit and not in_docstring and not quotes:
+        if line_width(line) > limit and not in_docstring and not quotes:
             code = _STRING.sub("", line).rstrip()
             # Black has split at an opening bracket at the very end already, and
             # cannot split an empty call.

@@ -12,7 +12,6 @@ so emitters that want their output to be a fixed point of black (see
     flat(expr) -> str                the expression on one line, black's spacing
     render(expr, indent=0, head="", tail="", inside_brackets=False) -> str
     import_line(module, names, indent=0) -> str          a ``from ... import`` line
-    width(line) -> int               the columns black counts
     render_def(name, params, returns, indent=0) -> str   a ``def`` line (no body)
 
 ``render`` returns the statement ``head + flat(expr) + tail`` as black lays it out
@@ -41,23 +40,18 @@ from collections.abc import Sequence
 from generator.emit.pyshape.splits import _transform
 from generator.emit.pyshape.tokens import Line, _invisible, _lex, _tokens, _wraps
 from generator.emit.pyshape.tree import (
-    LINE_LENGTH,
     Atom,
     Call,
     Dict,
     Expr,
     List,
     Tuple,
-    _width,
     flat,
     value_expr,
 )
-
-width = _width
-"""Columns black counts for a line (East Asian wide characters count two)."""
+from generator.write.formatting import LINE_LENGTH, line_width
 
 __all__ = [
-    "LINE_LENGTH",
     "Atom",
     "Call",
     "Dict",
@@ -69,7 +63,6 @@ __all__ = [
     "render",
     "render_def",
     "value_expr",
-    "width",
 ]
 
 
@@ -79,11 +72,11 @@ def render(
     """The statement ``head + expr + tail`` as black writes it at ``indent`` spaces."""
     code = flat(expr)
     line_str = " " * indent + head + code + tail
-    if _width(line_str) <= LINE_LENGTH:
+    if line_width(line_str) <= LINE_LENGTH:
         return line_str  # black keeps a fitting line as is (we never emit magic commas)
     if not tail and not inside_brackets and _is_value(expr) and _PLAIN_HEAD.fullmatch(head):
         opening = " " * indent + head + code[0]
-        if isinstance(expr, Dict | List) and expr.items and _width(opening) <= LINE_LENGTH:
+        if isinstance(expr, Dict | List) and expr.items and line_width(opening) <= LINE_LENGTH:
             return "\n".join(_value_lines(head, expr, "", indent))
     line = Line(indent // 4, inside_brackets)
     for leaf in _tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)):
@@ -116,7 +109,7 @@ def _value_lines(prefix: str, expr: Expr, suffix: str, indent: int) -> list[str]
     """
     pad = " " * indent
     line = pad + prefix + flat(expr) + suffix
-    if _width(line) <= LINE_LENGTH or not isinstance(expr, Dict | List) or not expr.items:
+    if line_width(line) <= LINE_LENGTH or not isinstance(expr, Dict | List) or not expr.items:
         return [line]
     items: list[tuple[str, Expr]]
     if isinstance(expr, Dict):
@@ -138,7 +131,7 @@ def import_line(module: str, names: Sequence[str], indent: int = 0) -> str:
     parentheses with a trailing comma (black always explodes an import it splits)."""
     pad = " " * indent
     line = f"{pad}from {module} import {', '.join(names)}"
-    if not names or _width(line) <= LINE_LENGTH:
+    if not names or line_width(line) <= LINE_LENGTH:
         return line
     body = "".join(f"{pad}    {name},\n" for name in names)
     return f"{pad}from {module} import (\n{body}{pad})"
@@ -147,7 +140,7 @@ def import_line(module: str, names: Sequence[str], indent: int = 0) -> str:
 def render_def(name: str, params: Sequence[str], returns: str, indent: int = 0) -> str:
     """``def name(params) -> returns:`` as black writes it; params are ``"x: T"``."""
     code = f"def {name}({', '.join(params)}) -> {returns}:"
-    if _width(" " * indent + code) <= LINE_LENGTH:
+    if line_width(" " * indent + code) <= LINE_LENGTH:
         return " " * indent + code
     line = Line(indent // 4)
     leaves = _lex(f"def {name}({', '.join(params)}) ->")

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.emit.pyshape.tokens import Leaf, Line, _one_sequence, _short
-from generator.emit.pyshape.tree import CLOSING, COMMA_PRIORITY, DOT_PRIORITY, LINE_LENGTH, OPENING
+from generator.emit.pyshape.tree import CLOSING, COMMA_PRIORITY, DOT_PRIORITY, OPENING
+from generator.write.formatting import LINE_LENGTH
 
 
 class CannotSplit(Exception):

@@ -12,7 +12,6 @@ from generator.emit.pyshape.tree import (
     CLOSING,
     COMMA_PRIORITY,
     DOT_PRIORITY,
-    LINE_LENGTH,
     OPENING,
     VBAR_PRIORITY,
     Atom,
@@ -21,8 +20,8 @@ from generator.emit.pyshape.tree import (
     Expr,
     List,
     Tuple,
-    _width,
 )
+from generator.write.formatting import LINE_LENGTH, line_width
 
 _KEYWORDS = frozenset({"return", "await", "assert", "not", "in", "is", "and", "or", "if"})
 
@@ -278,7 +277,7 @@ def _short(line: Line, line_length: int = LINE_LENGTH) -> bool:
     length = 4 * line.depth
     for leaf in line.leaves:
         if not (leaf.value.isascii() and leaf.prefix.isascii()):
-            return _width(str(line)) <= line_length
+            return line_width(str(line)) <= line_length
         length += len(leaf.prefix) + len(leaf.value)
         if length > line_length:
             return False

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from generator.emit.templating import pystr
 
-LINE_LENGTH = 88
 COMMA_PRIORITY, VBAR_PRIORITY, DOT_PRIORITY = 18, 9, 1
 OPENING = {"(": ")", "[": "]", "{": "}"}
 CLOSING = {")", "]", "}"}
@@ -53,7 +52,7 @@ def value_expr(value: object) -> Expr:
     objects and arrays are remembered by their ``repr``, which tells JSON values apart
     exactly (``1`` / ``1.0`` / ``True`` / ``"1"``, key order).
     """
-    if isinstance(value, dict | list) and type(value) in (dict, list):
+    if type(value) in (dict, list):  # exact types: a subclass may repr differently
         key = repr(value)
         known = _MEMO.get(key)
         if known is None:
@@ -90,11 +89,3 @@ def flat(expr: Expr) -> str:
     if len(expr.items) == 1:
         return f"({flat(expr.items[0])},)"
     return "(" + ", ".join(flat(i) for i in expr.items) + ")"
-
-
-def _width(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    from black.strings import str_width  # noqa: PLC0415 (only for non-ASCII text)
-
-    return str_width(text)

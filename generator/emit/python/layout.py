@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.emit.pyshape import LINE_LENGTH, Atom, Call, render, width
+from generator.emit.pyshape import Atom, Call, render
+from generator.write.formatting import LINE_LENGTH, line_width
 
 
 def fits(line: str) -> bool:
-    return width(line) <= LINE_LENGTH
+    return line_width(line) <= LINE_LENGTH
 
 
 def call_in_parens(head: str, argument_code: str, indent: int) -> str:
