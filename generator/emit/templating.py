@@ -23,7 +23,8 @@ from pathlib import Path
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from generator.emit.yaml_fast import BlockYaml, ReprMemo
+from generator.emit.memo import ReprMemo
+from generator.emit.yaml_fast import BlockYaml
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -168,7 +169,7 @@ def _yaml_scalar(value: object) -> str:
     return dumped.rstrip("\n")
 
 
-_SCALAR_MEMO = ReprMemo(_yaml_scalar, max_chars=4_000_000)
+_SCALAR_MEMO = ReprMemo(_yaml_scalar, max_chars=4_000_000, size=len)
 
 
 class _BlockDumper(_ScalarDumper):

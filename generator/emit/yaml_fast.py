@@ -26,9 +26,10 @@ deep to recurse) is dumped whole by the reference. Whole dumps are memoised, bou
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import TypeVar
+
+from generator.emit.memo import ReprMemo
 
 Reference = Callable[[object], str]
 """A full dump of one value: ``yaml.dump(value, Dumper=..., ...)``."""
@@ -46,39 +47,6 @@ class _Missing(_Unsupported):
     """A key or scalar not probed yet: learn the value's, then lay it out again."""
 
 
-class ReprMemo:
-    """``dump(value)`` memoised by the value's type and ``repr``, least recently used
-    first out once the keys and texts pass ``max_chars``.
-
-    ``repr`` tells apart what ``==`` and JSON conflate (``1``/``True``/``1.0``, ``0.0``/
-    ``-0.0``, ``{1: x}``/``{"1": x}``, tuples/lists). Only a subclass of a builtin that
-    keeps its base's ``repr``, nested in a value, can share a key; PyYAML's safe dumpers
-    refuse those, so the memo can at most turn that error into the base value's text.
-    """
-
-    def __init__(self, dump: Reference, max_chars: int) -> None:
-        self._dump = dump
-        self._texts: OrderedDict[str, str] = OrderedDict()
-        self._chars = 0
-        self._max_chars = max_chars
-
-    def __call__(self, value: object) -> str:
-        key = f"{type(value).__name__}:{value!r}"
-        text = self._texts.get(key)
-        if text is not None:
-            self._texts.move_to_end(key)
-            return text
-        text = self._dump(value)
-        size = len(key) + len(text)
-        if size <= self._max_chars // 4:
-            self._texts[key] = text
-            self._chars += size
-            while self._chars > self._max_chars:
-                old_key, old_text = self._texts.popitem(last=False)
-                self._chars -= len(old_key) + len(old_text)
-        return text
-
-
 class BlockYaml:
     """Dumps equal to ``reference(value)`` for JSON-like values, memoised.
 
@@ -90,7 +58,7 @@ class BlockYaml:
         self, reference: Reference, *, memo_chars: int = 64_000_000, max_scalars: int = 500_000
     ) -> None:
         self._reference = reference
-        self._memo = ReprMemo(self._dump, memo_chars)
+        self._memo = ReprMemo(self._dump, memo_chars, size=len)
         self._max_scalars = max_scalars
         # Key text (``""`` when PyYAML would not write it as a simple key), and the
         # text after ``key:``/``-`` for a value: one line, or a header and the

@@ -15,8 +15,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.emit.memo import ReprMemo
 from generator.emit.templating import _yaml_scalar, yaml_block, yaml_block_reference, yaml_scalar
-from generator.emit.yaml_fast import BlockYaml, ReprMemo
+from generator.emit.yaml_fast import BlockYaml
 
 NASTY = [
     "",
@@ -253,6 +254,6 @@ def test_memoised_yaml_scalar_equals_pyyaml(value: object) -> None:
 
 
 def test_repr_memo_keeps_equal_values_of_other_types_apart() -> None:
-    memo = ReprMemo(_yaml_scalar, max_chars=1000)
+    memo = ReprMemo(_yaml_scalar, max_chars=1000, size=len)
     values: list[object] = [1, True, 1.0, "1", 0.0, -0.0, (1,), [1], {1: 1}, {"1": 1}]
     assert [memo(v) for v in values * 2] == [_yaml_scalar(v) for v in values * 2]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.emit.memo import ReprMemo
 from generator.emit.templating import pystr
 
 COMMA_PRIORITY, VBAR_PRIORITY, DOT_PRIORITY = 18, 9, 1
@@ -41,25 +42,11 @@ class Tuple:
 Expr = Atom | Call | Dict | List | Tuple
 
 
-_MEMO: dict[str, Expr] = {}
-_MEMO_LIMIT = 4096
-
-
 def value_expr(value: object) -> Expr:
-    """The literal of a JSON value: strings (and dict keys) through ``pystr``.
-
-    Docs repeat their examples (one body under create, replace and patch), so whole
-    objects and arrays are remembered by their ``repr``, which tells JSON values apart
-    exactly (``1`` / ``1.0`` / ``True`` / ``"1"``, key order).
-    """
+    """The literal of a JSON value: strings (and dict keys) through ``pystr``; whole
+    objects and arrays remembered (`generator.emit.memo`), as docs repeat examples."""
     if type(value) in (dict, list):  # exact types: a subclass may repr differently
-        key = repr(value)
-        known = _MEMO.get(key)
-        if known is None:
-            if len(_MEMO) >= _MEMO_LIMIT:
-                _MEMO.clear()
-            known = _MEMO[key] = _value_expr(value)
-        return known
+        return _REMEMBERED(value)
     return _value_expr(value)
 
 
@@ -73,6 +60,9 @@ def _value_expr(value: object) -> Expr:
     if isinstance(value, bool | int) or value is None:
         return Atom(repr(value))
     return Atom(pystr(value))
+
+
+_REMEMBERED = ReprMemo(_value_expr, max_chars=16_000_000)
 
 
 def flat(expr: Expr) -> str:
