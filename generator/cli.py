@@ -32,10 +32,10 @@ from generator.pipeline import RunResult, emit_api, generate
 from generator.reporting import Reporter, options, summary_line
 
 if TYPE_CHECKING:
+    from generator.load.sources import Stage
     from generator.model import Api
-    from generator.sources import Stage
 
-# The parser (generator.sources → mistune) and the model's JSON form are imported by
+# The parser (generator.load.sources → mistune) and the model's JSON form are imported by
 # the commands that use them, so `md2sdk generate` answered by its stamp stays quick.
 
 _DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -82,7 +82,7 @@ def parse(paths: tuple[Path, ...], as_json: bool, reporter: Reporter) -> None:
     diagnostics = Diagnostics()
     api = _load_adhoc(list(paths), diagnostics)
     if as_json:
-        from generator.serialize import dumps  # noqa: PLC0415 (see the imports)
+        from generator.emit.model_json import dumps  # noqa: PLC0415 (see the imports)
 
         click.echo(dumps(api), nl=False)
     elif not reporter.quiet:
@@ -245,7 +245,7 @@ def _project(
 
 def _adhoc_loader(config: ApiConfig, root: Path, diagnostics: Diagnostics, stage: Stage) -> Api:
     """Ad-hoc folders: symlinks must stay inside the folder, paths shown as given."""
-    from generator.sources import load_pages  # noqa: PLC0415 (see the imports)
+    from generator.load.sources import load_pages  # noqa: PLC0415 (see the imports)
 
     return load_pages(config.name, [config.specs], config.specs, root, diagnostics, stage=stage)
 
@@ -254,7 +254,7 @@ def _load_adhoc(paths: list[Path], diagnostics: Diagnostics) -> Api:
     first = paths[0].resolve()
     name = first.stem if first.is_file() else first.name
     boundary = first.parent if first.is_file() else first
-    from generator.sources import load_pages  # noqa: PLC0415 (see the imports)
+    from generator.load.sources import load_pages  # noqa: PLC0415 (see the imports)
 
     return load_pages(name, paths, boundary, Path.cwd(), diagnostics)
 

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 # run first needs them, so a no-op run answered by its stamp never loads them.
 
 EMITTERS: dict[str, tuple[str, str]] = {
-    "model": ("generator.serialize", "emit_model"),
+    "model": ("generator.emit.model_json", "emit_model"),
     "openapi": ("generator.emit.openapi", "emit_openapi"),
     "python": ("generator.emit.python", "emit_python"),
     "tests": ("generator.emit.tests", "emit_tests"),
@@ -54,7 +54,7 @@ Progress = Callable[[str, int, int], None]
 """Told ``(api, files formatted so far, files to format)`` while formatting runs."""
 
 Stage = Callable[[str], AbstractContextManager[None]]
-"""Times one stage: ``with stage("parse"): ...`` (`generator.sources.Stage`)."""
+"""Times one stage: ``with stage("parse"): ...`` (`generator.load.sources.Stage`)."""
 
 Loader = Callable[[ApiConfig, Path, Diagnostics, Stage], "Api"]
 """Reads one configured API into a model (`load_api`; tests inject their own)."""
@@ -208,7 +208,7 @@ def generate(
 ) -> RunResult:
     """Run every API of ``project``; write (or, with ``check``, only plan) the result.
 
-    ``loader`` defaults to `generator.sources.load_api`.
+    ``loader`` defaults to `generator.load.sources.load_api`.
     """
     timings = Timings()
     results: list[ApiResult] = []
@@ -235,7 +235,7 @@ def generate(
                 fresh[config.name] = len(stamp.files)
                 continue
         if loader is None or default_loader:
-            from generator.sources import load_api  # noqa: PLC0415 (see top)
+            from generator.load.sources import load_api  # noqa: PLC0415 (see top)
 
             load: Loader = partial(load_api, cache_dir=cache)
         else:
@@ -283,7 +283,7 @@ def generate(
 
 def _is_load_api(loader: Loader | None) -> bool:
     """``loader`` is md2sdk's own (looked up without importing the parser for it)."""
-    sources = sys.modules.get("generator.sources")
+    sources = sys.modules.get("generator.load.sources")
     return loader is None or (sources is not None and loader is sources.load_api)
 
 

@@ -12,6 +12,7 @@ from jinja2 import Environment
 
 from generator.config import ApiConfig, ProjectConfig
 from generator.diagnostics import Diagnostics
+from generator.load.sources import Stage
 from generator.model import (
     Api,
     Definition,
@@ -24,7 +25,6 @@ from generator.model import (
     Response,
     SourceLocation,
 )
-from generator.sources import Stage
 
 
 def tiny_api(name: str = "demo", operations: int = 1) -> Api:
@@ -66,7 +66,7 @@ def fake_loader(
     cache_dir: Path | None = None,
 ) -> Api:
     """Loads `tiny_api`; a ``WARN`` file in the specs folder adds a warning. Takes the
-    real loader's arguments, so it can stand in for `generator.sources.load_api`."""
+    real loader's arguments, so it can stand in for `generator.load.sources.load_api`."""
     with stage("parse"):
         count = len(list(config.specs.glob("*.md"))) or 1
         if (config.specs / "WARN").exists():

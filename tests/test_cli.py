@@ -10,11 +10,11 @@ from click.testing import CliRunner, Result
 from pipeline_fakes import fake_loader, snapshot_tree, tiny_api
 
 from generator import cli as cli_module
-from generator import sources
+from generator.emit.model_json import dumps
 from generator.emit.templating import BUILTIN_TEMPLATES
+from generator.load import sources
 from generator.model import Api
 from generator.pipeline import EMITTERS
-from generator.serialize import dumps
 
 PYPROJECT = """\
 [tool.md2sdk]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import parse_pages
 from generator.diagnostics import Diagnostics
+from generator.load import pages as parse_pages
+from generator.load.pages import parse_sources, read_sources
+from generator.load.sources import collect_pages, read_page
 from generator.model import Page
-from generator.parse_pages import parse_sources, read_sources
-from generator.sources import collect_pages, read_page
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wild"
 SPECS = Path(__file__).resolve().parents[1] / "specs"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import sources
 from generator.diagnostics import Diagnostics
+from generator.load import sources
+from generator.load.sources import collect_pages, load_pages, read_page
 from generator.model import Page
-from generator.sources import collect_pages, load_pages, read_page
 
 PAGE = "<a name=\"ping\"></a>\n### Ping\n```\nGET /ping\n```\n"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostics
+from generator.load.sources import read_pages
 from generator.model import (
     AnySchema,
     ArraySchema,
@@ -20,7 +21,6 @@ from generator.model import (
 )
 from generator.parse import parse_page
 from generator.resolve import resolve_api
-from generator.sources import read_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -7,7 +7,7 @@ them. It finds the kind of each section by its label (any language) or by its co
 so the same code reads every layout; index-only pages yield nothing and say nothing.
 
 Reading files and folders (sorted ``*.md`` discovery, symlink confinement, undecodable
-bytes) is `generator.sources`' job, so the pipeline, the CLI and tests share one path.
+bytes) is `generator.load.sources`' job, so the pipeline, the CLI and tests share one path.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ import yaml
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.openapi import build_document
+from generator.load.sources import read_pages
 from generator.resolve import resolve_api
-from generator.sources import read_pages
 from tests.conformance.swagger2 import canonical, diff, exempt, to_openapi3
 
 S2M = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "swagger2markup"

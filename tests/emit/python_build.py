@@ -11,8 +11,8 @@ from generator.config import ApiConfig, load_config
 from generator.diagnostics import Diagnostics
 from generator.emit.python import emit_python
 from generator.emit.templating import make_environment
+from generator.load.sources import load_api
 from generator.model import Api
-from generator.sources import load_api
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -16,8 +16,8 @@ from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.openapi import emit_openapi
 from generator.emit.templating import make_environment
+from generator.load.sources import read_pages
 from generator.resolve import resolve_api
-from generator.sources import read_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from generator.diagnostics import Diagnostics, Severity
+from generator.load.sources import read_pages
 from generator.model import Api, ObjectSchema, ParameterIn
 from generator.parse import parse_page
 from generator.resolve import resolve_api
-from generator.sources import read_pages
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPUS = SHARED / "corpus"

@@ -9,6 +9,8 @@ import pytest
 from syrupy.assertion import SnapshotAssertion
 
 from generator.diagnostics import Diagnostics
+from generator.emit.model_json import dumps
+from generator.load.sources import read_pages
 from generator.model import (
     AllOfSchema,
     AnySchema,
@@ -22,8 +24,6 @@ from generator.model import (
     Schema,
 )
 from generator.resolve import resolve_api
-from generator.serialize import dumps
-from generator.sources import read_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"

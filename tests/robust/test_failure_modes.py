@@ -17,10 +17,10 @@ from syrupy.assertion import SnapshotAssertion
 
 from generator.config import ApiConfig
 from generator.diagnostics import CODES, Diagnostics
+from generator.load.sources import load_pages
 from generator.model import Parameter, ParameterIn
 from generator.parse import parse_page
 from generator.pipeline import emit_api
-from generator.sources import load_pages
 
 HERE = Path(__file__).resolve().parent
 BROKEN = HERE / "broken_docs"

@@ -20,8 +20,8 @@ import yaml
 
 from generator.config import ApiConfig, ProjectConfig
 from generator.diagnostics import Diagnostics
+from generator.load.sources import load_pages
 from generator.pipeline import emit_api, generate
-from generator.sources import load_pages
 from tests.robust.hostile import write_hostile_api
 
 EVIL = 'a\rimport os; open("CANARY", "w")\x00 """ \'\'\' \\ {{ 7*7 }}\u2028\u202e#'

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from generator.config import ApiConfig, display_path
 from generator.diagnostics import Diagnostics
+from generator.load.pages import parse_bytes, parse_sources, read_sources
 from generator.model import Api, Page, SourceLocation
 from generator.parse import parse_page
-from generator.parse_pages import parse_bytes, parse_sources, read_sources
 from generator.resolve import resolve_api
 
 Stage = Callable[[str], AbstractContextManager[None]]
@@ -109,7 +109,7 @@ def load_pages(
     """The resolved model of the pages at ``paths`` (files or folders) as one API.
 
     Pages are parsed in parallel and, with a ``cache_dir``, taken from the cache of
-    parsed pages when their bytes are unchanged (`generator.parse_pages`).
+    parsed pages when their bytes are unchanged (`generator.load.pages`).
     """
     with stage("read"):
         found = collect_pages(paths, boundary, base, diagnostics)

@@ -32,7 +32,7 @@ from generator.model import (
     SecurityScheme,
 )
 from generator.parse.refs import anchor_key
-from generator.resolve_index import Index, Target
+from generator.resolve.index import Index, Target
 
 
 def _unique(key: str, taken: set[str]) -> str:

@@ -34,8 +34,8 @@ from generator.model import (
     SourceLocation,
 )
 from generator.parse.refs import anchor_key
-from generator.resolve_index import Index, Target, normalise_path
-from generator.resolve_schemas import SchemaResolver
+from generator.resolve.index import Index, Target, normalise_path
+from generator.resolve.schemas import SchemaResolver
 
 
 def _scrub(value: object) -> object:

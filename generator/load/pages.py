@@ -38,7 +38,7 @@ PARALLEL_THRESHOLD = 48
 Parsed = tuple[Page | None, list[Diagnostic]]
 Parser = Callable[[str, str, Diagnostics], Page]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def parser_key() -> bytes:

@@ -1,0 +1,9 @@
+"""Resolving: the parsed pages of one API merged into one `Api`, every reference resolved.
+
+`api` merges pages and drives the resolution, `index` finds what a link names (by page,
+anchor or name), `schemas` rebuilds schemas with their references resolved.
+"""
+
+from generator.resolve.api import resolve_api
+
+__all__ = ["resolve_api"]
