@@ -223,9 +223,9 @@ class Parameter:
     """One row of a ``Parameters`` table (a body row is merged with ``Body parameter``)."""
 
     name: str
-    location: ParameterIn
+    place: ParameterIn
     schema: Schema
-    source: SourceLocation
+    location: SourceLocation
     description: str = ""
     required: bool = False
     default: DocValue | None = None

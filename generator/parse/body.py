@@ -63,9 +63,9 @@ def parse_body_section(section: Section, diagnostics: Diagnostics) -> Parameter:
             schema = ObjectSchema(parse_properties_table(block, diagnostics))
     return Parameter(
         name=name,
-        location=ParameterIn.BODY,
+        place=ParameterIn.BODY,
         schema=schema if schema is not None else AnySchema(),
-        source=section.location,
+        location=section.location,
         description="\n\n".join(d for d in description if d),
         required=required,
     )

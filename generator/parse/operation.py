@@ -300,7 +300,7 @@ def _merge_bodies(params: list[Parameter], bodies: list[Parameter]) -> list[Para
     """A ``Body parameter`` section details the table's Body row (or is the only body)."""
     out = list(params)
     for body in bodies:
-        index = next((i for i, p in enumerate(out) if p.location is ParameterIn.BODY), None)
+        index = next((i for i, p in enumerate(out) if p.place is ParameterIn.BODY), None)
         if index is None:
             out.append(body)
             continue

@@ -117,9 +117,9 @@ def parse_parameter_row(
         default = read_default_cell(cell(cells, roles, "default_column")) or default
     return Parameter(
         name=name,
-        location=where,
+        place=where,
         schema=schema if schema is not None else AnySchema(),
-        source=row.location,
+        location=row.location,
         description=notes.description,
         required=bool(required) or where is ParameterIn.PATH,
         default=default,

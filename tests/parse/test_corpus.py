@@ -91,6 +91,6 @@ def test_reference_tree_parameter_locations_match() -> None:
         source = spec["paths"][op.path][op.method.lower()]
         params = [refs[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p
                   for p in source.get("parameters", [])]
-        assert sorted((p.name, p.location, p.required) for p in op.parameters) == sorted(
+        assert sorted((p.name, p.place, p.required) for p in op.parameters) == sorted(
             (p["name"], wanted[p["in"]], bool(p.get("required", False))) for p in params
         ), f"{op.method} {op.path}"

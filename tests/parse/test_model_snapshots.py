@@ -85,7 +85,7 @@ def outline(api: Api, diagnostics: Diagnostics) -> list[str]:
              else "overview: -"]
     for op in api.operations:
         params = "; ".join(
-            f"{p.location.value} {p.name}{'*' if p.required else ''}: {shape(p.schema)}"
+            f"{p.place.value} {p.name}{'*' if p.required else ''}: {shape(p.schema)}"
             for p in op.parameters
         )
         responses = ", ".join(f"{r.status} {shape(r.schema)}" for r in op.responses)

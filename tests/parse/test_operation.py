@@ -37,15 +37,15 @@ def test_catalog_page() -> None:
     assert (op.method, op.path, op.operation_id) == ("GET", "/batches", "get_batch")
     assert op.summary == "Fetches a list of Batches."
     assert len(op.parameters) == 31
-    where = [p.location for p in op.parameters]
+    where = [p.place for p in op.parameters]
     assert where.count(ParameterIn.HEADER) == 2 and where.count(ParameterIn.QUERY) == 29
-    headers = [p for p in op.parameters if p.location is ParameterIn.HEADER]
+    headers = [p for p in op.parameters if p.place is ParameterIn.HEADER]
     assert [(p.name, p.required) for p in headers] == [
         ("x-api-key", True), ("x-gw-ims-org-id", True),
     ]
     completed = next(p for p in op.parameters if p.name == "completed")
     assert completed.schema == PrimitiveSchema("integer", "int64") and not completed.required
-    assert completed.source.line == 16
+    assert completed.location.line == 16
     assert [r.status for r in op.responses] == ["200", "400", "403", "404", "500", "default"]
     ok = op.responses[0]
     assert isinstance(ok.schema, MapSchema) and isinstance(ok.schema.values, RefSchema)
@@ -78,7 +78,7 @@ def test_path_as_heading_without_fence_and_body_section() -> None:
     )
     assert op.description == "create a Pod"
     body = op.parameters[-1]
-    assert (body.name, body.location, body.required) == ("body", ParameterIn.BODY, True)
+    assert (body.name, body.place, body.required) == ("body", ParameterIn.BODY, True)
     assert isinstance(body.schema, RefSchema) and body.schema.ref.anchor == "io-k8s-api-core-v1-pod"
 
 
@@ -103,7 +103,7 @@ def test_bold_labels_summary_before_fence_and_parameter_table_without_descriptio
     assert op.summary == "Generate a key"
     assert op.description == "Generates the next key."
     (body,) = op.parameters
-    assert (body.name, body.location, body.required) == (
+    assert (body.name, body.place, body.required) == (
         "Generate Key Request", ParameterIn.BODY, True,
     )
     assert op.produces == ("application/json",)
@@ -126,9 +126,9 @@ def test_zero_x_parameter_table() -> None:
         "|BodyParameter|request|request|true|CreateUserRequest||\n"
     )
     path, query, body = op.parameters
-    assert (path.location, path.required) == (ParameterIn.PATH, True)
+    assert (path.place, path.required) == (ParameterIn.PATH, True)
     assert (query.required, query.default and query.default.value) == (False, 3)
-    assert body.location is ParameterIn.BODY and isinstance(body.schema, RefSchema)
+    assert body.place is ParameterIn.BODY and isinstance(body.schema, RefSchema)
 
 
 def test_german_page_tells_type_and_schema_columns_apart_by_position() -> None:

@@ -81,7 +81,7 @@ def test_a_cookie_parameter_is_not_read_silently_as_a_header() -> None:
         "|Type|Name|Description|Schema|\n|---|---|---|---|\n"
         "|**Cookie**|**session**  <br>*optional*|a cookie|string|\n"
     )
-    assert codes or [p.location for p in params] != [ParameterIn.HEADER]
+    assert codes or [p.place for p in params] != [ParameterIn.HEADER]
 
 
 def test_an_unknown_column_among_known_ones_is_reported() -> None:

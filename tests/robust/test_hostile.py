@@ -195,7 +195,7 @@ def test_openapi_is_valid_and_keeps_every_docs_string(generated: Generated) -> N
         expected += [operation.get("summary", ""), operation.get("description", "")]
         expected += operation.get("tags", [])
         for parameter in operation.get("parameters", []):
-            if parameter["location"] != "body":  # a body is a requestBody, not named
+            if parameter["place"] != "body":  # a body is a requestBody, not named
                 expected += [parameter["name"], parameter.get("description", "")]
         expected += [r.get("description", "") for r in operation.get("responses", [])]
     for definition in model["definitions"]:

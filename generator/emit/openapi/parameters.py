@@ -45,15 +45,15 @@ def write_parameters(op: Operation, writer: SchemaWriter, diagnostics: Diagnosti
     seen: set[tuple[str, str]] = set()
     out: list[Json] = []
     for param in op.parameters:
-        if param.location in (ParameterIn.BODY, ParameterIn.FORM_DATA):
+        if param.place in (ParameterIn.BODY, ParameterIn.FORM_DATA):
             continue
-        key = (param.name, param.location.value)
+        key = (param.name, param.place.value)
         if key in seen:
             diagnostics.warning(
                 "unsupported",
                 f"{op.method} {op.path}: parameter '{param.name}' is listed twice; "
                 "the first row was kept",
-                param.source,
+                param.location,
             )
             continue
         seen.add(key)
@@ -77,22 +77,22 @@ def _parameter(
     diagnostics: Diagnostics,
     examples: dict[str, object],
 ) -> Json:
-    where = param.location.value
+    where = param.place.value
     out: Json = {"name": param.name, "in": where}
     if param.description:
         out["description"] = param.description
     required = param.required
-    if param.location is ParameterIn.PATH and not required:
+    if param.place is ParameterIn.PATH and not required:
         diagnostics.warning(
             "unsupported",
             f"{op.method} {op.path}: path parameter '{param.name}' is marked optional; "
             "OpenAPI path parameters are always required",
-            param.source,
+            param.location,
         )
         required = True
     out["required"] = required
-    base = writer.schema(param.schema, param.source)
-    extra = writer.default(param.default, base, param.source) if param.default else {}
+    base = writer.schema(param.schema, param.location)
+    extra = writer.default(param.default, base, param.location) if param.default else {}
     out["schema"] = writer.decorate(base, param.constraints, extra)
     if isinstance(param.schema, ArraySchema):
         out.update(_style(op, param, diagnostics))
@@ -106,7 +106,7 @@ def _parameter(
 def _style(op: Operation, param: Parameter, diagnostics: Diagnostics) -> Json:
     assert isinstance(param.schema, ArraySchema)
     fmt = (param.schema.collection_format or "csv").lower()
-    where = param.location.value
+    where = param.place.value
     style = STYLES.get((where, fmt))
     if style is None:
         fallback = "form" if where == "query" else "simple"
@@ -114,7 +114,7 @@ def _style(op: Operation, param: Parameter, diagnostics: Diagnostics) -> Json:
             "unsupported",
             f"{op.method} {op.path}: collection format '{fmt}' of {where} parameter "
             f"'{param.name}' has no OpenAPI 3 style; written as {fallback} (comma-separated)",
-            param.source,
+            param.location,
         )
         style = (fallback, False)
     return {"style": style[0], "explode": style[1]}
@@ -134,20 +134,20 @@ def write_request_body(
     default_consumes: tuple[str, ...],
 ) -> Json | None:
     """The Request Body Object, or ``None`` when the operation takes no body."""
-    bodies = [p for p in op.parameters if p.location is ParameterIn.BODY]
-    form = [p for p in op.parameters if p.location is ParameterIn.FORM_DATA]
+    bodies = [p for p in op.parameters if p.place is ParameterIn.BODY]
+    form = [p for p in op.parameters if p.place is ParameterIn.FORM_DATA]
     request = op.request_example
     if bodies:
         for dropped in bodies[1:] + form:
             diagnostics.warning(
                 "unsupported",
                 f"{op.method} {op.path}: only one body is possible; '{dropped.name}' was left out",
-                dropped.source,
+                dropped.location,
             )
         body = bodies[0]
         media = op.consumes or default_consumes or ("application/json",)
-        base = writer.schema(body.schema, body.source)
-        extra = writer.default(body.default, base, body.source) if body.default else {}
+        base = writer.schema(body.schema, body.location)
+        extra = writer.default(body.default, base, body.location) if body.default else {}
         schema = writer.decorate(base, body.constraints, extra)
         example = request.body if request is not None else None
         out: Json = {"description": body.description} if body.description else {}
@@ -176,9 +176,9 @@ def _form_schema(
         if param.name in properties:
             continue
         extra: Json = {"description": param.description} if param.description else {}
-        base = writer.schema(param.schema, param.source)
+        base = writer.schema(param.schema, param.location)
         if param.default is not None:
-            extra.update(writer.default(param.default, base, param.source))
+            extra.update(writer.default(param.default, base, param.location))
         properties[param.name] = writer.decorate(base, param.constraints, extra)
         if param.required:
             required.append(param.name)
@@ -191,7 +191,7 @@ def _form_schema(
                 "unsupported",
                 f"{op.method} {op.path}: form field '{param.name}' uses collection format "
                 f"'{param.schema.collection_format}'; left to the media type's default",
-                param.source,
+                param.location,
             )
     out: Json = {"type": "object"}
     if required:

@@ -137,9 +137,9 @@ def return_hint(operation: Operation, renderer: TypeRenderer, use: ModuleUse, ow
 
 
 def _kind(param: Parameter) -> str:
-    if param.location is ParameterIn.FORM_DATA:
+    if param.place is ParameterIn.FORM_DATA:
         return "file" if isinstance(param.schema, FileSchema) else "form"
-    return str(param.location.value)
+    return str(param.place.value)
 
 
 def _path_order(operation: Operation, param: Parameter) -> int:
@@ -152,14 +152,14 @@ def _unique_params(operation: Operation, diagnostics: Diagnostics) -> list[Param
     seen: set[tuple[str, str]] = set()
     kept = []
     for param in operation.parameters:
-        name = param.name.casefold() if param.location is ParameterIn.HEADER else param.name
-        key = (str(param.location.value), name)
+        name = param.name.casefold() if param.place is ParameterIn.HEADER else param.name
+        key = (str(param.place.value), name)
         if key in seen:
             diagnostics.warning(
                 "duplicate-parameter",
-                f"{operation.method.upper()} {operation.path}: {param.location.value} parameter "
+                f"{operation.method.upper()} {operation.path}: {param.place.value} parameter "
                 f"{param.name!r} is listed twice; the client sends the first one",
-                param.source,
+                param.location,
             )
             continue
         seen.add(key)
@@ -169,7 +169,7 @@ def _unique_params(operation: Operation, diagnostics: Diagnostics) -> list[Param
 
 def _missing_path_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
     """Template variables the Parameters table forgot: still callable, typed ``str``."""
-    documented = {p.name for p in operation.parameters if p.location is ParameterIn.PATH}
+    documented = {p.name for p in operation.parameters if p.place is ParameterIn.PATH}
     missing = []
     for name in _TEMPLATE_VAR.findall(operation.path):
         if name not in documented:
@@ -201,7 +201,7 @@ def build_operation(
     params = [
         p
         for p in _unique_params(operation, diagnostics)
-        if not (p.location is ParameterIn.HEADER and p.name.casefold() in options.header_names)
+        if not (p.place is ParameterIn.HEADER and p.name.casefold() in options.header_names)
     ] + _missing_path_params(operation, diagnostics)
     keys = [f"{i}" for i in range(len(params))]
     names = unique_names(
@@ -280,13 +280,13 @@ def _endpoint_code(
     formats = {
         p.name: p.schema.collection_format or "csv"
         for p in params
-        if p.location in {ParameterIn.QUERY, ParameterIn.HEADER, ParameterIn.FORM_DATA}
+        if p.place in {ParameterIn.QUERY, ParameterIn.HEADER, ParameterIn.FORM_DATA}
         and isinstance(p.schema, ArraySchema)
     }
     if formats:
         pairs = tuple((Atom(pystr(k)), Atom(pystr(v))) for k, v in formats.items())
         kwargs.append(("formats", Dict(pairs)))
-    form = [p for p in params if p.location is ParameterIn.FORM_DATA]
+    form = [p for p in params if p.place is ParameterIn.FORM_DATA]
     if form:
         multipart = any(isinstance(p.schema, FileSchema) for p in form) or any(
             "multipart" in c for c in operation.consumes

@@ -62,7 +62,7 @@ class ClientOptions:
         if not operation.security:
             return None
         documented = {
-            p.name.casefold() for p in operation.parameters if p.location is ParameterIn.HEADER
+            p.name.casefold() for p in operation.parameters if p.place is ParameterIn.HEADER
         }
         names = list(self.common)
         names += [
@@ -85,7 +85,7 @@ def common_headers(operations: tuple[Operation, ...]) -> list[tuple[str, str]]:
         {
             p.name.casefold()
             for p in op.parameters
-            if p.location is ParameterIn.HEADER and p.required
+            if p.place is ParameterIn.HEADER and p.required
         }
         for op in operations
     ]
@@ -94,7 +94,7 @@ def common_headers(operations: tuple[Operation, ...]) -> list[tuple[str, str]]:
     return [
         (p.name, p.description)
         for p in first
-        if p.location is ParameterIn.HEADER and p.name.casefold() in shared
+        if p.place is ParameterIn.HEADER and p.name.casefold() in shared
     ]
 
 

@@ -155,7 +155,7 @@ def idempotency_header(api: Api) -> str:
     """The idempotency header the docs use, if any operation documents one."""
     for operation in api.operations:
         for param in operation.parameters:
-            is_header = param.location is ParameterIn.HEADER
+            is_header = param.place is ParameterIn.HEADER
             if is_header and param.name.casefold() in IDEMPOTENCY_HEADERS:
                 return param.name
     return ""

@@ -73,7 +73,7 @@ def _documented(operation: Operation, param: Parameter, api: Api) -> tuple[bool,
     example = operation.request_example
     if example is None:
         return False, None
-    if param.location is ParameterIn.PATH and example.path is not None:
+    if param.place is ParameterIn.PATH and example.path is not None:
         values = path_values(operation.path, example.path.value.text)
         if param.name in values:
             return True, _from_text(values[param.name], param.schema, api)
@@ -83,16 +83,16 @@ def _documented(operation: Operation, param: Parameter, api: Api) -> tuple[bool,
         ParameterIn.HEADER: example.header,
         ParameterIn.BODY: example.body,
         ParameterIn.FORM_DATA: example.form_data,
-    }.get(param.location)
+    }.get(param.place)
     if part is None or not part.value.is_json:
         return False, None
     value = part.value.value
-    if param.location is ParameterIn.BODY:
+    if param.place is ParameterIn.BODY:
         return True, value
     if isinstance(value, dict) and param.name in value:
         return True, value[param.name]
-    same_kind = [p for p in operation.parameters if p.location is param.location]
-    if param.location is ParameterIn.HEADER and len(same_kind) == 1:
+    same_kind = [p for p in operation.parameters if p.place is param.place]
+    if param.place is ParameterIn.HEADER and len(same_kind) == 1:
         return True, value  # Swagger2Markup prints a lone header's value bare
     return False, None
 
@@ -112,7 +112,7 @@ def pick_values(
             diagnostics.warning(
                 "example-mismatch",
                 f"{operation.method.upper()} {operation.path}: the example value "
-                f"{json.dumps(value)[:60]} for {param.location.value} parameter "
+                f"{json.dumps(value)[:60]} for {param.place.value} parameter "
                 f"{param.name!r} does not fit its schema; the generated tests use a "
                 "schema-derived value",
                 operation.location,
@@ -149,7 +149,7 @@ def expected_path(operation: Operation, chosen: list[Chosen], api: Api) -> str:
     """The path with every parameter substituted and percent-encoded (``/`` too)."""
     path = operation.path
     for item in chosen:
-        if item.param.location is ParameterIn.PATH:
+        if item.param.place is ParameterIn.PATH:
             text = scalar_text(item.value, item.param.schema, api)
             path = path.replace("{" + item.param.name + "}", quote(text, safe=""))
     return path

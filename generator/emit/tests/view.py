@@ -231,7 +231,7 @@ def _model_param(operation: Operation, view: ParamView) -> Parameter:
     form = view.kind in {"file", "form"}
     location = ParameterIn.FORM_DATA if form else ParameterIn(view.kind)
     for param in operation.parameters:
-        if param.name == view.wire_name and param.location is location:
+        if param.name == view.wire_name and param.place is location:
             return param
     return undocumented_path_param(view.wire_name, operation)
 
