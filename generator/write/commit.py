@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import signal
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
