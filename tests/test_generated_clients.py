@@ -18,6 +18,8 @@ import pytest
 
 from tests.contract.generated_apis import APIS, SuiteRun, generate, run_tests
 
+pytestmark = pytest.mark.toolchain
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -20,6 +20,8 @@ import yaml
 from tests.contract.generated_apis import APIS, generate, run_tests
 from tests.contract.prism import prism_mock
 
+pytestmark = pytest.mark.toolchain
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:

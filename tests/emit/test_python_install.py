@@ -22,6 +22,8 @@ import python_fixtures
 
 BIN = Path(sys.executable).parent
 
+pytestmark = pytest.mark.toolchain
+
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -156,6 +156,7 @@ def test_import_runs_nothing_but_definitions(generated: Generated, tmp_path: Pat
     assert canaries == []
 
 
+@pytest.mark.toolchain
 def test_generated_package_passes_mypy_strict(generated: Generated) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir=/dev/null", "hostile_client"],
