@@ -35,16 +35,18 @@ $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# The suite runs in parallel (pytest-xdist, one worker per core). `test-fast` is the
-# inner loop: everything but the `toolchain` tests (build, pip, mypy, ruff,
-# pre-commit, Prism, the generated suites), so it needs no node_modules either.
+# The suite runs in parallel (pytest-xdist, one worker per core; modules marked
+# xdist_group keep their shared fixture on one worker). `test-fast` is the inner loop:
+# everything but the `toolchain` tests (build, pip, mypy, ruff, pre-commit, Prism, the
+# generated suites), so it needs no node_modules either.
 PYTEST_WORKERS ?= auto
+PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
 
 test: $(INSTALLED) $(NODE_MODULES)
-	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	$(BIN)/pytest $(PARALLEL)
 
 test-fast: $(INSTALLED)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -m "not toolchain"
+	$(BIN)/pytest $(PARALLEL) -m "not toolchain"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests

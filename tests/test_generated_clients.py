@@ -18,7 +18,8 @@ import pytest
 
 from tests.contract.generated_apis import APIS, SuiteRun, generate, run_tests
 
-pytestmark = pytest.mark.toolchain
+# One worker for the whole module: its tests share an expensive module fixture.
+pytestmark = [pytest.mark.toolchain, pytest.mark.xdist_group("generated-clients")]
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,8 @@ import yaml
 from tests.contract.generated_apis import APIS, generate, run_tests
 from tests.contract.prism import prism_mock
 
-pytestmark = pytest.mark.toolchain
+# One worker for the whole module: its tests share an expensive module fixture.
+pytestmark = [pytest.mark.toolchain, pytest.mark.xdist_group("prism")]
 
 
 @pytest.fixture(scope="module")

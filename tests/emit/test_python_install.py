@@ -22,7 +22,8 @@ import python_fixtures
 
 BIN = Path(sys.executable).parent
 
-pytestmark = pytest.mark.toolchain
+# One worker for the whole module: its tests share an expensive module fixture.
+pytestmark = [pytest.mark.toolchain, pytest.mark.xdist_group("python-install")]
 
 
 @pytest.fixture(scope="module")

@@ -63,6 +63,10 @@ class Generated:
         return data
 
 
+# One worker for the whole module: its tests share the generated API.
+pytestmark = pytest.mark.xdist_group("hostile")
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
     root = tmp_path_factory.mktemp("hostile")
