@@ -46,7 +46,6 @@ def test_parallel_emit_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> No
     assert [d.split(": ")[0:2] for d in diagnostics] == [  # the workers' warnings came back
         ["specs/catalog/definitions/batch.md:12:1", "warning[unresolved-ref]"],
         ["specs/catalog/definitions/batch.md:17:1", "warning[unresolved-ref]"],
-        ["specs/catalog/operations/get_batch.md:125:1", "warning[example-mismatch]"],
     ]
 
 
