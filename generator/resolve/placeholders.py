@@ -145,8 +145,7 @@ class Placeholders:
         found = _LINK.fullmatch(value)
         if found is None:
             return False
-        anchor = anchor_key(found.group(2).rpartition("#")[2])
-        return anchor in (anchor_key(found.group(1)), anchor_key(ref.anchor))
+        return anchor_key(found.group(2).rpartition("#")[2]) == anchor_key(ref.anchor)
 
     # ------------------------------------------------------------- table annotations
 
