@@ -222,10 +222,14 @@ def test_kennel_reference_keeps_only_what_a_person_wrote() -> None:
     assert written(api) == {
         "Dog.nickname",
         "Error.code",
+        "GET /dogs request query",  # limit written, status and tag placeholders
         "GET /dogs/{dogId} request path",
         "GET /dogs/{dogId} request query",
         "GET /dogs/{dogId} response 200",
     }
+    listed = next(o for o in api.operations if o.path == "/dogs")
+    assert listed.request_example is not None and listed.request_example.query is not None
+    assert listed.request_example.query.value.generated_keys == ("status", "tag")
     # Marked, never changed: the value is still there for whoever can use it.
     op = next(o for o in api.operations if o.path == "/dogs/{dogId}/photo")
     assert op.response_examples[0].example.value == DocValue('"object"', "object", True, True)

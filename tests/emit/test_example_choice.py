@@ -54,6 +54,9 @@ def test_a_written_parameter_example_beats_a_placeholder() -> None:
     assert send(written, value({"limit": 0}, generated=True)) == (25, [])
     # A request example a person wrote is used as written.
     assert send(written, value({"limit": 5}, generated=False)) == (5, [])
+    # A query example of written values and placeholders: this one is a placeholder.
+    mixed = DocValue("", {"limit": 0, "q": "x"}, True, generated_keys=("limit",))
+    assert send(written, mixed) == (25, [])
     # Nothing written: the placeholder is a valid value to send.
     assert send(LIMIT, value({"limit": 0}, generated=True)) == (0, [])
 
