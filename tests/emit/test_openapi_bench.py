@@ -107,6 +107,25 @@ def test_component_keys_are_never_shortened() -> None:
     assert component_name("Map«string,Pet»") == "Map_string_Pet"
 
 
+@pytest.mark.parametrize("length", [100, 200, 1025, 5000])
+def test_keys_of_any_length_load_back_from_the_yaml(length: int, tmp_path: Path) -> None:
+    """YAML takes no implicit key over 1024 characters (PyYAML writes none over 128): a
+    long name becomes an explicit ``? key``, and the document loads with it intact."""
+    name = "Dog" + "s" * (length - 3)
+    page = (KENNEL / "definitions.md").read_text(encoding="utf-8")
+    (tmp_path / "definitions.md").write_text(page.replace("### Dog", f"### {name}"), "utf-8")
+    (tmp_path / "paths.md").write_text(
+        (KENNEL / "paths.md").read_text(encoding="utf-8").replace("/dogs", "/" + name), "utf-8"
+    )
+    config = ApiConfig("x", tmp_path)
+    text = emit_openapi(load(tmp_path), config, Diagnostics(), make_environment())["openapi/x.yaml"]
+    assert (f"    ? {name}\n    :\n" in text) is (length > 128)
+    doc = yaml.safe_load(text)
+    validate(doc)
+    assert name in doc["components"]["schemas"]
+    assert f"/{name}/{{dogId}}" in doc["paths"]
+
+
 @needs_bench
 @pytest.mark.parametrize("name", ["powerdns", "slack"])
 def test_s_and_m_documents_validate(name: str) -> None:
