@@ -175,37 +175,6 @@ def _yaml_scalar(value: object) -> str:
 _SCALAR_MEMO = ReprMemo(_yaml_scalar, max_chars=4_000_000, size=len)
 
 
-def yaml_key(value: object, indent: int = 0) -> str:
-    """A mapping key and its colon as PyYAML writes them: ``key:`` (the key as `yaml_scalar`
-    writes it) where YAML allows an implicit key, else the explicit ``? key`` with the
-    colon on a line of its own, ``indent`` spaces in, for a block value to follow. YAML
-    caps implicit keys at 1024 characters and PyYAML writes none over 128 (a component
-    key may be as long as a definition's name in the docs)."""
-    explicit = _EXPLICIT_KEY_MEMO(value)
-    if not explicit:
-        return yaml_scalar(value) + ":"
-    pad = " " * indent
-    lines = explicit.split("\n")
-    return "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]) + f"\n{pad}:"
-
-
-def _explicit_key(value: object) -> str:
-    """``? key`` (maybe several lines) when PyYAML writes ``value`` as an explicit key,
-    else ``""``."""
-    dumped = yaml.dump(
-        {value: 0},
-        Dumper=_ScalarDumper,
-        default_flow_style=False,
-        allow_unicode=True,
-        width=2**31 - 1,
-        sort_keys=False,
-    )
-    return dumped.removesuffix("\n: 0\n") if dumped.startswith("? ") else ""
-
-
-_EXPLICIT_KEY_MEMO = ReprMemo(_explicit_key, max_chars=1_000_000, size=len)
-
-
 class _BlockDumper(_ScalarDumper):
     """Block-style dumps of whole view-models: a value shared by two places in the
     document is written out twice rather than as an ``&id001`` anchor and alias."""
@@ -296,7 +265,6 @@ FILTERS = {
     "docstring": docstring,
     "comment": comment,
     "yaml": yaml_scalar,
-    "yaml_key": yaml_key,
     "yaml_block": yaml_block,
     "yaml_key": yaml_key,
     "toml": toml_str,
