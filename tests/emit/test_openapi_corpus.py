@@ -1,7 +1,7 @@
-"""The OpenAPI emitter on real docs: every API under specs/ and every corpus tree yields
-a document openapi-spec-validator accepts, in both versions. The catalog and petstore
-documents themselves are guarded by the end-to-end test (the committed
-``generated/openapi/``), not by a second copy here."""
+"""The OpenAPI emitter on real docs: every API under specs/, every corpus tree and every
+folder of test pages under tests/fixtures/ yields a document openapi-spec-validator
+accepts, in both versions. The catalog and petstore documents themselves are guarded by
+the end-to-end test (the committed ``generated/openapi/``), not by a second copy here."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from generator.resolve import resolve_api
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SPECS = sorted(p for p in (ROOT / "specs").iterdir() if p.is_dir())
+FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
 
 
 def corpus_trees() -> dict[str, list[Path]]:
@@ -61,6 +62,14 @@ def test_every_corpus_tree_validates(tree: str, version: str) -> None:
     text, diagnostics = emit(tree.rsplit("/", 1)[-1], TREES[tree], version)
     doc = yaml.safe_load(text)
     validate(doc)
+    assert not [d for d in diagnostics if d.code == "emit-failed"]
+
+
+@pytest.mark.parametrize("version", ["3.1.0", "3.0.3"])
+@pytest.mark.parametrize("folder", FIXTURES, ids=[p.name for p in FIXTURES])
+def test_every_fixture_tree_validates(folder: Path, version: str) -> None:
+    text, diagnostics = emit(folder.name, [folder], version)
+    validate(yaml.safe_load(text))
     assert not [d for d in diagnostics if d.code == "emit-failed"]
 
 
