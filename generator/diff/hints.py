@@ -43,6 +43,17 @@ def literal_values(found: frozenset[str]) -> frozenset[str]:
     return frozenset(m[len("Literal[") : -1] for m in found if m.startswith("Literal["))
 
 
+# Where Python's typing accepts one type for another (PEP 484's numeric tower).
+_ACCEPTS = {"int": {"float"}, "float": {"complex"}}
+
+
+def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
+    """Every member of ``narrow`` is accepted by ``wide`` (``Any`` accepts all)."""
+    if "Any" in wide:
+        return True
+    return all(m in wide or wide & _ACCEPTS.get(m, set()) for m in narrow)
+
+
 def compare_hints(
     old: str, new: str, *, drop: frozenset[str] = frozenset()
 ) -> tuple[str, list[str]]:
@@ -63,8 +74,8 @@ def compare_hints(
         changes = [f"-{v}" for v in sorted(lit_before - lit_after)]
         changes += [f"+{v}" for v in sorted(lit_after - lit_before)]
         return "enum", changes
-    if after >= before:
+    if _covers(after, before):
         return "widened", []
-    if after <= before:
+    if _covers(before, after):
         return "narrowed", []
     return "changed", []

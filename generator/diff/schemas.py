@@ -270,7 +270,7 @@ class SchemaComparer:
         o, n = follow(self.old, old), follow(self.new, new)
         ok, nk = kind(o.schema), kind(n.schema)
         if ok != nk:
-            self._kind_change(o.schema, n.schema, scope, new_at)
+            self._kind_change(old, new, scope, new_at)
             return
         if isinstance(o.schema, PrimitiveSchema | EnumSchema):
             self._primitive(o.schema, n.schema, scope, new_at)
@@ -325,7 +325,7 @@ class SchemaComparer:
 
     def _kind_change(self, old: Schema, new: Schema, scope: Scope, at: SourceLocation) -> None:
         request = scope.direction == REQUEST
-        ok, nk = kind(old), kind(new)
+        ok, nk = kind(follow(self.old, old).schema), kind(follow(self.new, new).schema)
         widened = (ok, nk) == ("integer", "number") or nk == "any"
         narrowed = (ok, nk) == ("number", "integer") or ok == "any"
         if request and widened:

@@ -56,15 +56,28 @@ class SdkComparer:
     # ------------------------------------------------------------------ client
 
     def options(self) -> None:
+        """Options matched by name, then by what they send (kind and wire name), then
+        one left on each side with the same kind (the scheme's parameter was renamed)."""
         client, old, new = self.new["client"], self.old["options"], self.new["options"]
         at = self.new_at.source("")
         clients = (client, self.new["async_client"])
+        pairs = {name: name for name in old if name in new}
         by_wire = {(o["kind"], o["wire"].casefold()): name for name, o in new.items()}
-        matched: set[str] = set()
         for name, option in old.items():
             twin = by_wire.get((option["kind"], option["wire"].casefold()))
-            symbols = tuple(f"{c}.__init__({name})" for c in clients)
+            if name not in pairs and twin is not None and twin not in pairs.values():
+                pairs[name] = twin
+        for kind in {o["kind"] for o in old.values()}:
+            gone = [n for n, o in old.items() if o["kind"] == kind and n not in pairs]
+            fresh = [n for n, o in new.items() if o["kind"] == kind and n not in pairs.values()]
+            if len(gone) == 1 and len(fresh) == 1:
+                pairs[gone[0]] = fresh[0]
+        for name in old:
+            symbols = tuple(
+                f"{c}.{m}({name})" for c in clients for m in ("__init__", "with_options")
+            )
             symbols += tuple(f"{c}.{name}" for c in clients)
+            twin = pairs.get(name)
             if twin is None:
                 self.findings.add(
                     "sdk-client-option-removed",
@@ -74,9 +87,7 @@ class SdkComparer:
                     old=name,
                     symbols=symbols,
                 )
-                continue
-            matched.add(twin)
-            if twin != name:
+            elif twin != name:
                 self.findings.add(
                     "sdk-client-option-renamed",
                     client,
@@ -86,7 +97,7 @@ class SdkComparer:
                     new=twin,
                     symbols=symbols,
                 )
-            if new[twin]["required"] and not option["required"]:
+            if twin is not None and new[twin]["required"] and not old[name]["required"]:
                 self.findings.add(
                     "sdk-client-option-became-required",
                     client,
@@ -94,7 +105,7 @@ class SdkComparer:
                     at,
                 )
         for name in new:
-            if name not in matched:
+            if name not in pairs.values():
                 self.findings.add(
                     "sdk-client-option-added", client, f"option `{name}` added", at, new=name
                 )
@@ -103,7 +114,12 @@ class SdkComparer:
         old, new = self.old["resources"], self.new["resources"]
         for attribute, resource in old.items():
             if attribute not in new:
-                symbols = (*resource["classes"], f"{self.old['client']}.{attribute}")
+                symbols = (
+                    *resource["classes"],
+                    f"{self.old['client']}.{attribute}",
+                    f"{self.old['async_client']}.{attribute}",
+                    f"module:{resource['module']}",
+                )
                 self.findings.add(
                     "sdk-resource-removed",
                     f"client.{attribute}",
@@ -206,39 +222,45 @@ class SdkComparer:
                 add("sdk-method-error-added", subject, f"documents {error}", at, new=error)
 
     def positional(self, o: dict[str, Any], n: dict[str, Any], subject: str, at: Any) -> None:
+        """Path arguments by wire name; one gone and one new at the same index is a rename.
+        An added or removed one shifts the others, so it names them all."""
         old = [tuple(p) for p in o["positional"]]
         new = [tuple(p) for p in n["positional"]]
         sym = _symbols(o)
-        old_wires = [p[1] for p in old]
-        new_wires = [p[1] for p in new]
+        old_wires, new_wires = [p[1] for p in old], [p[1] for p in new]
+        every = tuple(dict.fromkeys(s for p in old + new for s in sym(p[0])))
+        renamed: set[int] = set()
         for index, (python, wire, hint) in enumerate(old):
             if wire in new_wires:
                 twin = new[new_wires.index(wire)]
-                if twin[0] != python:
-                    self._renamed(subject, python, twin[0], at, sym)
-                self._argument_type(subject, twin[0], hint, twin[2], at=at, sym=sym)
             elif index < len(new) and new[index][1] not in old_wires:
-                self._renamed(subject, python, new[index][0], at, sym)
-                self._argument_type(subject, new[index][0], hint, new[index][2], at=at, sym=sym)
+                twin = new[index]
+                renamed.add(index)
             else:
                 self.findings.add(
                     "sdk-positional-removed",
                     subject,
                     f"positional argument `{python}` removed",
-                    at,
+                    self._row(o, wire, old=True),
+                    side="old",
+                    context=at,
                     old=python,
-                    symbols=sym(python),
+                    symbols=every,
                 )
+                continue
+            row = self._row(n, twin[1])
+            if twin[0] != python:
+                self._renamed(subject, python, twin[0], row, sym)
+            self._argument_type(subject, twin[0], hint, twin[2], at=row, sym=sym)
         for index, (python, wire, _hint) in enumerate(new):
-            renamed = index < len(old) and old[index][1] not in new_wires
-            if wire not in old_wires and not renamed:
+            if wire not in old_wires and index not in renamed:
                 self.findings.add(
                     "sdk-positional-added",
                     subject,
                     f"positional argument `{python}` added",
-                    at,
+                    self._row(n, wire),
                     new=python,
-                    symbols=sym(python),
+                    symbols=every,
                 )
         common = [w for w in old_wires if w in new_wires]
         if common != [w for w in new_wires if w in old_wires]:
@@ -251,7 +273,7 @@ class SdkComparer:
                 at,
                 old=before,
                 new=after,
-                symbols=tuple(s for p in old for s in sym(p[0])),
+                symbols=every,
             )
 
     def _row(self, method: dict[str, Any], wire: str, *, old: bool = False) -> Any:
@@ -335,7 +357,7 @@ class SdkComparer:
             at,
             old=before,
             new=after,
-            symbols=sym(before),
+            symbols=sym(before) + sym(after),
         )
 
     def _argument_type(

@@ -62,7 +62,7 @@ class ModelComparer:
                     self.new_at.source(self.new[twin]["source"]),
                     old=name,
                     new=twin,
-                    symbols=(name,),
+                    symbols=(name, f"module:{model['module']}"),
                 )
             elif name in self.new:
                 self.fields(name, model, self.new[name])
@@ -76,7 +76,7 @@ class ModelComparer:
                     self.old_at.source(model["source"]),
                     side="old",
                     old=name,
-                    symbols=(name,),
+                    symbols=(name, f"module:{model['module']}"),
                 )
         for name in fresh:
             if name not in renames.values():
@@ -116,7 +116,7 @@ class ModelComparer:
                     self.old_at.source(alias["source"]),
                     side="old",
                     old=name,
-                    symbols=(name,),
+                    symbols=(name, f"module:{alias['module']}"),
                 )
         for name, alias in self.new_aliases.items():
             if name not in self.old_aliases and name not in self.old:

@@ -82,7 +82,8 @@ def surface_of(view: PackageView, api: Api) -> Surface:
         },
         "resources": {
             r.attribute: {
-                "classes": [r.sync_class, r.async_class, r.sync_raw_class, r.async_raw_class]
+                "module": r.module,
+                "classes": [r.sync_class, r.async_class, r.sync_raw_class, r.async_raw_class],
             }
             for r in resources
         },
