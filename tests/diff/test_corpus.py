@@ -37,9 +37,13 @@ def test_the_corpus_has_a_pair_for_every_rule() -> None:
 
 @pytest.mark.parametrize("pair", PAIRS, ids=lambda p: p.name)
 def test_pair_report(
-    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, snapshot: SnapshotAssertion
+    pair: Pair,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    snapshot: SnapshotAssertion,
+    page_cache: Path,
 ) -> None:
-    run = diff_pair(pair, tmp_path, monkeypatch)
+    run = diff_pair(pair, tmp_path, monkeypatch, page_cache)
     assert run.diagnostics == []
     assert run.report is not None
     rules = {c.rule for c in run.report.changes}
