@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
@@ -26,6 +26,9 @@ from generator.emit.python.operations import OperationView
 from generator.emit.python.package import PackageView, build_package
 from generator.emit.python.resources import ResourceView
 from generator.model import Api
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 Surface = dict[str, Any]
 """``{"client", "options", "resources", "methods", "models", "aliases", "exceptions"}``."""
@@ -90,7 +93,7 @@ def surface_of(view: PackageView, api: Api) -> Surface:
         "methods": methods,
         "models": models,
         "aliases": aliases,
-        "exceptions": exception_classes(),
+        "exceptions": exception_classes(view),
     }
 
 
@@ -151,17 +154,17 @@ def _class_sources(view: PackageView, api: Api, methods: dict[str, Any]) -> dict
     return sources
 
 
-_EXCEPTIONS: list[str] = []
+_ENVIRONMENT: list[Environment] = []
 
 
-def exception_classes() -> list[str]:
-    """The exception classes the package's ``_exceptions.py`` defines (rendered from its
-    template once per process; it depends on no API)."""
-    if not _EXCEPTIONS:
-        from generator.emit.templating import make_environment  # noqa: PLC0415 (jinja2)
+def exception_classes(view: PackageView) -> list[str]:
+    """The public exception classes the package's ``_exceptions.py`` defines, from its
+    template rendered for ``view`` (the built-in templates' environment, made once)."""
+    from generator.emit.templating import make_environment  # noqa: PLC0415 (jinja2)
 
-        text = make_environment().get_template("python/src/_exceptions.py.jinja").render(view=None)
-        tree = ast.parse(text)
-        names = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
-        _EXCEPTIONS.extend(sorted(n for n in names if not n.startswith("_")))
-    return list(_EXCEPTIONS)
+    if not _ENVIRONMENT:
+        _ENVIRONMENT.append(make_environment())
+    template = _ENVIRONMENT[0].get_template("python/src/_exceptions.py.jinja")
+    tree = ast.parse(template.render(view=view))
+    names = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
+    return sorted(n for n in names if not n.startswith("_"))
