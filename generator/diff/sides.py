@@ -69,7 +69,8 @@ def read_folder(path: Path, diagnostics: Diagnostics) -> Side:
     pages = collect_pages([path], root, root, found)
     files: list[tuple[str, bytes]] = []
     for page in pages:
-        rel = display_path(page, root)
+        # Pages are found by walking ``root``, so they sit below it as joined paths.
+        rel = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.name
         try:
             files.append((rel, page.read_bytes()))
         except OSError as exc:
