@@ -1,12 +1,14 @@
 """``md2sdk diff``: what a change to the docs means for the wire contract and the SDK.
 
 The stage, module by module: `sides` reads the two versions (folders or git revisions,
-into memory) and parses them; `wire` and `schemas` compare the two models as HTTP
-contracts (direction-aware rules from `changes`); `surface` reads the generated
-client's surface off the python emitter's view and `sdk`/`sdk_models` compare two
-surfaces; `report` joins both layers into a verdict; `render` prints it as text,
-markdown, JSON or GitHub annotations; `versioning` turns the verdict into package
-versions and a changelog at generate time.
+into memory) and parses them; `wire` (with `wire_requests`, `wire_responses`,
+`wire_security`) and `schemas` (`schema_shapes`) compare the two models as HTTP
+contracts, with the direction-aware rules of `changes`, collected by `findings`;
+`surface` reads the generated client's surface off the python emitter's view, and `sdk`
+(`sdk_methods`, `sdk_models`, `hints`, `locate`) compares two surfaces; `report` joins
+both layers into a verdict; `render` prints it as text, markdown, JSON or GitHub
+annotations; `versioning` (with `state`) turns verdicts into package versions and a
+changelog at generate time.
 """
 
 from __future__ import annotations

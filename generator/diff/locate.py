@@ -7,7 +7,7 @@ model field, so an SDK-level change points at the markdown line that caused it.
 
 from __future__ import annotations
 
-from generator.diff.schemas import follow
+from generator.diff.schema_shapes import follow
 from generator.diff.wire import operation_key
 from generator.location import SourceLocation
 from generator.model import (

@@ -16,35 +16,31 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from generator.diff.findings import Findings
+from generator.diff.schema_shapes import (
+    Node,
+    constraint_changes,
+    describe,
+    follow,
+    kind,
+    map_values,
+    properties,
+    show,
+    squash,
+    value_text,
+)
 from generator.location import SourceLocation
 from generator.model import (
-    AllOfSchema,
-    AnySchema,
     Api,
     ArraySchema,
     Constraints,
-    DocValue,
     EnumSchema,
-    FileSchema,
-    MapSchema,
-    ObjectSchema,
     PrimitiveSchema,
     Property,
-    RefSchema,
     Schema,
 )
 
 REQUEST, RESPONSE = "request", "response"
 Key = tuple[str, str, str]
-
-
-def squash(text: str) -> str:
-    """Text with its whitespace collapsed: re-wrapping a description is no change."""
-    return " ".join(text.split())
-
-
-def value_text(value: DocValue | None) -> str | None:
-    return None if value is None else value.text
 
 
 @dataclass(frozen=True)
@@ -67,97 +63,6 @@ class Scope:
         )
 
 
-@dataclass(frozen=True)
-class Node:
-    """A schema with references followed, and the definition it came from (if any)."""
-
-    schema: Schema
-    key: str | None = None
-    name: str | None = None
-    location: SourceLocation | None = None
-
-
-def follow(api: Api, schema: Schema) -> Node:
-    """``schema`` with references resolved; an unresolved one stays a `RefSchema`."""
-    node = Node(schema)
-    seen: set[str] = set()
-    while isinstance(node.schema, RefSchema):
-        target = node.schema.ref.target
-        definition = api.definition(target) if target else None
-        if definition is None or definition.unresolved or definition.key in seen:
-            return node
-        seen.add(definition.key)
-        node = Node(definition.schema, definition.key, definition.name, definition.location)
-    return node
-
-
-def kind(schema: Schema) -> str:
-    """The shape of a schema for comparison; enums are their base type (values apart)."""
-    if isinstance(schema, PrimitiveSchema):
-        return schema.type
-    if isinstance(schema, EnumSchema):
-        return schema.type
-    if isinstance(schema, ArraySchema):
-        return "array"
-    if isinstance(schema, MapSchema):
-        return "map"
-    if isinstance(schema, ObjectSchema):
-        if schema.properties:
-            return "object"
-        return "map" if schema.additional_properties is not None else "any"
-    if isinstance(schema, AllOfSchema):
-        return "object"
-    if isinstance(schema, FileSchema):
-        return "file"
-    if isinstance(schema, RefSchema):
-        return f"unresolved {schema.ref.name}"
-    assert isinstance(schema, AnySchema)
-    return "any"
-
-
-def describe(schema: Schema | None) -> str:
-    """A schema as the docs print it (``< string > array``, ``enum (a, b)``, ``Pet``)."""
-    if schema is None:
-        return "No Content"
-    if isinstance(schema, PrimitiveSchema):
-        return f"{schema.type} ({schema.format})" if schema.format else schema.type
-    if isinstance(schema, EnumSchema):
-        return f"enum ({', '.join(schema.values)})"
-    if isinstance(schema, ArraySchema):
-        return f"< {describe(schema.items)} > array"
-    if isinstance(schema, MapSchema):
-        return f"< string, {describe(schema.values)} > map"
-    if isinstance(schema, RefSchema):
-        return schema.ref.name
-    extra = schema.additional_properties if isinstance(schema, ObjectSchema) else None
-    if isinstance(schema, ObjectSchema) and extra is not None and not schema.properties:
-        return f"< string, {describe(schema.additional_properties)} > map"
-    if isinstance(schema, FileSchema):
-        return "file"
-    if isinstance(schema, AnySchema):
-        return schema.type or "any"
-    return "object"
-
-
-def properties(api: Api, schema: Schema, seen: frozenset[str] = frozenset()) -> dict[str, Property]:
-    """An object's properties by name, ``allOf`` parts merged in document order."""
-    if isinstance(schema, ObjectSchema):
-        found: dict[str, Property] = {}
-        for prop in schema.properties:
-            found.setdefault(prop.name, prop)
-        return found
-    if isinstance(schema, AllOfSchema):
-        merged: dict[str, Property] = {}
-        for part in schema.parts:
-            merged.update(properties(api, part, seen))
-        return merged
-    if isinstance(schema, RefSchema):
-        node = follow(api, schema)
-        if node.key is not None and node.key not in seen:
-            return properties(api, node.schema, seen | {node.key})
-    return {}
-
-
 def _rule(scope: Scope, aspect: str) -> str:
     """The rule id for ``aspect`` (type-changed, enum-value-added...) at ``scope``."""
     if scope.level == "body" and aspect == "type-changed":
@@ -165,51 +70,6 @@ def _rule(scope: Scope, aspect: str) -> str:
     if scope.level == "parameter":
         return f"request-parameter-{aspect}"
     return f"{scope.direction}-property-{aspect}"
-
-
-# Bounds that tighten when they grow (minimums) and when they shrink (maximums).
-_LOWER = ("min_length", "minimum", "min_items")
-_UPPER = ("max_length", "maximum", "max_items")
-_NAMES = {
-    "min_length": "minLength",
-    "max_length": "maxLength",
-    "minimum": "minimum",
-    "maximum": "maximum",
-    "min_items": "minItems",
-    "max_items": "maxItems",
-}
-
-
-def constraint_changes(old: Constraints, new: Constraints) -> list[tuple[str, str, str, str]]:
-    """``(tightened | loosened | pattern, keyword, old, new)`` for each changed keyword."""
-    out: list[tuple[str, str, str, str]] = []
-    for attr in (*_LOWER, *_UPPER):
-        before, after = getattr(old, attr), getattr(new, attr)
-        if before == after:
-            continue
-        if before is None or after is None:
-            way = "tightened" if before is None else "loosened"
-        elif attr in _LOWER:
-            way = "tightened" if after > before else "loosened"
-        else:
-            way = "tightened" if after < before else "loosened"
-        out.append((way, _NAMES[attr], _show(before), _show(after)))
-    for attr, bound in (("exclusive_minimum", "minimum"), ("exclusive_maximum", "maximum")):
-        before, after = getattr(old, attr), getattr(new, attr)
-        both = getattr(old, bound) is not None and getattr(new, bound) is not None
-        if before != after and both:
-            way = "tightened" if after else "loosened"
-            out.append((way, f"exclusive {bound}", str(before).lower(), str(after).lower()))
-    if old.pattern != new.pattern:
-        way = (
-            "tightened" if old.pattern is None else "loosened" if new.pattern is None else "pattern"
-        )
-        out.append((way, "pattern", _show(old.pattern), _show(new.pattern)))
-    return out
-
-
-def _show(value: object) -> str:
-    return "none" if value is None else str(value)
 
 
 class SchemaComparer:
@@ -318,7 +178,7 @@ class SchemaComparer:
             self.compare(old.items, new.items, scope.child("[]", array=True), old_at, new_at)
         elif kind(old) == "map":
             self.compare(
-                _map_values(old), _map_values(new), scope.child("{}", array=True), old_at, new_at
+                map_values(old), map_values(new), scope.child("{}", array=True), old_at, new_at
             )
         elif kind(old) == "object":
             self._objects(old, new, scope)
@@ -349,7 +209,7 @@ class SchemaComparer:
             and isinstance(old, PrimitiveSchema)
             and isinstance(new, PrimitiveSchema)
         ):
-            message = f"{scope.label}: format {_show(o_format)} → {_show(n_format)}"
+            message = f"{scope.label}: format {show(o_format)} → {show(n_format)}"
             self.add(scope, _rule(scope, "format-changed"), message, at, old=o_format, new=n_format)
         o_values = set(old.values) if isinstance(old, EnumSchema) else None
         n_values = list(new.values) if isinstance(new, EnumSchema) else None
@@ -430,7 +290,7 @@ class SchemaComparer:
             was = "required" if old.required else "optional"
             self.add(scope, rule, f"{scope.label} became {became}", at, old=was, new=became)
         if scope.direction == REQUEST and value_text(old.default) != value_text(new.default):
-            before, after = _show(value_text(old.default)), _show(value_text(new.default))
+            before, after = show(value_text(old.default)), show(value_text(new.default))
             self.add(
                 scope,
                 "request-property-default-value-changed",
@@ -452,10 +312,3 @@ class SchemaComparer:
                 new=squash(new.description),
             )
         self.compare(old.schema, new.schema, scope, old.location, at)
-
-
-def _map_values(schema: Schema) -> Schema:
-    if isinstance(schema, MapSchema):
-        return schema.values
-    assert isinstance(schema, ObjectSchema) and schema.additional_properties is not None
-    return schema.additional_properties
