@@ -249,10 +249,14 @@ def diff_command(
     from generator.diff.render import render  # noqa: PLC0415
 
     diagnostics = Diagnostics()
-    old, new, config, cache = _diff_sides(
+    old, new, config, project = _diff_sides(
         old, new, api_name=api_name, base=base, config_file=config_file, diagnostics=diagnostics
     )
-    run = None if diagnostics.has_errors else diff_sides(old, new, config, cache_dir=cache)
+    cache = None if project is None else project.root / CACHE_FOLDER
+    output = None if project is None else project.output
+    run = None
+    if not diagnostics.has_errors:
+        run = diff_sides(old, new, config, cache_dir=cache, output=output)
     found = [*diagnostics, *(run.diagnostics if run else [])]
     for item in sorted(set(found)):
         if fmt == "github":
@@ -274,11 +278,11 @@ def _diff_sides(
     base: str | None,
     config_file: Path | None,
     diagnostics: Diagnostics,
-) -> tuple[str, str, ApiConfig | None, Path | None]:
+) -> tuple[str, str, ApiConfig | None, ProjectConfig | None]:
     """OLD and NEW as side specs, the API's config (for the client's names) and the
-    project's page cache, from the arguments and options of `diff_command`."""
+    project (its page cache, its recorded versions), from `diff_command`'s arguments."""
     config: ApiConfig | None = None
-    cache: Path | None = None
+    project: ProjectConfig | None = None
     pyproject = config_file or find_pyproject(Path.cwd())
     if api_name is not None:
         if pyproject is None:
@@ -288,8 +292,9 @@ def _diff_sides(
         if config is None and not diagnostics.has_errors:
             names = ", ".join(a.name for a in project.apis) or "none"
             raise click.UsageError(f"no API {api_name!r} in the config (configured: {names})")
-    if pyproject is not None:
-        cache = pyproject.resolve().parent / CACHE_FOLDER
+    if pyproject is not None and project is None:
+        root = pyproject.resolve().parent
+        project = ProjectConfig(root=root, output=root / "generated")
     given = [side for side in (old, new) if side is not None]
     if config is not None and len(given) < 2:
         given.append(os.path.relpath(config.specs))
@@ -298,7 +303,7 @@ def _diff_sides(
         given.insert(0, f"{base}:{'' if folder.startswith('../') else './'}{folder}")
     if len(given) != 2:
         raise click.UsageError("give OLD and NEW, or NEW with --base REV, or --api NAME --base REV")
-    return given[0], given[1], config, cache
+    return given[0], given[1], config, project
 
 
 def _project(

@@ -38,9 +38,11 @@ def diff_sides(
     config: ApiConfig | None = None,
     *,
     cache_dir: Path | None = None,
+    output: Path | None = None,
 ) -> DiffRun:
     """Compare the API at ``old_spec`` with the one at ``new_spec`` (each a folder or
-    ``REV:path``); ``config`` names the client (default: NEW's folder name)."""
+    ``REV:path``); ``config`` names the client (default: NEW's folder name). With
+    versioning on, OLD's version is the one recorded under ``output``."""
     from generator.emit.python.package import package_version  # noqa: PLC0415 (jinja2)
 
     diagnostics = Diagnostics()
@@ -55,5 +57,9 @@ def diff_sides(
         return DiffRun(None, found)
     changes = compare(old_api, new_api, config)
     version = package_version(old_api, config, Diagnostics())
+    if config.versioning == "semver" and output is not None:
+        from generator.diff.versioning import recorded_version  # noqa: PLC0415
+
+        version = recorded_version(output, config.name) or version
     report = DiffReport(old.root, new.root, shown(changes, old.root, new.root), version)
     return DiffRun(report, found)

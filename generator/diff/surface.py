@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.diff.wire import operation_key
+from generator.emit.python.errors import error_class
 from generator.emit.python.operations import OperationView
 from generator.emit.python.package import PackageView, build_package
 from generator.emit.python.resources import ResourceView
-from generator.model import Api
+from generator.model import Api, Operation
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -34,7 +35,6 @@ Surface = dict[str, Any]
 """``{"client", "options", "resources", "methods", "models", "aliases", "exceptions"}``."""
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_RAISES = re.compile(r"^\s+([A-Za-z_][A-Za-z0-9_]*):", re.MULTILINE)
 
 
 def sdk_surface(api: Api, config: ApiConfig) -> Surface:
@@ -102,14 +102,15 @@ def _call(resource: ResourceView, op: OperationView) -> str:
     return f"{resource.attribute}.{op.name}" if resource.attribute else op.name
 
 
-def _method(resource: ResourceView, op: OperationView, model_op: object) -> dict[str, Any]:
-    operation_id = getattr(model_op, "operation_id", "")
-    raises = op.docstring.split("\nRaises:\n", 1)
+def _method(
+    resource: ResourceView, op: OperationView, model_op: Operation | None
+) -> dict[str, Any]:
+    statuses = [r.status for r in model_op.responses] if model_op is not None else []
     return {
         "resource": resource.attribute,
         "name": op.name,
-        "operation": operation_key(model_op) if model_op is not None else f"{op.method} {op.path}",  # type: ignore[arg-type]
-        "operation_id": operation_id,
+        "operation": operation_key(model_op) if model_op else f"{op.method} {op.path}",
+        "operation_id": model_op.operation_id if model_op else "",
         "classes": [
             resource.sync_class,
             resource.async_class,
@@ -127,7 +128,8 @@ def _method(resource: ResourceView, op: OperationView, model_op: object) -> dict
             for p in op.keyword
         },
         "returns": op.return_hint,
-        "errors": sorted(set(_RAISES.findall(raises[1]))) if len(raises) == 2 else [],
+        # The emitter's one status → exception table, as the Raises: docstrings use it.
+        "errors": sorted({error_class(s) for s in statuses if s[:1] in {"4", "5"}}),
     }
 
 

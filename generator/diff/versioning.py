@@ -92,6 +92,12 @@ def release(api: Api, config: ApiConfig, output: Path, diagnostics: Diagnostics)
     return Release(version, files)
 
 
+def recorded_version(output: Path, api_name: str) -> str | None:
+    """The package version the record under ``output`` holds, if there is one."""
+    record = _read(output / state_path(api_name), Diagnostics())
+    return str(record["version"]) if record is not None else None
+
+
 def _key(version: str) -> tuple[int, ...]:
     found = _RELEASE.match(version)
     return tuple(int(p) for p in found.groups()) if found else (0, 0, 0)

@@ -169,3 +169,21 @@ def test_versioning_key_is_checked(tmp_path: Path) -> None:
     (error,) = list(diagnostics)
     assert (error.location.line, error.location.column, error.code) == (7, 1, "config")
     assert error.message == "versioning = 'calver' must be \"semver\""
+
+
+def test_diff_of_a_versioned_api_starts_from_the_recorded_version(
+    shop: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from generator.cli import cli  # noqa: PLC0415
+
+    shop.edit("new-optional-parameter")
+    shop.generate()  # recorded: 1.1.0
+    (shop.root / "before").mkdir()
+    (shop.root / "before" / "api.md").write_text(shop.docs, encoding="utf-8")
+    shop.edit("operation-removed")
+    monkeypatch.chdir(shop.root)
+    result = CliRunner().invoke(cli, ["diff", "before", "--api", "shop"])
+    assert result.exit_code == 0, result.output
+    assert "version 1.1.0 → 2.0.0" in result.stdout.splitlines()[1]
