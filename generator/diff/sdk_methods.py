@@ -38,7 +38,7 @@ class MethodComparer:
                     "method removed",
                     self.old_at.operation(m["operation"]),
                     side="old",
-                    symbols=tuple(f"{c}.{m['name']}" for c in m["classes"]),
+                    symbols=self._method_symbols(m),
                 )
             elif o is not None:
                 self.method(o, old[o], n, new[n])
@@ -51,10 +51,17 @@ class MethodComparer:
                     self.new_at.operation(m["operation"]),
                 )
 
+    def _method_symbols(self, method: dict[str, Any]) -> tuple[str, ...]:
+        """The method on its four classes, and its resource module (which goes with it
+        when the method was the last of its resource)."""
+        module = self.old["resources"].get(method["resource"], {}).get("module", "")
+        own = tuple(f"{c}.{method['name']}" for c in method["classes"])
+        return (*own, f"module:{module}") if module else own
+
     def method(self, o_call: str, o: dict[str, Any], n_call: str, n: dict[str, Any]) -> None:
         subject, at = f"client.{n_call}", self.new_at.operation(n["operation"])
         add = self.findings.add
-        old_symbols = tuple(f"{c}.{o['name']}" for c in o["classes"])
+        old_symbols = self._method_symbols(o)
         if o["resource"] != n["resource"]:
             add(
                 "sdk-method-moved",
@@ -165,22 +172,29 @@ class MethodComparer:
         return locator.parameter(method["operation"], wire)
 
     def keywords(self, o: dict[str, Any], n: dict[str, Any], subject: str, at: Any) -> None:
+        """Keyword arguments matched by what they send (kind and wire name), then by
+        name: an argument that keeps its name while its parameter moves (header to
+        query) is the same argument to a caller."""
         old: dict[str, Any] = o["keyword"]
         new: dict[str, Any] = n["keyword"]
         sym = _symbols(o)
         by_wire = {(k["kind"], k["wire"]): name for name, k in new.items()}
-        matched = {
-            by_wire[(a["kind"], a["wire"])]
-            for a in old.values()
+        pairs = {
+            name: by_wire[(a["kind"], a["wire"])]
+            for name, a in old.items()
             if (a["kind"], a["wire"]) in by_wire
         }
-        added = [name for name in new if name not in matched]
+        for name in old:
+            if name not in pairs and name in new and name not in pairs.values():
+                pairs[name] = name
+        added = [name for name in new if name not in pairs.values()]
         for name, arg in old.items():
-            twin = by_wire.get((arg["kind"], arg["wire"]))
+            twin = pairs.get(name)
             if twin is not None:
+                row = self._row(n, new[twin]["wire"])
                 if twin != name:
-                    self._renamed(subject, name, twin, self._row(n, arg["wire"]), sym)
-                self._keyword(subject, twin, arg, new[twin], at=self._row(n, arg["wire"]), sym=sym)
+                    self._renamed(subject, name, twin, row, sym)
+                self._keyword(subject, twin, arg, new[twin], at=row, sym=sym)
                 continue
             guess = _look_alike(arg, [new[a] | {"name": a} for a in added])
             self.findings.add(

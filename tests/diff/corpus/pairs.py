@@ -265,13 +265,8 @@ PAIRS: tuple[Pair, ...] = (
     Pair(
         "parameter-location-changed",
         (Replace("|**Header**|**x-request-id**", "|**Query**|**x-request-id**"),),
-        frozenset(
-            {
-                "request-parameter-location-changed",
-                "sdk-argument-removed",
-                "sdk-argument-added-optional",
-            }
-        ),
+        frozenset({"request-parameter-location-changed"}),
+        notes="the argument keeps its name: callers see no change",
     ),
     Pair(
         "parameter-default-changed",
