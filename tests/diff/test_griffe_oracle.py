@@ -40,6 +40,9 @@ from generator.model import Api
 from tests.diff.corpus.pairs import PAIRS, Pair
 from tests.diff.helpers import CONFIG, pair_models
 
+# One worker for the module: its packages are loaded once and shared by every pair.
+pytestmark = pytest.mark.xdist_group("griffe-oracle")
+
 GRIFFE_BLIND = {
     "sdk-field-type-changed",
     "sdk-field-added-required",
