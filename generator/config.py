@@ -20,6 +20,7 @@ Example::
     base-url = "https://platform.adobe.io/data/foundation/catalog"
     targets = ["openapi", "python"]
     openapi-version = "3.0.3"
+    versioning = "semver"         # package version and CHANGELOG.md follow the docs
 
 Problems are ``config`` diagnostics located at the offending key in ``pyproject.toml``.
 """
@@ -55,6 +56,8 @@ class ApiConfig:
     version: str | None = None
     targets: tuple[str, ...] = ALL_TARGETS
     openapi_version: str = "3.1.0"
+    versioning: str | None = None
+    """``"semver"``: package versions follow the docs' changes (`generator.diff.versioning`)."""
 
     @classmethod
     def for_folder(cls, specs: Path, name: str | None = None) -> ApiConfig:
@@ -94,7 +97,7 @@ _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 _PROJECT_KEYS = {"output", "templates", "apis"}
 _API_KEYS = {
     "specs", "package", "distribution", "client-class", "env-prefix", "base-url",
-    "version", "targets", "openapi-version",
+    "version", "targets", "openapi-version", "versioning",
 }  # fmt: skip
 
 
@@ -267,6 +270,12 @@ class _Reader:
                 )
             else:
                 changes["openapi_version"] = OPENAPI_VERSIONS[str(version)]
+        versioning = values.get("versioning")
+        if versioning is not None:
+            if versioning != "semver":
+                self.error(f"versioning = {versioning!r} must be \"semver\"", where, "versioning")
+            else:
+                changes["versioning"] = versioning
         return dataclasses.replace(api, **changes)  # type: ignore[arg-type]
 
     def _relative(self, table: dict[str, object], key: str, where: str) -> str | None:

@@ -14,6 +14,7 @@ is timed (`Timings`) for ``-v`` and the benchmarks.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import os
 import sys
@@ -284,8 +285,16 @@ def _run(
         api = load(config, project.root, result.diagnostics, timings.stage)
         result.operations = len(api.operations)
         result.models = sum(1 for d in api.definitions if not d.unresolved)
+        emitted, extra = config, {}
+        if config.versioning == "semver" and not result.diagnostics.has_errors:
+            from generator.diff.versioning import release  # noqa: PLC0415 (see top)
+
+            with timings.stage("version"):
+                made = release(api, config, project.output, result.diagnostics)
+            emitted, extra = dataclasses.replace(config, version=made.version), made.files
         with timings.stage("emit"):
-            files = emit_api(api, config, project.templates, result.diagnostics, emitters)
+            files = emit_api(api, emitted, project.templates, result.diagnostics, emitters)
+            files.update(extra)
         with timings.stage("format"):
             result.files = format_files(
                 files,
