@@ -56,6 +56,9 @@ CODES: dict[str, str] = {
     "write-error": "the output could not be written (permissions, disk full); nothing changed",
     "internal-error": "md2sdk hit a bug on this input; the input was skipped (please report it)",
     "example-mismatch": "a docs example does not fit its schema; a schema-derived value is used",
+    "ignored-content": "lines of a page that nothing read into the model",
+    "stray-table-row": "table-shaped lines outside any table; kept as text",
+    "broken-row": "a table row is missing cells and the lines after it do not complete it",
 }
 
 

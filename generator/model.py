@@ -381,7 +381,8 @@ class Page:
 
     ``inline_schemas`` maps the anchors of anchored inline schema blocks
     (``<a name="batch-availabledates"></a> **availableDates**`` + table) to their
-    schema; ``anchors`` lists every anchor defined on the page (for link resolution).
+    schema; ``anchors`` lists every anchor defined on the page (for link resolution);
+    ``tags`` are tag groups of a paths page with the description printed under them.
     """
 
     path: str
@@ -391,6 +392,7 @@ class Page:
     security_schemes: tuple[SecurityScheme, ...] = ()
     inline_schemas: tuple[tuple[str, ObjectSchema], ...] = ()
     anchors: tuple[str, ...] = ()
+    tags: tuple[Tag, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ bytes) is `generator.load.sources`' job, so the pipeline, the CLI and tests shar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -24,17 +25,26 @@ from generator.model import (
     Overview,
     Page,
     SecurityScheme,
+    Tag,
 )
-from generator.parse.blocks import Paragraph, Table, parse_blocks
+from generator.parse.blocks import Paragraph, Table, read_blocks
 from generator.parse.definitions import parse_definition
 from generator.parse.inline import find_link
 from generator.parse.labels import keys_for
+from generator.parse.ledger import Ledger
 from generator.parse.operation import is_operation, parse_operation
 from generator.parse.overview import parse_overview
-from generator.parse.sections import Section, build_sections
+from generator.parse.recovery import switched_off
+from generator.parse.sections import (
+    Section,
+    build_sections,
+    is_contents,
+    is_contents_heading,
+)
 from generator.parse.security_page import parse_security_scheme
+from generator.parse.text import blocks_markdown
 
-__all__ = ["parse_page"]
+__all__ = ["parse_page", "read_page"]
 
 _SCHEME_LINE = re.compile(r"^\s*[*_]+[^*_]+[*_]+\s*:\s*(apiKey|basic|oauth2)\s*$", re.I | re.M)
 
@@ -49,6 +59,7 @@ class _Collector:
     schemes: list[SecurityScheme] = field(default_factory=list)
     inline: list[tuple[str, ObjectSchema]] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
 
     @property
     def stem(self) -> str:
@@ -71,7 +82,10 @@ class _Collector:
     def visit(self, section: Section, context: str | None, tag: str | None = None) -> None:
         keys = section.keys
         if context == "definitions":
-            if not _is_index_entry(section):
+            if _is_index_entry(section):
+                section.skip_heading()
+                self.contents(section)
+            else:
                 self.definition(section)
             return
         if context == "security":
@@ -84,16 +98,13 @@ class _Collector:
             self.read_overview(section)
             return
         if keys & {"paths", "resources", "operations"}:
-            for child in section.children:
-                self.visit(child, "paths")
+            self.container(section, "paths")
             return
         if "definitions" in keys:
-            for child in section.children:
-                self.visit(child, "definitions")
+            self.container(section, "definitions")
             return
         if "security" in keys and context is None:
-            for child in section.children:
-                self.visit(child, "security")
+            self.container(section, "security")
             return
         if context is None and section.level and _looks_like_definition(section):
             self.definition(section)
@@ -101,10 +112,40 @@ class _Collector:
         if context is None and section.level and _looks_like_scheme(section):
             self.scheme(section)
             return
+        if is_contents_heading(section) and not section.children:
+            section.skip_heading()
+            self.contents(section)
+            return
         # A tag group under Paths/Resources, or a page-level title: go deeper.
         child_tag = section.title if context == "paths" and section.level else tag
+        defining = context is None and any(_looks_like_definition(c) for c in section.children)
         for child in section.children:
-            self.visit(child, context, child_tag)
+            if defining and _is_empty_definition(child):
+                self.definition(child)
+            else:
+                self.visit(child, context, child_tag)
+        if child_tag is not None and child_tag != tag:
+            self.tag_group(section)
+        self.contents(section)
+
+    def container(self, section: Section, context: str) -> None:
+        """A labelled section (Paths, Definitions, Security): its heading is structure."""
+        section.take()
+        for child in section.children:
+            self.visit(child, context)
+        self.contents(section)
+
+    def contents(self, section: Section) -> None:
+        """Tables of contents a section passed through holds carry nothing."""
+        section.skip(*(b for b in section.blocks if is_contents(b)))
+
+    def tag_group(self, section: Section) -> None:
+        """A tag heading: its operations' tag, and the text under it its description."""
+        said = [b for b in section.blocks if isinstance(b, Paragraph) and not is_contents(b)]
+        if said:
+            self.tags.append(Tag(section.title, blocks_markdown(said)))
+        if said or any(section.title in op.tags for op in self.operations):
+            section.take(*said)
 
     def read_overview(self, section: Section) -> None:
         overview = parse_overview(section, self.diagnostics)
@@ -115,9 +156,10 @@ class _Collector:
 
     def page(self, root: Section) -> Page:
         if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
-            title = next((s.title for s in root.children if s.level == 1 and s.title), "")
-            if title:
-                self.overview = replace(self.overview, title=title)
+            first = next((s for s in root.children if s.level == 1 and s.title), None)
+            if first is not None:
+                self.overview = replace(self.overview, title=first.title)
+                first.take()
         for section in root.walk():
             self.anchors.extend(section.anchors)
         return Page(
@@ -128,6 +170,7 @@ class _Collector:
             security_schemes=tuple(self.schemes),
             inline_schemas=tuple(self.inline),
             anchors=tuple(dict.fromkeys(self.anchors)),
+            tags=tuple(self.tags),
         )
 
 
@@ -150,6 +193,15 @@ def _looks_like_definition(section: Section) -> bool:
     return False
 
 
+def _is_empty_definition(section: Section) -> bool:
+    """``# PropertyConstraint`` with nothing below it, among definitions: a definition
+    without properties (Swagger2Markup 0.x prints only the heading)."""
+    title = section.title
+    return bool(title) and not section.blocks and not section.children and not any(
+        c.isspace() for c in title
+    ) and find_link(section.raw_title) is None
+
+
 def _is_index_entry(section: Section) -> bool:
     """``### [Pet](definitions/Pet.md#pet)`` with nothing below: a table of contents."""
     return (
@@ -166,9 +218,29 @@ def _looks_like_scheme(section: Section) -> bool:
     )
 
 
-def parse_page(path: str, text: str, diagnostics: Diagnostics) -> Page:
-    """Read one markdown page into a `Page`. Never raises on any text."""
-    root = build_sections(path, parse_blocks(path, text))
+def read_page(path: str, text: str, diagnostics: Diagnostics) -> tuple[Page, Ledger]:
+    """One markdown page → its `Page` and the accounting of its lines; every line no
+    parser took is reported in ``diagnostics`` (`Ledger.finish`)."""
+    front = read_blocks(path, text, diagnostics)
+    ledger = Ledger(path, front.text, front.wrapper_lines)
+    root = build_sections(path, front.blocks, ledger)
     collector = _Collector(path, diagnostics)
     collector.visit(root, None)
-    return collector.page(root)
+    page = collector.page(root)
+    ledger.finish(diagnostics)
+    return page, ledger
+
+
+def parse_page(
+    path: str, text: str, diagnostics: Diagnostics, *, recoveries_off: Iterable[str] = ()
+) -> Page:
+    """Read one markdown page into a `Page`. Never raises on any text.
+
+    ``recoveries_off`` names recoveries (`generator.parse.recovery`) to leave out, so a
+    test can show what a user would be told without them.
+    """
+    off = tuple(recoveries_off)
+    if not off:
+        return read_page(path, text, diagnostics)[0]
+    with switched_off(off):
+        return read_page(path, text, diagnostics)[0]

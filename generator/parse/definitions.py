@@ -28,9 +28,11 @@ from dataclasses import dataclass, field
 from generator.diagnostics import Diagnostics
 from generator.model import (
     AnySchema,
+    ArraySchema,
     Definition,
     DocValue,
     EnumSchema,
+    MapSchema,
     ObjectSchema,
     Polymorphism,
     PolymorphismNature,
@@ -38,6 +40,7 @@ from generator.model import (
     Reference,
     RefSchema,
     Schema,
+    SourceLocation,
 )
 from generator.parse.blocks import Anchor, Block, Code, Html, ListBlock, Paragraph, Table
 from generator.parse.inline import find_link, plain, strip_emphasis, unescape
@@ -203,6 +206,34 @@ def _read_blocks(section: Section, reading: _Reading, diagnostics: Diagnostics) 
         reading.description.extend(child_reading.description)
 
 
+_GENERIC = re.compile(r"^(Map|List|Array|Set|Collection)«(.*)»$", re.I)
+
+
+def _schema_from_name(name: str, location: SourceLocation, diagnostics: Diagnostics) -> Schema:
+    """``Map«string,Pet»`` → a map of Pet, ``List«Pet»`` → an array: the schema a generic
+    name spells (Springfox names maps and lists so); any other name → a free-form object."""
+    m = _GENERIC.match(name.strip())
+    if m is None:
+        return AnySchema()
+    return _generic_part(name.strip(), location, diagnostics)
+
+
+def _generic_part(text: str, location: SourceLocation, diagnostics: Diagnostics) -> Schema:
+    m = _GENERIC.match(text)
+    if m is None:
+        return parse_schema_cell(text, location, diagnostics) or AnySchema()
+    inner = m.group(2)
+    if m.group(1).casefold() != "map":
+        return ArraySchema(_generic_part(inner.strip(), location, diagnostics))
+    depth = 0
+    for i, ch in enumerate(inner):
+        depth += (ch == "«") - (ch == "»")
+        if ch == "," and depth == 0:
+            inner = inner[i + 1 :]
+            break
+    return MapSchema(_generic_part(inner.strip(), location, diagnostics))
+
+
 def _schema(reading: _Reading) -> Schema:
     type_schema = reading.type_schema
     if reading.enum_values:
@@ -238,15 +269,19 @@ def parse_definition(
         return alias, []
     reading = _Reading(key)
     _read_blocks(section, reading, diagnostics)
+    section.take_all()
     polymorphism = (
         Polymorphism(reading.nature or PolymorphismNature.INHERITANCE, reading.discriminator)
         if reading.nature is not None or reading.discriminator is not None
         else None
     )
+    schema = _schema(reading)
+    if not section.blocks and not section.children:
+        schema = _schema_from_name(section.title, section.location, diagnostics)
     definition = Definition(
         key=key,
         name=section.title or key,
-        schema=_schema(reading),
+        schema=schema,
         location=section.location,
         description=blocks_markdown(reading.description),
         polymorphism=polymorphism,

@@ -79,6 +79,12 @@ def _index() -> dict[str, frozenset[str]]:
     return {text: frozenset(keys) for text, keys in table.items()}
 
 
+@cache
+def all_label_words() -> frozenset[str]:
+    """Every word of every label, in every language (case-folded): page structure."""
+    return frozenset(word for text in _index() for word in re.findall(r"\w+", text))
+
+
 def keys_for(text: str) -> frozenset[str]:
     """Every label key that ``text`` is the label of, in any language."""
     return _index().get(normalise(text), frozenset())

@@ -90,7 +90,7 @@ def is_operation(section: Section) -> bool:
 
 
 _OPERATION_KEYS = frozenset(
-    {"parameters", "body_parameter", "responses", "consumes", "produces", "tags",
+    {"parameters", "parameter", "body_parameter", "responses", "consumes", "produces", "tags",
      "security", "example_request", "example_response", "description_column"}
 )
 
@@ -117,6 +117,9 @@ def media_list(section: Section) -> tuple[str, ...]:
             items.extend(plain(item) for item in block.items)
         elif isinstance(block, Paragraph):
             items.extend(plain(p) for p in re.split(r"[,\n]", block.text))
+        else:
+            continue
+        section.take(block)
     return tuple(dict.fromkeys(i for i in items if i))
 
 
@@ -142,9 +145,10 @@ def parse_security_table(table: Table, diagnostics: Diagnostics) -> list[Securit
 
 
 def collect_inline_schemas(
-    blocks: list[Block], diagnostics: Diagnostics
+    blocks: list[Block], diagnostics: Diagnostics, section: Section | None = None
 ) -> list[tuple[str, ObjectSchema]]:
-    """Anchor + bold title + properties table → (anchor, inline object schema)."""
+    """Anchor + bold title + properties table → (anchor, inline object schema); the
+    blocks are taken from ``section`` when one is given."""
     out: list[tuple[str, ObjectSchema]] = []
     for i, block in enumerate(blocks):
         if not isinstance(block, Anchor):
@@ -155,6 +159,8 @@ def collect_inline_schemas(
             title = plain(title_block.text)
             schema = ObjectSchema(parse_properties_table(table, diagnostics), title=title)
             out.extend((name, schema) for name in block.names)
+            if section is not None:
+                section.take(title_block, table)
     return out
 
 
@@ -171,17 +177,21 @@ def _table_kind(table: Table) -> str | None:
 def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None:
     keys = child.keys
     tables = [b for b in child.blocks if isinstance(b, Table)]
-    parts.inline.extend(collect_inline_schemas(child.blocks, diagnostics))
+    parts.inline.extend(collect_inline_schemas(child.blocks, diagnostics, child))
+    if keys & _OPERATION_KEYS:
+        child.take()
     if "body_parameter" in keys:
         parts.bodies.append(parse_body_section(child, diagnostics))
     elif "parameters" in keys or "parameter" in keys:
         for table in tables[:1]:
             parts.parameters.extend(parse_parameters_table(table, diagnostics))
+            child.take(table)
         for sub in child.children:
             _read_child(sub, parts, diagnostics)
     elif "responses" in keys:
         for table in tables[:1]:
             parts.responses.extend(parse_responses_table(table, diagnostics))
+            child.take(table)
     elif "consumes" in keys:
         parts.consumes = media_list(child)
     elif "produces" in keys:
@@ -192,6 +202,7 @@ def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None
         reqs: list[SecurityRequirement] = []
         for table in tables:
             reqs.extend(parse_security_table(table, diagnostics))
+            child.take(table)
         parts.security = tuple(reqs)
     elif "example_request" in keys:
         parts.request_example = parse_request_examples(child, diagnostics)
@@ -201,14 +212,17 @@ def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None
         parts.description.append(blocks_markdown(child.blocks))
         for sub in child.children:
             parts.description.append(blocks_markdown(list(_flatten(sub))))
+        child.take_all()
     else:
         kinds = {_table_kind(t) for t in tables}
         if kinds == {"parameters"}:
             for table in tables:
                 parts.parameters.extend(parse_parameters_table(table, diagnostics))
+                child.take(table)
         elif kinds == {"responses"}:
             for table in tables:
                 parts.responses.extend(parse_responses_table(table, diagnostics))
+                child.take(table)
         else:
             diagnostics.warning(
                 "unknown-section",
@@ -216,6 +230,7 @@ def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None
                 child.location,
             )
             parts.description.append(blocks_markdown(list(_flatten(child))))
+            child.take_all()
 
 
 def _flatten(section: Section) -> list[Block]:
@@ -252,7 +267,7 @@ def parse_operation(
         if method_path(summary):
             lines = [plain(b.text) for b in before if isinstance(b, Paragraph)]
             summary = " ".join(s for s in lines if s)
-            before = []
+            before = [b for b in before if not isinstance(b, Paragraph)]
         kept = before + after
     else:
         found = method_path(section.title)
@@ -260,11 +275,13 @@ def parse_operation(
             shown = _unreadable_fence(blocks) or section.title
             diagnostics.warning("bad-operation", f"no METHOD /path in {shown!r}; dropped",
                                 section.location)
+            section.report_all()
             return None
         method, path = found
         first = next((b for b in blocks if isinstance(b, Paragraph)), None)
         summary = plain(first.text) if first is not None else ""
         kept = [b for b in blocks if b is not first]
+    section.take(*section.blocks)
     parts = _Parts()
     for child in section.children:
         _read_child(child, parts, diagnostics)

@@ -39,7 +39,7 @@ from generator.model import ExternalDocs, Overview, Tag
 from generator.parse.blocks import Block, Heading, ListBlock, Paragraph
 from generator.parse.inline import plain, unescape
 from generator.parse.label_lines import LabelLine, split_label_lines
-from generator.parse.sections import Section
+from generator.parse.sections import Section, is_contents
 from generator.parse.text import blocks_markdown
 
 _FIELDS = {
@@ -83,6 +83,9 @@ def _media_types(section: Section) -> tuple[str, ...]:
             found.extend(plain(item) for item in block.items if plain(item))
         elif isinstance(block, Paragraph):
             found.extend(p for line in block.text.split("\n") if (p := plain(line.strip("*- "))))
+        else:
+            continue
+        section.take(block)
     return tuple(dict.fromkeys(found))
 
 
@@ -118,11 +121,14 @@ class _Reader:
                 lines, other = split_label_lines(block, wanted)
                 for line in lines:
                     self.line(line, in_docs)
+                    section.take_line(line.location.line)
                 text = "\n".join(other).strip()
                 if text and keep_other:
                     self.description.append(Paragraph(text, block.location))
+                    section.take(block)
             elif keep_other:
                 self.description.append(block)
+                section.take(block)
 
     def child(self, child: Section) -> None:
         keys = child.keys
@@ -130,6 +136,7 @@ class _Reader:
             for block in child.blocks:
                 if isinstance(block, ListBlock):
                     self.tags.extend(_tags(block.items))
+                    child.take(block)
         elif "consumes" in keys:
             self.consumes = _media_types(child)
         elif "produces" in keys:
@@ -137,9 +144,11 @@ class _Reader:
         elif keys & _SECTION_KEYS:
             self.paragraphs(child, "external_docs" in keys, keep_other=False)
         elif keys & _INDEX_KEYS:
-            return
+            child.skip_heading()
+            child.skip(*(b for b in child.blocks if is_contents(b)))
         else:
             self.description.append(Heading(child.level, child.raw_title, child.location))
+            child.take()
             self.paragraphs(child, False, keep_other=True)
             for grandchild in child.children:
                 self.child(grandchild)
@@ -148,6 +157,7 @@ class _Reader:
 def parse_overview(section: Section, diagnostics: Diagnostics) -> Overview:
     """The overview section (and its sub-sections) → `Overview`; never raises."""
     reader = _Reader()
+    section.take()
     reader.paragraphs(section, False, keep_other=True)
     for child in section.children:
         reader.child(child)
