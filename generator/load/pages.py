@@ -42,9 +42,10 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def parser_key() -> bytes:
-    """A hash of everything that decides what a page parses to: the parser's sources,
-    the model, the diagnostics, this module and mistune's version."""
+    """A hash of everything that decides what a page parses to: the parser's sources
+    and label data, the model, the diagnostics, this module and mistune's version."""
     files = sorted((_PACKAGE / "parse").glob("*.py"))
+    files += sorted((_PACKAGE / "parse" / "labels").glob("*.properties"))
     files += [_PACKAGE / "model.py", _PACKAGE / "diagnostics.py", Path(__file__).resolve()]
     digest = hashlib.sha256(f"md2sdk-pages\0{mistune.__version__}\0".encode())
     for file in files:

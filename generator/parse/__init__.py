@@ -13,7 +13,7 @@ bytes) is `generator.load.sources`' job, so the pipeline, the CLI and tests shar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -27,14 +27,19 @@ from generator.model import (
     SecurityScheme,
     Tag,
 )
-from generator.parse.blocks import Paragraph, Table, read_blocks
+from generator.parse.blocks import Code, Paragraph, Table, read_blocks
 from generator.parse.definitions import parse_definition
 from generator.parse.inline import find_link
 from generator.parse.labels import keys_for
 from generator.parse.ledger import Ledger
-from generator.parse.operation import is_operation, parse_operation
+from generator.parse.operation import (
+    holds_operation,
+    is_operation,
+    method_path,
+    parse_operation,
+)
 from generator.parse.overview import parse_overview
-from generator.parse.recovery import switched_off
+from generator.parse.recovery import enabled, switched_off
 from generator.parse.sections import (
     Section,
     build_sections,
@@ -60,19 +65,25 @@ class _Collector:
     inline: list[tuple[str, ObjectSchema]] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
+    held: set[int] = field(default_factory=set)
+    title: str = ""
 
     @property
     def stem(self) -> str:
         return PurePosixPath(self.path).stem
 
-    def operation(self, section: Section, tag: str | None) -> None:
-        result = parse_operation(section, self.diagnostics, tag, self.stem)
+    def operation(
+        self, section: Section, tag: str | None, continued: Sequence[Section] = ()
+    ) -> None:
+        for part in (section, *continued):
+            self.held.update(id(b) for s in part.walk() for b in s.blocks)
+        result = parse_operation(section, self.diagnostics, tag, self.stem, continued)
         if result is not None:
             self.operations.append(result[0])
             self.inline.extend(result[1])
 
     def definition(self, section: Section) -> None:
-        definition, inline = parse_definition(section, self.diagnostics)
+        definition, inline = parse_definition(section, self.diagnostics, self.stem)
         self.definitions.append(definition)
         self.inline.extend(inline)
 
@@ -81,6 +92,14 @@ class _Collector:
 
     def visit(self, section: Section, context: str | None, tag: str | None = None) -> None:
         keys = section.keys
+        if context in ("definitions", "security") and enabled("operations-anywhere"):
+            # An operation is what it is wherever it stands (among definitions, under
+            # a heading mistaken for one...).
+            if is_operation(section):
+                self.operation(section, tag)
+                return
+            if holds_operation(section):
+                context = "paths"
         if context == "definitions":
             if _is_index_entry(section):
                 section.skip_heading()
@@ -117,13 +136,11 @@ class _Collector:
             self.contents(section)
             return
         # A tag group under Paths/Resources, or a page-level title: go deeper.
+        if context is None and section.level == 1 and not self.title and section.children:
+            self.title = section.title
+            section.take()
         child_tag = section.title if context == "paths" and section.level else tag
-        defining = context is None and any(_looks_like_definition(c) for c in section.children)
-        for child in section.children:
-            if defining and _is_empty_definition(child):
-                self.definition(child)
-            else:
-                self.visit(child, context, child_tag)
+        self.children(section, context, child_tag)
         if child_tag is not None and child_tag != tag:
             self.tag_group(section)
         self.contents(section)
@@ -131,28 +148,73 @@ class _Collector:
     def container(self, section: Section, context: str) -> None:
         """A labelled section (Paths, Definitions, Security): its heading is structure."""
         section.take()
-        for child in section.children:
-            self.visit(child, context)
+        self.children(section, context, None)
         self.contents(section)
+
+    def children(self, section: Section, context: str | None, tag: str | None) -> None:
+        """Visit the sub-sections; the sections an operation's description started
+        (`_continues`) go to that operation."""
+        children = section.children
+        defining = context is None and any(_looks_like_definition(c) for c in children)
+        index = 0
+        while index < len(children):
+            child = children[index]
+            index += 1
+            if defining and _is_empty_definition(child):
+                self.definition(child)
+            elif is_operation(child) and (
+                context not in ("definitions", "security") or enabled("operations-anywhere")
+            ):
+                continued: list[Section] = []
+                while index < len(children) and _continues(children[index]):
+                    continued.append(children[index])
+                    index += 1
+                self.operation(child, tag, continued)
+            else:
+                self.visit(child, context, tag)
 
     def contents(self, section: Section) -> None:
         """Tables of contents a section passed through holds carry nothing."""
         section.skip(*(b for b in section.blocks if is_contents(b)))
 
     def tag_group(self, section: Section) -> None:
-        """A tag heading: its operations' tag, and the text under it its description."""
+        """A heading over operations (their tag, or a group of tags), or over a table of
+        contents of operations on other pages: the text under it describes the tag."""
+        listed = any(is_contents(b) for b in section.blocks)
+        if not (listed or holds_operation(section)):
+            return
         said = [b for b in section.blocks if isinstance(b, Paragraph) and not is_contents(b)]
         if said:
             self.tags.append(Tag(section.title, blocks_markdown(said)))
-        if said or any(section.title in op.tags for op in self.operations):
-            section.take(*said)
+        section.take(*said)
 
     def read_overview(self, section: Section) -> None:
-        overview = parse_overview(section, self.diagnostics)
+        held: list[Section] = []
+        if enabled("operations-anywhere"):
+            held = [child for child in section.children if holds_operation(child)]
+        overview = parse_overview(section, self.diagnostics, held)
+        for child in held:
+            self.visit(child, "paths")
         # A page may repeat the heading (`## Overview` then `# Overview`, onedata): the
         # second one holds the fields when the first is empty.
         if self.overview is None or (self.overview.version is None and overview.version):
             self.overview = overview
+
+    def missed_operations(self, root: Section) -> None:
+        """Report each ``METHOD /path`` block no operation holds (an API whose pages hold
+        such blocks must never come out with no operations and no word why)."""
+        for section in root.walk():
+            for block in section.blocks:
+                if isinstance(block, Code) and id(block) not in self.held:
+                    found = method_path(block.text.strip().split("\n", 1)[0])
+                    if found is not None:
+                        where = f"section {section.title!r}" if section.level else "the page"
+                        self.diagnostics.warning(
+                            "missed-operation",
+                            f"'{found[0]} {found[1]}' starts no operation: {where} holds it "
+                            "where operations are not looked for, and it was read as text",
+                            block.location,
+                        )
 
     def page(self, root: Section) -> Page:
         if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
@@ -171,6 +233,7 @@ class _Collector:
             inline_schemas=tuple(self.inline),
             anchors=tuple(dict.fromkeys(self.anchors)),
             tags=tuple(self.tags),
+            title=self.title,
         )
 
 
@@ -191,6 +254,27 @@ def _looks_like_definition(section: Section) -> bool:
             if keys_for(label) & {"type_column", "schema_column", "polymorphism.column"}:
                 return not _SCHEME_LINE.search(block.text)
     return False
+
+
+_STRUCTURE_KEYS = frozenset(
+    {"paths", "resources", "operations", "definitions", "security", "overview"}
+)
+
+
+def _continues(section: Section) -> bool:
+    """Does ``section``, right after an operation at its level, belong to that
+    operation's description? Yes unless it is page structure: an operation or a group
+    of them, a labelled page section, an anchored heading (Swagger2Markup anchors its
+    own headings, never a description's), a definition or a security scheme."""
+    return (
+        enabled("description-headings")
+        and not section.anchors
+        and not section.keys & _STRUCTURE_KEYS
+        and not holds_operation(section)
+        and not _looks_like_definition(section)
+        and not _looks_like_scheme(section)
+        and not is_contents_heading(section)
+    )
 
 
 def _is_empty_definition(section: Section) -> bool:
@@ -226,6 +310,7 @@ def read_page(path: str, text: str, diagnostics: Diagnostics) -> tuple[Page, Led
     root = build_sections(path, front.blocks, ledger)
     collector = _Collector(path, diagnostics)
     collector.visit(root, None)
+    collector.missed_operations(root)
     page = collector.page(root)
     ledger.finish(diagnostics)
     return page, ledger

@@ -7,7 +7,9 @@ of the line (markup, label words and schema-grammar words aside) must occur in s
 string of the `Page`. A line that fails the check, or that nothing read or reported, is
 *unaccounted*: content that was lost without a word, which must never happen.
 
-Lines a dropping diagnostic names (a skipped row, a dropped operation) count as reported.
+Lines a dropping diagnostic names (a skipped row, a dropped operation) count as reported,
+and so does a line whose words the model lacks when a diagnostic names the line (an
+unknown word read as assumed, a value that could not be read).
 This is a second, slower reading of the page, run on demand, never in a normal parse.
 """
 
@@ -122,6 +124,7 @@ def account_page(path: str, text: str) -> tuple[PageCoverage, Diagnostics]:
             ledger.reported(line, line)
         elif diagnostic.code in _TABLE_WIDE and line in ledger.tables:
             ledger.reported(line, ledger.tables[line])
+    named = {d.location.line for d in diagnostics if d.location.path == path}
     words = vocabulary(page)
     unaccounted: list[int] = []
     read = 0
@@ -129,10 +132,12 @@ def account_page(path: str, text: str) -> tuple[PageCoverage, Diagnostics]:
         if code == PENDING:
             unaccounted.append(number)
         elif code == READ:
-            if missing_words(ledger.lines[number - 1], words):
-                unaccounted.append(number)
-            else:
+            if not missing_words(ledger.lines[number - 1], words):
                 read += 1
+            elif number in named:  # an assumption or a skipped value, said at the line
+                status[number] = REPORTED
+            else:
+                unaccounted.append(number)
     coverage = PageCoverage(
         path=path,
         lines=sum(1 for code in status if code),

@@ -28,11 +28,9 @@ from dataclasses import dataclass, field
 from generator.diagnostics import Diagnostics
 from generator.model import (
     AnySchema,
-    ArraySchema,
     Definition,
     DocValue,
     EnumSchema,
-    MapSchema,
     ObjectSchema,
     Polymorphism,
     PolymorphismNature,
@@ -40,9 +38,9 @@ from generator.model import (
     Reference,
     RefSchema,
     Schema,
-    SourceLocation,
 )
 from generator.parse.blocks import Anchor, Block, Code, Html, ListBlock, Paragraph, Table
+from generator.parse.definition_names import definition_name, schema_from_name
 from generator.parse.inline import find_link, plain, strip_emphasis, unescape
 from generator.parse.labels import keys_for
 from generator.parse.properties import parse_properties_table
@@ -206,34 +204,6 @@ def _read_blocks(section: Section, reading: _Reading, diagnostics: Diagnostics) 
         reading.description.extend(child_reading.description)
 
 
-_GENERIC = re.compile(r"^(Map|List|Array|Set|Collection)«(.*)»$", re.I)
-
-
-def _schema_from_name(name: str, location: SourceLocation, diagnostics: Diagnostics) -> Schema:
-    """``Map«string,Pet»`` → a map of Pet, ``List«Pet»`` → an array: the schema a generic
-    name spells (Springfox names maps and lists so); any other name → a free-form object."""
-    m = _GENERIC.match(name.strip())
-    if m is None:
-        return AnySchema()
-    return _generic_part(name.strip(), location, diagnostics)
-
-
-def _generic_part(text: str, location: SourceLocation, diagnostics: Diagnostics) -> Schema:
-    m = _GENERIC.match(text)
-    if m is None:
-        return parse_schema_cell(text, location, diagnostics) or AnySchema()
-    inner = m.group(2)
-    if m.group(1).casefold() != "map":
-        return ArraySchema(_generic_part(inner.strip(), location, diagnostics))
-    depth = 0
-    for i, ch in enumerate(inner):
-        depth += (ch == "«") - (ch == "»")
-        if ch == "," and depth == 0:
-            inner = inner[i + 1 :]
-            break
-    return MapSchema(_generic_part(inner.strip(), location, diagnostics))
-
-
 def _schema(reading: _Reading) -> Schema:
     type_schema = reading.type_schema
     if reading.enum_values:
@@ -260,12 +230,14 @@ def _index_alias(section: Section, key: str) -> Definition | None:
 
 
 def parse_definition(
-    section: Section, diagnostics: Diagnostics
+    section: Section, diagnostics: Diagnostics, page_stem: str | None = None
 ) -> tuple[Definition, list[tuple[str, ObjectSchema]]]:
-    """One definition section → the definition and its anchored inline schemas."""
+    """One definition section → the definition and its anchored inline schemas;
+    ``page_stem`` (``SortOrder`` of ``SortOrder.md``) can name a titled definition."""
     key = definition_key(section)
     alias = _index_alias(section, key)
     if alias is not None:
+        section.take()
         return alias, []
     reading = _Reading(key)
     _read_blocks(section, reading, diagnostics)
@@ -277,10 +249,12 @@ def parse_definition(
     )
     schema = _schema(reading)
     if not section.blocks and not section.children:
-        schema = _schema_from_name(section.title, section.location, diagnostics)
+        schema = schema_from_name(section.title, section.location, diagnostics)
+    name, title = definition_name(section, page_stem, diagnostics)
     definition = Definition(
         key=key,
-        name=section.title or key,
+        name=name or key,
+        title=title,
         schema=schema,
         location=section.location,
         description=blocks_markdown(reading.description),

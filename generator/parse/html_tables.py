@@ -46,8 +46,10 @@ class _TableReader(HTMLParser):
             return
         elif tag in _INLINE:
             self.cell.append(_INLINE[tag])
-        elif tag == "br" or (tag == "p" and "".join(self.cell).strip()):
+        elif tag == "br":
             self.cell.append("<br>")
+        elif tag == "p" and "".join(self.cell).strip():
+            self.cell.append("<br><br>")
         elif tag == "a":
             href = dict(attrs).get("href")
             name = dict(attrs).get("name") or dict(attrs).get("id")

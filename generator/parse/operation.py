@@ -11,6 +11,7 @@ and otherwise kept as description text with an ``unknown-section`` warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from generator.diagnostics import Diagnostics
@@ -87,6 +88,11 @@ def is_operation(section: Section) -> bool:
     if method_path(section.title) and not find_link(section.raw_title):
         return any(child.keys & _OPERATION_KEYS for child in section.children)
     return False
+
+
+def holds_operation(section: Section) -> bool:
+    """Is this section, or one below it, an operation?"""
+    return any(is_operation(s) for s in section.walk())
 
 
 _OPERATION_KEYS = frozenset(
@@ -174,7 +180,9 @@ def _table_kind(table: Table) -> str | None:
     return None
 
 
-def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None:
+def _read_child(
+    child: Section, parts: _Parts, diagnostics: Diagnostics, path: str | None = None
+) -> None:
     keys = child.keys
     tables = [b for b in child.blocks if isinstance(b, Table)]
     parts.inline.extend(collect_inline_schemas(child.blocks, diagnostics, child))
@@ -184,10 +192,10 @@ def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None
         parts.bodies.append(parse_body_section(child, diagnostics))
     elif "parameters" in keys or "parameter" in keys:
         for table in tables[:1]:
-            parts.parameters.extend(parse_parameters_table(table, diagnostics))
+            parts.parameters.extend(parse_parameters_table(table, diagnostics, path))
             child.take(table)
         for sub in child.children:
-            _read_child(sub, parts, diagnostics)
+            _read_child(sub, parts, diagnostics, path)
     elif "responses" in keys:
         for table in tables[:1]:
             parts.responses.extend(parse_responses_table(table, diagnostics))
@@ -217,7 +225,7 @@ def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None
         kinds = {_table_kind(t) for t in tables}
         if kinds == {"parameters"}:
             for table in tables:
-                parts.parameters.extend(parse_parameters_table(table, diagnostics))
+                parts.parameters.extend(parse_parameters_table(table, diagnostics, path))
                 child.take(table)
         elif kinds == {"responses"}:
             for table in tables:
@@ -233,6 +241,20 @@ def _read_child(child: Section, parts: _Parts, diagnostics: Diagnostics) -> None
             child.take_all()
 
 
+def _read_continued(
+    section: Section, parts: _Parts, diagnostics: Diagnostics, path: str
+) -> None:
+    """A heading of the description (and what follows it) at the operation's level."""
+    heading = Heading(max(section.level, 1), section.raw_title, section.location)
+    parts.description.append(blocks_markdown([heading, *section.blocks]))
+    section.take(*section.blocks)
+    for child in section.children:
+        if child.keys & _OPERATION_KEYS:
+            _read_child(child, parts, diagnostics, path)
+        else:
+            _read_continued(child, parts, diagnostics, path)
+
+
 def _flatten(section: Section) -> list[Block]:
     out: list[Block] = [Heading(max(section.level, 1), section.raw_title, section.location)]
     out.extend(section.blocks)
@@ -243,9 +265,14 @@ def _flatten(section: Section) -> list[Block]:
 
 def parse_operation(
     section: Section, diagnostics: Diagnostics, default_tag: str | None = None,
-    page_stem: str | None = None,
+    page_stem: str | None = None, continued: Sequence[Section] = (),
 ) -> tuple[Operation, list[tuple[str, ObjectSchema]]] | None:
-    """Read one operation section; ``None`` (with a diagnostic) when it has no path."""
+    """Read one operation section; ``None`` (with a diagnostic) when it has no path.
+
+    ``continued`` are the sections after it that its description's own headings
+    started (``### Hijacking`` at the operation's level): their text is description,
+    and the Parameters, Responses... under them are the operation's.
+    """
     blocks: list[Block] = []
     operation_id = ""
     deprecated = "~~" in section.raw_title
@@ -284,7 +311,9 @@ def parse_operation(
     section.take(*section.blocks)
     parts = _Parts()
     for child in section.children:
-        _read_child(child, parts, diagnostics)
+        _read_child(child, parts, diagnostics, path)
+    for more in continued:
+        _read_continued(more, parts, diagnostics, path)
     parts.inline.extend(collect_inline_schemas(blocks, diagnostics))
     description = "\n\n".join(d for d in [blocks_markdown(kept), *parts.description] if d)
     if not operation_id and section.anchors:

@@ -33,6 +33,7 @@ replaces it with the page's ``#`` heading when the section is just "Overview".
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from generator.diagnostics import Diagnostics
 from generator.model import ExternalDocs, Overview, Tag
@@ -154,13 +155,17 @@ class _Reader:
                 self.child(grandchild)
 
 
-def parse_overview(section: Section, diagnostics: Diagnostics) -> Overview:
-    """The overview section (and its sub-sections) → `Overview`; never raises."""
+def parse_overview(
+    section: Section, diagnostics: Diagnostics, skip: Collection[Section] = ()
+) -> Overview:
+    """The overview section (and its sub-sections but ``skip``) → `Overview`; never
+    raises. The page reader skips sub-sections that hold operations and reads them."""
     reader = _Reader()
     section.take()
     reader.paragraphs(section, False, keep_other=True)
     for child in section.children:
-        reader.child(child)
+        if not any(child is s for s in skip):
+            reader.child(child)
     fields = reader.fields
     docs = None
     if reader.docs.get("url"):

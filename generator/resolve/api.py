@@ -217,6 +217,7 @@ def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> A
     )
     resolved_definitions = [resolver.definition(d) for d in definitions]
     resolved_operations = [resolver.operation(op) for op in operations]
+    resolved_definitions = [resolver.named(d) for d in resolved_definitions]
     return Api(
         name=name,
         overview=overview,

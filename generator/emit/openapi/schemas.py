@@ -233,6 +233,8 @@ class SchemaWriter:
         if definition.unresolved:
             return unresolved_component(definition.key, self._first_use(definition.key))
         out = self.schema(definition.schema, definition.location)
+        if definition.title:
+            out = {"title": definition.title, **out}
         if definition.description:
             out = {**out, "description": definition.description}
         if definition.example is not None:
