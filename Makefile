@@ -54,5 +54,5 @@ fuzz: $(INSTALLED)
 # Benchmarks on ../shared/bench (S powerdns, M slack, L kubernetes) side by side with
 # openapi-python-client (pinned, in bench/.venv-opc); prints a table, writes
 # bench/results.json. Fails only on errors, never on timings. Not part of `make test`.
-bench: $(INSTALLED)
+bench: $(INSTALLED) $(NODE_MODULES)
 	$(BIN)/python -m bench.run

@@ -13,21 +13,29 @@ Three phases:
 A crash during phase 3 leaves the journal behind; `recover` (run before every write)
 finishes it, so the tree always ends up entirely old or entirely new. Temp files a
 killed process left in phase 1 are deleted by `recover` too.
+
+Two runs writing the same output root at once would delete each other's temp files
+(`recover`) and interleave their renames, so a run that writes holds `output_lock` from
+its first look at the output to its last rename; a second run waits for it, then finds
+the output current. The lock is an OS file lock (``filelock``: ``flock`` on POSIX), so
+a killed run never leaves it held.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from types import FrameType
 
-from generator.write.plan import JOURNAL, MANIFEST, TEMP_SUFFIX, Plan
+from generator.write.atomic import TEMP_SUFFIX, stage, write_atomic
+from generator.write.plan import JOURNAL, MANIFEST, Plan
 
 
 def apply_plan(plan: Plan) -> None:
@@ -53,11 +61,46 @@ def apply_plan(plan: Plan) -> None:
     renames.sort(key=lambda pair: pair[1] == MANIFEST)
     with _sigint_deferred():
         try:
-            _write_atomic(root / JOURNAL, _journal_text(renames, removals))
+            journal = _journal_text(renames, removals).encode("utf-8")
+            write_atomic(root / JOURNAL, journal, durable=True)
         except BaseException:
             _discard(root, renames, created)
             raise
         _commit(root, renames, removals)
+
+
+@contextlib.contextmanager
+def output_lock(root: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the lock of the output root ``root`` (blocking); ``waiting`` is called once
+    first when another run holds it.
+
+    The lock file is not under ``root`` (nothing there may change unless a run succeeds,
+    and it would show up in the user's ``git status``) but in a per-user folder of the
+    system's temp directory, named by a hash of ``root``'s resolved path, so every run on
+    that output root, with or without a project cache, takes the same lock.
+    """
+    from filelock import FileLock, Timeout  # noqa: PLC0415 (~30 ms; no-op runs skip it)
+
+    lock = FileLock(lock_path(root), thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if waiting is not None:
+            waiting()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def lock_path(root: Path) -> Path:
+    """The lock file of the output root ``root`` (its folder is created, user-only)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"md2sdk-locks-{uid}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    name = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:32]
+    return folder / f"{name}.lock"
 
 
 def _make_folders(target: Path, created: list[Path]) -> None:
@@ -110,16 +153,8 @@ def _commit(root: Path, renames: list[tuple[str, str]], removals: list[str]) -> 
 def _stage(root: Path, path: str, data: bytes) -> str:
     """Write ``data`` to a temp file beside ``root/path``; return the temp's relative path."""
     target = root / path
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, _mode_for(target))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return (PurePosixPath(path).parent / Path(temp).name).as_posix()
+    temp = stage(target, data, mode=_mode_for(target))
+    return (PurePosixPath(path).parent / temp.name).as_posix()
 
 
 def _mode_for(target: Path) -> int:
@@ -130,20 +165,6 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def _journal_text(renames: list[tuple[str, str]], removals: list[str]) -> str:
@@ -191,5 +212,5 @@ def write_file(path: Path, text: str) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, text)
+    write_atomic(path, data, mode=_mode_for(path))
     return True

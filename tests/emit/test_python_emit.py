@@ -156,3 +156,24 @@ def test_readme_keeps_docs_text_but_no_control_characters() -> None:
     readme = emit(poisoned)["python/petstore/README.md"]
     assert "line one\nline two\nthree end" in readme
     assert "\r" not in readme and "\x00" not in readme and "\u202e" not in readme
+
+
+def test_one_status_table_feeds_exceptions_docstrings_and_tests() -> None:
+    """``_exceptions.py`` (tree, classes, mapping), ``Raises:`` and the generated tests
+    all follow `STATUS_ERRORS`: a status changed there changes everywhere."""
+    from generator.emit.python.errors import STATUS_ERRORS, error_class  # noqa: PLC0415
+
+    files = emit(*real("catalog"))
+    exceptions = files["python/catalog/src/catalog_client/_exceptions.py"]
+    for entry in STATUS_ERRORS:
+        assert f"class {entry.name}(APIStatusError):\n    \"\"\"{entry.docstring}\"\"\"" in (
+            exceptions
+        )
+        assert f"── {entry.tree_label}" in exceptions
+        if entry.status:
+            assert f"    {entry.status}: {entry.name},\n" in exceptions
+            assert error_class(str(entry.status)) == entry.name
+    assert error_class("503") == "InternalServerError"
+    assert error_class("418") == "APIStatusError"
+    resource = files["python/catalog/src/catalog_client/resources/_root.py"]
+    assert "NotFoundError: 404 Not found" in resource

@@ -189,3 +189,26 @@ def test_petstore_pet_module_snapshot(snapshot: SnapshotAssertion) -> None:
     files = render(python_fixtures.petstore_api())
     pet = next(p for p in files if p.endswith("/tests/test_pet.py"))
     assert files[pet] == snapshot  # as emitted: the module is already in black's shape
+
+
+def test_tests_target_reads_the_python_targets_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The python and tests targets of one API build the package view once, together."""
+    import generator.emit.python as python_target  # noqa: PLC0415 (patched below)
+    import generator.emit.python.package as package_module  # noqa: PLC0415
+    import generator.emit.tests as tests_target  # noqa: PLC0415
+
+    built: list[str] = []
+    real_build = python_target.build_package
+
+    def counting(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> object:
+        built.append(api.name)
+        return real_build(api, config, diagnostics)
+
+    for module in (python_target, package_module, tests_target):
+        monkeypatch.setattr(module, "build_package", counting, raising=False)
+    api = python_fixtures.petstore_api("shared-view")
+    config = ApiConfig.for_folder(Path("specs") / api.name, api.name)
+    reported = Diagnostics()
+    python_target.emit_python(api, config, reported, make_environment())
+    emit_tests(api, config, Diagnostics(), make_environment())
+    assert built == ["shared-view"]

@@ -21,16 +21,34 @@ from generator.diagnostics import Diagnostics
 from generator.emit.python.package import PackageView, build_package
 from generator.model import Api
 
-__all__ = ["emit_python"]
+__all__ = ["emit_python", "package_view"]
 
 _STATIC = ("_types.py", "_exceptions.py", "_runtime.py")
+_LAST: list[tuple[Api, ApiConfig, PackageView, Diagnostics]] = []
+"""The last view built, with what building it reported (one slot: a run emits one API's
+targets one after another)."""
+
+
+def package_view(api: Api, config: ApiConfig) -> tuple[PackageView, Diagnostics]:
+    """The package view of ``api`` and the diagnostics building it reported.
+
+    The python and tests targets both read it; built once when they run in one process.
+    """
+    for known_api, known_config, view, reported in _LAST:
+        if known_api is api and known_config == config:
+            return view, reported
+    reported = Diagnostics()
+    view = build_package(api, config, reported)
+    _LAST[:] = [(api, config, view, reported)]
+    return view, reported
 
 
 def emit_python(
     api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
 ) -> dict[str, str]:
     """Render the whole package for ``api`` as ``{path: text}``."""
-    view = build_package(api, config, diagnostics)
+    view, reported = package_view(api, config)
+    diagnostics.extend(reported)
     return render_package(view, env)
 
 

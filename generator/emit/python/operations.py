@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import Atom, Call, Dict, Expr, Tuple, render
+from generator.emit.python.errors import error_class
 from generator.emit.python.layout import annotated, call_statement
 from generator.emit.python.options import ClientOptions
 from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
@@ -31,16 +32,6 @@ from generator.naming import method_name, param_name, pascal_case, unique_names
 RESERVED_PARAMS = frozenset({"self", "extra_headers", "extra_query", "timeout"})
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
 _TEMPLATE_VAR = re.compile(r"{([^{}]+)}")
-
-ERRORS = {
-    "400": "BadRequestError",
-    "401": "AuthenticationError",
-    "403": "PermissionDeniedError",
-    "404": "NotFoundError",
-    "409": "ConflictError",
-    "422": "UnprocessableEntityError",
-    "429": "RateLimitError",
-}
 
 
 @dataclass(frozen=True)
@@ -80,6 +71,8 @@ class OperationView:
     summary: str
     method: str
     path: str
+    operation: Operation
+    """The model operation this method calls (the tests emitter reads its examples)."""
 
     @property
     def argument_lines(self) -> tuple[str, ...]:
@@ -238,6 +231,7 @@ def build_operation(
         summary=operation.summary,
         method=operation.method.upper(),
         path=operation.path,
+        operation=operation,
     )
 
 
@@ -320,8 +314,7 @@ def _docstring(operation: Operation, params: tuple[ParamView, ...]) -> str:
     raises = []
     for r in operation.responses:
         if r.status[:1] in {"4", "5"}:
-            fallback = "InternalServerError" if r.status[0] == "5" else "APIStatusError"
-            error = ERRORS.get(r.status, fallback)
+            error = error_class(r.status)
             raises.append(f"    {error}: {r.status} {' '.join(r.description.split())}".rstrip())
     if raises:
         parts.append("Raises:\n" + "\n".join(raises))

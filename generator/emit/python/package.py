@@ -13,10 +13,16 @@ from dataclasses import dataclass
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import Atom, Tuple, import_line, render
+from generator.emit.python.errors import BASE_ERRORS, STATUS_ERRORS, StatusError
 from generator.emit.python.layout import call_in_parens
 from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
 from generator.emit.python.operations import IDEMPOTENCY_HEADERS
-from generator.emit.python.options import CLIENT_ATTRIBUTES, OptionView, build_options
+from generator.emit.python.options import (
+    CLIENT_ATTRIBUTES,
+    ClientOptions,
+    OptionView,
+    build_options,
+)
 from generator.emit.python.resources import (
     ROOT,
     ResourceView,
@@ -59,11 +65,26 @@ class PackageView:
     async_client_class: str
     idempotency_header: str
     options: tuple[OptionView, ...]
+    client_options: ClientOptions
+    """The options with the rules of which operation sends which."""
     resources: tuple[ResourceView, ...]
     root: ResourceView | None
+    groups: tuple[ResourceView, ...]
+    """Every resource, the root's included, in the docs' order of their first operation."""
     models: tuple[ModelModuleView, ...]
     model_exports: tuple[tuple[str, str], ...]
     """(name, module) of every model class and alias, in isort order."""
+
+    @property
+    def status_errors(self) -> tuple[StatusError, ...]:
+        """The status → exception table (`generator.emit.python.errors`)."""
+        return STATUS_ERRORS
+
+    @property
+    def exception_names(self) -> tuple[str, ...]:
+        """Every exception class of ``_exceptions.py``, in isort order."""
+        names = [*BASE_ERRORS, *(e.name for e in STATUS_ERRORS)]
+        return tuple(sorted(names, key=isort_key))
 
     @property
     def model_imports(self) -> tuple[tuple[str, str], ...]:
@@ -188,6 +209,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
     tag_text = {t.name: t.description for t in (api.overview.tags if api.overview else ())}
     resources: list[ResourceView] = []
     root: ResourceView | None = None
+    in_order: list[ResourceView] = []
     root_reserved = set(CLIENT_ATTRIBUTES) | {o.name for o in options.options}
     root_reserved |= set(attributes.values())
     for tag, operations in groups.items():
@@ -204,6 +226,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
             client_class=client,
         )
         models.extend(extra)
+        in_order.append(view)
         if tag == ROOT:
             root = view
         else:
@@ -227,8 +250,10 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         async_client_class=async_client,
         idempotency_header=idempotency_header(api),
         options=options.options,
+        client_options=options,
         resources=tuple(resources),
         root=root,
+        groups=tuple(in_order),
         models=tuple(models),
         model_exports=tuple(exports),
     )

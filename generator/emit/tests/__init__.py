@@ -10,8 +10,9 @@ Output (paths relative to the output root)::
 Per operation: the request (method, escaped path, query by collection format,
 headers, JSON/form body) and the parsed response, sync and async; a raw-response
 test; one test per documented error status; empty path values refused before any
-request; a path value that needs escaping. The emitter reuses the Python emitter's
-views (`build_package`), so the tests call exactly the names the client defines.
+request; a path value that needs escaping. The emitter reads the Python target's view
+(`package_view`, built once for both), so the tests call exactly the names the client
+defines.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from jinja2 import Environment
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import import_line
+from generator.emit.python import package_view
 from generator.emit.python.models import isort_key
-from generator.emit.python.options import build_options
-from generator.emit.python.package import PackageView, build_package
-from generator.emit.python.resources import ROOT, group_operations
+from generator.emit.python.package import PackageView
 from generator.emit.tests.view import (
     ConftestView,
     Imports,
@@ -47,35 +47,29 @@ def build_test_views(
     api: Api, config: ApiConfig, diagnostics: Diagnostics
 ) -> tuple[ConftestView, list[TestModuleView], TestModuleView]:
     """(conftest, one module per resource, the live module) for ``api``."""
-    package = build_package(api, config, Diagnostics())  # the python target reports these
-    options = build_options(api, package.env_prefix)
+    package, _ = package_view(api, config)  # the python target reports its diagnostics
+    options = package.client_options
     model_names = {name for name, _ in package.model_exports}
-    groups = group_operations(api)
     modules: list[TestModuleView] = []
     all_cases: list[OperationCase] = []
     live_imports = Imports(model_names)
-    resources = [package.root if tag == ROOT else None for tag in groups]
-    tagged_views = iter(package.resources)
-    ordered = [r if r is not None else next(tagged_views) for r in resources]
     stems = unique_names(
-        [r.module for r in ordered if r is not None],
+        [r.module for r in package.groups],
         lambda m: m.lstrip("_") or "root",
         reserved={LIVE_MODULE},
     )
-    for operations, resource in zip(groups.values(), ordered, strict=True):
-        if resource is None:
-            continue
+    for resource in package.groups:
         imports = Imports(model_names)
         accessor = "" if resource.is_root else f"{resource.attribute}."
         cases = []
-        for operation, op_view in zip(operations, resource.operations, strict=True):
+        for op_view in resource.operations:
             case = build_case(
-                operation, op_view, accessor=accessor, api=api, options=options,
+                op_view.operation, op_view, accessor=accessor, api=api, options=options,
                 imports=imports, diagnostics=diagnostics, client_class=package.client_class,
             )  # fmt: skip
             cases.append(case)
             all_cases.append(build_case(
-                operation, op_view, accessor=accessor, api=api, options=options,
+                op_view.operation, op_view, accessor=accessor, api=api, options=options,
                 imports=live_imports, diagnostics=Diagnostics(),
                 client_class=package.client_class, live=True,
             ))  # fmt: skip
