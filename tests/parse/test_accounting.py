@@ -8,7 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from syrupy.assertion import SnapshotAssertion
+
+from generator.cli import cli
 
 from generator.diagnostics import Diagnostics
 from generator.parse import read_page
@@ -100,3 +103,23 @@ def test_a_line_the_model_does_not_hold_is_unaccounted() -> None:
     words = vocabulary(page)
     assert missing_words("|**id**|integer|", words) == []
     assert missing_words("|**owner**|integer|", words) == ["owner"]
+
+
+def test_parse_coverage_prints_each_page_and_a_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(
+        "<a name=\"pet\"></a>\n### Pet\n\n|Name|Schema|\n|---|---|\n|**id**|integer|\n\n"
+        "A note nothing reads.\n|**name**|string|\n", encoding="utf-8",
+    )
+    (tmp_path / "docs" / "b.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["parse", "docs", "--coverage"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["page", "lines", "read", "reported", "nothing", "unaccounted"]
+    assert lines[1].split() == ["docs/a.md", "7", "5", "1", "1", "0"]
+    assert lines[2].split() == ["docs/b.md", "3", "0", "0", "3", "0"]
+    assert lines[3].split() == ["total", "(2", "pages)", "10", "5", "1", "4", "0"]
+    assert "stray-table-row" in result.stderr
