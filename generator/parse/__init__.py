@@ -12,7 +12,6 @@ bytes) is `generator.load.sources`' job, so the pipeline, the CLI and tests shar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -27,9 +26,15 @@ from generator.model import (
     SecurityScheme,
     Tag,
 )
-from generator.parse.blocks import Code, Paragraph, Table, read_blocks
+from generator.parse.blocks import Code, Paragraph, read_blocks
 from generator.parse.definitions import parse_definition
-from generator.parse.inline import find_link
+from generator.parse.kinds import (
+    continues_operation,
+    is_empty_definition,
+    is_index_entry,
+    looks_like_definition,
+    looks_like_scheme,
+)
 from generator.parse.labels import keys_for
 from generator.parse.ledger import Ledger
 from generator.parse.operation import (
@@ -50,9 +55,6 @@ from generator.parse.security_page import parse_security_scheme
 from generator.parse.text import blocks_markdown
 
 __all__ = ["parse_page", "read_page"]
-
-_SCHEME_LINE = re.compile(r"^\s*[*_]+[^*_]+[*_]+\s*:\s*(apiKey|basic|oauth2)\s*$", re.I | re.M)
-
 
 @dataclass
 class _Collector:
@@ -101,7 +103,7 @@ class _Collector:
             if holds_operation(section):
                 context = "paths"
         if context == "definitions":
-            if _is_index_entry(section):
+            if is_index_entry(section):
                 section.skip_heading()
                 self.contents(section)
             else:
@@ -125,10 +127,10 @@ class _Collector:
         if "security" in keys and context is None:
             self.container(section, "security")
             return
-        if context is None and section.level and _looks_like_definition(section):
+        if context is None and section.level and looks_like_definition(section):
             self.definition(section)
             return
-        if context is None and section.level and _looks_like_scheme(section):
+        if context is None and section.level and looks_like_scheme(section):
             self.scheme(section)
             return
         if is_contents_heading(section) and not section.children:
@@ -155,18 +157,18 @@ class _Collector:
         """Visit the sub-sections; the sections an operation's description started
         (`_continues`) go to that operation."""
         children = section.children
-        defining = context is None and any(_looks_like_definition(c) for c in children)
+        defining = context is None and any(looks_like_definition(c) for c in children)
         index = 0
         while index < len(children):
             child = children[index]
             index += 1
-            if defining and _is_empty_definition(child):
+            if defining and is_empty_definition(child):
                 self.definition(child)
             elif is_operation(child) and (
                 context not in ("definitions", "security") or enabled("operations-anywhere")
             ):
                 continued: list[Section] = []
-                while index < len(children) and _continues(children[index]):
+                while index < len(children) and continues_operation(children[index]):
                     continued.append(children[index])
                     index += 1
                 self.operation(child, tag, continued)
@@ -235,71 +237,6 @@ class _Collector:
             tags=tuple(self.tags),
             title=self.title,
         )
-
-
-def _looks_like_definition(section: Section) -> bool:
-    """A heading with a properties table (Name … Schema) directly below it, or a
-    type-alias line, and no sub-sections of its own: a single-definition page."""
-    if section.children and any(c.keys for c in section.children):
-        return False
-    for block in section.blocks:
-        if isinstance(block, Table):
-            header = [keys_for(h) for h in block.header]
-            return any("name_column" in k for k in header) and any(
-                "schema_column" in k for k in header
-            )
-        if isinstance(block, Paragraph) and re.search(r"^\s*\*[^*]+\*\s*:", block.text, re.M):
-            first = block.text.strip().split("\n", 1)[0]
-            label = first.split(":", 1)[0].strip(" *_")
-            if keys_for(label) & {"type_column", "schema_column", "polymorphism.column"}:
-                return not _SCHEME_LINE.search(block.text)
-    return False
-
-
-_STRUCTURE_KEYS = frozenset(
-    {"paths", "resources", "operations", "definitions", "security", "overview"}
-)
-
-
-def _continues(section: Section) -> bool:
-    """Does ``section``, right after an operation at its level, belong to that
-    operation's description? Yes unless it is page structure: an operation or a group
-    of them, a labelled page section, an anchored heading (Swagger2Markup anchors its
-    own headings, never a description's), a definition or a security scheme."""
-    return (
-        enabled("description-headings")
-        and not section.anchors
-        and not section.keys & _STRUCTURE_KEYS
-        and not holds_operation(section)
-        and not _looks_like_definition(section)
-        and not _looks_like_scheme(section)
-        and not is_contents_heading(section)
-    )
-
-
-def _is_empty_definition(section: Section) -> bool:
-    """``# PropertyConstraint`` with nothing below it, among definitions: a definition
-    without properties (Swagger2Markup 0.x prints only the heading)."""
-    title = section.title
-    return bool(title) and not section.blocks and not section.children and not any(
-        c.isspace() for c in title
-    ) and find_link(section.raw_title) is None
-
-
-def _is_index_entry(section: Section) -> bool:
-    """``### [Pet](definitions/Pet.md#pet)`` with nothing below: a table of contents."""
-    return (
-        find_link(section.raw_title) is not None
-        and not any(isinstance(b, Table) for b in section.blocks)
-        and not section.children
-        and not any(isinstance(b, Paragraph) and ":" in b.text for b in section.blocks)
-    )
-
-
-def _looks_like_scheme(section: Section) -> bool:
-    return any(
-        isinstance(b, Paragraph) and _SCHEME_LINE.search(b.text) for b in section.blocks
-    )
 
 
 def read_page(path: str, text: str, diagnostics: Diagnostics) -> tuple[Page, Ledger]:

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 from syrupy.assertion import SnapshotAssertion
 
 from generator.cli import cli
-
 from generator.diagnostics import Diagnostics
 from generator.parse import read_page
 from generator.parse.coverage import account_page, missing_words, vocabulary
