@@ -155,7 +155,7 @@ class _Collector:
 
     def children(self, section: Section, context: str | None, tag: str | None) -> None:
         """Visit the sub-sections; the sections an operation's description started
-        (`_continues`) go to that operation."""
+        (`continues_operation`) go to that operation."""
         children = section.children
         defining = context is None and any(looks_like_definition(c) for c in children)
         index = 0

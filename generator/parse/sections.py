@@ -8,9 +8,9 @@ anchors inside heading text attach to the section they introduce.
 Levels are relative: pages put operations at ``##``, ``###`` or ``####``, so parsers
 never test a level number, only "a child of this section".
 
-Sections share the page's `Ledger`: headings and bold labels are structure and count as
-read here, anchors as lines that carry nothing; every other block counts as read only
-when a section parser takes it (`Section.take`), so what no parser took is reported.
+Sections share the page's `Ledger`: anchors and rules count as lines that carry nothing
+as the sections are built; every other block, and a section's heading, counts as read
+only when a parser takes it (`Section.take`), so what no parser took is reported.
 """
 
 from __future__ import annotations
@@ -77,11 +77,16 @@ class Section:
         ledger = self.ledger
         if ledger is None:
             return
-        if self.level:
-            for number in range(self.location.line, max(self.heading_end, self.location.line) + 1):
-                ledger.read_line(number)
+        for number in self._heading_lines():
+            ledger.read_line(number)
         for block in blocks:
             ledger.read(block)
+
+    def _heading_lines(self) -> range:
+        """The heading's lines (two for a setext heading, the label's for a bold one)."""
+        if not self.level:
+            return range(0)
+        return range(self.location.line, max(self.heading_end, self.location.line) + 1)
 
     def skip(self, *blocks: Block) -> None:
         """These blocks carry nothing (tables of contents, rules)."""
@@ -91,8 +96,8 @@ class Section:
 
     def skip_heading(self) -> None:
         """The heading is a table-of-contents entry: it carries nothing."""
-        if self.ledger is not None and self.level:
-            for number in range(self.location.line, max(self.heading_end, self.location.line) + 1):
+        if self.ledger is not None:
+            for number in self._heading_lines():
                 self.ledger.nothing_line(number)
 
     def take_line(self, number: int) -> None:
@@ -105,9 +110,8 @@ class Section:
         """This section's content was dropped with a diagnostic that names it."""
         if self.ledger is not None:
             for section in self.walk():
-                if section.level:
-                    end = max(section.heading_end, section.location.line)
-                    self.ledger.reported(section.location.line, end)
+                for number in section._heading_lines():
+                    self.ledger.reported(number, number)
                 for block in section.blocks:
                     self.ledger.reported(block.location.line, last_line(block))
 
