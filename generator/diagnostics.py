@@ -56,6 +56,15 @@ CODES: dict[str, str] = {
     "write-error": "the output could not be written (permissions, disk full); nothing changed",
     "internal-error": "md2sdk hit a bug on this input; the input was skipped (please report it)",
     "example-mismatch": "a docs example does not fit its schema; a schema-derived value is used",
+    "ignored-content": "lines of a page that nothing read into the model",
+    "stray-table-row": "table-shaped lines outside any table; kept as text",
+    "broken-row": "a table row is missing cells and the lines after it do not complete it",
+    "assumed-schema": "a schema word md2sdk does not know; the schema was read as assumed",
+    "assumed-parameter-in": "a parameter location md2sdk does not know; inferred as stated",
+    "assumed-column": "a column label md2sdk does not know; its role inferred as stated",
+    "missed-operation": "a METHOD /path block that no operation holds",
+    "title-heading": "a definition's heading is its title, not the name links use",
+    "markup-in-name": "a parameter or property name holds markup; read without it",
 }
 
 
