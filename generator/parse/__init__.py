@@ -26,7 +26,7 @@ from generator.model import (
     SecurityScheme,
     Tag,
 )
-from generator.parse.blocks import Code, Paragraph, read_blocks
+from generator.parse.blocks import Anchor, Code, Paragraph, Rule, read_blocks
 from generator.parse.definitions import parse_definition
 from generator.parse.kinds import (
     continues_operation,
@@ -69,6 +69,8 @@ class _Collector:
     tags: list[Tag] = field(default_factory=list)
     held: set[int] = field(default_factory=set)
     title: str = ""
+    title_section: Section | None = None
+    overview_section: Section | None = None
 
     @property
     def stem(self) -> str:
@@ -137,14 +139,25 @@ class _Collector:
             section.skip_heading()
             self.contents(section)
             return
-        # A tag group under Paths/Resources, or a page-level title: go deeper.
+        # A page-level title, or a tag group: under Paths/Resources any heading, and on a
+        # page without such a heading (one file: overview, tags, operations) a heading
+        # over operations. Go deeper either way.
+        child_tag = tag
         if context is None and section.level == 1 and not self.title and section.children:
-            self.title = section.title
+            self.title, self.title_section = section.title, section
             section.take()
-        child_tag = section.title if context == "paths" and section.level else tag
+        elif section.level and (
+            context == "paths"
+            or (context is None and enabled("operations-anywhere") and holds_operation(section))
+        ):
+            child_tag = section.title
         self.children(section, context, child_tag)
         if child_tag is not None and child_tag != tag:
             self.tag_group(section)
+        elif context is None and not section.blocks and any(
+            looks_like_definition(c) for c in section.children
+        ):
+            section.skip_heading()  # over definitions only (``## Models``): structure
         self.contents(section)
 
     def container(self, section: Section, context: str) -> None:
@@ -182,7 +195,9 @@ class _Collector:
     def tag_group(self, section: Section) -> None:
         """A heading over operations (their tag, or a group of tags), or over a table of
         contents of operations on other pages: the text under it describes the tag."""
-        listed = any(is_contents(b) for b in section.blocks)
+        listed = any(is_contents(b) for b in section.blocks) or any(
+            is_contents_heading(c) and not c.children for c in section.children
+        )
         if not (listed or holds_operation(section)):
             return
         said = [b for b in section.blocks if isinstance(b, Paragraph) and not is_contents(b)]
@@ -200,7 +215,7 @@ class _Collector:
         # A page may repeat the heading (`## Overview` then `# Overview`, onedata): the
         # second one holds the fields when the first is empty.
         if self.overview is None or (self.overview.version is None and overview.version):
-            self.overview = overview
+            self.overview, self.overview_section = overview, section
 
     def missed_operations(self, root: Section) -> None:
         """Report each ``METHOD /path`` block no operation holds (an API whose pages hold
@@ -218,12 +233,28 @@ class _Collector:
                             block.location,
                         )
 
+    def title_prose(self) -> None:
+        """Text between the page's title and its overview (``# Widget API`` + what the
+        API is for, then ``## Overview``) describes the API: it leads the overview's
+        description."""
+        top, overview = self.title_section, self.overview
+        if top is None or overview is None or not any(
+            c is self.overview_section for c in top.children
+        ):
+            return
+        said = [b for b in top.blocks if not isinstance(b, (Anchor, Rule)) and not is_contents(b)]
+        if said:
+            text = "\n\n".join(t for t in (blocks_markdown(said), overview.description) if t)
+            self.overview = replace(overview, description=text)
+            top.take(*said)
+
     def page(self, root: Section) -> Page:
         if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
             first = next((s for s in root.children if s.level == 1 and s.title), None)
             if first is not None:
                 self.overview = replace(self.overview, title=first.title)
                 first.take()
+        self.title_prose()
         for section in root.walk():
             self.anchors.extend(section.anchors)
         return Page(

@@ -23,7 +23,7 @@ from functools import cache
 from generator.diagnostics import Diagnostics
 from generator.model import Page
 from generator.parse import read_page
-from generator.parse.inline import plain
+from generator.parse.inline import heading_attributes, plain
 from generator.parse.labels import all_label_words
 from generator.parse.ledger import NOTHING, PENDING, READ, REPORTED
 
@@ -36,6 +36,9 @@ DROPPING = frozenset(
 _TABLE_WIDE = frozenset({"unknown-column"})
 _TAG = re.compile(r"<[^<>]*>")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A code fence's line: its info string (``json``, pandoc's ``{.literal}``) says how to
+# show the block, never what the API is.
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 _WORD = re.compile(r"\w+")
 # Words of the page format itself: markup, HTML, Swagger2Markup's schema grammar and
 # annotations, which are structure, not content (their meaning is in the model's shape).
@@ -106,6 +109,10 @@ def vocabulary(page: Page) -> frozenset[str]:
 
 def missing_words(line: str, words: frozenset[str]) -> list[str]:
     """The words of ``line`` that are content and that the model does not hold."""
+    if _FENCE.match(line):
+        return []
+    if line.endswith("}"):
+        line = heading_attributes(line)[0]  # ``### Trip {#_trip .unnumbered}``
     structure = _structure_words()
     found = _words(plain(_TAG.sub(" ", _LIST_MARKER.sub("", line))))
     return [w for w in found if w and w not in words and w not in structure]

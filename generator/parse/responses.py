@@ -28,6 +28,7 @@ LAYOUTS = {
     4: ("http_code_column", "description_column", "headers_column", "schema_column"),
 }
 _BR = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+_STATUS = re.compile(r"^(\d{3}|\d[xX]{2}|default)$", re.I)
 _HEADERS_LABEL = re.compile(r"\*\*([^*]+)\*\*\s*:\s*$")
 _HEADER_START = re.compile(r"^`([^`]+)`\s*(?:\((.*?)\))?\s*(?::\s*(.*))?$", re.S)
 
@@ -75,6 +76,14 @@ def parse_headers(
             )
         )
     return tuple(headers)
+
+
+def is_responses_table(table: Table) -> bool:
+    """Does every row start with an HTTP status (``200``, ``4XX``, ``default``)?"""
+    firsts = [plain(row.cells[0]) for row in table.rows if row.cells]
+    return bool(firsts) and all(
+        _STATUS.match(f) or is_label(f, "default_response") for f in firsts
+    )
 
 
 def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Response]:

@@ -1,0 +1,195 @@
+"""Layouts of real docs that md2sdk misread, one minimal test page each (under
+fidelity/): one-file docs with tag headings and no Paths heading, Swagger2Markup 0.x
+responses, heading attributes of docs sites and converters, tag spellings across pages,
+localized example sections, ``<details>`` folds and MDX lines, inline body objects.
+Each page parses into the full model without a word; where a recovery covers the
+layout, the page with it switched off shows the diagnostic a user would get."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Diagnostics
+from generator.model import (
+    EnumSchema,
+    ObjectSchema,
+    ParameterIn,
+    PrimitiveSchema,
+    RefSchema,
+    Tag,
+)
+from generator.parse import parse_page, read_page
+from generator.parse.coverage import account_page
+from generator.resolve import resolve_api
+from tests.parse.test_fidelity import load, op, params, props
+
+
+def test_headings_over_operations_are_their_tags() -> None:
+    api, found = load("tag-headings")
+    assert found == []
+    assert [(o.method, o.path, o.tags) for o in api.operations] == [
+        ("POST", "/widgets", ("Widgets",)),
+        ("DELETE", "/orders/{orderId}", ("Orders",)),
+    ]
+    assert api.overview is not None
+    assert api.overview.tags == (Tag("Widgets", "Designs a partner owns."),)
+    assert api.overview.description == "Partners order custom widgets through this API."
+    assert [d.key for d in api.definitions] == ["widget"]
+
+
+def test_without_operations_anywhere_the_tag_headings_are_reported() -> None:
+    api, found = load("tag-headings", "operations-anywhere")
+    assert found == [("ignored-content", "README.md", 10), ("ignored-content", "README.md", 24)]
+    assert all(o.tags == () for o in api.operations)
+
+
+def test_swagger2markup_0x_responses_one_section_per_status() -> None:
+    api, found = load("s2m-0x")
+    assert found == []
+    borrow = op(api, "POST", "/loans")
+    assert params(borrow) == [
+        ("X-Branch-Id", ParameterIn.HEADER, True),
+        ("body", ParameterIn.BODY, True),
+    ]
+    assert [(r.status, r.description) for r in borrow.responses] == [
+        ("201", "Loan opened"), ("409", "The book is already lent"),
+        ("default", "Unexpected error"),
+    ]
+    created = borrow.responses[0]
+    assert isinstance(created.schema, RefSchema) and created.schema.ref.target == "loan"
+    assert [(h.name, h.schema, h.description) for h in created.headers] == [
+        ("Location", PrimitiveSchema("string"), "URL of the new loan"),
+        ("X-Loans-Left", PrimitiveSchema("integer"), "Books the member may still borrow"),
+    ]
+    assert created.headers[1].default is not None and created.headers[1].default.value == 5
+    assert borrow.tags == ("loans",)
+
+
+def test_swagger2markup_0x_property_tables_with_an_example_column() -> None:
+    api, _ = load("s2m-0x")
+    loan = api.definition("loan")
+    assert loan is not None and isinstance(loan.schema, ObjectSchema)
+    rows = {p.name: p for p in loan.schema.properties}
+    assert rows["bookIsbn"].required and rows["bookIsbn"].example is not None
+    assert rows["bookIsbn"].example.value == "9780140449136"
+    assert rows["renewals"].default is not None and rows["renewals"].default.value == 0
+    assert rows["renewals"].example is not None and rows["renewals"].example.value == 2
+    assert rows["id"].example is None
+
+
+def test_heading_attributes_name_the_anchor() -> None:
+    api, found = load("heading-attributes")
+    assert found == []
+    get = op(api, "GET", "/vehicles/{vin}/position")
+    assert (get.operation_id, get.summary) == ("getposition", "Get the last position")
+    assert [(d.key, d.name) for d in api.definitions] == [
+        ("position", "Position"), ("_trip", "Trip"),
+    ]
+    trip = props(api, "position")["trip"]
+    assert isinstance(trip, RefSchema) and trip.ref.target == "_trip"
+
+
+def test_without_markup_variants_heading_attributes_break_the_links() -> None:
+    api, found = load("heading-attributes", "markup-variants")
+    assert found == [("unresolved-ref", "index.md", 20), ("unresolved-ref", "index.md", 30)]
+    assert [d.name for d in api.definitions if not d.unresolved] == [
+        "Position { #position }", "Trip {#_trip .unnumbered}",
+    ]
+
+
+def test_a_tag_is_spelled_one_way() -> None:
+    api, found = load("tag-spellings")
+    assert found == []
+    assert [(o.path, o.tags) for o in api.operations] == [
+        ("/assets/{assetId}/renditions", ("renditions",)),
+        ("/assets/{assetId}", ("asset files",)),
+    ]
+    assert api.overview is not None
+    assert api.overview.tags == (
+        Tag("asset files", "Uploaded files"),
+        Tag("renditions", "Transcoded variants of an asset, one per format."),
+    )
+
+
+def test_example_sections_in_the_pages_language() -> None:
+    api, found = load("example-parts")
+    assert found == []
+    fr = op(api, "POST", "/salles/{salleId}/reservations").request_example
+    assert fr is not None and fr.path is not None and fr.query is not None
+    assert fr.path.value.value == "/salles/everest/reservations"
+    assert fr.query.value.value == {"rappel": True}
+    assert fr.body is not None and fr.body.value.value == {"objet": "Point hebdo"}
+    ja = op(api, "POST", "/members/{memberId}/transactions").request_example
+    assert ja is not None and ja.path is not None and ja.body is not None
+    assert ja.body.value.value == {"points": 100}
+
+
+def test_docs_site_folds_and_mdx_lines() -> None:
+    api, found = load("docs-site")
+    assert found == []
+    create = op(api, "POST", "/invoices")
+    assert [(e.status, e.example.value.value) for e in create.response_examples] == [
+        ("201", {"id": "in_1Hh1", "total": 0}),
+    ]
+    assert props(api, "invoice") == {
+        "id": PrimitiveSchema("string"), "total": PrimitiveSchema("integer", "int64"),
+    }
+
+
+def test_without_markup_variants_the_folds_are_reported() -> None:
+    _, found = load("docs-site", "markup-variants")
+    assert found == [("ignored-content", "invoices.md", 24), ("ignored-content", "invoices.md", 35)]
+
+
+def test_a_body_of_type_object_takes_the_table_below() -> None:
+    api, found = load("inline-body")
+    assert found == []
+    body = op(api, "POST", "/animals/{animalId}/feedings").parameters[1]
+    assert (body.name, body.place, body.required) == ("feeding", ParameterIn.BODY, True)
+    assert body.description == "What the animal ate."
+    assert isinstance(body.schema, ObjectSchema)
+    assert [(p.name, p.schema) for p in body.schema.properties] == [
+        ("food", EnumSchema(("hay", "meat", "fish"))),
+        ("grams", PrimitiveSchema("integer", "int32")),
+    ]
+    assert body.schema.properties[1].constraints.minimum == 1
+
+
+def test_headers_of_a_0x_response_need_their_label() -> None:
+    """A table after a status's table without ``**Headers**`` is not its headers."""
+    text = (
+        "### Get\n```\nGET /a\n```\n#### Responses\n##### HTTP Code 200\n\n"
+        "|HTTP Code|Description|Schema|\n|---|---|---|\n|200|OK|string|\n\n"
+        "|Name|Description|Schema|\n|---|---|---|\n|X-A|a|string|\n"
+    )
+    diagnostics = Diagnostics()
+    page, _ = read_page("p.md", text, diagnostics)
+    assert page.operations[0].responses[0].headers == ()
+    assert [(d.code, d.location.line) for d in diagnostics] == [("ignored-content", 12)]
+
+
+def test_a_fence_info_string_is_no_content() -> None:
+    """Pandoc writes ``` {.literal} ``` around a literal block: the attribute is how to
+    show the block, and the fence line counts as read with the block it opens."""
+    text = "### Get a ticket\n``` {.literal}\nGET /tickets/{id}\n```\n"
+    coverage, _ = account_page("p.md", text)
+    assert coverage.unaccounted == ()
+
+
+def test_a_tags_two_descriptions_are_both_kept() -> None:
+    """The overview's tag list and the text under the tag heading say different things
+    (hand-edited docs): neither is dropped; the same text is kept once."""
+    text = (
+        "# Widget API\n## Overview\n### Tags\n\n* widgets : Widgets you designed\n"
+        "* orders : Production orders\n\n"
+        "## Widgets\nA widget is immutable once an order uses it.\n\n"
+        "### List widgets\n```\nGET /widgets\n```\n"
+        "## Orders\nProduction orders\n\n### List orders\n```\nGET /orders\n```\n"
+    )
+    diagnostics = Diagnostics()
+    api = resolve_api("w", [parse_page("README.md", text, diagnostics)], diagnostics)
+    assert api.overview is not None
+    assert api.overview.tags == (
+        Tag("widgets", "Widgets you designed\n\nA widget is immutable once an order uses it."),
+        Tag("orders", "Production orders"),
+    )
+    assert [o.tags for o in api.operations] == [("widgets",), ("orders",)]
+    assert list(diagnostics) == []
