@@ -1,7 +1,8 @@
 """Layouts of real docs that md2sdk misread, one minimal test page each (under
 fidelity/): one-file docs with tag headings and no Paths heading, Swagger2Markup 0.x
 responses, heading attributes of docs sites and converters, tag spellings across pages,
-localized example sections, ``<details>`` folds and MDX lines, inline body objects.
+localized example sections, ``<details>`` folds and MDX lines, inline body objects,
+pandoc's grid, multiline and simple tables.
 Each page parses into the full model without a word; where a recovery covers the
 layout, the page with it switched off shows the diagnostic a user would get."""
 
@@ -17,6 +18,7 @@ from generator.model import (
     Tag,
 )
 from generator.parse import parse_page, read_page
+from generator.parse.blocks import Table, parse_blocks
 from generator.parse.coverage import account_page
 from generator.resolve import resolve_api
 from tests.parse.test_fidelity import load, op, params, props
@@ -193,3 +195,50 @@ def test_a_tags_two_descriptions_are_both_kept() -> None:
     )
     assert [o.tags for o in api.operations] == [("widgets",), ("orders",)]
     assert list(diagnostics) == []
+
+
+def test_pandoc_grid_multiline_and_simple_tables() -> None:
+    api, found = load("pandoc-tables")
+    assert found == []
+    assert api.overview is not None and api.overview.host == "tickets.example.com"
+    open_ticket = op(api, "POST", "/tickets")
+    assert params(open_ticket) == [
+        ("notify", ParameterIn.QUERY, False), ("ticket", ParameterIn.BODY, True),
+    ]
+    assert open_ticket.parameters[1].description == (
+        "The ticket to open. The subject must be unique."
+    )
+    assert [(r.status, r.description) for r in open_ticket.responses] == [
+        ("201", "Opened; the ticket is assigned within an hour."), ("400", "Invalid"),
+    ]
+    assert open_ticket.produces == ("application/json",)
+    new = api.definition("_newticket")
+    assert new is not None and isinstance(new.schema, ObjectSchema)
+    assert [(p.name, p.required, p.description) for p in new.schema.properties] == [
+        ("subject", True, "件名（120 文字まで）"), ("priority", False, ""),
+    ]
+    assert new.schema.properties[1].default is not None
+    assert new.schema.properties[1].default.value == "normal"
+    priority = api.definition("_priority")
+    assert priority is not None and priority.schema == EnumSchema(("low", "normal", "high"))
+
+
+def test_without_markup_variants_pandoc_tables_are_reported() -> None:
+    _, found = load("pandoc-tables", "markup-variants")
+    assert ("stray-table-row", "tickets.md", 21) in found
+    assert ("stray-table-row", "tickets.md", 23) in found
+    assert ("ignored-content", "tickets.md", 38) in found
+
+
+def test_pandoc_table_shapes_that_are_no_tables() -> None:
+    """A multiline table needs its closing rule, a grid table its rows; otherwise the
+    lines are what CommonMark makes of them (a rule, a paragraph)."""
+    blocks = parse_blocks("p.md", "-----\nText\n\nmore\n\n+---+\n\nx\n")
+    assert [type(b).__name__ for b in blocks] == ["Rule", "Paragraph", "Paragraph",
+                                                  "Paragraph", "Paragraph"]
+    table = parse_blocks("p.md", "  A    B\n  ---- ----\n  1    2\n  ---- ----\n\nafter\n")
+    assert isinstance(table[0], Table) and table[0].header == ("A", "B")
+    assert [r.cells for r in table[0].rows] == [("1", "2")]
+    headerless = parse_blocks("p.md", "+---+---+\n| a | b |\n+---+---+\n| c | d |\n+---+---+\n")
+    assert isinstance(headerless[0], Table) and headerless[0].header == ("a", "b")
+    assert [(r.cells, r.location.line) for r in headerless[0].rows] == [(("c", "d"), 4)]
