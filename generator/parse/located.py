@@ -18,7 +18,12 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
 from generator.parse.pandoc_tables import register as register_pandoc_tables
-from generator.parse.pipe_tables import TABLE_PATTERN, parse_table
+from generator.parse.pipe_tables import (
+    BARE_TABLE_PATTERN,
+    TABLE_PATTERN,
+    parse_bare_table,
+    parse_table,
+)
 
 
 class LocatedParser(BlockParser):
@@ -58,6 +63,7 @@ class LocatedState(BlockState):
 def _make_parser() -> BlockParser:
     md = mistune.Markdown(renderer=None, block=LocatedParser())
     md.block.register("s2m_table", TABLE_PATTERN, parse_table, before="paragraph")
+    md.block.register("bare_table", BARE_TABLE_PATTERN, parse_bare_table, before="paragraph")
     register_pandoc_tables(md)
     md.block.state_cls = LocatedState
     return md.block

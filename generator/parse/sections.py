@@ -261,7 +261,10 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
         # A bold line right after anchors titles an inline schema, whatever it says.
         label = summary or (_bold_label(block) if not pending else None)
         if label is not None and isinstance(block, (Paragraph, Html)):
-            parent_level = max((s.level for s in stack if not s.bold), default=0)
+            parent = next(s for s in reversed(stack) if not s.bold)
+            # ``**Responses**`` after ``#### Body parameter`` is its sibling, not its child.
+            sibling = parent.level and keys_for(parent.title) & SECTION_KEYS
+            parent_level = parent.level - 1 if sibling else parent.level
             first, _, rest = block.text.partition("\n")
             level = parent_level + 1
             if isinstance(block, Html):
