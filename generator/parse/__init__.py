@@ -26,7 +26,7 @@ from generator.model import (
     SecurityScheme,
     Tag,
 )
-from generator.parse.blocks import Anchor, Code, Paragraph, Rule, read_blocks
+from generator.parse.blocks import Paragraph, read_blocks
 from generator.parse.definitions import parse_definition
 from generator.parse.kinds import (
     continues_operation,
@@ -40,10 +40,10 @@ from generator.parse.ledger import Ledger
 from generator.parse.operation import (
     holds_operation,
     is_operation,
-    method_path,
     parse_operation,
+    report_missed_operations,
 )
-from generator.parse.overview import parse_overview
+from generator.parse.overview import parse_overview, with_title_prose
 from generator.parse.recovery import enabled, switched_off
 from generator.parse.sections import (
     Section,
@@ -217,44 +217,16 @@ class _Collector:
         if self.overview is None or (self.overview.version is None and overview.version):
             self.overview, self.overview_section = overview, section
 
-    def missed_operations(self, root: Section) -> None:
-        """Report each ``METHOD /path`` block no operation holds (an API whose pages hold
-        such blocks must never come out with no operations and no word why)."""
-        for section in root.walk():
-            for block in section.blocks:
-                if isinstance(block, Code) and id(block) not in self.held:
-                    found = method_path(block.text.strip().split("\n", 1)[0])
-                    if found is not None:
-                        where = f"section {section.title!r}" if section.level else "the page"
-                        self.diagnostics.warning(
-                            "missed-operation",
-                            f"'{found[0]} {found[1]}' starts no operation: {where} holds it "
-                            "where operations are not looked for, and it was read as text",
-                            block.location,
-                        )
-
-    def title_prose(self) -> None:
-        """Text between the page's title and its overview (``# Widget API`` + what the
-        API is for, then ``## Overview``) describes the API: it leads the overview's
-        description."""
-        top, overview = self.title_section, self.overview
-        if top is None or overview is None or not any(
-            c is self.overview_section for c in top.children
-        ):
-            return
-        said = [b for b in top.blocks if not isinstance(b, (Anchor, Rule)) and not is_contents(b)]
-        if said:
-            text = "\n\n".join(t for t in (blocks_markdown(said), overview.description) if t)
-            self.overview = replace(overview, description=text)
-            top.take(*said)
-
     def page(self, root: Section) -> Page:
         if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
             first = next((s for s in root.children if s.level == 1 and s.title), None)
             if first is not None:
                 self.overview = replace(self.overview, title=first.title)
                 first.take()
-        self.title_prose()
+        if self.overview is not None and self.title_section is not None and any(
+            c is self.overview_section for c in self.title_section.children
+        ):
+            self.overview = with_title_prose(self.overview, self.title_section)
         for section in root.walk():
             self.anchors.extend(section.anchors)
         return Page(
@@ -278,7 +250,7 @@ def read_page(path: str, text: str, diagnostics: Diagnostics) -> tuple[Page, Led
     root = build_sections(path, front.blocks, ledger)
     collector = _Collector(path, diagnostics)
     collector.visit(root, None)
-    collector.missed_operations(root)
+    report_missed_operations(root, collector.held, diagnostics)
     page = collector.page(root)
     ledger.finish(diagnostics)
     return page, ledger

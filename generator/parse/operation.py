@@ -172,3 +172,20 @@ def _merge_bodies(params: list[Parameter], bodies: list[Parameter]) -> list[Para
         )
     return out
 
+
+def report_missed_operations(root: Section, held: set[int], diagnostics: Diagnostics) -> None:
+    """Report each ``METHOD /path`` block no operation holds (``held``: the ids of the
+    blocks operations took): an API whose pages hold such blocks must never come out
+    with no operations and no word why."""
+    for section in root.walk():
+        for block in section.blocks:
+            if isinstance(block, Code) and id(block) not in held:
+                found = method_path(block.text.strip().split("\n", 1)[0])
+                if found is not None:
+                    where = f"section {section.title!r}" if section.level else "the page"
+                    diagnostics.warning(
+                        "missed-operation",
+                        f"'{found[0]} {found[1]}' starts no operation: {where} holds it "
+                        "where operations are not looked for, and it was read as text",
+                        block.location,
+                    )

@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 
 from generator.diagnostics import Diagnostics
 from generator.model import ExternalDocs, Overview, Tag
-from generator.parse.blocks import Block, Heading, ListBlock, Paragraph
+from generator.parse.blocks import Anchor, Block, Heading, ListBlock, Paragraph, Rule
 from generator.parse.inline import plain, unescape
 from generator.parse.label_lines import LabelLine, split_label_lines
 from generator.parse.sections import Section, is_contents
@@ -189,3 +190,15 @@ def parse_overview(
         produces=reader.produces,
         external_docs=docs,
     )
+
+
+def with_title_prose(overview: Overview, title: Section) -> Overview:
+    """Text between the page's title and its overview (``# Widget API`` + what the API
+    is for, then ``## Overview``) describes the API: it leads the overview's
+    description (and is taken from the title's section)."""
+    said = [b for b in title.blocks if not isinstance(b, (Anchor, Rule)) and not is_contents(b)]
+    if not said:
+        return overview
+    title.take(*said)
+    text = "\n\n".join(t for t in (blocks_markdown(said), overview.description) if t)
+    return replace(overview, description=text)
