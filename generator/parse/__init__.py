@@ -30,12 +30,13 @@ from generator.parse.blocks import Paragraph, read_blocks
 from generator.parse.definitions import parse_definition
 from generator.parse.kinds import (
     continues_operation,
+    holds_overview,
     is_empty_definition,
     is_index_entry,
     looks_like_definition,
     looks_like_scheme,
+    overview_part,
 )
-from generator.parse.labels import keys_for
 from generator.parse.ledger import Ledger
 from generator.parse.operation import (
     holds_operation,
@@ -105,7 +106,9 @@ class _Collector:
             if holds_operation(section):
                 context = "paths"
         if context == "definitions":
-            if is_index_entry(section):
+            if enabled("unlabelled-sections") and looks_like_scheme(section):
+                self.scheme(section)  # the docs dropped the Security heading
+            elif is_index_entry(section):
                 section.skip_heading()
                 self.contents(section)
             else:
@@ -120,6 +123,12 @@ class _Collector:
         if "overview" in keys:
             self.read_overview(section)
             return
+        if context is None and not is_operation(section) and holds_overview(section):
+            if section.level == 1 and not self.title:
+                self.title, self.title_section = section.title, section
+            # Its other sub-sections (Paths, Definitions...) are the page's own.
+            self.read_overview(section, [c for c in section.children if not overview_part(c)])
+            return
         if keys & {"paths", "resources", "operations"}:
             self.container(section, "paths")
             return
@@ -129,8 +138,12 @@ class _Collector:
         if "security" in keys and context is None:
             self.container(section, "security")
             return
-        if context is None and section.level and looks_like_definition(section):
-            self.definition(section)
+        if section.level and looks_like_definition(section) and (
+            context is None
+            or (enabled("unlabelled-sections") and not section.keys  # no stray Parameters
+                and not holds_operation(section))
+        ):
+            self.definition(section)  # (among operations: the Definitions heading dropped)
             return
         if context is None and section.level and looks_like_scheme(section):
             self.scheme(section)
@@ -155,9 +168,9 @@ class _Collector:
         if child_tag is not None and child_tag != tag:
             self.tag_group(section)
         elif context is None and not section.blocks and any(
-            looks_like_definition(c) for c in section.children
+            looks_like_definition(c) or looks_like_scheme(c) for c in section.children
         ):
-            section.skip_heading()  # over definitions only (``## Models``): structure
+            section.skip_heading()  # over definitions or schemes (``## Models``): structure
         self.contents(section)
 
     def container(self, section: Section, context: str) -> None:
@@ -205,20 +218,30 @@ class _Collector:
             self.tags.append(Tag(section.title, blocks_markdown(said)))
         section.take(*said)
 
-    def read_overview(self, section: Section) -> None:
+    def read_overview(self, section: Section, others: Sequence[Section] = ()) -> None:
+        """The overview; its sub-sections that hold operations are tag groups, and
+        ``others`` sections of the page that stand under it."""
         held: list[Section] = []
         if enabled("operations-anywhere"):
             held = [child for child in section.children if holds_operation(child)]
-        overview = parse_overview(section, self.diagnostics, held)
+        others = [child for child in others if not any(child is h for h in held)]
+        overview = parse_overview(section, self.diagnostics, [*held, *others])
         for child in held:
             self.visit(child, "paths")
+        for child in others:
+            self.visit(child, None)
         # A page may repeat the heading (`## Overview` then `# Overview`, onedata): the
         # second one holds the fields when the first is empty.
         if self.overview is None or (self.overview.version is None and overview.version):
             self.overview, self.overview_section = overview, section
 
     def page(self, root: Section) -> Page:
-        if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
+        heading = self.overview_section
+        if (
+            self.overview is not None and heading is not None
+            and heading is not self.title_section
+            and ("overview" in heading.keys or holds_overview(heading))
+        ):  # ``## Overview`` (or ``## Introduction``): the API's name is the page's title
             first = next((s for s in root.children if s.level == 1 and s.title), None)
             if first is not None:
                 self.overview = replace(self.overview, title=first.title)

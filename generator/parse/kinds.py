@@ -84,3 +84,23 @@ def looks_like_scheme(section: Section) -> bool:
     return any(
         isinstance(b, Paragraph) and _SCHEME_LINE.search(b.text) for b in section.blocks
     )
+
+
+# Sub-sections only an overview has (Tags, Consumes... an operation has too).
+_OVERVIEW_PARTS = frozenset({"current_version", "contact_information", "license_information",
+                             "uri_scheme"})
+
+
+def holds_overview(section: Section) -> bool:
+    """A heading over the overview's own sub-sections (``### Version information``...)
+    whatever it says: ``## Introduction``, or the page's title when the docs dropped
+    ``## Overview`` (``unlabelled-sections``)."""
+    return enabled("unlabelled-sections") and any(
+        c.keys & _OVERVIEW_PARTS for c in section.children
+    )
+
+
+def overview_part(section: Section) -> bool:
+    """Is this sub-section of an overview one of its fields' sections?"""
+    return bool(section.keys & (_OVERVIEW_PARTS | {"tags", "consumes", "produces",
+                                                   "external_docs"}))

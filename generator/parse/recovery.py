@@ -24,6 +24,8 @@ RECOVERIES: dict[str, str] = {
     "title-names": "a definition headed by its title is named by the key its anchor gives",
     "markup-variants": "the same marks spelled other ways (_required_, \\(int32\\), &lt;, HTML)",
     "description-headings": "headings inside an operation's description stay in the description",
+    "unlabelled-sections": "the overview, definitions and schemes told by their content when "
+    "their page heading is missing or unknown",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("md2sdk_recoveries_off", default=frozenset())

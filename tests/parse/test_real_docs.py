@@ -242,3 +242,29 @@ def test_pandoc_table_shapes_that_are_no_tables() -> None:
     headerless = parse_blocks("p.md", "+---+---+\n| a | b |\n+---+---+\n| c | d |\n+---+---+\n")
     assert isinstance(headerless[0], Table) and headerless[0].header == ("a", "b")
     assert [(r.cells, r.location.line) for r in headerless[0].rows] == [(("c", "d"), 4)]
+
+
+def test_sections_whose_page_heading_was_dropped() -> None:
+    """One file whose Overview and Security headings were dropped, and whose last
+    definition came up under Paths: each section is what its content says."""
+    api, found = load("unlabelled-sections")
+    assert found == []
+    assert api.overview is not None
+    overview = api.overview
+    assert (overview.title, overview.version, overview.host, overview.description) == (
+        "Pet Shop", "2.0.0", "shop.example.com", "A small pet shop."
+    )
+    assert [o.operation_id for o in api.operations] == ["listpets"]
+    assert [d.key for d in api.definitions] == ["pet", "error"]
+    assert [(s.key, s.type, s.param_name, s.param_in) for s in api.security_schemes] == [
+        ("api_key", "apiKey", "X-Key", "header"),
+    ]
+
+
+def test_without_unlabelled_sections_they_are_reported_or_misread() -> None:
+    api, found = load("unlabelled-sections", "unlabelled-sections")
+    assert found == [
+        ("ignored-content", "README.md", 3), ("unresolved-ref", "README.md", 24),
+        ("ignored-content", "README.md", 28), ("unresolved-ref", "README.md", 46),
+    ]
+    assert api.overview is None

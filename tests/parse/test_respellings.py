@@ -1,5 +1,6 @@
 """The same Swagger2Markup page, re-spelled the ways converters, formatters and docs
-sites re-spell it, reads into the same model with no word said.
+sites re-spell it, or with a page heading dropped or named otherwise, reads into the
+same model with no word said.
 
 Each re-spelling is applied to the whole English page of `test_languages` (overview,
 operations with every section, definitions, security); only source lines may differ.
@@ -74,6 +75,24 @@ RESPELLINGS: dict[str, Callable[[str], str]] = {
 }
 
 
+def _drop(heading: str) -> Callable[[str], str]:
+    return lambda t: t.replace(heading, "")
+
+
+# The page's own sections with their heading dropped or named otherwise.
+STRUCTURES: dict[str, Callable[[str], str]] = {
+    "no Paths heading": _drop('<a name="paths"></a>\n## Paths\n'),
+    "no Definitions heading": _drop('<a name="definitions"></a>\n## Definitions\n'),
+    "no Security heading": _drop('<a name="securityscheme"></a>\n## Security\n'),
+    "no Overview heading": _drop('<a name="overview"></a>\n## Overview\n'),
+    "## Endpoints": lambda t: t.replace("\n## Paths\n", "\n## Endpoints\n"),
+    "## API Reference": lambda t: t.replace("\n## Paths\n", "\n## API Reference\n"),
+    "## Models": lambda t: t.replace("\n## Definitions\n", "\n## Models\n"),
+    "## Authentication": lambda t: t.replace("\n## Security\n", "\n## Authentication\n"),
+    "## Introduction": lambda t: t.replace("\n## Overview\n", "\n## Introduction\n"),
+}
+
+
 def model_of(text: str) -> tuple[str, list[str]]:
     diagnostics = Diagnostics()
     api = resolve_api("petstore", [parse_page("api.md", text, diagnostics)], diagnostics)
@@ -85,6 +104,15 @@ def test_a_respelled_page_reads_the_same(name: str) -> None:
     respelled = RESPELLINGS[name](ENGLISH)
     assert respelled != ENGLISH
     model, said = model_of(respelled)
+    assert said == []
+    assert model == model_of(ENGLISH)[0]
+
+
+@pytest.mark.parametrize("name", sorted(STRUCTURES))
+def test_a_page_whose_headings_differ_reads_the_same(name: str) -> None:
+    restructured = STRUCTURES[name](ENGLISH)
+    assert restructured != ENGLISH
+    model, said = model_of(restructured)
     assert said == []
     assert model == model_of(ENGLISH)[0]
 
