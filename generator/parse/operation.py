@@ -129,8 +129,8 @@ def parse_operation(
         read_continued(more, parts, diagnostics, path)
     parts.inline.extend(collect_inline_schemas(blocks, diagnostics))
     description = "\n\n".join(d for d in [blocks_markdown(kept), *parts.description] if d)
-    if not operation_id and section.anchors:
-        operation_id = section.anchors[0]
+    if not operation_id and section.anchor:
+        operation_id = section.anchor
         if page_stem and page_stem.casefold() == operation_id.casefold():
             operation_id = page_stem
     parameters = _merge_bodies(parts.parameters, parts.bodies)

@@ -124,6 +124,12 @@ class Section:
             section.take(*section.blocks)
 
     @property
+    def anchor(self) -> str | None:
+        """The heading's own anchor: the last one before it (an anchor further up
+        belongs to a heading the docs dropped, ``<a name="paths">`` left over)."""
+        return self.anchors[-1] if self.anchors else None
+
+    @property
     def keys(self) -> frozenset[str]:
         """The label keys the title can mean (empty for an ordinary heading)."""
         return keys_for(self.title)

@@ -99,7 +99,7 @@ def parse_security_scheme(section: Section, diagnostics: Diagnostics) -> Securit
     authorization_url, token_url = _assign_urls(flow, urls)
     param_in = fields.get("security_in")
     return SecurityScheme(
-        key=section.anchors[0] if section.anchors else anchor_key(section.title),
+        key=section.anchor or anchor_key(section.title),
         name=section.title,
         type=scheme_type,
         location=section.location,

@@ -11,6 +11,7 @@ the hex codes its properties file garbles.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,23 @@ def test_the_russian_max_count_label_in_words() -> None:
     page = parse_page("p.md", text, Diagnostics())
     prop = page.definitions[0].schema.properties[0]  # type: ignore[union-attr]
     assert (prop.description, prop.constraints.max_items) == ("", 5)
+
+
+@pytest.mark.parametrize("part", ["overview", "paths", "definitions", "security"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_page_heading_dropped_in_any_language(language: str, part: str) -> None:
+    """``## Paths`` (in the page's language) deleted, its anchor left standing: the
+    sections under it are still read for what they are, and the next heading keeps
+    its own anchor (the last one before it)."""
+    page = page_in(language)
+    heading = _read_properties(_DIR / f"labels_{language}.properties")[part]
+    dropped = page.replace(f"\n## {heading}\n", "\n", 1)
+    assert dropped != page
+    diagnostics = Diagnostics()
+    api = resolve_api("petstore", [parse_page("api.md", dropped, diagnostics)], diagnostics)
+    assert [d.format() for d in diagnostics] == []
+    assert _located(dumps(api)) == _located(model_of(language)[0])
+
+
+def _located(model: str) -> str:
+    return re.sub(r'"location": "[^"]*"', "", model)
