@@ -27,7 +27,6 @@ from generator.model import Scope, SecurityScheme
 from generator.parse.blocks import Block, Code, Html, ListBlock, Paragraph, Table
 from generator.parse.inline import plain
 from generator.parse.label_lines import split_label_lines
-from generator.parse.refs import anchor_key
 from generator.parse.sections import Section
 from generator.parse.tables import cell, map_columns
 from generator.parse.text import blocks_markdown
@@ -99,7 +98,7 @@ def parse_security_scheme(section: Section, diagnostics: Diagnostics) -> Securit
     authorization_url, token_url = _assign_urls(flow, urls)
     param_in = fields.get("security_in")
     return SecurityScheme(
-        key=section.anchor or anchor_key(section.title),
+        key=section.anchor or section.title.strip(),  # no anchor: the name as written
         name=section.title,
         type=scheme_type,
         location=section.location,
