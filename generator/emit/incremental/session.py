@@ -1,0 +1,69 @@
+"""One target of one API, emitted through the fragment cache (see the package doc)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from generator.cache import EMIT, Cache, files_digest
+from generator.emit.incremental.active import ACTIVE
+from generator.emit.incremental.fragments import FragmentMemo
+from generator.emit.templating import make_environment
+
+FRAGMENT_FILTERS = ("yaml_block", "docstring")
+"""Filters whose results are cached one by one: the OpenAPI document's blocks, and
+the docstrings, the costliest filter of the Python templates."""
+
+
+@dataclass
+class SessionStats:
+    """What one target reused and what it rendered afresh."""
+
+    fragments_rendered: int = 0
+    fragments_reused: int = 0
+
+    def add(self, other: SessionStats) -> None:
+        self.fragments_rendered += other.fragments_rendered
+        self.fragments_reused += other.fragments_reused
+
+
+class Session:
+    """The fragments of target ``target`` of API ``api`` under ``cache_root`` (``None``:
+    nothing is kept beyond this run)."""
+
+    def __init__(
+        self, cache_root: Path | None, api: str, target: str, overrides: Path | None = None
+    ) -> None:
+        self.cache = Cache(cache_root, EMIT)
+        self.overrides = overrides
+        self._overrides_digest = files_digest(overrides) if overrides is not None else b""
+        self.stats = SessionStats()
+        self.fragments = FragmentMemo(self, f"{api}\0{target}")
+
+    def key(self, *parts: str | bytes) -> str:
+        return self.cache.key(self._overrides_digest, *parts)
+
+    def environment(self) -> Environment:
+        """A fresh environment for the target, its `FRAGMENT_FILTERS` answered from the memo."""
+        env = make_environment(self.overrides)
+        for name in FRAGMENT_FILTERS:
+            env.filters[name] = self.fragments.wrap(name, env.filters[name])
+        return env
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[None]:
+        """Make this target's memo the one `active.remembered` uses."""
+        token = ACTIVE.set(self.fragments)
+        try:
+            yield
+        finally:
+            ACTIVE.reset(token)
+
+    def close(self) -> SessionStats:
+        """Save the fragments; what was reused and rendered."""
+        self.fragments.save()
+        return self.stats
