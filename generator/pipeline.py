@@ -136,9 +136,9 @@ def emit_api(
 
     Each target reports into its own collector, merged in target order, so files and
     diagnostics are the same whether targets ran one after another or in parallel.
-    With a ``cache_dir``, templates and fragments whose inputs are unchanged since an
-    earlier run are reused (`generator.emit.incremental`; same bytes); ``stats`` is
-    told how many were reused and how many rendered.
+    With a ``cache_dir``, fragments whose inputs are unchanged since an earlier run are
+    reused (`generator.emit.incremental`; same bytes); ``stats`` is told how many were
+    reused and how many laid out afresh.
     """
     where = SourceLocation(config.specs.as_posix(), 1, 1)
     jobs: list[_Job] = []
@@ -192,7 +192,7 @@ def _emit_job(index: int) -> _Emitted:
 
 
 def _emit_target(job: _Job) -> _Emitted:
-    """One target's files, rendered through its own incremental `Session`."""
+    """One target's files, emitted through its own incremental `Session`."""
     from generator.emit.incremental.session import Session  # noqa: PLC0415 (jinja2)
 
     target, emitter, api, config, templates, cache_dir, where = job

@@ -16,6 +16,10 @@ from typing import Any, Protocol
 class Memo(Protocol):
     def call(self, name: str, function: Callable[..., str], args: tuple[Any, ...]) -> str: ...
 
+    def call_over(
+        self, name: str, compute: Callable[[], object], model: object, args: tuple[Any, ...]
+    ) -> object: ...
+
 
 ACTIVE: ContextVar[Memo | None] = ContextVar("md2sdk_fragment_memo", default=None)
 
@@ -27,3 +31,14 @@ def remembered(name: str, function: Callable[..., str], *args: Any) -> str:
     if memo is None:
         return function(*args)
     return memo.call(name, function, args)
+
+
+def remembered_over(name: str, model: object, compute: Callable[[], object], *args: Any) -> object:
+    """``compute()``, a pure function of ``args`` and of the model part ``model``
+    (e.g. ``api.definitions``, which references are followed through), registered as
+    ``name``: from the active memo when one is active. The value must be picklable
+    data; a remembered one is returned as a fresh copy, never shared."""
+    memo = ACTIVE.get()
+    if memo is None:
+        return compute()
+    return memo.call_over(name, compute, model, args)

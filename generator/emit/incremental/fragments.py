@@ -36,7 +36,8 @@ class FragmentMemo:
         self.slot = slot
         self.key = session.key("fragments", slot)
         self.known = _load(session, self.key, slot)
-        self.used: dict[bytes, str] = {}
+        self.used: dict[bytes, str | bytes] = {}
+        """This run's fragments: text, or pickled data (`call_over`)."""
 
     def wrap(self, name: str, function: Filter) -> Filter:
         """``function`` (a filter registered as ``name``), answered from the memo."""
@@ -64,7 +65,32 @@ class FragmentMemo:
             else:
                 self.session.stats.fragments_reused += 1
             self.used[key] = text
-        return text
+        return text if isinstance(text, str) else text.decode()
+
+    def call_over(
+        self, name: str, compute: Callable[[], object], model: object, args: tuple[Any, ...]
+    ) -> object:
+        """``compute()`` keyed by ``args`` and the digest of ``model``; kept pickled."""
+        material = stable_bytes(args)
+        if material is None:
+            return compute()
+        digest = self.session.digest(model)
+        key = hashlib.blake2b(
+            name.encode() + b"\0" + digest + material, digest_size=20
+        ).digest()
+        data = self.used.get(key)
+        if data is None:
+            data = self.known.get(key)
+            if data is None:
+                value = compute()
+                stored = stable_bytes(value)
+                if stored is not None:
+                    self.used[key] = stored
+                self.session.stats.fragments_rendered += 1
+                return value
+            self.session.stats.fragments_reused += 1
+            self.used[key] = data
+        return pickle.loads(data) if isinstance(data, bytes) else data
 
     def save(self) -> None:
         """Keep this run's fragments for the next run (only when they changed)."""
@@ -73,7 +99,7 @@ class FragmentMemo:
             self.session.cache.store(self.key, payload, slot=self.slot)
 
 
-def _load(session: Session, key: str, slot: str) -> dict[bytes, str]:
+def _load(session: Session, key: str, slot: str) -> dict[bytes, str | bytes]:
     payload = session.cache.load(key, slot=slot)
     if payload is None:
         return {}
@@ -83,4 +109,4 @@ def _load(session: Session, key: str, slot: str) -> dict[bytes, str]:
         return {}
     if not isinstance(value, dict):
         return {}
-    return {k: v for k, v in value.items() if isinstance(k, bytes) and isinstance(v, str)}
+    return {k: v for k, v in value.items() if isinstance(k, bytes) and isinstance(v, str | bytes)}

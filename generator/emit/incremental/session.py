@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from jinja2 import Environment
 from generator.cache import EMIT, Cache, files_digest
 from generator.emit.incremental.active import ACTIVE
 from generator.emit.incremental.fragments import FragmentMemo
+from generator.emit.incremental.keys import stable_bytes
 from generator.emit.templating import make_environment
 
 FRAGMENT_FILTERS = ("yaml_block", "docstring")
@@ -42,7 +44,17 @@ class Session:
         self.overrides = overrides
         self._overrides_digest = files_digest(overrides) if overrides is not None else b""
         self.stats = SessionStats()
+        self._digests: dict[int, tuple[object, bytes]] = {}
         self.fragments = FragmentMemo(self, f"{api}\0{target}")
+
+    def digest(self, model: object) -> bytes:
+        """A digest of a model part (``api.definitions``), computed once per run."""
+        known = self._digests.get(id(model))
+        if known is None or known[0] is not model:
+            data = stable_bytes(model) or repr(id(model)).encode()
+            known = (model, hashlib.blake2b(data, digest_size=20).digest())
+            self._digests[id(model)] = known
+        return known[1]
 
     def key(self, *parts: str | bytes) -> str:
         return self.cache.key(self._overrides_digest, *parts)
