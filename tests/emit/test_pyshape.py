@@ -4,6 +4,8 @@ shapes, names, heads and indentation."""
 
 from __future__ import annotations
 
+import keyword
+
 import black
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -23,7 +25,9 @@ from generator.emit.pyshape import (
 from generator.emit.templating import pystr
 from generator.write.formatting import black_mode
 
-NAMES = st.from_regex(r"[a-z_][a-z0-9_]{0,24}", fullmatch=True)
+NAMES = st.from_regex(r"[a-z_][a-z0-9_]{0,24}", fullmatch=True).filter(
+    lambda name: not keyword.iskeyword(name) and not keyword.issoftkeyword(name)
+)
 LONG_NAMES = st.from_regex(r"[a-z][a-z0-9_]{20,60}", fullmatch=True)
 TEXT = st.one_of(
     st.text(max_size=12),
