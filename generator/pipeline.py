@@ -116,8 +116,8 @@ PARALLEL_EMIT_OPERATIONS = 100
 (forked, so the model is shared, not pickled); smaller ones are done before a pool
 would have started."""
 
-_Job = tuple[str, "Emitter", "Api", ApiConfig, Path | None, Path | None, SourceLocation]
-"""(target, emitter, model, config, template overrides, cache folder, where)."""
+_Job = tuple[str, "Emitter", "Api", ApiConfig, Path | None, Path | None, bool, SourceLocation]
+"""(target, emitter, model, config, template overrides, cache folder, keep, where)."""
 _JOBS: list[_Job] = []
 """The targets a forked emit worker runs: set before the pool forks, read by index."""
 
@@ -131,6 +131,7 @@ def emit_api(
     *,
     cache_dir: Path | None = None,
     stats: SessionStats | None = None,
+    keep: bool = True,
 ) -> Files:
     """All targets' files for one API; an emitter that raises contributes an error.
 
@@ -138,7 +139,8 @@ def emit_api(
     diagnostics are the same whether targets ran one after another or in parallel.
     With a ``cache_dir``, fragments whose inputs are unchanged since an earlier run are
     reused (`generator.emit.incremental`; same bytes); ``stats`` is told how many were
-    reused and how many laid out afresh.
+    reused and how many laid out afresh; with ``keep=False`` (``md2sdk check``) the
+    cache is only read, never rewritten.
     """
     where = SourceLocation(config.specs.as_posix(), 1, 1)
     jobs: list[_Job] = []
@@ -148,7 +150,7 @@ def emit_api(
         elif (emitter := emitters.get(target)) is None:
             diagnostics.error("emit-failed", f"no emitter for target {target!r}", where)
         if emitter is not None:
-            jobs.append((target, emitter, api, config, env_templates, cache_dir, where))
+            jobs.append((target, emitter, api, config, env_templates, cache_dir, keep, where))
     files: Files = {}
     for produced, reported, counted in _run_jobs(jobs, parallel=emitters is None):
         files.update(produced)
@@ -195,9 +197,9 @@ def _emit_target(job: _Job) -> _Emitted:
     """One target's files, emitted through its own incremental `Session`."""
     from generator.emit.incremental.session import Session  # noqa: PLC0415 (jinja2)
 
-    target, emitter, api, config, templates, cache_dir, where = job
+    target, emitter, api, config, templates, cache_dir, keep, where = job
     diagnostics = Diagnostics()
-    session = Session(cache_dir, config.name, target, templates)
+    session = Session(cache_dir, config.name, target, templates, keep=keep)
     try:
         with session.active():
             produced = emitter(api, config, diagnostics, session.environment())
@@ -327,7 +329,7 @@ def _run(
             stats = SessionStats()
             files = emit_api(
                 api, config, project.templates, result.diagnostics, emitters,
-                cache_dir=cache, stats=stats,
+                cache_dir=cache, stats=stats, keep=not check,
             )  # fmt: skip
             result.rendered, result.reused = stats.fragments_rendered, stats.fragments_reused
         with timings.stage("format"):

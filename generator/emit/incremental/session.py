@@ -38,9 +38,17 @@ class Session:
     nothing is kept beyond this run)."""
 
     def __init__(
-        self, cache_root: Path | None, api: str, target: str, overrides: Path | None = None
+        self,
+        cache_root: Path | None,
+        api: str,
+        target: str,
+        overrides: Path | None = None,
+        *,
+        keep: bool = True,
     ) -> None:
         self.cache = Cache(cache_root, EMIT)
+        self.keep = keep
+        """Save this run's fragments at `close` (``md2sdk check`` only reads them)."""
         self.overrides = overrides
         self._overrides_digest = files_digest(overrides) if overrides is not None else b""
         self.stats = SessionStats()
@@ -76,6 +84,7 @@ class Session:
             ACTIVE.reset(token)
 
     def close(self) -> SessionStats:
-        """Save the fragments; what was reused and rendered."""
-        self.fragments.save()
+        """Save the fragments (when kept); what was reused and laid out."""
+        if self.keep:
+            self.fragments.save()
         return self.stats
