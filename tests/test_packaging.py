@@ -26,6 +26,8 @@ from owned import differences
 from generator.resources import builtin_templates, package_root
 
 ROOT = Path(__file__).resolve().parents[1]
+# One worker for the whole module: its tests share the export (and the installed wheel).
+pytestmark = pytest.mark.xdist_group("packaging")
 GIT_USER = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t"}
 GIT_USER |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

@@ -156,7 +156,7 @@ def _request(op: Operation, request: RequestExample, rules: Placeholders) -> Req
     return RequestExample(
         path=_mark(request.path, request.path is not None and _path(op, request.path, rules)),
         header=_mark(header, named or one_of(header, headers)),
-        query=_mark(request.query, _query(request.query, placed(ParameterIn.QUERY), rules)),
+        query=_query(request.query, placed(ParameterIn.QUERY), rules),
         body=_mark(
             body,
             body is not None
@@ -168,17 +168,21 @@ def _request(op: Operation, request: RequestExample, rules: Placeholders) -> Req
     )
 
 
-def _query(example: Example | None, params: list[Parameter], rules: Placeholders) -> bool:
-    """An object of every query parameter's placeholder (older releases)."""
-    if example is None or not example.value.is_json:
-        return False
-    value = example.value.value
+def _query(
+    example: Example | None, params: list[Parameter], rules: Placeholders
+) -> Example | None:
+    """An object of every query parameter's example (older releases): marked when all
+    are placeholders, else its placeholders' keys listed (`DocValue.generated_keys`)."""
+    if example is None or not example.value.is_json or not isinstance(example.value.value, dict):
+        return example
     by_name = {p.name: p for p in params}
-    return (
-        isinstance(value, dict)
-        and bool(value)
-        and all(k in by_name and rules.parameter(v, by_name[k]) for k, v in value.items())
-    )
+    entries = example.value.value.items()
+    if any(k not in by_name for k, _ in entries):
+        return example  # not Swagger2Markup's map of this operation's parameters
+    keys = tuple(k for k, v in entries if rules.parameter(v, by_name[k]))
+    if keys and len(keys) == len(entries):
+        return _mark(example, True)
+    return replace(example, value=replace(example.value, generated_keys=keys)) if keys else example
 
 
 def _path(op: Operation, example: Example, rules: Placeholders) -> bool:

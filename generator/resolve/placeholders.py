@@ -145,8 +145,7 @@ class Placeholders:
         found = _LINK.fullmatch(value)
         if found is None:
             return False
-        anchor = anchor_key(found.group(2).rpartition("#")[2])
-        return anchor in (anchor_key(found.group(1)), anchor_key(ref.anchor))
+        return anchor_key(found.group(2).rpartition("#")[2]) == anchor_key(ref.anchor)
 
     # ------------------------------------------------------------- table annotations
 
@@ -200,15 +199,14 @@ class Placeholders:
 
     def _remembered(self, rule: str, value: object, schema: Schema, text: str | None) -> bool:
         # Docs repeat one definition's example under every operation that returns it.
+        check = self._body if rule == "body" else self._response
         shape = _shape(schema)
         if text is None or shape is None:
-            return self._body(value, schema) if rule == "body" else self._response(value, schema)
+            return check(value, schema)
         key = (rule, shape, text)
-        found = self._seen.get(key)
-        if found is None:
-            found = self._body(value, schema) if rule == "body" else self._response(value, schema)
-            self._seen[key] = found
-        return found
+        if key not in self._seen:
+            self._seen[key] = check(value, schema)
+        return self._seen[key]
 
     def _body(self, value: object, schema: Schema) -> bool:
         stack: dict[str, int] = {}
@@ -246,12 +244,8 @@ class Placeholders:
         if stack[key] > MAX_RECURSION:
             return value == ELLIPSIS  # the counter stays up: Swagger2Markup's own leak
         # A composed model (allOf) starts its properties on a fresh counter.
-        composed = definition.polymorphism is not None or isinstance(
-            definition.schema, AllOfSchema
-        )
-        found = self._object(
-            value, self._properties(definition.schema), {} if composed else stack
-        )
+        composed = definition.polymorphism is not None or isinstance(definition.schema, AllOfSchema)
+        found = self._object(value, self._properties(definition.schema), {} if composed else stack)
         stack[key] -= 1
         return found
 
@@ -306,7 +300,6 @@ class Placeholders:
         if isinstance(items, ArraySchema):
             return self._one_item(item, items.items, stack)
         return self.shallow(item, items)
-
 
 
 def _shape(schema: Schema) -> object:

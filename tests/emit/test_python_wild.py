@@ -29,6 +29,7 @@ def wild_apis() -> dict[str, list[Path]]:
     return dict(groups)
 
 
+@pytest.mark.toolchain
 @pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not available")
 def test_wild_corpus_packages_pass_ruff_and_mypy(tmp_path: Path) -> None:
     sources = []

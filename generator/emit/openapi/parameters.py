@@ -123,12 +123,13 @@ def _style(op: Operation, param: Parameter, diagnostics: Diagnostics) -> Json:
 
 
 def _example_map(example: Example | None) -> dict[str, object]:
-    """Per-name examples from a request-query/header example that is a JSON object
-    a person wrote (a generated one holds placeholders only)."""
+    """Per-name examples from a request-query/header example that is a JSON object,
+    the values a person wrote only (never `DocValue.generated` or `generated_keys`)."""
     value = authored(example.value) if example is not None else None
     if value is None or not value.is_json or not isinstance(value.value, dict):
         return {}
-    return {str(k): v for k, v in value.value.items()}
+    placeholders = set(value.generated_keys)
+    return {str(k): v for k, v in value.value.items() if k not in placeholders}
 
 
 def write_request_body(

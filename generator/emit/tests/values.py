@@ -111,9 +111,10 @@ def _part(operation: Operation, param: Parameter) -> Example | None:
 
 
 def _placeholder(operation: Operation, param: Parameter) -> bool:
-    """Whether that part is Swagger2Markup's placeholder (`DocValue.generated`)."""
+    """Whether ``param``'s value there is Swagger2Markup's placeholder (the whole part
+    `DocValue.generated`, or its key among `DocValue.generated_keys`)."""
     part = _part(operation, param)
-    return part is not None and part.value.generated
+    return part is not None and (part.value.generated or param.name in part.value.generated_keys)
 
 
 def pick_values(
