@@ -14,7 +14,7 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -119,6 +119,9 @@ def parse(paths: tuple[Path, ...], as_json: bool, coverage: bool, reporter: Repo
     help="Emit only these targets (repeatable); default: the config's.",
 )
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--watch", "watching", is_flag=True, help="Regenerate on every save until Ctrl-C."
+)
 @options
 def generate_command(
     *,
@@ -127,12 +130,20 @@ def generate_command(
     templates: Path | None,
     targets: tuple[str, ...],
     config_file: Path | None,
+    watching: bool,
     reporter: Reporter,
 ) -> None:
     """Generate everything the config lists, or each SPECS folder as one API.
 
     With no SPECS the project comes from [tool.md2sdk] in the nearest pyproject.toml.
+    With --watch, keep regenerating (incrementally) whenever a page, a template
+    override or the config is saved, printing one line per run and its diagnostics.
     """
+    if watching:
+        _watch(
+            specs, reporter, out=out, templates=templates, targets=targets,
+            config_file=config_file,
+        )  # fmt: skip
     diagnostics = Diagnostics()
     project = _project(
         specs, diagnostics, out=out, templates=templates, targets=targets, config_file=config_file
@@ -393,6 +404,39 @@ def _print_coverage(paths: list[Path], reporter: Reporter) -> None:
     if not reporter.quiet:
         click.echo("reported: named by a diagnostic (printed below); nothing: "
                    + "; ".join(NOTHING_KINDS))
+
+
+def _watch(
+    specs: tuple[Path, ...],
+    reporter: Reporter,
+    *,
+    out: Path | None,
+    templates: Path | None,
+    targets: tuple[str, ...],
+    config_file: Path | None,
+) -> NoReturn:
+    """``generate --watch``: `generator.watch.watch` with a fresh config every run."""
+    from generator.watch import Build, watch  # noqa: PLC0415 (see the imports)
+
+    source = None if specs else (config_file or find_pyproject(Path.cwd()))
+
+    def build() -> Build:
+        diagnostics = Diagnostics()
+        project = _project(
+            specs, diagnostics, out=out, templates=templates, targets=targets,
+            config_file=config_file,
+        )  # fmt: skip
+        result = None
+        if project is not None and not diagnostics.has_errors:
+            result = generate(
+                project, diagnostics, strict=reporter.strict,
+                loader=_adhoc_loader if specs else None,
+                waiting=partial(_say_waiting, project.output),
+            )  # fmt: skip
+        return Build(project, result, diagnostics, source)
+
+    watch(build, reporter.show)
+    click.get_current_context().exit(0)
 
 
 def _say_waiting(output: Path) -> None:
