@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, fields, is_dataclass
 from enum import Enum
 from functools import cache
+from http import HTTPStatus
 
 from generator.diagnostics import Diagnostics
 from generator.model import Page
@@ -26,6 +27,8 @@ from generator.parse import read_page
 from generator.parse.inline import heading_attributes, plain
 from generator.parse.labels import all_label_words
 from generator.parse.ledger import NOTHING, PENDING, READ, REPORTED
+from generator.parse.pipe_tables import split_cells
+from generator.parse.responses import SPELLED_STATUS
 
 # Codes whose diagnostic drops the line it names from the model.
 DROPPING = frozenset(
@@ -73,6 +76,20 @@ def _structure_words() -> frozenset[str]:
     return _FORMAT_WORDS | all_label_words()
 
 
+def _reason_words(line: str) -> list[str]:
+    """The words of a standard reason phrase after a row's status (``|**200 OK**|``):
+    the status code's name, which the model holds as the code."""
+    first = plain(split_cells(line)[0]) if line.lstrip().startswith("|") else ""
+    m = SPELLED_STATUS.match(first)
+    if m is None or not m.group(2) or not m.group(1).isdigit():
+        return []
+    try:
+        phrase = HTTPStatus(int(m.group(1))).phrase
+    except ValueError:
+        return []
+    return _words(phrase) if _words(phrase) == _words(m.group(2)) else []
+
+
 def _words(text: str) -> list[str]:
     return [w.strip("_") for w in _WORD.findall(text.casefold())]
 
@@ -113,7 +130,7 @@ def missing_words(line: str, words: frozenset[str]) -> list[str]:
         return []
     if line.endswith("}"):
         line = heading_attributes(line)[0]  # ``### Trip {#_trip .unnumbered}``
-    structure = _structure_words()
+    structure = _structure_words() | frozenset(_reason_words(line))
     found = _words(plain(_TAG.sub(" ", _LIST_MARKER.sub("", line))))
     return [w for w in found if w and w not in words and w not in structure]
 

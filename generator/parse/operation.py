@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from generator.diagnostics import Diagnostics
 from generator.model import AnySchema, ObjectSchema, Operation, Parameter, ParameterIn
-from generator.parse.blocks import Block, Code, Paragraph
+from generator.parse.blocks import Anchor, Block, Code, Paragraph
 from generator.parse.inline import find_link, plain
 from generator.parse.labels import is_label
 from generator.parse.operation_parts import (
@@ -24,6 +24,7 @@ from generator.parse.operation_parts import (
     read_child,
     read_continued,
 )
+from generator.parse.recovery import enabled
 from generator.parse.sections import Section
 from generator.parse.text import blocks_markdown
 
@@ -42,11 +43,19 @@ def method_path(text: str) -> tuple[str, str] | None:
 
 
 def _fenced_method_path(blocks: list[Block]) -> tuple[int, tuple[str, str]] | None:
+    """Where the section's ``METHOD /path`` block is: the first code block, or (as
+    hand-written pages spell it) a first paragraph that is only ```GET /pets```."""
+    content = [i for i, b in enumerate(blocks) if not isinstance(b, Anchor)]
     for index, block in enumerate(blocks):
         if isinstance(block, Code):
             first = block.text.strip().split("\n", 1)[0]
             found = method_path(first)
             return (index, found) if found else None
+        if content and index == content[0] and isinstance(block, Paragraph):
+            line = block.text.strip()
+            found = method_path(line) if "\n" not in line else None
+            if found is not None and enabled("markup-variants"):
+                return index, found
     return None
 
 

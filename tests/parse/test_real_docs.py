@@ -268,3 +268,27 @@ def test_without_unlabelled_sections_they_are_reported_or_misread() -> None:
         ("ignored-content", "README.md", 28), ("unresolved-ref", "README.md", 46),
     ]
     assert api.overview is None
+
+
+def test_hand_written_method_lines_and_status_cells() -> None:
+    """```GET /notes``` as the first paragraph is the operation's METHOD /path; a status
+    cell may carry its reason phrase or an HTTP prefix (the status is the code; a
+    phrase that is not the code's own name stays in the description)."""
+    api, found = load("readme-operations")
+    assert found == []
+    notes = op(api, "GET", "/notes")
+    assert (notes.summary, notes.description) == ("List notes", "Newest first.")
+    assert params(notes) == [("label", ParameterIn.QUERY, False)]
+    assert [(r.status, r.description) for r in notes.responses] == [
+        ("200", "The notes."), ("401", "Missing or expired token."), ("503", "Try again later."),
+    ]
+    delete = op(api, "DELETE", "/notes/{id}")
+    assert [(r.status, r.description) for r in delete.responses] == [
+        ("204", "No Content"), ("409", "Locked by another editor"),
+    ]
+
+
+def test_without_markup_variants_hand_written_operations_are_reported() -> None:
+    api, found = load("readme-operations", "markup-variants")
+    assert found == [("ignored-content", "README.md", 5)]
+    assert api.operations == ()
