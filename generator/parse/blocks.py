@@ -33,6 +33,7 @@ from generator.parse.html_tables import is_html_table, read_html_table
 from generator.parse.located import BLOCK_PARSER, Lines, LocatedState
 from generator.parse.pipe_tables import split_cells
 from generator.parse.recovery import enabled
+from generator.parse.reference_links import inline_reference_links
 from generator.parse.wrappers import normalise_text, strip_wrappers, wrapper_lines
 
 __all__ = [
@@ -183,6 +184,9 @@ def read_blocks(path: str, text: str, diagnostics: Diagnostics | None = None) ->
     """Read one page into blocks, keeping what the line accounting needs."""
     normal = normalise_text(text)
     src, blanked = wrapper_lines(normal)
+    if "]:" in src and enabled("markup-variants"):
+        src, definitions = inline_reference_links(src)
+        blanked.extend(definitions)
     if not src.endswith("\n"):
         src += "\n"
     state = LocatedState()

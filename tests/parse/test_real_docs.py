@@ -21,7 +21,7 @@ from generator.parse import parse_page, read_page
 from generator.parse.blocks import Table, parse_blocks
 from generator.parse.coverage import account_page
 from generator.resolve import resolve_api
-from tests.parse.test_fidelity import load, op, params, props
+from tests.parse.test_fidelity import load, op, params, props, target
 
 
 def test_headings_over_operations_are_their_tags() -> None:
@@ -292,3 +292,22 @@ def test_without_markup_variants_hand_written_operations_are_reported() -> None:
     api, found = load("readme-operations", "markup-variants")
     assert found == [("ignored-content", "README.md", 5)]
     assert api.operations == ()
+
+
+def test_reference_style_links() -> None:
+    api, found = load("reference-links")
+    assert found == []
+    get = op(api, "GET", "/pets/{petId}")
+    assert get.parameters[0].description == "See the [pet model](#pet)."
+    assert [target(r.schema) for r in get.responses] == ["pet", "error"]
+    assert target(props(api, "pet")["friends"]) == "pet"
+    assert not any(d.unresolved for d in api.definitions)
+
+
+def test_without_markup_variants_reference_links_are_reported() -> None:
+    api, found = load("reference-links", "markup-variants")
+    assert found == [
+        ("unresolved-ref", "api.md", 19), ("unresolved-ref", "api.md", 30),
+        ("ignored-content", "api.md", 39),
+    ]
+    assert [d.name for d in api.definitions if d.unresolved] == ["[Pet][pet]"]

@@ -27,6 +27,20 @@ def _seps(text: str, cell: str) -> str:
                   flags=re.M)
 
 
+def _reference_links(text: str) -> str:
+    """Every inline link as a reference link, the definitions at the bottom (pandoc
+    ``--reference-links``)."""
+    targets: dict[str, str] = {}
+
+    def ref(m: re.Match[str]) -> str:
+        label = m.group(2).lstrip("#")
+        targets[label] = m.group(2)
+        return f"[{m.group(1)}]" if m.group(1) == label else f"[{m.group(1)}][{label}]"
+
+    body = re.sub(r"\[([^\]]+)\]\((#[^)]+)\)", ref, text)
+    return body + "\n" + "".join(f"[{k}]: {v}\n" for k, v in targets.items())
+
+
 def _setext(m: re.Match[str]) -> str:
     return m.group(2) + "\n" + ("=" if len(m.group(1)) == 1 else "-") * max(3, len(m.group(2)))
 
@@ -69,6 +83,7 @@ RESPELLINGS: dict[str, Callable[[str], str]] = {
     "escaped < >": lambda t: t.replace("< ", "\\< ").replace(" >", " \\>"),
     "&lt; &gt;": lambda t: t.replace("< ", "&lt; ").replace(" > ", " &gt; "),
     "escaped underscores": lambda t: t.replace("write_pets", "write\\_pets"),
+    "reference links": _reference_links,
     "- lists": lambda t: re.sub(r"^\* ", "- ", t, flags=re.M),
     "blank lines collapsed": lambda t: re.sub(r"\n{3,}", "\n\n", t),
     "no blank line after headings": lambda t: re.sub(r"^(#+ .*)\n\n+", r"\1\n", t, flags=re.M),
