@@ -57,6 +57,8 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "maxvalue_column": ("Maximum",),
     "maxlength_column": ("Maximum length",),
     "contact_url": ("Contact URL",),
+    # Swagger2Markup labels both OAuth2 URLs "Token URL"; hand-corrected pages say which.
+    "security_authorizationUrl": ("Authorization URL", "Authorize URL"),
     # What Swagger2Markup's Russian max_items label (printed as hex codes) means.
     "max_items": ("Максимальное количество",),
     # Swagger2Markup prints the `default` response code as is; translated docs vary.
