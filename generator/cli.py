@@ -375,7 +375,8 @@ def _load_adhoc(paths: list[Path], diagnostics: Diagnostics) -> Api:
 
 def _print_coverage(paths: list[Path], reporter: Reporter) -> None:
     """One line per page: how many of its non-blank lines the model holds."""
-    from generator.load.sources import collect_pages  # noqa: PLC0415 (see the imports)
+    from generator.load.pages import decode_page  # noqa: PLC0415 (see the imports)
+    from generator.load.sources import collect_pages  # noqa: PLC0415
     from generator.parse.coverage import account_page  # noqa: PLC0415
     from generator.parse.ledger import NOTHING_KINDS  # noqa: PLC0415
 
@@ -386,7 +387,7 @@ def _print_coverage(paths: list[Path], reporter: Reporter) -> None:
     for page in collect_pages(paths, boundary, base, Diagnostics()):
         shown = display_path(page, base)
         try:
-            text = page.read_bytes().decode("utf-8-sig")
+            text = decode_page(page.read_bytes())
         except (OSError, UnicodeDecodeError):  # reported by the parse already
             continue
         cov, _ = account_page(shown, text)
