@@ -44,7 +44,7 @@ from generator.parse.operation import (
     parse_operation,
     report_missed_operations,
 )
-from generator.parse.overview import parse_overview, with_title_prose
+from generator.parse.overview import parse_overview, title_overview, with_title_prose
 from generator.parse.recovery import enabled, switched_off
 from generator.parse.sections import (
     Section,
@@ -250,6 +250,8 @@ class _Collector:
             c is self.overview_section for c in self.title_section.children
         ):
             self.overview = with_title_prose(self.overview, self.title_section)
+        elif self.overview is None and self.title_section is not None:
+            self.overview = title_overview(self.title_section, self.diagnostics)
         for section in root.walk():
             self.anchors.extend(section.anchors)
         return Page(

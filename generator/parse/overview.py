@@ -41,6 +41,8 @@ from generator.model import ExternalDocs, Overview, Tag
 from generator.parse.blocks import Anchor, Block, Heading, ListBlock, Paragraph, Rule
 from generator.parse.inline import plain, unescape
 from generator.parse.label_lines import LabelLine, split_label_lines
+from generator.parse.operation import holds_operation
+from generator.parse.recovery import enabled
 from generator.parse.sections import Section, is_contents
 from generator.parse.text import blocks_markdown
 
@@ -202,3 +204,15 @@ def with_title_prose(overview: Overview, title: Section) -> Overview:
     title.take(*said)
     text = "\n\n".join(t for t in (blocks_markdown(said), overview.description) if t)
     return replace(overview, description=text)
+
+
+def title_overview(title: Section, diagnostics: Diagnostics) -> Overview | None:
+    """A README-style page's overview: its ``#`` title over operations, and the text
+    under the title (what the API is for, ``Version: 1.2``...) before the first
+    sub-heading, when the page has no overview section (``unlabelled-sections``;
+    was: the title dropped and the text reported as ignored)."""
+    said = [b for b in title.blocks if not isinstance(b, (Anchor, Rule)) and not is_contents(b)]
+    if not (said and enabled("unlabelled-sections") and holds_operation(title)):
+        return None
+    overview = parse_overview(title, diagnostics, skip=title.children)
+    return replace(overview, inferred=True)

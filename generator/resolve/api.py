@@ -29,6 +29,7 @@ from generator.model import (
     Definition,
     ObjectSchema,
     Operation,
+    Overview,
     Page,
     RefSchema,
     SecurityScheme,
@@ -184,11 +185,31 @@ def _index_inline(pages: Sequence[Page], index: Index) -> dict[str, ObjectSchema
     return inline
 
 
+def _overview(pages: Sequence[Page], diagnostics: Diagnostics) -> Overview | None:
+    """The first overview the docs give, else the first a page's title made; the text
+    under the titles of the other pages that made one is reported, not dropped."""
+    found = [p.overview for p in pages if p.overview is not None]
+    if not found:
+        return None
+    chosen = next((o for o in found if not o.inferred), found[0])
+    for other in found:
+        if other.inferred and other is not chosen and other.description:
+            start = other.description.splitlines()[0]
+            diagnostics.warning(
+                "ignored-content",
+                f"the text under page title {other.title!r} was not read into the model "
+                f"(the API's overview is {chosen.title!r} at {chosen.location}): "
+                f"{start[:60]!r}",
+                other.location,
+            )
+    return chosen
+
+
 def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> Api:
     """Merge one API's pages and resolve every reference; never raises on bad docs."""
     schemas = Index(pages={normalise_path(p.path) for p in pages})
     scheme_index = Index(pages=set(schemas.pages))
-    overview = next((p.overview for p in pages if p.overview is not None), None)
+    overview = _overview(pages, diagnostics)
     names = TagNames(overview)
     overview = with_page_tags(overview, pages, names)
     operations = [names.operation(op) for op in _merge_operations(pages, diagnostics)]

@@ -8,7 +8,9 @@ in case take the overview's spelling (else the first one met), so operations are
 grouped under the tag the overview describes, and no tag is listed twice.
 
 The text under a tag heading describes the tag too. Swagger2Markup prints the same text
-in both places; when hand-edited docs say different things, both are kept.
+in both places; when hand-edited docs say different things, both are kept. Docs with no
+overview page (a tag-grouped ``paths.md`` alone) get an untitled, inferred overview to
+hold those descriptions.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from generator.model import Operation, Overview, Page, Tag
+from generator.model import Operation, Overview, Page, SourceLocation, Tag
 
 
 class TagNames:
@@ -49,8 +51,11 @@ def with_page_tags(
 ) -> Overview | None:
     """The overview with the descriptions paths pages print under tag headings."""
     found = [tag for page in pages for tag in page.tags]
-    if overview is None or not found:
+    if not found:
         return overview
+    if overview is None:  # a paths page grouped by tag, no overview page: keep the text
+        first = next(page for page in pages if page.tags)
+        overview = Overview("", SourceLocation(first.path, 1, 1), inferred=True)
     tags = {tag.name: tag for tag in overview.tags}
     for tag in found:
         name = names.name(tag.name)

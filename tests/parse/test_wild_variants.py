@@ -9,8 +9,11 @@ import codecs
 
 import pytest
 
+from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.openapi.document import build_document
 from generator.load.pages import parse_sources
+from generator.model import Tag
 from tests.parse.test_fidelity import PAGES, load
 
 
@@ -58,3 +61,62 @@ def test_pages_saved_by_windows_editors_read_like_utf8(encoding: str) -> None:
     diagnostics = Diagnostics()
     assert parse_sources([("security.md", data)], diagnostics) == want
     assert list(diagnostics) == []
+
+
+def test_a_readme_title_and_its_text_are_the_overview() -> None:
+    """A README-style page (``# Title``, what the API is for, ``Version: 3.2.0``, then
+    tag headings over operations) with no overview section: the title and the text
+    are the API's overview, the text under each tag heading its tag's description
+    (was: no overview, the text reported as ignored, the tag descriptions dropped)."""
+    api, found = load("readme-overview")
+    assert found == []
+    overview = api.overview
+    assert overview is not None and overview.inferred
+    assert (overview.title, overview.version, overview.host) == (
+        "Parcel tracking API", "3.2.0", "track.example.net",
+    )
+    assert overview.description == (
+        "Track parcels across the carriers we work with. Every request needs an API key "
+        "in\nthe `X-Api-Key` header."
+    )
+    assert overview.tags == (
+        Tag("Parcels", "A parcel is one labelled box; it keeps its id from pickup to delivery."),
+        Tag("Carriers", "The companies that move parcels. The list changes a few times a year."),
+    )
+    assert [o.tags for o in api.operations] == [("Parcels",), ("Carriers",)]
+
+
+def test_without_unlabelled_sections_the_readme_text_is_reported() -> None:
+    api, found = load("readme-overview", "unlabelled-sections")
+    assert found == [("ignored-content", "README.md", 3)]
+    assert api.overview is not None and api.overview.title == ""  # tags only
+    assert [t.name for t in api.overview.tags] == ["Parcels", "Carriers"]
+
+
+def test_an_overview_the_docs_give_wins_over_a_readme_title() -> None:
+    api, found = load("readme-and-overview")
+    assert api.overview is not None and not api.overview.inferred
+    assert api.overview.title == "Parcel tracking API"
+    assert api.overview.description == "Track parcels across carriers."
+    assert found == [("ignored-content", "README.md", 1)]
+
+
+def test_tag_groups_without_an_overview_page_keep_their_descriptions() -> None:
+    """``pathsGroupedBy=TAGS`` paths page alone (was: the text under ``### Booking``
+    read, then dropped with no overview to hold it)."""
+    api, found = load("tag-groups-alone")
+    assert found == []
+    assert api.overview is not None and api.overview.inferred and api.overview.title == ""
+    assert api.overview.tags == (
+        Tag("Booking", "Seats held for a member, from request to check-in."),
+        Tag("Class", "Scheduled classes of a studio."),
+    )
+    assert [o.tags for o in api.operations] == [("Booking",), ("Class",)]
+    diagnostics = Diagnostics()
+    config = ApiConfig.for_folder(PAGES / "tag-groups-alone")
+    document = build_document(api, config, diagnostics)
+    assert [d.code for d in diagnostics] == ["missing-overview"]
+    assert document["info"] == {"title": "tag-groups-alone", "version": "0.0.0"}
+    assert document["tags"][0] == {
+        "name": "Booking", "description": "Seats held for a member, from request to check-in.",
+    }
