@@ -36,6 +36,7 @@ from generator.model import (
     SourceLocation,
 )
 from generator.parse.refs import anchor_key
+from generator.resolve.base_path import relative_paths
 from generator.resolve.examples import mark_examples
 from generator.resolve.index import Index, Target, normalise_path
 from generator.resolve.schemas import SchemaResolver
@@ -213,6 +214,7 @@ def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> A
     names = TagNames(overview)
     overview = with_page_tags(overview, pages, names)
     operations = [names.operation(op) for op in _merge_operations(pages, diagnostics)]
+    operations = relative_paths(overview, operations, diagnostics)
     definitions = _merge_definitions(pages, schemas, diagnostics)
     schemes = _merge_schemes(pages, scheme_index, diagnostics)
     inline = _index_inline(pages, schemas)

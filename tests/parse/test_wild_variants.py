@@ -6,15 +6,18 @@ diagnostic."""
 from __future__ import annotations
 
 import codecs
+from dataclasses import replace
 
 import pytest
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.openapi.document import build_document
+from generator.emit.tests.values import pick_values
 from generator.load.pages import parse_sources
 from generator.model import Tag
-from tests.parse.test_fidelity import PAGES, load
+from generator.resolve.base_path import relative_paths
+from tests.parse.test_fidelity import PAGES, load, op
 
 
 def test_oauth_urls_named_by_their_label() -> None:
@@ -120,3 +123,29 @@ def test_tag_groups_without_an_overview_page_keep_their_descriptions() -> None:
     assert document["tags"][0] == {
         "name": "Booking", "description": "Seats held for a member, from request to check-in.",
     }
+
+
+def test_paths_printed_with_the_base_path_are_read_relative_to_it() -> None:
+    """Swagger2Markup's basePathPrefixEnabled (or a hand-written page) prints
+    ``GET /api/v2/stays`` under ``*BasePath* : /api/v2`` (was: the client called
+    https://kennel.example.org/api/v2/api/v2/stays, without a word)."""
+    api, found = load("base-path-prefix")
+    assert [(o.method, o.path) for o in api.operations] == [
+        ("GET", "/stays"), ("GET", "/runs/{runId}"),
+    ]
+    assert found == [("assumed-base-path", "paths.md", 6)]
+    run = op(api, "GET", "/runs/{runId}")
+    [chosen] = pick_values(run, list(run.parameters), api, Diagnostics())
+    assert chosen.value == 14  # the example request's /api/v2/runs/14 still fits
+
+
+def test_paths_that_do_not_all_start_with_the_base_path_are_kept() -> None:
+    api, _ = load("base-path-prefix")
+    assert api.overview is not None
+    ops = [replace(o, path="/api/v2" + o.path) for o in api.operations]
+    ops.append(replace(ops[0], path="/health"))
+    diagnostics = Diagnostics()
+    assert relative_paths(api.overview, ops, diagnostics) == ops
+    assert list(diagnostics) == []
+    root = replace(api.overview, base_path="/")
+    assert relative_paths(root, ops[:2], diagnostics) == ops[:2]
