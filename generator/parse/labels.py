@@ -57,6 +57,8 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "maxvalue_column": ("Maximum",),
     "maxlength_column": ("Maximum length",),
     "contact_url": ("Contact URL",),
+    # Hand-written overviews give the whole URL instead of Host, BasePath and Schemes.
+    "base_url": ("Base URL", "Server URL", "API base URL", "Root URL", "Base address"),
     # Swagger2Markup labels both OAuth2 URLs "Token URL"; hand-corrected pages say which.
     "security_authorizationUrl": ("Authorization URL", "Authorize URL"),
     # What Swagger2Markup's Russian max_items label (printed as hex codes) means.

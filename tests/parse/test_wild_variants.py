@@ -15,7 +15,9 @@ from generator.diagnostics import Diagnostics
 from generator.emit.openapi.document import build_document
 from generator.emit.tests.values import pick_values
 from generator.load.pages import parse_sources
-from generator.model import Tag
+from generator.model import SourceLocation, Tag
+from generator.parse import parse_page
+from generator.parse.label_lines import read_label_line
 from generator.resolve.base_path import relative_paths
 from tests.parse.test_fidelity import PAGES, load, op
 
@@ -149,3 +151,47 @@ def test_paths_that_do_not_all_start_with_the_base_path_are_kept() -> None:
     assert list(diagnostics) == []
     root = replace(api.overview, base_path="/")
     assert relative_paths(root, ops[:2], diagnostics) == ops[:2]
+
+
+def test_readme_fields_with_the_colon_in_the_bold_and_a_base_url() -> None:
+    """``**Version:** 1.4.0`` and ``**Base URL:** `https://ledger.example.com/v1```, as
+    READMEs write them (was: both left in the description; the client had no base URL
+    and version 0.0.0)."""
+    api, found = load("readme-fields")
+    assert found == []
+    overview = api.overview
+    assert overview is not None
+    assert overview.description == (
+        "Double-entry ledger behind the shop. Amounts are integers in minor units."
+    )
+    assert (overview.version, overview.license_name) == ("1.4.0", "Apache-2.0")
+    assert (overview.host, overview.base_path, overview.schemes) == (
+        "ledger.example.com", "/v1", ("https",),
+    )
+    config = ApiConfig.for_folder(PAGES / "readme-fields")
+    document = build_document(api, config, Diagnostics())
+    assert document["servers"] == [{"url": "https://ledger.example.com/v1"}]
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "value"),
+    [
+        ("*Version* : 1", "Version", "1"),
+        ("**Version:** 1.4", "Version", "1.4"),
+        ("**Version**: 2", "Version", "2"),
+        ("_Host:_ api.example.com", "Host", "api.example.com"),
+        ("Base URL: https://x.example/v1", "Base URL", "https://x.example/v1"),
+    ],
+)
+def test_label_line_spellings(line: str, label: str, value: str) -> None:
+    found = read_label_line(line, SourceLocation("p.md", 1, 1))
+    assert found is not None and (found.label, found.value) == (label, value)
+
+
+def test_a_base_url_that_is_no_url_stays_text() -> None:
+    text = "# Shop API\n\nBase URL: ask your account manager\n\n### Ping\n`GET /ping`\n"
+    diagnostics = Diagnostics()
+    page = parse_page("README.md", text, diagnostics)
+    assert page.overview is not None and page.overview.host is None
+    assert page.overview.description == "Base URL: ask your account manager"
+    assert list(diagnostics) == []
