@@ -41,6 +41,10 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "description_column": ("Description",),
     "http_code_column": ("HTTP Code", "Code", "Status", "Status Code", "HTTP Status"),
     "required_column": ("Required",),
+    # Hand-written tables and other generators (Swagger UI 2: Parameter Type, Data Type).
+    "in_column": ("In", "Parameter type", "Param type", "Located in", "Parameter location"),
+    "schema_column": ("Data type",),
+    "name_column": ("Parameter", "Parameter name", "Field", "Property"),
     "operation": ("Operation",),
     "example_request": ("Example HTTP request", "Example request"),
     "example_response": ("Example HTTP response", "Example response"),

@@ -7,6 +7,7 @@ schema blocks, inline body and response schemas. Forms real docs use::
     |Name|Description|Schema|                      (Swagger2Markup 1.x)
     |Name|Description|Required|Schema|Default|     (Swagger2Markup 0.x)
     |Name|Description|Required|Schema|Default|Example|   (0.x with examples)
+    |Name|Type|Required|Description|              (hand-written: Type is the schema)
 
 Columns are found by label in any language and, where a label is unknown or shared
 (German ``Typ``), by position. The name cell carries the flags:
@@ -23,7 +24,7 @@ from generator.parse.inline import plain
 from generator.parse.labels import keys_for
 from generator.parse.names import read_name_cell
 from generator.parse.schema_cell import parse_schema_cell
-from generator.parse.tables import cell, map_columns
+from generator.parse.tables import cell, handwritten_aliases, map_columns
 
 _ORDER = ("name_column", "description_column", "required_column", "schema_column",
           "default_column", "example_column")
@@ -79,7 +80,9 @@ def parse_property_row(
 
 def property_roles(table: Table, diagnostics: Diagnostics) -> dict[str, int]:
     """Column role → index for a properties table."""
-    return map_columns(table.header, _ORDER, _LAYOUTS, table.location, diagnostics, rows=table.rows)
+    aliases = handwritten_aliases(table.header, parameters=False)
+    return map_columns(table.header, _ORDER, _LAYOUTS, table.location, diagnostics,
+                       rows=table.rows, aliases=aliases)
 
 
 def parse_properties_table(table: Table, diagnostics: Diagnostics) -> tuple[Property, ...]:

@@ -26,6 +26,8 @@ RECOVERIES: dict[str, str] = {
     "description-headings": "headings inside an operation's description stay in the description",
     "unlabelled-sections": "the overview, definitions and schemes told by their content when "
     "their page heading is missing or unknown",
+    "handwritten-columns": "hand-written tables' columns: In for the location, Type for the "
+    "schema (|Name|In|Type|Required|Description|)",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("md2sdk_recoveries_off", default=frozenset())

@@ -15,11 +15,11 @@ from generator.diagnostics import Diagnostics
 from generator.emit.openapi.document import build_document
 from generator.emit.tests.values import pick_values
 from generator.load.pages import parse_sources
-from generator.model import SourceLocation, Tag
+from generator.model import ObjectSchema, ParameterIn, PrimitiveSchema, SourceLocation, Tag
 from generator.parse import parse_page
 from generator.parse.label_lines import read_label_line
 from generator.resolve.base_path import relative_paths
-from tests.parse.test_fidelity import PAGES, load, op
+from tests.parse.test_fidelity import PAGES, load, op, params, props, target
 
 
 def test_oauth_urls_named_by_their_label() -> None:
@@ -195,3 +195,46 @@ def test_a_base_url_that_is_no_url_stays_text() -> None:
     assert page.overview is not None and page.overview.host is None
     assert page.overview.description == "Base URL: ask your account manager"
     assert list(diagnostics) == []
+
+
+def test_handwritten_tables_say_in_for_the_location_and_type_for_the_schema() -> None:
+    """``|Name|In|Type|Required|Description|`` (READMEs, other generators) and Swagger
+    UI 2's ``|Parameter|Parameter Type|Data Type|...|`` (was: Type read as the location,
+    every parameter a query parameter with no schema, the In column ignored; the
+    ``|Name|Type|Required|Description|`` model not a definition, its lines ignored)."""
+    api, found = load("handwritten-columns")
+    assert found == []
+    entries = op(api, "GET", "/accounts/{accountId}/entries")
+    assert params(entries) == [
+        ("accountId", ParameterIn.PATH, True),
+        ("since", ParameterIn.QUERY, False),
+        ("limit", ParameterIn.QUERY, False),
+        ("X-Request-Id", ParameterIn.HEADER, False),
+    ]
+    assert [p.schema for p in entries.parameters] == [
+        PrimitiveSchema("string"), PrimitiveSchema("string", "date-time"),
+        PrimitiveSchema("integer", "int32"), PrimitiveSchema("string"),
+    ]
+    limit = entries.parameters[2]
+    assert limit.default is not None and limit.default.value == 50
+    book = op(api, "POST", "/accounts/{accountId}/entries")
+    assert params(book) == [
+        ("accountId", ParameterIn.PATH, True), ("entry", ParameterIn.BODY, True),
+    ]
+    assert target(book.parameters[1].schema) == "entry"
+    assert props(api, "entry") == {
+        "id": PrimitiveSchema("string"),
+        "amount": PrimitiveSchema("integer", "int64"),
+        "memo": PrimitiveSchema("string"),
+    }
+    entry = api.definition("entry")
+    assert entry is not None and isinstance(entry.schema, ObjectSchema)
+    assert [p.required for p in entry.schema.properties] == [True, True, False]
+
+
+def test_without_handwritten_columns_the_misread_is_reported() -> None:
+    api, found = load("handwritten-columns", "handwritten-columns")
+    assert ("unknown-column", "README.md", 17) in found
+    assert ("assumed-parameter-in", "README.md", 19) in found
+    assert ("ignored-content", "README.md", 48) in found  # ## Models and its table
+    assert api.definition("entry") is None or api.definition("entry").unresolved
