@@ -54,7 +54,8 @@ _FORMAT_WORDS = frozenset(
         "formparameter", "formdata", "array", "map", "enum", "object", "file", "multi", "csv",
         "ssv", "tsv", "pipes", "int", "long", "float", "double", "bool", "string", "integer",
         "number", "boolean", "any", "empty", "null", "true", "false", "x", "get", "put",
-        "post", "delete", "options", "head", "patch", "trace", "yes", "no",
+        "post", "delete", "options", "head", "patch", "trace", "yes", "no", "list", "dict",
+        "str", "set", "sequence", "record", "datetime", "url",
     }
 )
 

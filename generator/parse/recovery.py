@@ -28,6 +28,8 @@ RECOVERIES: dict[str, str] = {
     "their page heading is missing or unknown",
     "handwritten-columns": "hand-written tables' columns: In for the location, Type for the "
     "schema (|Name|In|Type|Required|Description|)",
+    "handwritten-types": "types as READMEs and other generators spell them: string[], "
+    "array[string], [string], Array<Pet>, map[string]Pet, `string`, int64, uuid",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("md2sdk_recoveries_off", default=frozenset())

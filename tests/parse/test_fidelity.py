@@ -321,4 +321,5 @@ def test_every_recovery_has_a_test_page() -> None:
     assert set(RECOVERIES) == {
         "split-rows", "operations-anywhere", "translations", "title-names",
         "markup-variants", "description-headings", "unlabelled-sections", "handwritten-columns",
+        "handwritten-types",
     }

@@ -15,7 +15,17 @@ from generator.diagnostics import Diagnostics
 from generator.emit.openapi.document import build_document
 from generator.emit.tests.values import pick_values
 from generator.load.pages import parse_sources
-from generator.model import ObjectSchema, ParameterIn, PrimitiveSchema, SourceLocation, Tag
+from generator.model import (
+    AnySchema,
+    ArraySchema,
+    MapSchema,
+    ObjectSchema,
+    ParameterIn,
+    PrimitiveSchema,
+    RefSchema,
+    SourceLocation,
+    Tag,
+)
 from generator.parse import parse_page
 from generator.parse.label_lines import read_label_line
 from generator.resolve.base_path import relative_paths
@@ -238,3 +248,42 @@ def test_without_handwritten_columns_the_misread_is_reported() -> None:
     assert ("assumed-parameter-in", "README.md", 19) in found
     assert ("ignored-content", "README.md", 48) in found  # ## Models and its table
     assert api.definition("entry") is None or api.definition("entry").unresolved
+
+
+def test_handwritten_type_spellings() -> None:
+    """``string[]``, ``array[string]``, ``[[Photo](#photo)]``, ``Array<...>``,
+    ``map[string]string``, ``Map<string, integer>``, ``[Album](#album)[]``, types in
+    code spans and bare formats (was: each a link to a definition named
+    'string[]', 'uuid'... that no page has: unresolved-ref stand-ins)."""
+    api, found = load("handwritten-types")
+    assert found == []
+    create = op(api, "POST", "/albums")
+    assert create.parameters[0].schema == PrimitiveSchema("string", "uuid")
+    assert create.responses[1].schema == AnySchema()
+    search = op(api, "GET", "/albums")
+    assert [p.schema for p in search.parameters] == [
+        ArraySchema(PrimitiveSchema("string")), PrimitiveSchema("integer", "int64"),
+    ]
+    assert target(search.responses[0].schema) == "album"
+    new = props(api, "newalbum")
+    assert (new["title"], new["tags"], new["captions"]) == (
+        PrimitiveSchema("string"), ArraySchema(PrimitiveSchema("string")),
+        MapSchema(PrimitiveSchema("string")),
+    )
+    assert target(new["photos"]) == "photo" and isinstance(new["photos"], ArraySchema)
+    album = props(api, "album")
+    assert album["id"] == PrimitiveSchema("string", "uuid")
+    assert album["created"] == PrimitiveSchema("string", "date-time")
+    assert album["ratings"] == MapSchema(PrimitiveSchema("integer"))
+    assert isinstance(album["photos"], ArraySchema) and isinstance(album["photos"].items, RefSchema)
+    assert props(api, "photo") == {
+        "id": PrimitiveSchema("integer", "int64"), "url": PrimitiveSchema("string", "uri"),
+    }
+
+
+def test_without_handwritten_types_the_spellings_are_unresolved_links() -> None:
+    api, found = load("handwritten-types", "handwritten-types")
+    assert ("bad-schema", "README.md", 15) in found  # `uuid`
+    assert ("unresolved-ref", "README.md", 33) in found  # string[], as a definition name
+    assert ("unresolved-ref", "README.md", 67) in found  # int64, likewise
+    assert any(d.unresolved for d in api.definitions)
