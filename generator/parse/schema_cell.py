@@ -37,6 +37,7 @@ from generator.model import (
     Schema,
     SourceLocation,
 )
+from generator.parse.handwritten_types import handwritten_type
 from generator.parse.inline import find_link, strip_emphasis, unescape
 from generator.parse.labels import is_label, word_key
 from generator.parse.recovery import enabled
@@ -66,21 +67,6 @@ _WORD_SCHEMAS = {
 # A bare name is a reference by name (0.x docs print definition names without links,
 # some of them whole sentences); text with unbalanced brackets is malformed instead.
 _TYPE_NAME = re.compile(r"^[^<>()\[\]`|]{1,300}$|^[\w.$«»<>\-\[\]]{1,300}$", re.U)
-
-
-_GENERIC_ARRAY = re.compile(r"^(?:array|list|set|sequence)\s*[\[<]\s*(.+?)\s*[\]>]$", re.I)
-# ``map[string]Pet`` (Go), ``Map<string, Pet>``, ``dict[str, Pet]``: string keys only.
-_GENERIC_MAP = re.compile(
-    r"^(?:map|dict|object|record)\s*(?:\[\s*str(?:ing)?\s*\]\s*(?P<go>.+)"
-    r"|[\[<]\s*str(?:ing)?\s*,\s*(?P<pair>.+?)\s*[\]>])$",
-    re.I,
-)
-_BARE_FORMATS: dict[str, tuple[str, str | None]] = {
-    "int32": ("integer", "int32"), "int64": ("integer", "int64"), "str": ("string", None),
-    "uuid": ("string", "uuid"), "date": ("string", "date"), "date-time": ("string", "date-time"),
-    "datetime": ("string", "date-time"), "email": ("string", "email"), "uri": ("string", "uri"),
-    "url": ("string", "uri"), "byte": ("string", "byte"), "binary": ("string", "binary"),
-}
 
 
 class _Reader:
@@ -129,31 +115,14 @@ class _Reader:
             return ArraySchema(self.parse(legacy.group(2), depth + 1), legacy.group(1).lower())
         if low.endswith(" array") and not text.startswith("<"):
             return ArraySchema(self.parse(text[: -len(" array")], depth + 1))
-        if enabled("handwritten-types") and (written := self._handwritten(text, depth)):
+        if enabled("handwritten-types") and (
+            written := handwritten_type(text, lambda inner: self.parse(inner, depth + 1))
+        ):
             return written
         name = unescape(text)
         if _TYPE_NAME.match(name) and not is_label(name, "no_content"):
             return RefSchema(self._reference(name, ""))
         return self._bad(text)
-
-    def _handwritten(self, text: str, depth: int) -> Schema | None:
-        """Types as READMEs and other generators spell them: ``string[]``,
-        ``array[string]``, ``[string]``, ``Array<Pet>``, ``List[Pet]``, a type in a
-        code span, a bare format (``int64``, ``uuid``, ``date-time``)."""
-        if len(text) > 2 and text[0] == text[-1] == "`" and "`" not in text[1:-1]:
-            return self.parse(text[1:-1], depth + 1)
-        if text.endswith("[]") and len(text) > 2:
-            return ArraySchema(self.parse(text[:-2], depth + 1))
-        m = _GENERIC_ARRAY.match(text)
-        if m:
-            return ArraySchema(self.parse(m.group(1), depth + 1))
-        m = _GENERIC_MAP.match(text)
-        if m:
-            return MapSchema(self.parse(m.group("go") or m.group("pair"), depth + 1))
-        if text.startswith("[") and text.endswith("]") and _closes_at_end(text):
-            return ArraySchema(self.parse(text[1:-1], depth + 1))
-        found = _BARE_FORMATS.get(text.lower()) if text.islower() else None
-        return PrimitiveSchema(*found) if found else None
 
     def _container(self, text: str, depth: int) -> Schema:
         close = _matching_close(text)
@@ -236,17 +205,6 @@ def _matching_close(text: str) -> int:
             if depth == 0:
                 return i
     return -1
-
-
-def _closes_at_end(text: str) -> bool:
-    """Does the ``[`` that opens ``text`` close at its last character (``[string]``,
-    ``[[Pet](#pet)]``), not earlier (``[Pet](#pet) [x]``)?"""
-    depth = 0
-    for i, ch in enumerate(text):
-        depth += {"[": 1, "]": -1}.get(ch, 0)
-        if depth == 0:
-            return i == len(text) - 1
-    return False
 
 
 def _split_top_level_comma(text: str) -> list[str]:
