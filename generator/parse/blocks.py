@@ -29,6 +29,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostics
 from generator.model import SourceLocation
+from generator.parse.html_headings import markdown_headings
 from generator.parse.html_tables import is_html_table, read_html_table
 from generator.parse.located import BLOCK_PARSER, Lines, LocatedState
 from generator.parse.pipe_tables import split_cells
@@ -184,6 +185,8 @@ def read_blocks(path: str, text: str, diagnostics: Diagnostics | None = None) ->
     """Read one page into blocks, keeping what the line accounting needs."""
     normal = normalise_text(text)
     src, blanked = wrapper_lines(normal)
+    if enabled("markup-variants"):
+        src = markdown_headings(src)
     if "]:" in src and enabled("markup-variants"):
         src, definitions = inline_reference_links(src)
         blanked.extend(definitions)

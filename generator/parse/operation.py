@@ -17,6 +17,7 @@ from generator.model import AnySchema, ObjectSchema, Operation, Parameter, Param
 from generator.parse.blocks import Anchor, Block, Code, Paragraph
 from generator.parse.inline import find_link, plain
 from generator.parse.labels import is_label
+from generator.parse.misplaced import report_misplaced
 from generator.parse.operation_parts import (
     OPERATION_KEYS,
     Parts,
@@ -131,6 +132,7 @@ def parse_operation(
         summary = plain(first.text) if first is not None else ""
         kept = [b for b in blocks if b is not first]
     section.take(*section.blocks)
+    report_misplaced(kept, f"'{method} {path}'", diagnostics, method_path)
     parts = Parts()
     for child in section.children:
         read_child(child, parts, diagnostics, path)

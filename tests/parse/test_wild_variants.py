@@ -287,3 +287,36 @@ def test_without_handwritten_types_the_spellings_are_unresolved_links() -> None:
     assert ("unresolved-ref", "README.md", 33) in found  # string[], as a definition name
     assert ("unresolved-ref", "README.md", 67) in found  # int64, likewise
     assert any(d.unresolved for d in api.definitions)
+
+
+def test_html_headings_are_headings() -> None:
+    """``<h3 id="deletepet">Deletes a pet</h3>``, as pages exported from HTML write
+    headings (was: no heading at all: the second operation, both Parameters and
+    Responses tables and the definition ran into the first operation's description,
+    without a word)."""
+    api, found = load("html-headings")
+    assert found == []
+    get = op(api, "GET", "/pets/{petId}")
+    assert (get.operation_id, get.description) == ("getpetbyid", "Returns a single pet.")
+    assert params(get) == [
+        ("petId", ParameterIn.PATH, True), ("X-Trace", ParameterIn.HEADER, False),
+    ]
+    assert [r.status for r in get.responses] == ["200", "404"]
+    assert target(get.responses[0].schema) == "pet"
+    delete = op(api, "DELETE", "/pets/{petId}")
+    assert (delete.operation_id, delete.summary) == ("deletepet", "Deletes a pet")
+    assert params(delete) == [("petId", ParameterIn.PATH, True)]
+    assert set(props(api, "pet")) == {"id", "name"}
+
+
+def test_without_markup_variants_the_structure_in_the_description_is_reported() -> None:
+    """HTML headings unread, everything below the first operation is its description:
+    each Parameters/Responses/properties table and the second METHOD /path block there
+    is reported where it stands (was: 1 operation, 0 parameters, not a word)."""
+    api, found = load("html-headings", "markup-variants")
+    assert found == [
+        ("table-in-description", "pets.md", 15), ("table-in-description", "pets.md", 22),
+        ("missed-operation", "pets.md", 29), ("table-in-description", "pets.md", 35),
+        ("table-in-description", "pets.md", 41), ("table-in-description", "pets.md", 49),
+    ]
+    assert [(o.method, o.parameters) for o in api.operations] == [("GET", ())]
