@@ -24,7 +24,7 @@ from http import HTTPStatus
 from generator.diagnostics import Diagnostics
 from generator.model import Page
 from generator.parse import read_page
-from generator.parse.inline import heading_attributes, plain
+from generator.parse.inline import heading_attributes, plain, without_section_number
 from generator.parse.labels import all_label_words
 from generator.parse.ledger import NOTHING, PENDING, READ, REPORTED
 from generator.parse.pipe_tables import split_cells
@@ -131,6 +131,9 @@ def missing_words(line: str, words: frozenset[str]) -> list[str]:
         return []
     if line.endswith("}"):
         line = heading_attributes(line)[0]  # ``### Trip {#_trip .unnumbered}``
+    if line.startswith("#"):  # ``### 3.1. Pet``: the section number is no content
+        hashes = len(line) - len(line.lstrip("#"))
+        line = line[:hashes] + " " + without_section_number(line[hashes:])
     structure = _structure_words() | frozenset(_reason_words(line))
     found = _words(plain(_TAG.sub(" ", _LIST_MARKER.sub("", line))))
     return [w for w in found if w and w not in words and w not in structure]

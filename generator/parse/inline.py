@@ -85,6 +85,17 @@ def heading_attributes(text: str) -> tuple[str, list[str]]:
     return text[: m.start()], ids
 
 
+_SECTION_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.|\d+(?:\.\d+)+)\s+(?=\S)")
+
+
+def without_section_number(text: str) -> str:
+    """A heading's text without the section number numbered docs put in front
+    (AsciiDoc ``:sectnums:`` exported to markdown: ``2.1.1. Parameters``, ``3.1 Pet``);
+    a number that is the title's own word (``404 handling``) has no dot and stays."""
+    m = _SECTION_NUMBER.match(text)
+    return text[m.end():] if m else text
+
+
 def find_link(text: str) -> Link | None:
     """The first ``[label](href)`` in ``text``."""
     m = _LINK.search(text)

@@ -40,6 +40,7 @@ from generator.parse.inline import (
     split_br,
     strip_anchors,
     strip_emphasis,
+    without_section_number,
 )
 from generator.parse.labels import keys_for
 from generator.parse.ledger import Ledger
@@ -242,7 +243,7 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
         if isinstance(block, Heading):
             text, own = block.text, anchors(block.text)
             if enabled("markup-variants"):
-                text, ids = heading_attributes(text)
+                text, ids = heading_attributes(without_section_number(text))
                 own.extend(ids)
             section = Section(
                 plain(text), text, block.level, block.location,

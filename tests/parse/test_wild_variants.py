@@ -27,6 +27,7 @@ from generator.model import (
     Tag,
 )
 from generator.parse import parse_page
+from generator.parse.inline import without_section_number
 from generator.parse.label_lines import read_label_line
 from generator.resolve.base_path import relative_paths
 from tests.parse.test_fidelity import PAGES, load, op, params, props, target
@@ -320,3 +321,33 @@ def test_without_markup_variants_the_structure_in_the_description_is_reported() 
         ("table-in-description", "pets.md", 41), ("table-in-description", "pets.md", 49),
     ]
     assert [(o.method, o.parameters) for o in api.operations] == [("GET", ())]
+
+
+def test_numbered_headings_are_read_without_their_numbers() -> None:
+    """AsciiDoc output with ``:sectnums:`` exported to markdown: ``## 1. Overview``,
+    ``#### 2.1.1. Parameters``, ``### 3.1. Prediction`` (was: no overview, its lines
+    ignored; a definition named '3.1. Prediction' that links to #prediction missed)."""
+    api, found = load("numbered-headings")
+    assert found == []
+    assert api.overview is not None
+    assert (api.overview.title, api.overview.version) == ("Tide tables API", "1.1.0")
+    predictions = op(api, "GET", "/harbours/{harbourId}/predictions")
+    assert predictions.summary == "Predictions for one harbour"
+    assert [(d.key, d.name, d.unresolved) for d in api.definitions] == [
+        ("prediction", "Prediction", False),
+    ]
+    assert target(predictions.responses[0].schema) == "prediction"
+
+
+def test_without_markup_variants_numbered_headings_are_reported() -> None:
+    api, found = load("numbered-headings", "markup-variants")
+    assert found == [("ignored-content", "api.md", 3), ("unresolved-ref", "api.md", 27)]
+    assert api.overview is None
+
+
+def test_a_number_that_is_the_titles_own_word_stays() -> None:
+    assert without_section_number("2.1.1. Parameters") == "Parameters"
+    assert without_section_number("3.1 Pet") == "Pet"
+    assert without_section_number("404 handling") == "404 handling"
+    assert without_section_number("2FA settings") == "2FA settings"
+    assert without_section_number("1.5") == "1.5"
