@@ -15,7 +15,7 @@ from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import Atom, Call, Dict, Expr, Tuple, render
 from generator.emit.python.errors import error_class
 from generator.emit.python.layout import annotated, call_statement
-from generator.emit.python.options import ClientOptions
+from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
 from generator.emit.templating import pystr
 from generator.model import (
@@ -41,7 +41,9 @@ class ParamView:
     type_hint: str
     default_code: str
     description: str
-    kind: str  # path | query | header | body | form | file
+    kind: str  # path | query | header | body | form | file | option
+    option: str = ""
+    """For ``option``: the client option this argument overrides for one call."""
 
     @property
     def code(self) -> str:
@@ -64,10 +66,11 @@ class OperationView:
     header_params: tuple[ParamView, ...]
     form_params: tuple[ParamView, ...]
     file_params: tuple[ParamView, ...]
+    option_params: tuple[ParamView, ...]
+    """Required values the client holds as options, overridable per call."""
     body: ParamView | None
     docstring: str
-    async_docstring: str
-    """Summary and a pointer to the sync method: big APIs would double in size otherwise."""
+    """Google style, for the sync and the async method alike."""
     summary: str
     method: str
     path: str
@@ -84,10 +87,16 @@ class OperationView:
             ("headers", self.header_params),
             ("form", self.form_params),
             ("files", self.file_params),
+            ("options", self.option_params),
         )
         return tuple(
             render(
-                Dict(tuple((Atom(pystr(p.wire_name)), Atom(p.python_name)) for p in params)),
+                Dict(
+                    tuple(
+                        (Atom(pystr(p.option or p.wire_name)), Atom(p.python_name))
+                        for p in params
+                    )
+                ),
                 indent=12,
                 head=f"{name}=",
                 tail=",",
@@ -97,9 +106,10 @@ class OperationView:
             if params
         )
 
-    def raw_code(self, wrapper: str) -> str:
-        """``self.<name> = <wrapper>(resource.<name>)`` in a raw-response class."""
-        return call_statement(f"self.{self.name} = ", wrapper, [f"resource.{self.name}"], 8)
+    def raw_code(self, wrapper: str, resource_class: str) -> str:
+        """``<name>: Final = <wrapper>(<Resource>.<name>)`` in a raw-response class."""
+        head = f"{self.name}: Final = "
+        return call_statement(head, wrapper, [f"{resource_class}.{self.name}"], 4)
 
     @property
     def example_args(self) -> str:
@@ -117,12 +127,10 @@ def success_response(operation: Operation) -> Response | None:
 
 
 def return_hint(operation: Operation, renderer: TypeRenderer, use: ModuleUse, owner: str) -> str:
-    """``None`` for No Content, ``bytes`` for files, ``Any`` when nothing 2xx is documented."""
+    """``bytes`` for files, else the success schema's type; ``None`` when the docs
+    document no success schema (No Content, or no 2xx response at all)."""
     response = success_response(operation)
-    if response is None:
-        use.typing.add("Any")
-        return "Any"
-    if response.schema is None:
+    if response is None or response.schema is None:
         return "None"
     if isinstance(response.schema, FileSchema):
         return "bytes"
@@ -187,26 +195,39 @@ def build_operation(
     options: ClientOptions,
     use: ModuleUse,
     diagnostics: Diagnostics,
-    sync_class: str,
 ) -> OperationView:
     """The view of one operation; ``use`` collects what the resource module imports."""
     owner = pascal_case(name)
-    params = [
-        p
-        for p in _unique_params(operation, diagnostics)
-        if not (p.place is ParameterIn.HEADER and p.name.casefold() in options.header_names)
-    ] + _missing_path_params(operation, diagnostics)
+    params: list[Parameter] = []
+    option_of: dict[int, OptionView] = {}
+    for param in _unique_params(operation, diagnostics):
+        option = options.header_option(param.name) if param.place is ParameterIn.HEADER else None
+        if option is None:
+            params.append(param)
+        elif param.required and option.name not in options.common:
+            # Required here, optional on the client: the call takes it too.
+            option_of[len(params)] = option
+            params.append(param)
+    params += _missing_path_params(operation, diagnostics)
     keys = [f"{i}" for i in range(len(params))]
     names = unique_names(
         keys,
-        lambda k: param_name(params[int(k)].name, avoid=RESERVED_PARAMS),
+        lambda k: (
+            option_of[int(k)].name
+            if int(k) in option_of
+            else param_name(params[int(k)].name, avoid=RESERVED_PARAMS)
+        ),
         reserved=RESERVED_PARAMS,
     )
     views: list[ParamView] = []
     for key, param in zip(keys, params, strict=True):
-        views.append(_param_view(param, names[key], renderer, use, owner))
+        option = option_of.get(int(key))
+        if option is None:
+            views.append(_param_view(param, names[key], renderer, use, owner))
+        else:
+            views.append(_option_view(param, names[key], option))
     by_kind = {kind: tuple(v for v in views if v.kind == kind) for kind in
-               ("path", "query", "header", "body", "form", "file")}  # fmt: skip
+               ("path", "query", "header", "body", "form", "file", "option")}  # fmt: skip
     path_params = tuple(
         sorted(by_kind["path"], key=lambda v: _path_order(operation, _find(params, v)))
     )
@@ -217,7 +238,14 @@ def build_operation(
         name=name,
         constant=f"_{name.upper()}",
         return_hint=returns,
-        endpoint_code=_endpoint_code(operation, f"_{name.upper()}", returns, params, options),
+        endpoint_code=_endpoint_code(
+            operation,
+            f"_{name.upper()}",
+            returns,
+            params,
+            options,
+            requires=tuple(o.name for o in option_of.values()),
+        ),
         positional=path_params,
         keyword=tuple(keyword),
         path_params=path_params,
@@ -225,9 +253,9 @@ def build_operation(
         header_params=by_kind["header"],
         form_params=by_kind["form"],
         file_params=by_kind["file"],
+        option_params=by_kind["option"],
         body=by_kind["body"][0] if by_kind["body"] else None,
         docstring=_docstring(operation, path_params + tuple(keyword)),
-        async_docstring=_async_docstring(operation, sync_class, name),
         summary=operation.summary,
         method=operation.method.upper(),
         path=operation.path,
@@ -237,6 +265,21 @@ def build_operation(
 
 def _find(params: list[Parameter], view: ParamView) -> Parameter:
     return next(p for p in params if p.name == view.wire_name and _kind(p) == view.kind)
+
+
+def _option_view(param: Parameter, python_name: str, option: OptionView) -> ParamView:
+    """A required header the client holds as an option: optional per call, checked
+    before sending (the runtime raises when neither the call nor the client has it)."""
+    text = " ".join(param.description.split())
+    note = (
+        f"Required: defaults to the client's {option.name} (${option.env_var}); "
+        "the call raises ValueError before sending when neither has one."
+    )
+    description = f"{text.rstrip('.')}. {note}" if text else note
+    return ParamView(
+        python_name, param.name, "str | NotGiven", "NOT_GIVEN", description, "option",
+        option=option.name,
+    )  # fmt: skip
 
 
 def _param_view(
@@ -263,6 +306,8 @@ def _endpoint_code(
     returns: str,
     params: list[Parameter],
     options: ClientOptions,
+    *,
+    requires: tuple[str, ...],
 ) -> str:
     """``_NAME = Endpoint[T]("GET", "/pets", T, ...)``: the static facts the runtime
     needs, laid out as black lays the statement out."""
@@ -286,13 +331,19 @@ def _endpoint_code(
             "multipart" in c for c in operation.consumes
         )
         kwargs.append(("body", Atom(pystr("multipart" if multipart else "form"))))
+    if requires:
+        kwargs.append(("requires", Tuple(tuple(Atom(pystr(r)) for r in requires))))
+    secrets = [p.name for p in params if p.place is ParameterIn.QUERY and _is_secret(p)]
+    if secrets:
+        kwargs.append(("secrets", Tuple(tuple(Atom(pystr(s)) for s in secrets))))
     endpoint = Call(f"Endpoint[{returns}]", args, tuple(kwargs))
     return render(endpoint, indent=0, head=f"{constant} = ")
 
 
-def _async_docstring(operation: Operation, sync_class: str, name: str) -> str:
-    summary = operation.summary or f"{operation.method.upper()} {operation.path}"
-    return f"{summary}\n\nThe coroutine form of `{sync_class}.{name}`, which documents it in full."
+def _is_secret(param: Parameter) -> bool:
+    """Whether the docs mark a parameter as a secret (``format: password``)."""
+    schema = param.schema
+    return isinstance(schema, PrimitiveSchema) and schema.format == "password"
 
 
 def _docstring(operation: Operation, params: tuple[ParamView, ...]) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
-from generator.emit.pyshape import Atom, Tuple, import_line, render
+from generator.emit.pyshape import Tuple, import_line, render
 from generator.emit.python.errors import BASE_ERRORS, STATUS_ERRORS, StatusError
 from generator.emit.python.layout import call_in_parens
 from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
@@ -87,6 +87,15 @@ class PackageView:
         return tuple(sorted(names, key=isort_key))
 
     @property
+    def public_names(self) -> tuple[str, ...]:
+        """The package's ``__all__``: clients, exceptions, sentinels, in isort order."""
+        names = {self.client_class, self.async_client_class, *self.exception_names,
+                 "NOT_GIVEN", "OMIT", "NotGiven", "Omit", "RawResponse", "__version__"}  # fmt: skip
+        if self.client_class != "Client":
+            names |= {"Client", "AsyncClient"}
+        return tuple(sorted(names, key=isort_key))
+
+    @property
     def model_imports(self) -> tuple[tuple[str, str], ...]:
         """(name, module) in import-statement order: by module, then name."""
         return tuple(
@@ -95,14 +104,9 @@ class PackageView:
 
     @property
     def auth_code(self) -> str:
-        """``_AUTH = ((option, kind, wire name),)`` for a client with one option (with
+        """``_AUTH = ((option, kind, wire name, env var),)`` for a client with one option (with
         more, the template writes one per line and black keeps them so)."""
-        auth = Tuple(
-            tuple(
-                Tuple(tuple(Atom(pystr(v)) for v in (o.name, o.kind, o.wire_name)))
-                for o in self.options
-            )
-        )
+        auth = Tuple(tuple(o.auth_entry for o in self.options))
         return render(auth, indent=0, head="_AUTH = ")
 
     @property
@@ -223,7 +227,6 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
             options=options,
             diagnostics=diagnostics,
             reserved_methods=root_reserved if tag == ROOT else set(),
-            client_class=client,
         )
         models.extend(extra)
         in_order.append(view)

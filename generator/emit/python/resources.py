@@ -105,10 +105,9 @@ def build_resource(
     options: ClientOptions,
     diagnostics: Diagnostics,
     reserved_methods: set[str],
-    client_class: str,
 ) -> tuple[ResourceView, list[ModelModuleView]]:
     """One resource module's view plus the model modules of its inline objects."""
-    use = ModuleUse()
+    use = ModuleUse(typing={"Final"})
     names = operation_names(operations, reserved_methods | {"with_raw_response"})
     views: list[OperationView] = []
     extra_modules: list[ModelModuleView] = []
@@ -121,7 +120,6 @@ def build_resource(
             options=options,
             use=use,
             diagnostics=diagnostics,
-            sync_class=client_class if tag == ROOT else stem,
         )
         views.append(op_view)
         inline = use.inline_module

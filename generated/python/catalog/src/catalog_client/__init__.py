@@ -18,6 +18,7 @@ from ._client import AsyncCatalogClient, CatalogClient
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -30,7 +31,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._runtime import RawResponse
-from ._types import NOT_GIVEN, NotGiven
+from ._types import NOT_GIVEN, OMIT, NotGiven, Omit
 
 __version__ = "1.0.0"
 
@@ -40,20 +41,23 @@ AsyncClient = AsyncCatalogClient
 
 __all__ = [
     "NOT_GIVEN",
+    "OMIT",
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
-    "AsyncClient",
     "AsyncCatalogClient",
+    "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
-    "Client",
     "CatalogClient",
+    "Client",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Omit",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",

@@ -16,6 +16,7 @@ from ._client import AsyncPetstoreClient, PetstoreClient
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -28,7 +29,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._runtime import RawResponse
-from ._types import NOT_GIVEN, NotGiven
+from ._types import NOT_GIVEN, OMIT, NotGiven, Omit
 
 __version__ = "1.0.0"
 
@@ -38,8 +39,10 @@ AsyncClient = AsyncPetstoreClient
 
 __all__ = [
     "NOT_GIVEN",
+    "OMIT",
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",
@@ -47,12 +50,13 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "Client",
-    "PetstoreClient",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Omit",
     "PermissionDeniedError",
+    "PetstoreClient",
     "RateLimitError",
     "RawResponse",
     "UnprocessableEntityError",

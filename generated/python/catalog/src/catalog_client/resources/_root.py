@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .._runtime import (
     AsyncAPIResource,
+    AsyncRawMethod,
     Endpoint,
+    RawMethod,
     SyncAPIResource,
-    async_to_raw_response,
-    to_raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
 from ..models.batch import Batch
@@ -62,6 +64,7 @@ class RootResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, Batch]:
         """Fetches a list of Batches.
 
@@ -141,6 +144,7 @@ class RootResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -182,10 +186,49 @@ class AsyncRootResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, Batch]:
         """Fetches a list of Batches.
 
-        The coroutine form of `CatalogClient.get_batch`, which documents it in full.
+        Args:
+            batch: Used to filter on the related object: &batch=batchId.
+            completed: The Unix timestamp (in milliseconds) when the Batch processing action was completed. Completed - Started should yield the total processing time.
+            connection: Used to filter on the related object: &connection=connectionId.
+            connector: Used to filter on the related object: &connector=connectorId.
+            created: The Unix timestamp (in milliseconds) when this object was persisted.
+            created_after: Exclusively filter records created after this timestamp.
+            created_before: Exclusively filter records created before this timestamp.
+            created_client: The ID of the IMS client that created this object.
+            created_user: The ID of the user who created this object.
+            data_set: Used to filter on the related object: &dataSet=dataSetId.
+            data_set_file: Used to filter on the related object: &dataSetFile=dataSetFileId.
+            data_set_view: Used to filter on the related object: &dataSetView=dataSetViewId.
+            end_after: Query only batches with availability dates that end after the specified timestamp.
+            end_before: Query only batches with availability dates that end before the specified timestamp.
+            failed_record_count: The number of records that could not be processed in this Batch.
+            limit: Limit response to a specified number of objects. Ex. limit=10
+            order_by: Sort parameter and direction for sorting the response. Ex. orderBy=asc:created,updated. This was previously called sort.
+            property: Regex used to filter objects in the response. Ex. property=name~^test.
+            record_count: The total number of data records (rows/documents) processed in this Batch.
+            size: Number of bytes processed in this Batch.
+            start: Returns results from a specific offset of objects. This was previously called offset. Ex. start=3.
+            start_after: Query only batches with availability dates that start after the specified timestamp.
+            start_before: Query only batches with availability dates that start before the specified timestamp.
+            started: The Unix timestamp (in milliseconds) when the Batch processing action was started.
+            status: The current (mutable) status of this Batch.
+            transform: Used to filter on the related object: &transform=transformId.
+            updated: The Unix timestamp (in milliseconds) for the time of last modification.
+            updated_user: The ID of the user who changed this object.
+            version: The Semantic version of the account. Updated when the object is modified.
+
+        Returns:
+            batch response
+
+        Raises:
+            BadRequestError: 400 Bad request
+            PermissionDeniedError: 403 forbidden
+            NotFoundError: 404 Not found
+            InternalServerError: 500 internal server error
         """
         return await self._client.request(
             _GET_BATCH,
@@ -223,6 +266,7 @@ class AsyncRootResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -230,11 +274,17 @@ class RootResourceWithRawResponse:
     """`RootResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: RootResource) -> None:
-        self.get_batch = to_raw_response(resource.get_batch)
+        self._resource = resource
+
+    get_batch: Final = RawMethod(RootResource.get_batch)
+    """`RootResource.get_batch`, returning the raw response."""
 
 
 class AsyncRootResourceWithRawResponse:
     """`AsyncRootResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: AsyncRootResource) -> None:
-        self.get_batch = async_to_raw_response(resource.get_batch)
+        self._resource = resource
+
+    get_batch: Final = AsyncRawMethod(AsyncRootResource.get_batch)
+    """`AsyncRootResource.get_batch`, returning the raw response."""
