@@ -6,6 +6,7 @@ from pathlib import Path
 
 import black
 
+from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
 from generator.write import MODE, format_files
 from generator.write.formatting import PARALLEL_THRESHOLD, cache_key
@@ -35,17 +36,19 @@ def test_invalid_python_is_a_located_error() -> None:
 def test_results_come_from_the_cache(tmp_path: Path) -> None:
     source = "x=1\n"
     first = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path)
-    key = cache_key(source)
-    cached = tmp_path / "black" / key[:2] / key
-    assert first["a.py"] == cached.read_text() == "x = 1\n"
-    cached.write_text("x = 'from cache'\n")  # prove the second run reads it
+    cache = Cache(tmp_path, BLACK)
+    key = cache_key(cache, source)
+    assert cache.path(key).is_file() and cache.path(key).parent.parent == tmp_path / "black"
+    assert first["a.py"] == cache.load(key).decode() == "x = 1\n"  # type: ignore[union-attr]
+    cache.store(key, b"x = 'from cache'\n")  # prove the second run reads it
     second = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path)
     assert second["a.py"] == "x = 'from cache'\n"
 
 
-def test_cache_key_depends_on_source_only_through_its_bytes() -> None:
-    assert cache_key("x=1\n") == cache_key("x=1\n")
-    assert cache_key("x=1\n") != cache_key("x=1 \n")
+def test_cache_key_depends_on_source_only_through_its_bytes(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, BLACK)
+    assert cache_key(cache, "x=1\n") == cache_key(Cache(tmp_path / "other", BLACK), "x=1\n")
+    assert cache_key(cache, "x=1\n") != cache_key(cache, "x=1 \n")
 
 
 def test_parallel_formatting_matches_serial_and_reports_progress() -> None:
@@ -123,4 +126,5 @@ def test_shaped_and_black_results_are_cached_apart(tmp_path: Path) -> None:
     shaped = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path, shaped=True)
     formatted = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path)
     assert (shaped["a.py"], formatted["a.py"]) == ("x=1\n", "x = 1\n")
-    assert cache_key(source, shaped=True) != cache_key(source)
+    cache = Cache(tmp_path, BLACK)
+    assert cache_key(cache, source, shaped=True) != cache_key(cache, source)

@@ -25,8 +25,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.emit.memo import ReprMemo
 from generator.emit.yaml_fast import BlockYaml
+from generator.resources import builtin_templates
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+BUILTIN_TEMPLATES = builtin_templates()
+"""The built-in templates: package data of the installed md2sdk, or the checkout's
+top-level ``templates/`` (see `generator.resources`)."""
 
 # Characters that end a line for Python's tokenizer or for str.splitlines(), plus
 # bidirectional controls that can make code read differently from how it runs.

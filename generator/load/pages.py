@@ -3,31 +3,31 @@
 Parsing is the biggest stage before emitting on large docs (Kubernetes: 1,903 pages,
 15.7 MB). Two things make it cheap:
 
-- a cache of parsed pages (``<project>/.md2sdk-cache/pages/``) keyed by a hash of the
-  parser's own source files, the page's shown path and its bytes, so a regeneration
-  after editing one page parses one page; its value is the pickled ``(Page,
-  diagnostics)`` pair, so a cached page reports the same warnings as a parsed one;
+- a cache of parsed pages (``<project>/.md2sdk-cache/pages/``, `generator.cache`
+  with the inputs declared as `generator.cache.PAGES`: the parser's sources, the label
+  files, mistune's and md2sdk's versions) keyed by those and the page's shown path and
+  bytes, so a regeneration after editing one page parses one page; its value is the
+  pickled ``(Page, diagnostics)`` pair, so a cached page reports the same warnings as
+  a parsed one;
 - pages that miss the cache are parsed in a process pool across the cores when there
   are enough of them to pay for the pool's start-up (`PARALLEL_THRESHOLD`).
 
 Results are in the order the pages were given, whichever way each page was obtained,
 so output never depends on the cache or the core count. The cache is best effort: an
-unreadable, corrupt or unwritable cache entry only costs time.
+unreadable, corrupt or unwritable cache entry only costs time (a corrupt one is also
+logged, see `generator.cache`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import cast
 
-import mistune
-
+from generator.cache import PAGES, Cache
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.model import Page, SourceLocation
 from generator.parse import parse_page
@@ -37,20 +37,6 @@ PARALLEL_THRESHOLD = 48
 
 Parsed = tuple[Page | None, list[Diagnostic]]
 Parser = Callable[[str, str, Diagnostics], Page]
-
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def parser_key() -> bytes:
-    """A hash of everything that decides what a page parses to: the parser's sources,
-    the model, the diagnostics, this module and mistune's version."""
-    files = sorted((_PACKAGE / "parse").glob("*.py"))
-    files += [_PACKAGE / "model.py", _PACKAGE / "diagnostics.py", Path(__file__).resolve()]
-    digest = hashlib.sha256(f"md2sdk-pages\0{mistune.__version__}\0".encode())
-    for file in files:
-        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
-    return digest.digest()
-
 
 def parse_bytes(
     shown: str, data: bytes, diagnostics: Diagnostics, parser: Parser = parse_page
@@ -104,20 +90,18 @@ def parse_sources(
 
     ``parser`` replaces `parse_page` (tests); the cache serves only the real parser.
     """
-    if parser is not parse_page:
-        cache_dir = None
-    key = parser_key() if cache_dir is not None else b""
+    cache = Cache(cache_dir if parser is parse_page else None, PAGES)
     results: list[Parsed | None] = []
     misses: list[int] = []
     for shown, data in sources:
-        cached = _read_cache(cache_dir, key, shown, data)
+        cached = _read_cache(cache, shown, data)
         if cached is None:
             misses.append(len(results))
         results.append(cached)
     todo = [sources[i] for i in misses]
     for index, parsed in zip(misses, _parse_all(todo, jobs, parser), strict=True):
         results[index] = parsed
-        _write_cache(cache_dir, key, *sources[index], parsed)
+        _write_cache(cache, *sources[index], parsed)
     found: list[Page] = []
     for result in results:
         page, items = cast(Parsed, result)
@@ -170,19 +154,15 @@ def _parse_all(
             yield from parsed
 
 
-def _cache_file(cache_dir: Path, key: bytes, shown: str, data: bytes) -> Path:
-    digest = hashlib.sha256(key + shown.encode("utf-8", "surrogatepass") + b"\0" + data)
-    name = digest.hexdigest()
-    return cache_dir / "pages" / name[:2] / name
-
-
-def _read_cache(cache_dir: Path | None, key: bytes, shown: str, data: bytes) -> Parsed | None:
-    if cache_dir is None:
+def _read_cache(cache: Cache, shown: str, data: bytes) -> Parsed | None:
+    if cache.root is None:
+        return None
+    blob = cache.load(cache.key(shown, data))
+    if blob is None:
         return None
     try:
-        blob = _cache_file(cache_dir, key, shown, data).read_bytes()
         value = pickle.loads(blob)
-    except Exception:  # missing, unreadable or corrupt: parse the page again
+    except Exception:  # an entry of an older model that no longer unpickles
         return None
     if (
         isinstance(value, tuple)
@@ -195,17 +175,11 @@ def _read_cache(cache_dir: Path | None, key: bytes, shown: str, data: bytes) -> 
     return None
 
 
-def _write_cache(
-    cache_dir: Path | None, key: bytes, shown: str, data: bytes, parsed: Parsed
-) -> None:
-    if cache_dir is None:
+def _write_cache(cache: Cache, shown: str, data: bytes, parsed: Parsed) -> None:
+    if cache.root is None:
         return
-    target = _cache_file(cache_dir, key, shown, data)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, target)
-    except (OSError, pickle.PicklingError):
+        blob = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
         return
+    cache.store(cache.key(shown, data), blob)

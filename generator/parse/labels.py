@@ -1,9 +1,11 @@
 """Section and column labels in every language Swagger2Markup writes.
 
 The label sets are Swagger2Markup's own ``labels_<lang>.properties`` files (shipped in
-``labels/``, Apache-2.0). A heading, bold label or column name is identified by looking
-its normalised text up in all of them at once, so a German page's ``Antworten`` is the
-same section as an English ``Responses``; nothing else in the parser spells a label.
+``labels/`` as package data, read through ``importlib.resources``, Apache-2.0; they
+are inputs of the page cache, `generator.cache.PAGES`). A heading, bold label or
+column name is identified by looking its normalised text up in all of them at once, so
+a German page's ``Antworten`` is the same section as an English ``Responses``; nothing
+else in the parser spells a label.
 
 Some labels are shared between keys (German prints ``Typ`` for both the Type and the
 Schema column): `keys_for` returns every key a text can mean and callers decide by
@@ -13,10 +15,12 @@ position.
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatch
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-_DIR = Path(__file__).resolve().parent / "labels"
+_DIR = files(__package__ or "generator.parse").joinpath("labels")
 _PUNCT = re.compile(r"[\s*_:`#.]+")
 
 # Labels real docs use that no properties file has (older Swagger2Markup releases,
@@ -54,7 +58,7 @@ def normalise(text: str) -> str:
     return _PUNCT.sub(" ", text).strip().casefold()
 
 
-def _read_properties(path: Path) -> dict[str, str]:
+def _read_properties(path: Traversable) -> dict[str, str]:
     out: dict[str, str] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
@@ -70,7 +74,8 @@ def _read_properties(path: Path) -> dict[str, str]:
 @cache
 def _index() -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
-    for path in sorted(_DIR.glob("labels_*.properties")):
+    found = [p for p in _DIR.iterdir() if fnmatch(p.name, "labels_*.properties")]
+    for path in sorted(found, key=lambda p: p.name):
         for key, value in _read_properties(path).items():
             table.setdefault(normalise(value), set()).add(key)
     for key, values in _EXTRA.items():

@@ -21,13 +21,13 @@ import contextlib
 import json
 import os
 import signal
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from types import FrameType
 
-from generator.write.plan import JOURNAL, MANIFEST, TEMP_SUFFIX, Plan
+from generator.write.atomic import TEMP_SUFFIX, stage, write_atomic
+from generator.write.plan import JOURNAL, MANIFEST, Plan
 
 
 def apply_plan(plan: Plan) -> None:
@@ -53,7 +53,8 @@ def apply_plan(plan: Plan) -> None:
     renames.sort(key=lambda pair: pair[1] == MANIFEST)
     with _sigint_deferred():
         try:
-            _write_atomic(root / JOURNAL, _journal_text(renames, removals))
+            journal = _journal_text(renames, removals).encode("utf-8")
+            write_atomic(root / JOURNAL, journal, durable=True)
         except BaseException:
             _discard(root, renames, created)
             raise
@@ -110,16 +111,8 @@ def _commit(root: Path, renames: list[tuple[str, str]], removals: list[str]) -> 
 def _stage(root: Path, path: str, data: bytes) -> str:
     """Write ``data`` to a temp file beside ``root/path``; return the temp's relative path."""
     target = root / path
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, _mode_for(target))
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return (PurePosixPath(path).parent / Path(temp).name).as_posix()
+    temp = stage(target, data, mode=_mode_for(target))
+    return (PurePosixPath(path).parent / temp.name).as_posix()
 
 
 def _mode_for(target: Path) -> int:
@@ -130,20 +123,6 @@ def _mode_for(target: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def _journal_text(renames: list[tuple[str, str]], removals: list[str]) -> str:
@@ -191,5 +170,5 @@ def write_file(path: Path, text: str) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, text)
+    write_atomic(path, data, mode=_mode_for(path))
     return True

@@ -6,10 +6,12 @@ cannot depend on the machine or folder md2sdk runs in. The mode equals black's
 defaults (line length 88, per-file target detection), which is what emitters test
 their output against.
 
-Formatting is the slow stage for big APIs, so results are cached by a hash of black's
-version, the mode and the source (``.md2sdk-cache/black/``); on a cache miss of many
-files the work is spread over a process pool. The cache is best effort: an unreadable
-or unwritable cache only costs time. black itself (a quarter of a second to import) is
+Formatting is the slow stage for big APIs, so results are cached
+(``.md2sdk-cache/black/``, `generator.cache` with the inputs declared as
+`generator.cache.BLACK`: black's version and this module, where the mode is) by the
+source and whether it is shaped; on a cache miss of many files the work is spread
+over a process pool. The cache is best effort: an unreadable or unwritable cache only
+costs time. black itself (a quarter of a second to import) is
 imported on the first cache miss, so a run whose files are all cached never loads it.
 
 Files from md2sdk's own templates are *shaped*: the emitters lay them out exactly as
@@ -25,14 +27,13 @@ User template overrides are not shaped: their output always goes through black.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
 from generator.location import SourceLocation
 
@@ -65,26 +66,12 @@ def __getattr__(name: str) -> object:
 
 
 LINE_LENGTH = 88
-_MODE_KEY = "line_length=88;targets=auto;strings=normalized;trailing_comma=magic;stable"
 PARALLEL_THRESHOLD = 24
 """Cache misses below this are formatted in-process: a pool costs ~0.1 s to start."""
 
 _POSITION = re.compile(r"(\d+):(\d+)")
 
 Progress = Callable[[int], None]
-
-
-@functools.cache
-def _black_version() -> str:
-    from importlib.metadata import version  # noqa: PLC0415 (~25 ms; a no-op run never needs it)
-
-    return version("black")
-
-
-def cache_key(source: str, shaped: bool = False) -> str:
-    mode = f"{_MODE_KEY};shaped" if shaped else _MODE_KEY
-    text = f"md2sdk-black\0{_black_version()}\0{mode}\0{source}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def line_width(text: str) -> int:
@@ -165,10 +152,11 @@ def format_files(
     """
     result = dict(files)
     todo: dict[str, str] = {}
+    cache = Cache(cache_dir, BLACK)
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
-        cached = _read_cache(cache_dir, source, shaped)
+        cached = _read_cache(cache, source, shaped)
         if cached is not None:
             result[path] = cached
             if progress is not None:
@@ -182,7 +170,7 @@ def format_files(
     ):
         if formatted is not None:
             result[path] = formatted
-            _write_cache(cache_dir, source, formatted, shaped)
+            _write_cache(cache, source, formatted, shaped)
         else:
             diagnostics.error(
                 "format-failed",
@@ -224,29 +212,21 @@ def _error_location(path: str, error: str) -> SourceLocation:
     return SourceLocation(path, int(found[1]), int(found[2]) + 1) if found else SourceLocation(path)
 
 
-def _cache_file(cache_dir: Path, source: str, shaped: bool) -> Path:
-    key = cache_key(source, shaped)
-    return cache_dir / "black" / key[:2] / key
+def cache_key(cache: Cache, source: str, shaped: bool = False) -> str:
+    """The key of ``source``'s formatted form in ``cache`` (a `BLACK` cache)."""
+    return cache.key(source, "shaped" if shaped else "black")
 
 
-def _read_cache(cache_dir: Path | None, source: str, shaped: bool) -> str | None:
-    if cache_dir is None:
+def _read_cache(cache: Cache, source: str, shaped: bool) -> str | None:
+    if cache.root is None:
         return None
+    data = cache.load(cache_key(cache, source, shaped))
     try:
-        return _cache_file(cache_dir, source, shaped).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return None if data is None else data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 
-def _write_cache(cache_dir: Path | None, source: str, formatted: str, shaped: bool) -> None:
-    if cache_dir is None:
-        return
-    target = _cache_file(cache_dir, source, shaped)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(formatted)
-        os.replace(tmp, target)
-    except OSError:
-        return
+def _write_cache(cache: Cache, source: str, formatted: str, shaped: bool) -> None:
+    if cache.root is not None:
+        cache.store(cache_key(cache, source, shaped), formatted.encode("utf-8"))

@@ -22,10 +22,10 @@ from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostics
 from generator.location import SourceLocation
+from generator.write.atomic import TEMP_SUFFIX
 
 MANIFEST = ".md2sdk-manifest.json"
 JOURNAL = ".md2sdk-journal.json"
-TEMP_SUFFIX = ".md2sdk-tmp"
 RESERVED = {MANIFEST, JOURNAL}
 
 
