@@ -65,7 +65,7 @@ MUTATIONS = {
     ),
     "field alias lost": (
         "petstore", "src/petstore_client/models/pet.py",
-        r'Field\(alias="photoUrls"\)', "Field()",
+        r'validation_alias="photoUrls"', 'validation_alias="photo_urls"',
         "tests/test_pet.py", "test_get_pet_by_id",
     ),
     "path value not escaped": (

@@ -54,8 +54,12 @@ class FieldView:
         """The field's statement in a class body, in black's shape."""
         head = f"{self.python_name}: {self.type_hint}"
         if self.alias:
+            # Separate aliases, not ``alias=``: type checkers then see the Python name
+            # in ``__init__`` (``Order(pet_id=1)``) while JSON keeps the wire name.
             default = (("default", Atom(self.default_code)),) if self.default_code else ()
-            field = Call("Field", (), (*default, ("alias", Atom(pystr(self.wire_name)))))
+            wire = Atom(pystr(self.wire_name))
+            aliases = (("validation_alias", wire), ("serialization_alias", wire))
+            field = Call("Field", (), (*default, *aliases))
             return render(field, indent=4, head=f"{head} = ")[4:]
         tail = f" = {self.default_code}" if self.default_code else ""
         return annotated(self.python_name, self.type_hint, tail, 4)[4:]

@@ -617,8 +617,8 @@ class BaseClient:
             **content,
         )
         for layer in (self.default_headers, extra_headers or {}):
-            for name, value in layer.items():
-                if isinstance(value, Omit):  # httpx's own defaults (User-Agent...) too
+            for name, given in layer.items():
+                if isinstance(given, Omit):  # httpx's own defaults (User-Agent...) too
                     request.headers.pop(name, None)
         return request
 

@@ -21,11 +21,15 @@ class Order(BaseModel):
 
     id: int | None = None
 
-    pet_id: int | None = Field(default=None, alias="petId")
+    pet_id: int | None = Field(
+        default=None, validation_alias="petId", serialization_alias="petId"
+    )
 
     quantity: int | None = 0
 
-    ship_date: datetime | None = Field(default=None, alias="shipDate")
+    ship_date: datetime | None = Field(
+        default=None, validation_alias="shipDate", serialization_alias="shipDate"
+    )
 
     status: Literal["Ordered", "Cancelled"] | str | None = None
     """Order Status"""

@@ -24,7 +24,9 @@ class Pet(BaseModel):
 
     name: str
 
-    photo_urls: list[str] = Field(alias="photoUrls")
+    photo_urls: list[str] = Field(
+        validation_alias="photoUrls", serialization_alias="photoUrls"
+    )
 
     status: Literal["Dead", "Alive"] | str | None = None
     """pet status in the store,"""

@@ -16,17 +16,23 @@ class User(BaseModel):
 
     email: str | None = None
 
-    first_name: str | None = Field(default=None, alias="firstName")
+    first_name: str | None = Field(
+        default=None, validation_alias="firstName", serialization_alias="firstName"
+    )
 
     id: int | None = None
 
-    last_name: str | None = Field(default=None, alias="lastName")
+    last_name: str | None = Field(
+        default=None, validation_alias="lastName", serialization_alias="lastName"
+    )
 
     password: str | None = None
 
     phone: str | None = None
 
-    user_status: int | None = Field(default=None, alias="userStatus")
+    user_status: int | None = Field(
+        default=None, validation_alias="userStatus", serialization_alias="userStatus"
+    )
     """User Status"""
 
     username: str | None = None
