@@ -35,7 +35,9 @@ def pyright(*args: str, cwd: Path, timeout: float = 300) -> subprocess.Completed
     )  # fmt: skip
 
 
-def pyright_strict(code: str, sources: list[Path], folder: Path) -> subprocess.CompletedProcess[str]:
+def pyright_strict(
+    code: str, sources: list[Path], folder: Path
+) -> subprocess.CompletedProcess[str]:
     """pyright in strict mode on ``code`` (``folder/snippet.py``)."""
     (folder / "snippet.py").write_text(code, encoding="utf-8")
     config = {"typeCheckingMode": "strict", "extraPaths": [str(s) for s in sources],
