@@ -21,6 +21,10 @@ Example::
     targets = ["openapi", "python"]
     openapi-version = "3.0.3"
 
+    [tool.md2sdk.apis.catalog.pagination]   # see generator.config_paging
+    style = "offset"
+    offset = "start"
+
 Problems are ``config`` diagnostics located at the offending key in ``pyproject.toml``.
 """
 
@@ -34,6 +38,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.config_paging import Pagination, read_pagination
 from generator.diagnostics import Diagnostics
 from generator.location import SourceLocation
 from generator.naming import api_names
@@ -55,6 +60,11 @@ class ApiConfig:
     version: str | None = None
     targets: tuple[str, ...] = ALL_TARGETS
     openapi_version: str = "3.1.0"
+    published: bool = False
+    """The config names the distribution: READMEs install it by that name (else from
+    the package's folder, since a derived name may belong to someone else on PyPI)."""
+    pagination: Pagination = field(default_factory=Pagination)
+    """How list operations page (`generator.config_paging`)."""
 
     @classmethod
     def for_folder(cls, specs: Path, name: str | None = None) -> ApiConfig:
@@ -94,7 +104,7 @@ _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 _PROJECT_KEYS = {"output", "templates", "apis"}
 _API_KEYS = {
     "specs", "package", "distribution", "client-class", "env-prefix", "base-url",
-    "version", "targets", "openapi-version",
+    "version", "targets", "openapi-version", "pagination",
 }  # fmt: skip
 
 
@@ -241,6 +251,12 @@ class _Reader:
                 self.error(f"{key} = {value!r} is a Python keyword", where, key)
             else:
                 changes[attr] = value
+        if "distribution" in changes:
+            changes["published"] = True
+        if "pagination" in values:
+            changes["pagination"] = read_pagination(
+                values["pagination"], f"{where}.pagination", self.error
+            )
         targets = values.get("targets")
         if targets is not None:
             if (

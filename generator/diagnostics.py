@@ -56,6 +56,9 @@ CODES: dict[str, str] = {
     "write-error": "the output could not be written (permissions, disk full); nothing changed",
     "internal-error": "md2sdk hit a bug on this input; the input was skipped (please report it)",
     "example-mismatch": "a docs example does not fit its schema; a schema-derived value is used",
+    "pagination": "an operation the pagination config covers cannot page so; no iterator for it",
+    "pagination-hint": "parameters look like paging but no pagination is configured (a proposal)",
+    "multiple-bodies": "an operation documents several body parameters; they form one object body",
 }
 
 

@@ -1,18 +1,25 @@
 """Hand-built models for client tests beyond the petstore: ``vault_api`` sends an API
-key in the query string and a token header, and takes secret query parameters."""
+key in the query string and a token header, and takes secret query parameters;
+``pages_api`` pages in every style (with ``pages_config``)."""
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from generator.config import ApiConfig
+from generator.config_paging import Pagination, PagingRule
 from generator.model import (
     Api,
+    ArraySchema,
     ObjectSchema,
     Operation,
     Overview,
+    Parameter,
     PrimitiveSchema,
     Reference,
+    Schema,
     SecurityRequirement,
     SecurityScheme,
 )
@@ -70,3 +77,53 @@ def vault_api() -> Api:
             _scheme("vault_token", "X-Vault-Token", "header"),
         ),
     )
+
+
+def _op(path: str, op_id: str, params: tuple[Parameter, ...], schema: Schema) -> Operation:
+    return Operation(
+        "GET", path, loc("paths.md"), op_id, op_id, parameters=params,
+        responses=(resp("200", "a page", schema),),
+    )  # fmt: skip
+
+
+def pages_api() -> Api:
+    """One operation per paging style (configured by `pages_config`)."""
+    item = ObjectSchema((prop("id", INT), prop("name", STR)))
+    items = ArraySchema(item)
+    cursor_page = ObjectSchema(
+        (prop("data", items), prop("meta", ObjectSchema((prop("next", STR),))))
+    )
+    link_page = ObjectSchema(
+        (prop("results", items), prop("links", ObjectSchema((prop("next", STR),))))
+    )
+    operations = (
+        _op("/by-cursor", "listByCursor", (param("after", Q, STR), param("q", Q, STR)),
+            cursor_page),
+        _op("/by-page", "listByPage", (param("page", Q, INT), param("per_page", Q, INT)),
+            items),
+        _op("/by-link", "listByLink", (param("q", Q, STR),), link_page),
+        _op("/by-header", "listByHeader", (), items),
+        _op("/plain", "listPlain", (param("page", Q, INT),), items),
+    )  # fmt: skip
+    return Api(
+        name="pages",
+        overview=Overview(
+            "Pages", loc("overview.md"), "Paging styles.", version="1.0.0", host="pages.test",
+            schemes=("https",),
+        ),
+        operations=operations,
+        definitions=(),
+        security_schemes=(_scheme("key", "key", "query"),),
+    )
+
+
+def pages_config(folder: Path) -> ApiConfig:
+    rules = (
+        ("listByCursor", PagingRule("cursor", cursor="after", next_cursor="meta.next")),
+        ("GET /by-page", PagingRule("page", limit="per_page")),
+        ("listByLink", PagingRule("next-link", next_link="links.next")),
+        ("listByHeader", PagingRule("next-link")),
+        ("listPlain", PagingRule("none")),
+    )
+    config = ApiConfig.for_folder(folder / "pages", "pages")
+    return replace(config, pagination=Pagination(operations=rules))

@@ -38,6 +38,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         python_build.write(python_fixtures.petstore_api("features"), out),
         python_build.write(python_fixtures.hostile_api(), out),
         python_build.write(client_fixtures.vault_api(), out),
+        python_build.write(client_fixtures.pages_api(), out, client_fixtures.pages_config(out)),
     ]
     for root in roots:
         sys.path.insert(0, str(root / "src"))
@@ -71,6 +72,12 @@ def hostile(generated: Path) -> ModuleType:
 def vault(generated: Path) -> ModuleType:
     """An API key in the query string, a token header, secret query parameters."""
     return importlib.import_module("vault_client")
+
+
+@pytest.fixture(scope="session")
+def pages(generated: Path) -> ModuleType:
+    """One operation per paging style: cursor, page number, next link (body, header)."""
+    return importlib.import_module("pages_client")
 
 
 @pytest.fixture

@@ -1,28 +1,41 @@
-"""Model constructors take the Python names under mypy --strict (without the pydantic
-plugin) and pyright strict, while JSON keeps the wire names (issue #16 item 5)."""
+"""Typing for the IDE and the type checker (issue #16 items 5 and 6): model
+constructors take the Python names under mypy --strict (without the pydantic plugin)
+and pyright strict while JSON keeps the wire names; request bodies take the model or
+its ``...Param`` TypedDict by wire name (lists too), and a dict keyed by Python names
+is a type error instead of a 422."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 import typecheck
+from client_helpers import Recorder, json_response, make_client
 
-USES_PYTHON_NAMES = """\
+SNIPPET = """\
 from datetime import datetime
 
-from petstore_client.models import Order, Pet, User
+from petstore_client import PetstoreClient
+from petstore_client.models import Order, Pet, PetParam, User
 
 order = Order(pet_id=1, ship_date=datetime(2024, 1, 1), quantity=2)
 pet = Pet(name="rex", photo_urls=["https://example.test/rex.png"])
 user = User(first_name="Ada", last_name="Lovelace")
 pet_id: int | None = order.pet_id
 urls: list[str] = pet.photo_urls
+client = PetstoreClient()
+client.pet.add_pet(body=pet)
+client.pet.add_pet(body={"name": "rex", "photoUrls": [], "category": {"id": 1}})
+params: PetParam = {"name": "rex", "photoUrls": []}
+client.user.create_users_with_array_input(body=[{"username": "ada"}])
+client.user.create_users_with_array_input(body=[user])
+wrong_order = Order(petId=1)  # line 17: wire names are not constructor arguments
+client.pet.add_pet(body={"name": "rex", "photo_urls": []})  # line 18: wire names only
+missing: PetParam = {"photoUrls": []}  # line 19: "name" is required
 """
-USES_WIRE_NAMES = """\
-wrong = Order(petId=1)
-"""
+EXPECTED_LINES = {17, 18, 19}
 
 
 def test_constructors_take_python_names_and_json_keeps_wire_names(
@@ -38,20 +51,34 @@ def test_constructors_take_python_names_and_json_keeps_wire_names(
     assert models.Order.model_validate({"petId": 5}).pet_id == 5  # wire data still parses
 
 
-@pytest.mark.toolchain
-def test_mypy_strict_without_plugin_accepts_python_names(
-    generated: Path, tmp_path: Path
-) -> None:
-    sources = [generated / "python" / "petstore" / "src"]
-    done = typecheck.mypy(USES_PYTHON_NAMES + USES_WIRE_NAMES, sources, tmp_path)
-    errors = [line for line in done.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 1, done.stdout + done.stderr  # only the wire name is refused
-    assert 'snippet.py:10: error: Unexpected keyword argument "petId" for "Order"' in errors[0]
+def test_bodies_take_models_or_typed_dicts_lists_included(petstore: ModuleType) -> None:
+    rec = Recorder(json_response(200, {}))
+    client = make_client(petstore, rec, access_token="t")
+    models = petstore.models
+    client.pet.add_pet(body={"name": "rex", "photoUrls": ["u"], "category": {"id": 1}})
+    assert rec.last.read() == b'{"name":"rex","photoUrls":["u"],"category":{"id":1}}'
+    client.pet.add_pet(body=models.Pet(name="rex", photo_urls=["u"]))
+    assert rec.last.read() == b'{"name":"rex","photoUrls":["u"]}'
+    client.user.create_users_with_array_input(
+        body=[models.User(first_name="Ada"), {"firstName": "Bob"}]
+    )
+    assert rec.last.read() == b'[{"firstName":"Ada"},{"firstName":"Bob"}]'
 
 
 @pytest.mark.toolchain
-def test_pyright_strict_accepts_python_names(generated: Path, tmp_path: Path) -> None:
+def test_mypy_strict_without_plugin(generated: Path, tmp_path: Path) -> None:
     sources = [generated / "python" / "petstore" / "src"]
-    done = typecheck.pyright_strict(USES_PYTHON_NAMES + USES_WIRE_NAMES, sources, tmp_path)
-    assert "1 error, 0 warnings" in done.stdout, done.stdout + done.stderr
-    assert 'snippet.py:10:15 - error: No parameter named "petId"' in done.stdout
+    done = typecheck.mypy(SNIPPET, sources, tmp_path)
+    lines = {int(n) for n in re.findall(r"^snippet\.py:(\d+): error:", done.stdout, re.M)}
+    assert lines == EXPECTED_LINES, done.stdout + done.stderr
+    assert 'Unexpected keyword argument "petId" for "Order"' in done.stdout
+    assert 'Missing key "name" for TypedDict "PetParam"' in done.stdout
+
+
+@pytest.mark.toolchain
+def test_pyright_strict(generated: Path, tmp_path: Path) -> None:
+    sources = [generated / "python" / "petstore" / "src"]
+    done = typecheck.pyright_strict(SNIPPET, sources, tmp_path)
+    lines = {int(n) for n in re.findall(r"snippet\.py:(\d+):\d+ - error", done.stdout)}
+    assert lines == EXPECTED_LINES, done.stdout + done.stderr
+    assert 'No parameter named "petId"' in done.stdout

@@ -1,8 +1,12 @@
-"""Every API of the wild corpus (16 real doc sets) gives a package that passes ruff
-and ``mypy --strict`` — the names and shapes found in the field, not just ours."""
+"""Every API of the wild corpus (16 real doc sets) gives a package that passes ruff and
+``mypy --strict`` — the names and shapes found in the field, not just ours — and every
+generated package (those and the configured catalog and petstore) is 100% type
+complete by ``pyright --verifytypes`` (pyright pinned in the test extra)."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -18,6 +22,10 @@ from generator.emit.templating import make_environment
 from generator.parse import parse_page
 from generator.resolve import resolve_api
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+import python_build
+
 WILD = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "wild"
 BIN = Path(sys.executable).parent
 
@@ -29,9 +37,11 @@ def wild_apis() -> dict[str, list[Path]]:
     return dict(groups)
 
 
-@pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not available")
-def test_wild_corpus_packages_pass_ruff_and_mypy(tmp_path: Path) -> None:
-    sources = []
+@pytest.fixture(scope="module")
+def wild_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+    """API name → (project folder, import package) of each wild API's client."""
+    out = tmp_path_factory.mktemp("wild")
+    packages = {}
     for api, pages in wild_apis().items():
         diagnostics = Diagnostics()
         parsed = [
@@ -43,15 +53,24 @@ def test_wild_corpus_packages_pass_ruff_and_mypy(tmp_path: Path) -> None:
         files = emit_python(model, config, diagnostics, make_environment())
         assert not diagnostics.has_errors, [d.format() for d in diagnostics]
         for path, text in files.items():
-            target = tmp_path / path
+            target = out / path
             target.parent.mkdir(parents=True, exist_ok=True)
             is_py = path.endswith(".py")
             target.write_text(black.format_str(text, mode=black.Mode()) if is_py else text)
-        sources.append(tmp_path / "python" / api / "src" / config.package)
-    assert len(sources) == 16
+        packages[api] = (out / "python" / api, config.package)
+    return packages
+
+
+@pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not available")
+def test_wild_corpus_packages_pass_ruff_and_mypy(
+    wild_packages: dict[str, tuple[Path, str]],
+) -> None:
+    assert len(wild_packages) == 16
+    root = next(iter(wild_packages.values()))[0].parent.parent
+    sources = [folder / "src" / package for folder, package in wild_packages.values()]
     ruff = subprocess.run(
         [BIN / "ruff", "check", "--no-cache", "."],
-        cwd=tmp_path,
+        cwd=root,
         capture_output=True,
         text=True,
         check=False,
@@ -71,3 +90,46 @@ def test_wild_corpus_packages_pass_ruff_and_mypy(tmp_path: Path) -> None:
         check=False,
     )
     assert mypy.returncode == 0, mypy.stdout
+
+
+def verifytypes(folder: Path, package: str) -> tuple[float, str]:
+    """(completeness score, report) of ``pyright --verifytypes`` on one package."""
+    environ = {**os.environ, "PYTHONPATH": str(folder / "src")}
+    environ["PATH"] = f"{BIN}{os.pathsep}{environ.get('PATH', '')}"
+    done = subprocess.run(
+        [BIN / "pyright", "--verifytypes", package, "--ignoreexternal", "--outputjson"],
+        cwd=folder, env=environ, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    try:
+        report = json.loads(done.stdout)
+    except ValueError:
+        return 0.0, done.stdout + done.stderr
+    score = float(report["typeCompleteness"]["completenessScore"])
+    problems = [
+        f"{s['name']}: {d['message']}"
+        for s in report["typeCompleteness"]["symbols"]
+        for d in s.get("diagnostics", [])
+        if d.get("severity") == "error"
+    ]
+    return score, "\n".join(problems[:20])
+
+
+@pytest.mark.toolchain
+@pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not available")
+def test_every_generated_package_is_type_complete(
+    wild_packages: dict[str, tuple[Path, str]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    packages = dict(wild_packages)
+    for name in ("catalog", "petstore"):
+        config = python_build.project_config(name)
+        folder = python_build.write(python_build.load_spec(name), tmp_path, config)
+        packages[name] = (folder, config.package)
+    scores = {api: verifytypes(*packages[api]) for api in sorted(packages)}
+    with capsys.disabled():
+        print("\n[pyright --verifytypes] type completeness of every generated package:")
+        for api, (score, _) in scores.items():
+            print(f"  {api:<24} {score:.1%}")
+    incomplete = {api: report for api, (score, report) in scores.items() if score < 1.0}
+    assert incomplete == {}

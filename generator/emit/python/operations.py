@@ -9,13 +9,15 @@ cost 1,000 short methods and nothing more.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import Atom, Call, Dict, Expr, Tuple, render
 from generator.emit.python.errors import error_class
 from generator.emit.python.layout import annotated, call_statement
 from generator.emit.python.options import ClientOptions, OptionView
+from generator.emit.python.paging import PagerView, pager_for
 from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
 from generator.emit.templating import pystr
 from generator.model import (
@@ -44,6 +46,9 @@ class ParamView:
     kind: str  # path | query | header | body | form | file | option
     option: str = ""
     """For ``option``: the client option this argument overrides for one call."""
+    value_hint: str = ""
+    """The type a value is built as in examples and tests (a body's model, not the
+    ``| PetParam`` alternative); the hint itself when empty."""
 
     @property
     def code(self) -> str:
@@ -76,6 +81,8 @@ class OperationView:
     path: str
     operation: Operation
     """The model operation this method calls (the tests emitter reads its examples)."""
+    pager: PagerView | None = None
+    """Its auto-paging ``<name>_iter`` method, when it pages."""
 
     @property
     def argument_lines(self) -> tuple[str, ...]:
@@ -195,6 +202,8 @@ def build_operation(
     options: ClientOptions,
     use: ModuleUse,
     diagnostics: Diagnostics,
+    pagination: Pagination,
+    pager_name: str,
 ) -> OperationView:
     """The view of one operation; ``use`` collects what the resource module imports."""
     owner = pascal_case(name)
@@ -234,6 +243,11 @@ def build_operation(
     keyword = [v for v in views if v.kind != "path"]
     keyword.sort(key=lambda v: v.default_code != "")  # required first, for readability
     returns = return_hint(operation, renderer, use, owner)
+    pager = pager_for(
+        operation, name, returns, pagination=pagination, renderer=renderer, diagnostics=diagnostics
+    )
+    if pager is not None:
+        pager = replace(pager, name=pager_name)
     return OperationView(
         name=name,
         constant=f"_{name.upper()}",
@@ -245,6 +259,7 @@ def build_operation(
             params,
             options,
             requires=tuple(o.name for o in option_of.values()),
+            paging=pager.paging if pager else None,
         ),
         positional=path_params,
         keyword=tuple(keyword),
@@ -260,6 +275,7 @@ def build_operation(
         method=operation.method.upper(),
         path=operation.path,
         operation=operation,
+        pager=pager,
     )
 
 
@@ -287,17 +303,36 @@ def _param_view(
 ) -> ParamView:
     kind = _kind(param)
     hint = renderer.hint(param.schema, use, owner + pascal_case(param.name))
-    if kind == "body" and hint in use.classes:
-        # A plain dict with wire names is as good a body as the model.
-        use.typing.add("Any")
-        hint = f"{hint} | dict[str, Any]"
+    value_hint = hint
+    if kind == "body":
+        hint = _body_hint(hint, renderer, use)
     default = ""
     required = param.required or kind == "path"
     if not required:
         default = default_code(param.default, hint) or ""
         if not default:
             hint, default = f"{hint} | NotGiven", "NOT_GIVEN"
-    return ParamView(python_name, param.name, hint, default, param.description, kind)
+    return ParamView(python_name, param.name, hint, default, param.description, kind,
+                     value_hint=value_hint)  # fmt: skip
+
+
+_LIST_OF = re.compile(r"list\[([A-Za-z_][A-Za-z0-9_]*)\]")
+
+
+def _body_hint(hint: str, renderer: TypeRenderer, use: ModuleUse) -> str:
+    """A model body also takes its TypedDict (``Pet | PetParam``), a list of models
+    any sequence of either (``Sequence[Pet | PetParam]``): plain dicts are then
+    checked by wire name."""
+    listed = _LIST_OF.fullmatch(hint)
+    model = listed.group(1) if listed else hint
+    param = renderer.param_of(model)
+    if param is None:
+        return hint
+    use.classes.add(param)
+    if not listed:
+        return f"{model} | {param}"
+    use.abc.add("Sequence")
+    return f"Sequence[{model} | {param}]"
 
 
 def _endpoint_code(
@@ -308,6 +343,7 @@ def _endpoint_code(
     options: ClientOptions,
     *,
     requires: tuple[str, ...],
+    paging: Expr | None,
 ) -> str:
     """``_NAME = Endpoint[T]("GET", "/pets", T, ...)``: the static facts the runtime
     needs, laid out as black lays the statement out."""
@@ -336,6 +372,8 @@ def _endpoint_code(
     secrets = [p.name for p in params if p.place is ParameterIn.QUERY and _is_secret(p)]
     if secrets:
         kwargs.append(("secrets", Tuple(tuple(Atom(pystr(s)) for s in secrets))))
+    if paging is not None:
+        kwargs.append(("paging", paging))
     endpoint = Call(f"Endpoint[{returns}]", args, tuple(kwargs))
     return render(endpoint, indent=0, head=f"{constant} = ")
 

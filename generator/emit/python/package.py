@@ -23,6 +23,8 @@ from generator.emit.python.options import (
     OptionView,
     build_options,
 )
+from generator.emit.python.paging import detect
+from generator.emit.python.readme import ExampleCall, pager_example, per_resource, quick_start
 from generator.emit.python.resources import (
     ROOT,
     ResourceView,
@@ -74,6 +76,15 @@ class PackageView:
     models: tuple[ModelModuleView, ...]
     model_exports: tuple[tuple[str, str], ...]
     """(name, module) of every model class and alias, in isort order."""
+    published: bool
+    """The config names the distribution: the README installs it from PyPI."""
+    quick_start: ExampleCall | None
+    tour: tuple[ExampleCall, ...]
+    pager_example: ExampleCall | None
+
+    @property
+    def idempotent_methods(self) -> str:
+        return "GET, HEAD, OPTIONS, PUT and DELETE"
 
     @property
     def status_errors(self) -> tuple[StatusError, ...]:
@@ -90,7 +101,8 @@ class PackageView:
     def public_names(self) -> tuple[str, ...]:
         """The package's ``__all__``: clients, exceptions, sentinels, in isort order."""
         names = {self.client_class, self.async_client_class, *self.exception_names,
-                 "NOT_GIVEN", "OMIT", "NotGiven", "Omit", "RawResponse", "__version__"}  # fmt: skip
+                 "NOT_GIVEN", "OMIT", "NotGiven", "Omit", "RawResponse", "__version__",
+                 "SyncPager", "AsyncPager"}  # fmt: skip
         if self.client_class != "Client":
             names |= {"Client", "AsyncClient"}
         return tuple(sorted(names, key=isort_key))
@@ -201,6 +213,8 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
     async_client = f"Async{client}"
     options = build_options(api, env_prefix)
     groups = group_operations(api)
+    if not config.pagination.configured:
+        detect(api.operations, config.name, diagnostics)
     reserved = set(RUNTIME_NAMES) | {client, async_client, f"{client}WithRawResponse",
                                      f"{async_client}WithRawResponse"}  # fmt: skip
     attributes, stems = resource_names(groups, options, reserved)
@@ -227,6 +241,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
             options=options,
             diagnostics=diagnostics,
             reserved_methods=root_reserved if tag == ROOT else set(),
+            pagination=config.pagination,
         )
         models.extend(extra)
         in_order.append(view)
@@ -259,4 +274,8 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         groups=tuple(in_order),
         models=tuple(models),
         model_exports=tuple(exports),
+        published=config.published,
+        quick_start=quick_start(tuple(in_order), api, options),
+        tour=per_resource(tuple(in_order), api),
+        pager_example=pager_example(tuple(in_order), api),
     )

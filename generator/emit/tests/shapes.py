@@ -43,6 +43,8 @@ class CaseLines:
     escape_check: str = ""
     request_items: tuple[str, ...] = ()
     result_check: str = ""
+    sync_check: str = ""
+    """The sync test's result check: none for a method returning None (typed so)."""
     raw_check: str = ""
     error_items: tuple[str, ...] = ()
     live_call: str = ""
@@ -82,6 +84,7 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
     if case.multipart:
         items.append(("multipart=", Atom("True")))
     typed_or_bytes = case.result_kind in ("typed", "bytes")
+    none = case.result_kind == "none"
     if live:
         return CaseLines(
             def_live=test("_live", f"live_client: {client_class}", "expect: Any"),
@@ -106,8 +109,8 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
         def_escape=test("_path_escaping", client, ROUTER),
         respond=render(respond(), 4, "route = "),
         respond_raw=render(respond((("headers", Atom('{"x-test": "raw"}')),)), 4),
-        sync_call=render(call(f"client.{case.call}"), 4, "result = "),
-        async_call=render(call(f"client.{case.call}"), 12, "return await "),
+        sync_call=render(call(f"client.{case.call}"), 4, "" if none else "result = "),
+        async_call=render(call(f"client.{case.call}"), 12, "await " if none else "return await "),
         raw_call=render(call(f"client.{case.raw_call}"), 4, "raw = "),
         error_call=render(call(f"client.{case.call}"), 8),
         empty_calls=tuple(render(call(f"client.{case.call}", a), 8) for a in case.empty_path_args),
@@ -115,6 +118,7 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
         escape_check=render(Atom(endswith), 4, "assert ") if case.escape_args else "",
         request_items=tuple(render(v, 8, h, ",", inside_brackets=True) for h, v in items),
         result_check=check("result"),
+        sync_check="" if none else check("result"),
         raw_check=check("raw.parse()"),
         error_items=tuple(
             render(Tuple((Atom(str(e.status)), Atom(e.exception), e.body)), 8, "", ",", True)

@@ -284,7 +284,9 @@ def build_case(
     params = [_model_param(operation, v) for v in views]
     chosen = pick_values(operation, params, api, diagnostics)
     codes = [
-        _value_code(c.value, v.type_hint, imports, f"{op_view.name}_{v.python_name}")
+        _value_code(
+            c.value, v.value_hint or v.type_hint, imports, f"{op_view.name}_{v.python_name}"
+        )
         for c, v in zip(chosen, views, strict=True)
     ]
     positional = len(op_view.positional)
@@ -343,8 +345,10 @@ def build_case(
     escape_args: tuple[Expr, ...] = ()
     escape_path = ""
     for index, view in enumerate(op_view.positional):
+        if _base_hint(view.type_hint) != "str":
+            continue  # only a string can be empty (and type-check as one)
         empty.append((*args[:index], Atom('""'), *args[index + 1 :]))
-        if not escape_args and _base_hint(view.type_hint) == "str":
+        if not escape_args:
             probe = [*chosen[:index], Chosen(chosen[index].param, ESCAPE_PROBE),
                      *chosen[index + 1 :]]  # fmt: skip
             escape_args = (*args[:index], Atom(pystr(ESCAPE_PROBE)), *args[index + 1 :])

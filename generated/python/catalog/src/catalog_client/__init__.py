@@ -30,6 +30,7 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._pagination import AsyncPager, SyncPager
 from ._runtime import RawResponse
 from ._types import NOT_GIVEN, OMIT, NotGiven, Omit
 
@@ -49,6 +50,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncCatalogClient",
     "AsyncClient",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "CatalogClient",
@@ -61,6 +63,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "SyncPager",
     "UnprocessableEntityError",
     "__version__",
 ]

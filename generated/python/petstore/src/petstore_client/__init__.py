@@ -28,6 +28,7 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._pagination import AsyncPager, SyncPager
 from ._runtime import RawResponse
 from ._types import NOT_GIVEN, OMIT, NotGiven, Omit
 
@@ -46,6 +47,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",
+    "AsyncPager",
     "AsyncPetstoreClient",
     "AuthenticationError",
     "BadRequestError",
@@ -59,6 +61,7 @@ __all__ = [
     "PetstoreClient",
     "RateLimitError",
     "RawResponse",
+    "SyncPager",
     "UnprocessableEntityError",
     "__version__",
 ]

@@ -24,7 +24,7 @@ import time
 import types
 import typing
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import (
@@ -91,11 +91,27 @@ class BaseModel(pydantic.BaseModel):
 
 
 @dataclass(frozen=True)
+class Paging:
+    """How an operation pages (``[tool.md2sdk.apis.NAME.pagination]``): the style,
+    the query parameters it moves, and wire-name paths into each page."""
+
+    style: str
+    items: tuple[str, ...] = ()
+    offset: str = ""
+    limit: str = ""
+    page: str = ""
+    first_page: int = 1
+    cursor: str = ""
+    next: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Endpoint(Generic[T]):
     """Static facts about one operation: ``T`` is what a successful call returns.
 
     ``requires``: client options this operation cannot go without (checked before
-    sending); ``secrets``: query parameters the docs mark as secret (redacted).
+    sending); ``secrets``: query parameters the docs mark as secret (redacted);
+    ``paging``: how its pages follow each other, when it pages.
     """
 
     method: str
@@ -106,6 +122,7 @@ class Endpoint(Generic[T]):
     body: str = "json"
     requires: tuple[str, ...] = ()
     secrets: tuple[str, ...] = ()
+    paging: Paging | None = None
 
 
 class RawResponse(Generic[T]):
@@ -213,6 +230,24 @@ class AsyncRawMethod(Generic[R, P, T]):
         return call
 
 
+def call_raw(call: Callable[[], T]) -> RawResponse[T]:
+    """``call()`` (a request) returning its `RawResponse` instead of the parsed body."""
+    token = _RAW.set(True)
+    try:
+        return cast(RawResponse[T], call())
+    finally:
+        _RAW.reset(token)
+
+
+async def call_raw_async(call: Callable[[], Awaitable[T]]) -> RawResponse[T]:
+    """`call_raw` for coroutines."""
+    token = _RAW.set(True)
+    try:
+        return cast(RawResponse[T], await call())
+    finally:
+        _RAW.reset(token)
+
+
 @functools.cache
 def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(cast_to)
@@ -305,8 +340,8 @@ def to_jsonable(value: object) -> object:
     if isinstance(value, Mapping):
         items = cast(Mapping[object, object], value).items()
         return {str(k): to_jsonable(v) for k, v in items}
-    if isinstance(value, list | tuple):
-        return [to_jsonable(v) for v in cast(list[object], value)]
+    if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+        return [to_jsonable(v) for v in cast(Sequence[object], value)]
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
@@ -565,10 +600,21 @@ class BaseClient:
         extra_headers: Headers | None,
         extra_query: Query | None,
         timeout: Timeout | NotGiven,
+        url: str | None = None,
     ) -> httpx.Request:
         self._check_required(endpoint, options)
-        url_path = format_path(endpoint.path, path or {})
+        if url is None:
+            url = str(self.base_url).rstrip("/") + format_path(
+                endpoint.path, path or {}
+            )
         auth_headers, auth_query = self._auth_for(endpoint, options)
+        target = httpx.URL(url)
+        if _origin(target) != _origin(self.base_url):  # a next link to another host
+            auth_headers, auth_query = {}, []
+        # httpx replaces a URL's query with ``params``: keep a next link's own.
+        auth_query = target.params.multi_items() + [
+            (k, v) for k, v in auth_query if k not in target.params
+        ]
         base: dict[str, str] = {
             "Accept": "application/json",
             "User-Agent": self._user_agent,
@@ -607,7 +653,6 @@ class BaseClient:
         }
         if given_files:
             content["files"] = given_files
-        url = str(self.base_url).rstrip("/") + url_path
         request = http.build_request(
             endpoint.method,
             url,
@@ -770,12 +815,16 @@ class SyncAPIClient(BaseClient):
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        url: str | None = None,
     ) -> T:
-        """Send one operation's request, retrying as configured; parse or raise."""
+        """Send one operation's request, retrying as configured; parse or raise.
+
+        ``url`` replaces the endpoint's path and the query (a page's next link).
+        """
         request = self._build_request(
             self._http, endpoint, path=path, query=query, headers=headers, body=body,
             form=form, files=files, options=options, extra_headers=extra_headers,
-            extra_query=extra_query, timeout=timeout,
+            extra_query=extra_query, timeout=timeout, url=url,
         )  # fmt: skip
         retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
         shown = self._shown(request.url, endpoint)
@@ -878,12 +927,16 @@ class AsyncAPIClient(BaseClient):
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        url: str | None = None,
     ) -> T:
-        """Send one operation's request, retrying as configured; parse or raise."""
+        """Send one operation's request, retrying as configured; parse or raise.
+
+        ``url`` replaces the endpoint's path and the query (a page's next link).
+        """
         request = self._build_request(
             self._http, endpoint, path=path, query=query, headers=headers, body=body,
             form=form, files=files, options=options, extra_headers=extra_headers,
-            extra_query=extra_query, timeout=timeout,
+            extra_query=extra_query, timeout=timeout, url=url,
         )  # fmt: skip
         retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
         shown = self._shown(request.url, endpoint)
@@ -945,6 +998,7 @@ __all__ = [
     "AsyncRawMethod",
     "BaseModel",
     "Endpoint",
+    "Paging",
     "RawMethod",
     "RawResponse",
     "SyncAPIClient",

@@ -1,16 +1,19 @@
-"""Models: BatchAvailableDates, Batch"""
+"""Models: BatchAvailableDates, BatchAvailableDatesParam, Batch, BatchParam"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
 from pydantic import Field
+from typing_extensions import Required, TypedDict
 
 from .._runtime import BaseModel
 
 __all__ = [
     "BatchAvailableDates",
+    "BatchAvailableDatesParam",
     "Batch",
+    "BatchParam",
 ]
 
 
@@ -26,6 +29,13 @@ class BatchAvailableDates(BaseModel):
         default=None, validation_alias="startDate", serialization_alias="startDate"
     )
     """The Unix timestamp (in seconds) for the oldest data available in this Batch."""
+
+
+class BatchAvailableDatesParam(TypedDict, total=False):
+    """`BatchAvailableDates` as a plain dict: the same fields, by wire name."""
+
+    endDate: int
+    startDate: int
 
 
 class Batch(BaseModel):
@@ -110,3 +120,29 @@ class Batch(BaseModel):
 
     version: str | None = None
     """The Semantic version of the Batch. Updated when the Batch is modified."""
+
+
+class BatchParam(TypedDict, total=False):
+    """`Batch` as a plain dict: the same fields, by wire name."""
+
+    availableDates: BatchAvailableDatesParam
+    completed: int
+    created: int
+    createdClient: str
+    createdUser: str
+    errors: list[dict[str, Any]]
+    failedRecordCount: int
+    imsOrg: Required[str]
+    metrics: dict[str, int]
+    recordCount: int
+    relatedObjects: list[dict[str, Any]]
+    size: int
+    started: int
+    status: Required[
+        Literal["processing", "success", "failure", "queued", "retrying", "stalled"]
+        | str
+    ]
+    tags: dict[str, list[str]]
+    updated: int
+    updatedUser: str
+    version: str

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from .._pagination import AsyncPager, SyncPager
 from .._runtime import (
     AsyncAPIResource,
     AsyncRawMethod,
     Endpoint,
+    Paging,
     RawMethod,
     SyncAPIResource,
 )
@@ -22,7 +24,11 @@ __all__ = [
 ]
 
 _GET_BATCH = Endpoint[dict[str, Batch]](
-    "GET", "/batches", dict[str, Batch], auth=("api_key", "ims_org_id", "access_token")
+    "GET",
+    "/batches",
+    dict[str, Batch],
+    auth=("api_key", "ims_org_id", "access_token"),
+    paging=Paging("offset", offset="start", limit="limit"),
 )
 
 
@@ -147,6 +153,90 @@ class RootResource(SyncAPIResource):
             max_retries=max_retries,
         )
 
+    def get_batch_iter(
+        self,
+        *,
+        batch: str | NotGiven = NOT_GIVEN,
+        completed: int | NotGiven = NOT_GIVEN,
+        connection: str | NotGiven = NOT_GIVEN,
+        connector: str | NotGiven = NOT_GIVEN,
+        created: int | NotGiven = NOT_GIVEN,
+        created_after: int | NotGiven = NOT_GIVEN,
+        created_before: int | NotGiven = NOT_GIVEN,
+        created_client: str | NotGiven = NOT_GIVEN,
+        created_user: str | NotGiven = NOT_GIVEN,
+        data_set: str | NotGiven = NOT_GIVEN,
+        data_set_file: str | NotGiven = NOT_GIVEN,
+        data_set_view: str | NotGiven = NOT_GIVEN,
+        end_after: int | NotGiven = NOT_GIVEN,
+        end_before: int | NotGiven = NOT_GIVEN,
+        failed_record_count: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        order_by: str | NotGiven = NOT_GIVEN,
+        property: str | NotGiven = NOT_GIVEN,
+        record_count: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        start: int | NotGiven = NOT_GIVEN,
+        start_after: int | NotGiven = NOT_GIVEN,
+        start_before: int | NotGiven = NOT_GIVEN,
+        started: int | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
+        transform: str | NotGiven = NOT_GIVEN,
+        updated: int | NotGiven = NOT_GIVEN,
+        updated_user: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> SyncPager[dict[str, Batch], tuple[str, Batch]]:
+        """Every item of `get_batch`, page after page.
+
+        Takes the arguments of `get_batch`; each page is requested when iteration
+        reaches it (offset paging: moving start on by the items received; stops at an
+        empty page or one shorter than limit (or than the first page)). Iterating yields
+        (key, value) pairs of each page's map; `.pages()` yields the pages themselves.
+        """
+        return SyncPager(
+            self._client,
+            _GET_BATCH,
+            query={
+                "batch": batch,
+                "completed": completed,
+                "connection": connection,
+                "connector": connector,
+                "created": created,
+                "createdAfter": created_after,
+                "createdBefore": created_before,
+                "createdClient": created_client,
+                "createdUser": created_user,
+                "dataSet": data_set,
+                "dataSetFile": data_set_file,
+                "dataSetView": data_set_view,
+                "endAfter": end_after,
+                "endBefore": end_before,
+                "failedRecordCount": failed_record_count,
+                "limit": limit,
+                "orderBy": order_by,
+                "property": property,
+                "recordCount": record_count,
+                "size": size,
+                "start": start,
+                "startAfter": start_after,
+                "startBefore": start_before,
+                "started": started,
+                "status": status,
+                "transform": transform,
+                "updated": updated,
+                "updatedUser": updated_user,
+                "version": version,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
 
 class AsyncRootResource(AsyncAPIResource):
     """Operations: get_batch"""
@@ -231,6 +321,90 @@ class AsyncRootResource(AsyncAPIResource):
             InternalServerError: 500 internal server error
         """
         return await self._client.request(
+            _GET_BATCH,
+            query={
+                "batch": batch,
+                "completed": completed,
+                "connection": connection,
+                "connector": connector,
+                "created": created,
+                "createdAfter": created_after,
+                "createdBefore": created_before,
+                "createdClient": created_client,
+                "createdUser": created_user,
+                "dataSet": data_set,
+                "dataSetFile": data_set_file,
+                "dataSetView": data_set_view,
+                "endAfter": end_after,
+                "endBefore": end_before,
+                "failedRecordCount": failed_record_count,
+                "limit": limit,
+                "orderBy": order_by,
+                "property": property,
+                "recordCount": record_count,
+                "size": size,
+                "start": start,
+                "startAfter": start_after,
+                "startBefore": start_before,
+                "started": started,
+                "status": status,
+                "transform": transform,
+                "updated": updated,
+                "updatedUser": updated_user,
+                "version": version,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+
+    def get_batch_iter(
+        self,
+        *,
+        batch: str | NotGiven = NOT_GIVEN,
+        completed: int | NotGiven = NOT_GIVEN,
+        connection: str | NotGiven = NOT_GIVEN,
+        connector: str | NotGiven = NOT_GIVEN,
+        created: int | NotGiven = NOT_GIVEN,
+        created_after: int | NotGiven = NOT_GIVEN,
+        created_before: int | NotGiven = NOT_GIVEN,
+        created_client: str | NotGiven = NOT_GIVEN,
+        created_user: str | NotGiven = NOT_GIVEN,
+        data_set: str | NotGiven = NOT_GIVEN,
+        data_set_file: str | NotGiven = NOT_GIVEN,
+        data_set_view: str | NotGiven = NOT_GIVEN,
+        end_after: int | NotGiven = NOT_GIVEN,
+        end_before: int | NotGiven = NOT_GIVEN,
+        failed_record_count: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        order_by: str | NotGiven = NOT_GIVEN,
+        property: str | NotGiven = NOT_GIVEN,
+        record_count: int | NotGiven = NOT_GIVEN,
+        size: int | NotGiven = NOT_GIVEN,
+        start: int | NotGiven = NOT_GIVEN,
+        start_after: int | NotGiven = NOT_GIVEN,
+        start_before: int | NotGiven = NOT_GIVEN,
+        started: int | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
+        transform: str | NotGiven = NOT_GIVEN,
+        updated: int | NotGiven = NOT_GIVEN,
+        updated_user: str | NotGiven = NOT_GIVEN,
+        version: str | NotGiven = NOT_GIVEN,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> AsyncPager[dict[str, Batch], tuple[str, Batch]]:
+        """Every item of `get_batch`, page after page.
+
+        Takes the arguments of `get_batch`; each page is requested when iteration
+        reaches it (offset paging: moving start on by the items received; stops at an
+        empty page or one shorter than limit (or than the first page)). Iterating yields
+        (key, value) pairs of each page's map; `.pages()` yields the pages themselves.
+        """
+        return AsyncPager(
+            self._client,
             _GET_BATCH,
             query={
                 "batch": batch,

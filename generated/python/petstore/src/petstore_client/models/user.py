@@ -1,13 +1,15 @@
-"""Models: User"""
+"""Models: User, UserParam"""
 
 from __future__ import annotations
 
 from pydantic import Field
+from typing_extensions import TypedDict
 
 from .._runtime import BaseModel
 
 __all__ = [
     "User",
+    "UserParam",
 ]
 
 
@@ -36,3 +38,16 @@ class User(BaseModel):
     """User Status"""
 
     username: str | None = None
+
+
+class UserParam(TypedDict, total=False):
+    """`User` as a plain dict: the same fields, by wire name."""
+
+    email: str
+    firstName: str
+    id: int
+    lastName: str
+    password: str
+    phone: str
+    userStatus: int
+    username: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 from .._runtime import (
     AsyncAPIResource,
@@ -12,7 +12,7 @@ from .._runtime import (
     SyncAPIResource,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ..models.pet import Pet
+from ..models.pet import Pet, PetParam
 
 __all__ = [
     "PetResource",
@@ -63,7 +63,7 @@ class PetResource(SyncAPIResource):
     def add_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -89,7 +89,7 @@ class PetResource(SyncAPIResource):
     def update_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -280,7 +280,7 @@ class AsyncPetResource(AsyncAPIResource):
     async def add_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -306,7 +306,7 @@ class AsyncPetResource(AsyncAPIResource):
     async def update_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 from .._runtime import (
     AsyncAPIResource,
@@ -12,7 +12,7 @@ from .._runtime import (
     SyncAPIResource,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ..models.order import Order
+from ..models.order import Order, OrderParam
 
 __all__ = [
     "StoreResource",
@@ -37,7 +37,7 @@ class StoreResource(SyncAPIResource):
     def place_order(
         self,
         *,
-        body: Order | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Order | OrderParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -136,7 +136,7 @@ class AsyncStoreResource(AsyncAPIResource):
     async def place_order(
         self,
         *,
-        body: Order | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Order | OrderParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,

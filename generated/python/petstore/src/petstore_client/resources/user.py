@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Sequence
+from typing import Final
 
 from .._runtime import (
     AsyncAPIResource,
@@ -12,7 +13,7 @@ from .._runtime import (
     SyncAPIResource,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ..models.user import User
+from ..models.user import User, UserParam
 
 __all__ = [
     "UserResource",
@@ -42,7 +43,7 @@ class UserResource(SyncAPIResource):
     def create_user(
         self,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -67,7 +68,7 @@ class UserResource(SyncAPIResource):
     def create_users_with_array_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -90,7 +91,7 @@ class UserResource(SyncAPIResource):
     def create_users_with_list_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -192,7 +193,7 @@ class UserResource(SyncAPIResource):
         self,
         username: str,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -261,7 +262,7 @@ class AsyncUserResource(AsyncAPIResource):
     async def create_user(
         self,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -286,7 +287,7 @@ class AsyncUserResource(AsyncAPIResource):
     async def create_users_with_array_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -309,7 +310,7 @@ class AsyncUserResource(AsyncAPIResource):
     async def create_users_with_list_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
@@ -411,7 +412,7 @@ class AsyncUserResource(AsyncAPIResource):
         self,
         username: str,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
