@@ -1,6 +1,7 @@
 """Hand-built models for client tests beyond the petstore: ``vault_api`` sends an API
 key in the query string and a token header, and takes secret query parameters;
-``pages_api`` pages in every style (with ``pages_config``)."""
+``pages_api`` pages in every style (with ``pages_config``); ``uploads_api`` documents two
+body rows on one operation and a form array of files."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from generator.config_paging import Pagination, PagingRule
 from generator.model import (
     Api,
     ArraySchema,
+    FileSchema,
     ObjectSchema,
     Operation,
     Overview,
@@ -26,7 +28,7 @@ from generator.model import (
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "emit"))
 
-from python_fixtures import INT, STR, P, Q, loc, param, prop, resp
+from python_fixtures import INT, STR, B, F, P, Q, loc, param, prop, resp
 
 PASSWORD = PrimitiveSchema("string", "password")
 
@@ -127,3 +129,35 @@ def pages_config(folder: Path) -> ApiConfig:
     )
     config = ApiConfig.for_folder(folder / "pages", "pages")
     return replace(config, pagination=Pagination(operations=rules))
+
+
+def uploads_api() -> Api:
+    """Two ``Body`` rows on one operation, and a ``formData`` array of files."""
+    meta = ObjectSchema((prop("name", STR, required=True), prop("size", INT)))
+    two_bodies = Operation(
+        "POST", "/things", loc("paths.md", 10), "createThing", "Create a thing",
+        parameters=(
+            param("meta", B, meta, required=True, text="What the thing is"),
+            Parameter("tags", B, ArraySchema(STR), loc("paths.md", 12), "Its tags"),
+        ),
+        responses=(resp("201", "created", meta),),
+    )  # fmt: skip
+    files = Operation(
+        "POST", "/files", loc("paths.md", 20), "uploadFiles", "Upload files",
+        parameters=(
+            param("files", F, ArraySchema(FileSchema(), "multi"), required=True),
+            param("note", F, STR),
+        ),
+        responses=(resp("200", "stored", ObjectSchema((prop("count", INT),))),),
+        consumes=("multipart/form-data",),
+    )  # fmt: skip
+    return Api(
+        name="uploads",
+        overview=Overview(
+            "Uploads", loc("overview.md"), "Odd bodies.", version="1.0.0", host="uploads.test",
+            schemes=("https",),
+        ),
+        operations=(two_bodies, files),
+        definitions=(),
+        security_schemes=(),
+    )

@@ -39,6 +39,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         python_build.write(python_fixtures.hostile_api(), out),
         python_build.write(client_fixtures.vault_api(), out),
         python_build.write(client_fixtures.pages_api(), out, client_fixtures.pages_config(out)),
+        python_build.write(client_fixtures.uploads_api(), out),
     ]
     for root in roots:
         sys.path.insert(0, str(root / "src"))
@@ -78,6 +79,12 @@ def vault(generated: Path) -> ModuleType:
 def pages(generated: Path) -> ModuleType:
     """One operation per paging style: cursor, page number, next link (body, header)."""
     return importlib.import_module("pages_client")
+
+
+@pytest.fixture(scope="session")
+def uploads(generated: Path) -> ModuleType:
+    """Two body rows merged into one object body; a form array of files."""
+    return importlib.import_module("uploads_client")
 
 
 @pytest.fixture

@@ -13,27 +13,31 @@ from dataclasses import dataclass, replace
 
 from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
-from generator.emit.pyshape import Atom, Call, Dict, Expr, Tuple, render
-from generator.emit.python.errors import error_class
+from generator.emit.pyshape import Atom, Dict, render
+from generator.emit.python.arguments import kind as param_kind
+from generator.emit.python.arguments import (
+    merged_bodies,
+    missing_path_params,
+    path_order,
+    unique_params,
+)
+from generator.emit.python.docstrings import docstring, success_response
+from generator.emit.python.endpoint import endpoint_code
 from generator.emit.python.layout import annotated, call_statement
 from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.paging import PagerView, pager_for
 from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
 from generator.emit.templating import pystr
 from generator.model import (
-    ArraySchema,
     FileSchema,
     Operation,
     Parameter,
     ParameterIn,
-    PrimitiveSchema,
-    Response,
 )
 from generator.naming import method_name, param_name, pascal_case, unique_names
 
 RESERVED_PARAMS = frozenset({"self", "extra_headers", "extra_query", "timeout"})
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
-_TEMPLATE_VAR = re.compile(r"{([^{}]+)}")
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,12 @@ class OperationView:
     """The model operation this method calls (the tests emitter reads its examples)."""
     pager: PagerView | None = None
     """Its auto-paging ``<name>_iter`` method, when it pages."""
+    sources: tuple[tuple[str, Parameter], ...] = ()
+    """(argument name, the parameter it sends): merged bodies and filled-in path
+    parameters included, so examples and tests read the values the method takes."""
+
+    def source(self, view: ParamView) -> Parameter:
+        return next(p for name, p in self.sources if name == view.python_name)
 
     @property
     def argument_lines(self) -> tuple[str, ...]:
@@ -125,14 +135,6 @@ class OperationView:
         return ", ".join(f"{p.python_name}=..." for p in required)
 
 
-def success_response(operation: Operation) -> Response | None:
-    """The lowest documented 2xx response (the one a successful call returns)."""
-    ok = sorted(
-        (r for r in operation.responses if r.status.startswith("2")), key=lambda r: r.status
-    )
-    return ok[0] if ok else None
-
-
 def return_hint(operation: Operation, renderer: TypeRenderer, use: ModuleUse, owner: str) -> str:
     """``bytes`` for files, else the success schema's type; ``None`` when the docs
     document no success schema (No Content, or no 2xx response at all)."""
@@ -142,56 +144,6 @@ def return_hint(operation: Operation, renderer: TypeRenderer, use: ModuleUse, ow
     if isinstance(response.schema, FileSchema):
         return "bytes"
     return renderer.hint(response.schema, use, owner + "Response")
-
-
-def _kind(param: Parameter) -> str:
-    if param.place is ParameterIn.FORM_DATA:
-        return "file" if isinstance(param.schema, FileSchema) else "form"
-    return str(param.place.value)
-
-
-def _path_order(operation: Operation, param: Parameter) -> int:
-    names = _TEMPLATE_VAR.findall(operation.path)
-    return names.index(param.name) if param.name in names else len(names)
-
-
-def _unique_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
-    """Parameters with one row per (location, wire name); header names are case-blind."""
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for param in operation.parameters:
-        name = param.name.casefold() if param.place is ParameterIn.HEADER else param.name
-        key = (str(param.place.value), name)
-        if key in seen:
-            diagnostics.warning(
-                "duplicate-parameter",
-                f"{operation.method.upper()} {operation.path}: {param.place.value} parameter "
-                f"{param.name!r} is listed twice; the client sends the first one",
-                param.location,
-            )
-            continue
-        seen.add(key)
-        kept.append(param)
-    return kept
-
-
-def _missing_path_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
-    """Template variables the Parameters table forgot: still callable, typed ``str``."""
-    documented = {p.name for p in operation.parameters if p.place is ParameterIn.PATH}
-    missing = []
-    for name in _TEMPLATE_VAR.findall(operation.path):
-        if name not in documented:
-            diagnostics.warning(
-                "unsupported",
-                f"{operation.method.upper()} {operation.path}: path parameter {name!r} is not "
-                "documented; the client takes it as a string",
-                operation.location,
-            )
-            missing.append(
-                Parameter(name, ParameterIn.PATH, PrimitiveSchema("string"), operation.location,
-                          required=True)
-            )
-    return missing
 
 
 def build_operation(
@@ -209,7 +161,7 @@ def build_operation(
     owner = pascal_case(name)
     params: list[Parameter] = []
     option_of: dict[int, OptionView] = {}
-    for param in _unique_params(operation, diagnostics):
+    for param in merged_bodies(operation, unique_params(operation, diagnostics), diagnostics):
         option = options.header_option(param.name) if param.place is ParameterIn.HEADER else None
         if option is None:
             params.append(param)
@@ -217,7 +169,7 @@ def build_operation(
             # Required here, optional on the client: the call takes it too.
             option_of[len(params)] = option
             params.append(param)
-    params += _missing_path_params(operation, diagnostics)
+    params += missing_path_params(operation, diagnostics)
     keys = [f"{i}" for i in range(len(params))]
     names = unique_names(
         keys,
@@ -238,7 +190,7 @@ def build_operation(
     by_kind = {kind: tuple(v for v in views if v.kind == kind) for kind in
                ("path", "query", "header", "body", "form", "file", "option")}  # fmt: skip
     path_params = tuple(
-        sorted(by_kind["path"], key=lambda v: _path_order(operation, _find(params, v)))
+        sorted(by_kind["path"], key=lambda v: path_order(operation, _find(params, v)))
     )
     keyword = [v for v in views if v.kind != "path"]
     keyword.sort(key=lambda v: v.default_code != "")  # required first, for readability
@@ -252,7 +204,7 @@ def build_operation(
         name=name,
         constant=f"_{name.upper()}",
         return_hint=returns,
-        endpoint_code=_endpoint_code(
+        endpoint_code=endpoint_code(
             operation,
             f"_{name.upper()}",
             returns,
@@ -270,17 +222,18 @@ def build_operation(
         file_params=by_kind["file"],
         option_params=by_kind["option"],
         body=by_kind["body"][0] if by_kind["body"] else None,
-        docstring=_docstring(operation, path_params + tuple(keyword)),
+        docstring=docstring(operation, path_params + tuple(keyword)),
         summary=operation.summary,
         method=operation.method.upper(),
         path=operation.path,
         operation=operation,
         pager=pager,
+        sources=tuple((names[key], param) for key, param in zip(keys, params, strict=True)),
     )
 
 
 def _find(params: list[Parameter], view: ParamView) -> Parameter:
-    return next(p for p in params if p.name == view.wire_name and _kind(p) == view.kind)
+    return next(p for p in params if p.name == view.wire_name and param_kind(p) == view.kind)
 
 
 def _option_view(param: Parameter, python_name: str, option: OptionView) -> ParamView:
@@ -301,7 +254,7 @@ def _option_view(param: Parameter, python_name: str, option: OptionView) -> Para
 def _param_view(
     param: Parameter, python_name: str, renderer: TypeRenderer, use: ModuleUse, owner: str
 ) -> ParamView:
-    kind = _kind(param)
+    kind = param_kind(param)
     hint = renderer.hint(param.schema, use, owner + pascal_case(param.name))
     value_hint = hint
     if kind == "body":
@@ -333,81 +286,6 @@ def _body_hint(hint: str, renderer: TypeRenderer, use: ModuleUse) -> str:
         return f"{model} | {param}"
     use.abc.add("Sequence")
     return f"Sequence[{model} | {param}]"
-
-
-def _endpoint_code(
-    operation: Operation,
-    constant: str,
-    returns: str,
-    params: list[Parameter],
-    options: ClientOptions,
-    *,
-    requires: tuple[str, ...],
-    paging: Expr | None,
-) -> str:
-    """``_NAME = Endpoint[T]("GET", "/pets", T, ...)``: the static facts the runtime
-    needs, laid out as black lays the statement out."""
-    args = (Atom(pystr(operation.method.upper())), Atom(pystr(operation.path)), Atom(returns))
-    kwargs: list[tuple[str, Expr]] = []
-    auth = options.auth_for(operation)
-    if auth is not None:
-        kwargs.append(("auth", Tuple(tuple(Atom(pystr(a)) for a in auth))))
-    formats = {
-        p.name: p.schema.collection_format or "csv"
-        for p in params
-        if p.place in {ParameterIn.QUERY, ParameterIn.HEADER, ParameterIn.FORM_DATA}
-        and isinstance(p.schema, ArraySchema)
-    }
-    if formats:
-        pairs = tuple((Atom(pystr(k)), Atom(pystr(v))) for k, v in formats.items())
-        kwargs.append(("formats", Dict(pairs)))
-    form = [p for p in params if p.place is ParameterIn.FORM_DATA]
-    if form:
-        multipart = any(isinstance(p.schema, FileSchema) for p in form) or any(
-            "multipart" in c for c in operation.consumes
-        )
-        kwargs.append(("body", Atom(pystr("multipart" if multipart else "form"))))
-    if requires:
-        kwargs.append(("requires", Tuple(tuple(Atom(pystr(r)) for r in requires))))
-    secrets = [p.name for p in params if p.place is ParameterIn.QUERY and _is_secret(p)]
-    if secrets:
-        kwargs.append(("secrets", Tuple(tuple(Atom(pystr(s)) for s in secrets))))
-    if paging is not None:
-        kwargs.append(("paging", paging))
-    endpoint = Call(f"Endpoint[{returns}]", args, tuple(kwargs))
-    return render(endpoint, indent=0, head=f"{constant} = ")
-
-
-def _is_secret(param: Parameter) -> bool:
-    """Whether the docs mark a parameter as a secret (``format: password``)."""
-    schema = param.schema
-    return isinstance(schema, PrimitiveSchema) and schema.format == "password"
-
-
-def _docstring(operation: Operation, params: tuple[ParamView, ...]) -> str:
-    """Summary, description, Args, Returns, Raises: Google style, plain text."""
-    parts = [operation.summary or f"{operation.method.upper()} {operation.path}"]
-    if operation.deprecated:
-        parts.append("Deprecated: the docs mark this operation as deprecated.")
-    if operation.description and operation.description != operation.summary:
-        parts.append(operation.description)
-    if params:
-        lines = ["Args:"]
-        for p in params:
-            text = " ".join(p.description.split()) or f"The {p.wire_name!r} {p.kind} parameter."
-            lines.append(f"    {p.python_name}: {text}")
-        parts.append("\n".join(lines))
-    response = success_response(operation)
-    if response is not None and response.description:
-        parts.append(f"Returns:\n    {' '.join(response.description.split())}")
-    raises = []
-    for r in operation.responses:
-        if r.status[:1] in {"4", "5"}:
-            error = error_class(r.status)
-            raises.append(f"    {error}: {r.status} {' '.join(r.description.split())}".rstrip())
-    if raises:
-        parts.append("Raises:\n" + "\n".join(raises))
-    return "\n\n".join(parts)
 
 
 def operation_names(operations: list[Operation], reserved: set[str]) -> list[str]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import Atom, Call, render, value_expr
-from generator.emit.python.operations import OperationView, ParamView, success_response
+from generator.emit.python.docstrings import success_response
+from generator.emit.python.operations import OperationView
 from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.resources import ResourceView
-from generator.model import Api, Operation, Parameter, ParameterIn
+from generator.model import Api
 from generator.naming import safe_snake
 
 _MODEL = re.compile(r"([A-Z][A-Za-z0-9_]*)\]*$")
@@ -43,16 +44,6 @@ class ExampleCall:
         return render(self.call, indent=4, head=f"{keyword} {self.item} in ", tail=":")
 
 
-def _model_param(operation: Operation, view: ParamView) -> Parameter:
-    from generator.emit.tests.values import undocumented_path_param  # noqa: PLC0415 (cycle)
-
-    place = ParameterIn.FORM_DATA if view.kind in {"file", "form"} else ParameterIn(view.kind)
-    for param in operation.parameters:
-        if param.name == view.wire_name and param.place is place:
-            return param
-    return undocumented_path_param(view.wire_name, operation)
-
-
 def example_call(
     resource: ResourceView, op: OperationView, api: Api, *, pager: bool = False
 ) -> ExampleCall:
@@ -62,7 +53,7 @@ def example_call(
     # Required arguments, and the body (optional in many docs, but the point of the call).
     views = [v for v in (*op.positional, *op.keyword) if v.kind not in {"option", "file"}
              and (not v.default_code or v.kind == "body")]  # fmt: skip
-    params = [_model_param(op.operation, v) for v in views]
+    params = [op.source(v) for v in views]
     chosen = pick_values(op.operation, params, api, Diagnostics())
     args = tuple(value_expr(c.value) for c, v in zip(chosen, views, strict=True)
                  if v.kind == "path")  # fmt: skip

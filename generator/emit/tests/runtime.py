@@ -28,8 +28,9 @@ from generator.emit.pyshape import (
     render,
     value_expr,
 )
+from generator.emit.python.docstrings import success_response
 from generator.emit.python.models import isort_key
-from generator.emit.python.operations import OperationView, success_response
+from generator.emit.python.operations import OperationView
 from generator.emit.python.package import PackageView
 from generator.emit.python.paging import PagerView
 from generator.emit.python.resources import ResourceView

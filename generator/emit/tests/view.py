@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import Atom, Call, Expr, List, Tuple, flat, render, value_expr
+from generator.emit.python.docstrings import success_response
 from generator.emit.python.errors import error_class
-from generator.emit.python.operations import OperationView, ParamView, success_response
+from generator.emit.python.operations import OperationView
 from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.package import PackageView
 from generator.emit.samples import fits, sample
@@ -26,9 +27,8 @@ from generator.emit.tests.values import (
     expected_pairs,
     expected_path,
     pick_values,
-    undocumented_path_param,
 )
-from generator.model import Api, FileSchema, Operation, Parameter, ParameterIn, ResponseExample
+from generator.model import Api, FileSchema, Operation, ResponseExample
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
@@ -192,6 +192,9 @@ def _value_code(value: object, hint: str, imports: Imports, name: str) -> Expr:
     base = _base_hint(hint)
     if base == "FileTypes":
         return Tuple((Atom(pystr("upload.txt")), Atom(f"{pystr(str(value))}.encode()")))
+    if base == "list[FileTypes]":  # several files under one field: two uploads
+        uploads = [(pystr(f"upload-{n}.txt"), f"{pystr(f'file {n}')}.encode()") for n in (1, 2)]
+        return List(tuple(Tuple((Atom(name), Atom(content))) for name, content in uploads))
     code = imports.hoist(value_expr(value), name)
     if imports.native(base):
         return code
@@ -226,15 +229,6 @@ def _auth_expectations(
 
 def _pairs_code(pairs: list[tuple[str, str]]) -> Expr:
     return List(tuple(Tuple((Atom(pystr(k)), Atom(pystr(v)))) for k, v in sorted(pairs)))
-
-
-def _model_param(operation: Operation, view: ParamView) -> Parameter:
-    form = view.kind in {"file", "form"}
-    location = ParameterIn.FORM_DATA if form else ParameterIn(view.kind)
-    for param in operation.parameters:
-        if param.name == view.wire_name and param.place is location:
-            return param
-    return undocumented_path_param(view.wire_name, operation)
 
 
 def _response_example(operation: Operation, status: str) -> ResponseExample | None:
@@ -281,7 +275,7 @@ def build_case(
     """
     # Options the call may override (``api_key``...) come from the test client.
     views = [v for v in (*op_view.positional, *op_view.keyword) if v.kind != "option"]
-    params = [_model_param(operation, v) for v in views]
+    params = [op_view.source(v) for v in views]
     chosen = pick_values(operation, params, api, diagnostics)
     codes = [
         _value_code(

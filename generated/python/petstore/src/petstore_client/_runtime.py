@@ -595,7 +595,7 @@ class BaseClient:
         headers: Mapping[str, object] | None,
         body: object,
         form: Mapping[str, object] | None,
-        files: Mapping[str, FileTypes | NotGiven] | None,
+        files: Mapping[str, FileTypes | list[FileTypes] | NotGiven] | None,
         options: Mapping[str, object] | None,
         extra_headers: Headers | None,
         extra_query: Query | None,
@@ -648,11 +648,14 @@ class BaseClient:
             for name, value in serialize(form, endpoint.formats):
                 data.setdefault(name, []).append(value)
             content["data"] = data
-        given_files = {
-            k: v for k, v in (files or {}).items() if not isinstance(v, NotGiven)
-        }
-        if given_files:
-            content["files"] = given_files
+        parts: list[tuple[str, FileTypes]] = []
+        for name, upload in (files or {}).items():
+            if isinstance(upload, list):  # several files under one field name
+                parts.extend((name, one) for one in upload)
+            elif not isinstance(upload, NotGiven):
+                parts.append((name, upload))
+        if parts:
+            content["files"] = parts
         request = http.build_request(
             endpoint.method,
             url,
@@ -809,7 +812,7 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         body: object = NOT_GIVEN,
         form: Mapping[str, object] | None = None,
-        files: Mapping[str, FileTypes | NotGiven] | None = None,
+        files: Mapping[str, FileTypes | list[FileTypes] | NotGiven] | None = None,
         options: Mapping[str, object] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
@@ -921,7 +924,7 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         body: object = NOT_GIVEN,
         form: Mapping[str, object] | None = None,
-        files: Mapping[str, FileTypes | NotGiven] | None = None,
+        files: Mapping[str, FileTypes | list[FileTypes] | NotGiven] | None = None,
         options: Mapping[str, object] | None = None,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
