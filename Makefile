@@ -10,7 +10,7 @@ GENERATED := .md2sdk-cache/generate.stamp
 GENERATE_INPUTS := pyproject.toml $(shell find specs templates generator -type f \
 	-not -path '*/__pycache__/*' -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: install generate test lint check fuzz bench
+.PHONY: install generate test test-fast lint check fuzz bench
 
 install: $(INSTALLED)
 
@@ -35,8 +35,18 @@ $(NODE_MODULES): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# The suite runs in parallel (pytest-xdist, one worker per core; modules marked
+# xdist_group keep their shared fixture on one worker). `test-fast` is the inner loop:
+# everything but the `toolchain` tests (build, pip, mypy, ruff, pre-commit, Prism, the
+# generated suites), so it needs no node_modules either.
+PYTEST_WORKERS ?= auto
+PARALLEL := -n $(PYTEST_WORKERS) --dist loadgroup
+
 test: $(INSTALLED) $(NODE_MODULES)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
+
+test-fast: $(INSTALLED)
+	$(BIN)/pytest $(PARALLEL) -m "not toolchain"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check generator tests
@@ -54,5 +64,5 @@ fuzz: $(INSTALLED)
 # Benchmarks on ../shared/bench (S powerdns, M slack, L kubernetes) side by side with
 # openapi-python-client (pinned, in bench/.venv-opc); prints a table, writes
 # bench/results.json. Fails only on errors, never on timings. Not part of `make test`.
-bench: $(INSTALLED)
+bench: $(INSTALLED) $(NODE_MODULES)
 	$(BIN)/python -m bench.run

@@ -48,6 +48,8 @@ def generate(tool: Path, document: Path, output: Path) -> tuple[float, str]:
 
     Raises `RuntimeError` when it exits non-zero; warnings are its normal behaviour.
     """
+    if not (tool.parent / "ruff").exists():  # its default post-hooks would then fail
+        raise RuntimeError(f"ruff is missing beside {tool}: its post-hooks could not run")
     if output.exists():
         shutil.rmtree(output)
     env = dict(os.environ, PATH=f"{tool.parent}{os.pathsep}{os.environ.get('PATH', '')}")

@@ -5,14 +5,17 @@ into a scratch project (``bench/work/<name>/``, git-ignored), then measures, eac
 a fresh process (`bench.child`):
 
 - cold generation of every available target, per stage, with an empty format cache;
-- no-op regeneration (nothing changed) and regeneration after editing one page;
+- no-op regeneration (nothing changed), and regeneration after editing one page, for
+  three kinds of edit (`bench.edits`), in-process and through the CLI;
 - importing the generated client; the read-and-mistune-parse floor;
-- openapi-python-client generating from md2sdk's own OpenAPI output (median of
-  ``--reps`` runs), and the ratio.
+- openapi-python-client (median of ``--reps`` runs) on the API's original spec converted
+  to OpenAPI 3 (`bench.convert`): *the* ratio; and, as a second labelled row, on
+  md2sdk's own OpenAPI output (which is larger: it carries generated examples).
 
 Prints a table, writes JSON (``bench/results.json``). Exits non-zero only when a step
 fails (md2sdk or openapi-python-client reports an error, a no-op run rewrites files,
-an edit changes nothing), never because of a timing or a missed target.
+an edit changes nothing, a conversion fails), never because of a timing or a missed
+target.
 
 Usage::
 
@@ -36,7 +39,8 @@ from typing import Any
 
 import yaml
 
-from bench import opc
+from bench import convert, opc
+from bench.edits import KINDS, EditError, edit
 from bench.report import render_table, verdicts
 
 HERE = Path(__file__).resolve().parent
@@ -48,7 +52,6 @@ TARGET_MODULES = {
     "python": "generator.emit.python",
     "tests": "generator.emit.tests",
 }
-EDIT_MARK = " (edited by md2sdk bench)"
 
 
 class BenchError(Exception):
@@ -91,40 +94,6 @@ def make_project(work: Path, pages: Path, name: str, targets: list[str]) -> Path
     return pyproject
 
 
-def edit_one_page(specs: Path) -> Path:
-    """Change one documented text on the first operation page: its description, or
-    else the description cell of the first row of its first table that has one."""
-    folder = specs / "operations"
-    page = sorted((folder if folder.is_dir() else specs).glob("*.md"))[0]
-    lines = page.read_text(encoding="utf-8").split("\n")
-    if not _edit_description(lines) and not _edit_table_cell(lines):
-        raise BenchError(f"found no description to edit in {page}")
-    page.write_text("\n".join(lines), encoding="utf-8")
-    return page
-
-
-def _edit_description(lines: list[str]) -> bool:
-    for index, line in enumerate(lines[:-1]):
-        if line.strip().lower() == "#### description" and lines[index + 2 :]:
-            target = next(i for i in range(index + 1, len(lines)) if lines[i].strip())
-            if not lines[target].startswith("#"):
-                lines[target] += EDIT_MARK
-                return True
-    return False
-
-
-def _edit_table_cell(lines: list[str]) -> bool:
-    for index, line in enumerate(lines[:-2]):
-        cells = line.strip().strip("|").split("|")
-        if "Description" in cells and "\\|" not in lines[index + 2]:
-            row = lines[index + 2].strip().strip("|").split("|")
-            if len(row) == len(cells):
-                row[cells.index("Description")] += EDIT_MARK
-                lines[index + 2] = "|" + "|".join(row) + "|"
-                return True
-    return False
-
-
 def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> dict[str, Any]:
     """Cold, no-op and one-page-edit generation, import time and the parse floor."""
     pyproject = make_project(work, pages, name, targets)
@@ -133,8 +102,7 @@ def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> di
         raise BenchError(f"{name}: md2sdk reported errors: {cold['errors']}")
     noop, noop_wall = child("generate", str(pyproject))
     noop_cli = cli_wall(pyproject)
-    edited_page = edit_one_page(work / "specs" / name)
-    edit, edit_wall = child("generate", str(pyproject))
+    edits = {kind: measure_edit(kind, work / "specs" / name, pyproject) for kind in KINDS}
     floor, floor_wall = child("floor", str(pages))
     result: dict[str, Any] = {
         "size": SIZES.get(name, "?"),
@@ -146,18 +114,32 @@ def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> di
         "output_mb": round(cold["bytes"] / 1e6, 2),
         "cold": {**cold, "wall": cold_wall},
         "noop": {**noop, "wall": noop_wall, "cli_wall": noop_cli},
-        "edit": {**edit, "wall": edit_wall, "page": edited_page.name},
+        "edits": edits,
         "floor": {**floor, "wall": floor_wall},
         "openapi_operations": count_openapi_operations(work / "out" / "openapi" / f"{name}.yaml"),
     }
     result["operations_per_second"] = cold["operations"] / cold_wall if cold_wall else 0.0
     if noop["written"]:
         raise BenchError(f"{name}: no-op regeneration rewrote {noop['written']} files")
-    if not edit["written"]:
-        raise BenchError(f"{name}: editing {edited_page.name} changed no output")
     if "python" in targets:
         result["import"] = measure_import(work / "out" / "python" / name / "src")
     return result
+
+
+def measure_edit(kind: str, specs: Path, pyproject: Path) -> dict[str, Any]:
+    """One edit of ``kind`` regenerated in a measured child, then a second edit of the
+    same kind regenerated by the real command (its wall time)."""
+    try:
+        page = edit(kind, specs)
+        data, wall = child("generate", str(pyproject))
+        edit(kind, specs)
+    except EditError as exc:
+        return {"skipped": str(exc)}
+    if data["errors"]:
+        raise BenchError(f"after the {kind} edit md2sdk reported errors: {data['errors']}")
+    if not data["written"]:
+        raise BenchError(f"the {kind} edit of {page.name} changed no output")
+    return {**data, "wall": wall, "cli_wall": cli_wall(pyproject), "page": page.name}
 
 
 def cli_wall(pyproject: Path) -> float:
@@ -202,27 +184,31 @@ _METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 def count_spec_operations(bench_root: Path, name: str) -> int | None:
     """Operations in the original spec the markdown was rendered from, if it is there."""
-    for suffix in (".json", ".yaml", ".yml"):
-        spec = bench_root / "specs" / f"{name}{suffix}"
-        if spec.is_file():
-            return count_openapi_operations(spec)
-    return None
+    spec = convert.original_spec(bench_root, name)
+    return count_openapi_operations(spec) if spec is not None else None
 
 
-def measure_opc(name: str, work: Path, reps: int) -> dict[str, Any]:
-    """openapi-python-client on md2sdk's OpenAPI document for ``name``: median seconds."""
-    document = work / "out" / "openapi" / f"{name}.yaml"
-    if not document.is_file():
-        raise BenchError(f"{name}: md2sdk wrote no OpenAPI document to compare with")
+def measure_opc(name: str, bench_root: Path, work: Path, reps: int) -> dict[str, Any]:
+    """openapi-python-client's median seconds on the API's original spec converted to
+    OpenAPI 3 (what a user choosing between the tools has), and on md2sdk's document."""
     tool = opc.ensure_installed()
-    runs = [opc.generate(tool, document, work / "opc-out") for _ in range(reps)]
-    seconds = [s for s, _ in runs]
-    return {
-        "version": opc.VERSION,
-        "runs": seconds,
-        "median": statistics.median(seconds),
-        "skipped_endpoints": opc.skipped_endpoints(runs[0][1]),
-    }
+    spec = convert.original_spec(bench_root, name)
+    if spec is None:
+        raise BenchError(f"{name}: no original spec under {bench_root / 'specs'}")
+    converted, convert_seconds = convert.to_openapi3(spec, work / "openapi3")
+    own = work / "out" / "openapi" / f"{name}.yaml"
+    if not own.is_file():
+        raise BenchError(f"{name}: md2sdk wrote no OpenAPI document to compare with")
+    result: dict[str, Any] = {"version": opc.VERSION, "convert_seconds": convert_seconds}
+    for label, document in (("original", converted), ("md2sdk_doc", own)):
+        runs = [opc.generate(tool, document, work / "opc-out") for _ in range(reps)]
+        seconds = [s for s, _ in runs]
+        result[label] = {
+            "runs": seconds,
+            "median": statistics.median(seconds),
+            "skipped_endpoints": opc.skipped_endpoints(runs[0][1]),
+        }
+    return result
 
 
 def run(
@@ -236,7 +222,7 @@ def run(
 ) -> dict[str, Any]:
     targets = targets or available_targets()
     results: dict[str, Any] = {
-        "machine": {"cores": _cores(), "python": sys.version.split()[0]},
+        "machine": {"cores": _cores(), "python": sys.version.split()[0], "load": [_load()]},
         "targets": targets,
         "apis": {},
     }
@@ -250,16 +236,24 @@ def run(
         entry["spec_operations"] = count_spec_operations(bench_root, name)
         if with_opc:
             print(f"[bench] {name}: openapi-python-client x{reps} ...", file=sys.stderr)
-            entry["opc"] = measure_opc(name, work, reps)
-            entry["ratio_vs_opc"] = entry["cold"]["wall"] / entry["opc"]["median"]
+            entry["opc"] = measure_opc(name, bench_root, work, reps)
+            entry["ratio_vs_opc"] = entry["cold"]["wall"] / entry["opc"]["original"]["median"]
+            own = entry["opc"]["md2sdk_doc"]["median"]
+            entry["ratio_vs_opc_own_doc"] = entry["cold"]["wall"] / own
         entry["ratio_vs_floor"] = entry["cold"]["wall"] / entry["floor"]["seconds"]
         results["apis"][name] = entry
+    results["machine"]["load"].append(_load())
     results["verdicts"] = verdicts(results)
     return results
 
 
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _load() -> float:
+    """The 1-minute load average (other sessions share the machine)."""
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else -1.0
 
 
 def main(argv: list[str] | None = None) -> int:

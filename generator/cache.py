@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -58,7 +57,6 @@ FORMAT = 1
 """Version of the entry layout and of key derivation; bump it when either changes."""
 
 _MAGIC = b"md2sdk-cache"
-_LOG = logging.getLogger("md2sdk.cache")
 
 
 @dataclass(frozen=True)
@@ -178,7 +176,9 @@ class Cache:
     def _ignored(self, path: Path, reason: str) -> bytes | None:
         """A miss, logged for the caches declared with ``warn``."""
         if self.inputs.warn:
-            _LOG.warning(
+            import logging  # noqa: PLC0415 (~6 ms; a no-op run never warns)
+
+            logging.getLogger("md2sdk.cache").warning(
                 "%s: warning: ignored a %s cache entry (%s); it will be rebuilt",
                 path,
                 self.inputs.name,
@@ -197,29 +197,31 @@ def files_digest(
     """A hash of the files below ``folder`` whose relative paths match ``patterns``:
     their paths and bytes (or sizes and mtimes, ``by_stat``)."""
     digest = hashlib.sha256()
+    every = "*" in patterns
     for relative, path in walk(folder):
-        if not any(fnmatch.fnmatchcase(relative, pattern) for pattern in patterns):
+        if not every and not any(fnmatch.fnmatchcase(relative, p) for p in patterns):
             continue
         digest.update(relative.encode("utf-8", "surrogatepass") + b"\0")
         try:
             if by_stat:
-                info = path.stat()
+                info = os.stat(path)
                 digest.update(b"%d\0%d\0" % (info.st_size, info.st_mtime_ns))
             else:
-                data = path.read_bytes()
+                with open(path, "rb") as handle:
+                    data = handle.read()
                 digest.update(b"%d\0" % len(data) + data)
         except OSError:
             digest.update(b"unreadable\0")
     return digest.digest()
 
 
-def walk(folder: Path) -> Iterator[tuple[str, Path]]:
+def walk(folder: Path) -> Iterator[tuple[str, str]]:
     """``(relative path, path)`` of every file below ``folder``, sorted, following
     symlinks to folders once; bytecode caches are left out. An unreadable folder or
     entry is listed too (as a file), so it changes a digest rather than vanishing."""
     seen: set[tuple[int, int]] = set()
-    stack = [(folder, "")]
-    found: list[tuple[str, Path]] = []
+    stack = [(str(folder), "")]
+    found: list[tuple[str, str]] = []
     while stack:
         current, prefix = stack.pop()
         try:
@@ -236,11 +238,11 @@ def walk(folder: Path) -> Iterator[tuple[str, Path]]:
             try:
                 if entry.is_dir():
                     if entry.name != "__pycache__":
-                        stack.append((Path(entry.path), f"{name}/"))
+                        stack.append((entry.path, f"{name}/"))
                 elif not entry.name.endswith(".pyc"):
-                    found.append((name, Path(entry.path)))
+                    found.append((name, entry.path))
             except OSError:
-                found.append((name, Path(entry.path)))
+                found.append((name, entry.path))
     return iter(sorted(found))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,6 +140,7 @@ def generate_command(
             progress=reporter.progress,
             use_cache=not specs,
             loader=_adhoc_loader if specs else None,
+            waiting=None if reporter.quiet else partial(_say_waiting, project.output),
         )
         reporter.done_progress()
         _print_summary(result, reporter, check=False)
@@ -257,6 +259,13 @@ def _load_adhoc(paths: list[Path], diagnostics: Diagnostics) -> Api:
     from generator.load.sources import load_pages  # noqa: PLC0415 (see the imports)
 
     return load_pages(name, paths, boundary, Path.cwd(), diagnostics)
+
+
+def _say_waiting(output: Path) -> None:
+    click.echo(
+        f"another md2sdk run is writing {display_path(output)}/; waiting for it to finish",
+        err=True,
+    )
 
 
 def _print_summary(result: RunResult, reporter: Reporter, *, check: bool) -> None:

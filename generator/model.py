@@ -32,11 +32,20 @@ class DocValue:
     JSON reading of it when ``is_json`` is true, otherwise the same string as ``text``.
     JSON objects and arrays are kept as plain ``dict``/``list`` values: they are data,
     never mutated after parsing.
+
+    ``generated`` marks an example no person wrote: the placeholder Swagger2Markup's
+    example generator printed for the schema (``"string"``, ``0``, ``"[pet](#pet)"``),
+    recognised after resolving (`generator.resolve.examples`). It is kept, as a value
+    valid by construction, but never shown as an example of the API. An object that
+    mixes both (a request-query example of every parameter, where a person wrote some)
+    lists the keys whose values are placeholders in ``generated_keys`` instead.
     """
 
     text: str
     value: object
     is_json: bool
+    generated: bool = False
+    generated_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MAX_IDENTIFIER = 64
-"""Longer names are cut and suffixed with a hash of the full name (stable, distinct)."""
+"""Longer Python names are cut and suffixed with a hash of the full name (stable,
+distinct): they become file names too. OpenAPI component keys are never cut."""
 
 KEYWORDS = frozenset(keyword.kwlist)
 SOFT_KEYWORDS = frozenset(keyword.softkwlist)
@@ -251,17 +252,19 @@ def env_var(prefix: str, option: str) -> str:
 
 
 def component_name(definition_key: str) -> str:
-    """An OpenAPI component key (``^[a-zA-Z0-9._-]+$``) for a definition key.
+    """An OpenAPI component key (``^[a-zA-Z0-9._-]+$``) for a definition's name.
 
-    Keys that are already legal stay as they are, so ``$ref``s read like the docs;
-    anything else is transliterated and illegal runs become ``_``. Distinct keys can
-    still meet (``a b``/``a_b``): pass the result through `unique_names`.
+    Names that are already legal stay exactly as they are, however long
+    (``io.k8s.api.admissionregistration.v1alpha1.InitializerConfigurationList``), so
+    ``$ref``s and anyone referring to a schema by name read like the docs; anything else
+    is transliterated and illegal runs become ``_``. Never shortened: a component key is
+    no file name. Distinct names can still meet (``a b``/``a_b``): pass the result
+    through `unique_names`.
     """
     ascii_key = "_".join(_ascii(definition_key).split(" "))
     name = _COMPONENT_ILLEGAL.sub("_", ascii_key).strip("_")
     name = re.sub("_{2,}", "_", name) if name != ascii_key else name
-    name = name or "_".join(split_words(definition_key)) or "Schema"
-    return _shorten(name, definition_key, "_")
+    return name or "_".join(split_words(definition_key)) or "Schema"
 
 
 def unique_names(

@@ -29,7 +29,7 @@ from generator.config import ApiConfig, ProjectConfig, display_path
 from generator.diagnostics import Diagnostics, Severity
 from generator.location import SourceLocation
 from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
-from generator.write import Plan, apply_plan, format_files, plan_write
+from generator.write import Plan, apply_plan, format_files, output_lock, plan_write
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -205,36 +205,77 @@ def generate(
     progress: Progress | None = None,
     use_cache: bool = True,
     loader: Loader | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> RunResult:
     """Run every API of ``project``; write (or, with ``check``, only plan) the result.
 
-    ``loader`` defaults to `generator.load.sources.load_api`.
+    ``loader`` defaults to `generator.load.sources.load_api`. A run that may write holds
+    the output root's lock (`output_lock`; ``waiting`` is told when it has to wait for
+    another run), except when every API's stamp already says its output is current:
+    such a run writes nothing, and a run writing at that moment cannot have made the
+    stamps match (it writes the files first, its stamps last).
     """
     timings = Timings()
-    results: list[ApiResult] = []
     cache = project.root / CACHE_FOLDER if use_cache else None
-    shown_root = display_path(project.output)
     # Stamps only when the real loader and emitters run: injected ones are not
     # covered by the fingerprint.
-    default_loader = _is_load_api(loader)
-    stamped = cache is not None and not check and emitters is None and default_loader
-    fresh: dict[str, int] = {}
+    stamped = cache is not None and not check and emitters is None and _is_load_api(loader)
     prints: dict[str, str] = {}
-    for config in project.apis:
-        result = ApiResult(config.name)
-        if stamped and cache is not None:
-            with timings.stage("stamp"):
+    current: dict[str, Stamp] = {}
+    if stamped and cache is not None:
+        with timings.stage("stamp"):
+            for config in project.apis:
                 prints[config.name] = fingerprint(config, project)
                 stamp = read_stamp(cache, config.name)
-                current = is_current(stamp, prints[config.name], project.output)
-            if current and stamp is not None:
-                result.operations, result.models = stamp.operations, stamp.models
-                result.diagnostics.extend(stamp.diagnostics)
-                diagnostics.extend(result.diagnostics)
-                results.append(result)
-                fresh[config.name] = len(stamp.files)
-                continue
-        if loader is None or default_loader:
+                if stamp is not None and is_current(stamp, prints[config.name], project.output):
+                    current[config.name] = stamp
+    run = partial(
+        _run, project, diagnostics, timings, cache=cache, check=check, strict=strict,
+        emitters=emitters, progress=progress, loader=loader, prints=prints,
+    )  # fmt: skip
+    if check or len(current) == len(project.apis):
+        return run(current)
+    with output_lock(project.output, waiting):
+        if stamped and cache is not None:
+            with timings.stage("stamp"):  # the run we waited for may have made them current
+                current = {
+                    name: stamp
+                    for name, print_ in prints.items()
+                    if (stamp := read_stamp(cache, name)) is not None
+                    and is_current(stamp, print_, project.output)
+                }
+        return run(current)
+
+
+def _run(
+    project: ProjectConfig,
+    diagnostics: Diagnostics,
+    timings: Timings,
+    current: Mapping[str, Stamp],
+    *,
+    cache: Path | None,
+    check: bool,
+    strict: bool,
+    emitters: Mapping[str, Emitter] | None,
+    progress: Progress | None,
+    loader: Loader | None,
+    prints: Mapping[str, str],
+) -> RunResult:
+    """`generate` once the stamps are read: APIs in ``current`` replay their stamp."""
+    results: list[ApiResult] = []
+    shown_root = display_path(project.output)
+    fresh: dict[str, int] = {}
+    for config in project.apis:
+        result = ApiResult(config.name)
+        stamp = current.get(config.name)
+        if stamp is not None:
+            result.operations, result.models = stamp.operations, stamp.models
+            result.diagnostics.extend(stamp.diagnostics)
+            diagnostics.extend(result.diagnostics)
+            results.append(result)
+            fresh[config.name] = len(stamp.files)
+            continue
+        if loader is None or _is_load_api(loader):
             from generator.load.sources import load_api  # noqa: PLC0415 (see top)
 
             load: Loader = partial(load_api, cache_dir=cache)

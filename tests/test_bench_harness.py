@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from bench import opc
+from bench.edits import KINDS, _edit_description, _edit_table_cell, edit
 from bench.report import render_table, verdicts
-from bench.run import DEFAULT_BENCH_ROOT, _edit_description, _edit_table_cell, main
+from bench.run import DEFAULT_BENCH_ROOT, main
 
 S_API = DEFAULT_BENCH_ROOT / "md" / "powerdns"
 
@@ -42,7 +43,9 @@ def test_harness_runs_s_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
         assert entry["cold"]["stages"][stage] >= 0
     assert entry["cold"]["written"] > 0
     assert entry["noop"]["written"] == 0
-    assert entry["edit"]["written"] >= 2  # the page's operation in OpenAPI and Python
+    for kind in KINDS:  # each edit reaches at least the OpenAPI document and one module
+        assert entry["edits"][kind]["written"] >= 2, kind
+        assert entry["edits"][kind]["cli_wall"] > 0
     assert entry["cold"]["peak_rss_mb"]["self"] > 10
     assert entry["floor"]["pages"] == 63 and entry["floor"]["seconds"] > 0
     assert 0 < entry["import"]["package"] < entry["import"]["process"]
@@ -51,10 +54,14 @@ def test_harness_runs_s_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     )
     if with_opc:
         assert entry["opc"]["version"] == opc.VERSION
-        assert len(entry["opc"]["runs"]) == 1
-        assert entry["ratio_vs_opc"] > 0
+        for label in ("original", "md2sdk_doc"):
+            assert len(entry["opc"][label]["runs"]) == 1
+        assert entry["ratio_vs_opc"] == pytest.approx(
+            entry["cold"]["wall"] / entry["opc"]["original"]["median"]
+        )
     names = {v["target"] for v in results["verdicts"]}
-    assert "S every operation generated" in names and "S no-op" in names
+    assert "S every operation generated" in names and "S no-op, CLI" in names
+    assert "S one page edited (parameter), in-process" in names
 
     table = capsys.readouterr().out
     assert "S powerdns" in table and "no-op regenerate, s" in table
@@ -77,22 +84,65 @@ def _entry(size: str, mb: float, wall: float, opc_s: float | None) -> dict[str, 
         "spec_operations": 3, "files": 1, "output_mb": 0.1, "operations_per_second": 1.0,
         "cold": {"wall": wall, "wall_in_process": wall, "imports": 0.1, "stages": {},
                  "peak_rss_mb": {"self": 100.0, "children": 500.0}},
-        "noop": {"wall": 0.2, "wall_in_process": 0.2, "imports": 0.1},
-        "edit": {"wall": 2.0, "wall_in_process": 1.5, "imports": 0.1},
+        "noop": {"wall": 0.2, "wall_in_process": 0.2, "imports": 0.1, "cli_wall": 0.25},
+        "edits": {
+            "description": {"wall": 2.0, "wall_in_process": 1.5, "imports": 0.1,
+                            "cli_wall": 1.4},
+            "parameter": {"wall": 1.0, "wall_in_process": 0.9, "imports": 0.1, "cli_wall": 1.2},
+            "response-field": {"skipped": "no definition"},
+        },
         "floor": {"seconds": 1.0}, "ratio_vs_floor": wall,
-        **({"ratio_vs_opc": wall / opc_s, "opc": {"median": opc_s}} if opc_s else {}),
+        **({"ratio_vs_opc": wall / opc_s, "opc": {"original": {"median": opc_s}}}
+           if opc_s else {}),
     }  # fmt: skip
 
 
 def test_verdicts_judge_the_largest_api_and_never_raise() -> None:
     results = {"apis": {"s": _entry("S", 1.0, 1.0, None), "l": _entry("L", 10.0, 30.0, 100.0)}}
     judged = {v["target"]: v["met"] for v in verdicts(results)}
-    assert judged["L cold / openapi-python-client"] is True  # 0.3x
+    assert judged["L cold / openapi-python-client on the original spec"] is True  # 0.3x
     assert judged["L cold / read-and-parse floor"] is False  # 30x
-    assert judged["L no-op"] is True and judged["L one page edited"] is False
+    assert judged["L no-op, CLI"] is True
+    assert judged["L one page edited (description), in-process"] is False  # 1.4 s
+    assert judged["L one page edited (description), CLI"] is True  # 1.4 s
+    assert judged["L one page edited (parameter), in-process"] is True  # 0.8 s
+    assert "L one page edited (response-field), CLI" not in judged  # skipped
     assert judged["L peak RSS"] is False  # a 500 MB worker counts
     assert judged["time linear S→L (s per MB, ratio)"] is False  # 3 s/MB vs 1 s/MB
     assert judged["S every operation generated"] is False  # 2 of 3
-    full = {**results, "machine": {"cores": 2, "python": "3.11"}, "targets": []}
-    table = render_table({**full, "verdicts": verdicts(results)})
-    assert "MISSED L no-op" not in table and "met    L no-op" in table
+    full = {**results, "machine": {"cores": 2, "python": "3.11", "load": [1.5, 2.0]}}
+    table = render_table({**full, "targets": [], "verdicts": verdicts(results)})
+    assert "MISSED L no-op" not in table and "met    L no-op, CLI" in table
+    assert "load average 1.5 -> 2.0" in table
+
+
+def test_edits_of_each_kind_change_one_page_twice(tmp_path: Path) -> None:
+    """Each kind edits one page, and a second edit of the kind changes it again."""
+    specs = tmp_path / "specs"
+    (specs / "operations").mkdir(parents=True)
+    (specs / "definitions").mkdir()
+    op = specs / "operations" / "getPet.md"
+    op.write_text(
+        "### GET /pet\n\n#### Description\nGets a pet.\n\n\n#### Parameters\n\n"
+        "|Type|Name|Description|Schema|\n|---|---|---|---|\n|**Path**|**id**  <br>*required*|"
+        "The id|string|\n\n\n#### Responses\n\n|HTTP Code|Description|Schema|\n|---|---|---|\n"
+        "|**200**|OK|[Pet](../definitions/Pet.md#pet)|\n",
+        encoding="utf-8",
+    )
+    pet = specs / "definitions" / "Pet.md"
+    pet.write_text(
+        "### Pet\n\n|Name|Description|Schema|\n|---|---|---|\n|**id**  <br>*required*|Id|string|\n"
+        "|**name**  <br>*optional*|Name|string|\n|**tag**  <br>*optional*|Tag|string|\n",
+        encoding="utf-8",
+    )
+    assert edit("description", specs) == op
+    assert "Gets a pet. (edited by md2sdk bench)" in op.read_text(encoding="utf-8")
+    assert edit("parameter", specs) == edit("parameter", specs) == op
+    text = op.read_text(encoding="utf-8")
+    assert "|**Query**|**md2sdkBench1**  <br>*optional*|Added by the md2sdk bench.|string|" in text
+    assert "**md2sdkBench2**" in text and text.index("md2sdkBench2") < text.index("Responses")
+    assert edit("response-field", specs) == pet.resolve()
+    assert "**tag**" not in pet.read_text(encoding="utf-8")
+    edit("response-field", specs)
+    assert "**name**" not in pet.read_text(encoding="utf-8")
+    assert "**id**" in pet.read_text(encoding="utf-8")  # required fields stay

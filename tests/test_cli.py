@@ -137,7 +137,9 @@ def test_emitter_failure_exits_1_and_writes_nothing(
     (project / "pyproject.toml").write_text(PYPROJECT.replace('["model"]', '["model", "openapi"]'))
     result = md2sdk("generate")
     assert result.exit_code == 1
-    assert "error[emit-failed]: target 'openapi' failed: RuntimeError" in result.stderr
+    assert "specs/alpha:1:1: error[emit-failed]: target 'openapi' failed: RuntimeError" in (
+        result.stderr
+    )
     assert snapshot_tree(project / "generated") == before
 
 

@@ -24,6 +24,9 @@ import pytest
 
 from tests.contract.generated_apis import APIS, SuiteRun, generate, run_tests
 
+# One worker for the whole module: its tests share an expensive module fixture.
+pytestmark = [pytest.mark.toolchain, pytest.mark.xdist_group("generated-clients")]
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:

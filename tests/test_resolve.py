@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -257,13 +256,11 @@ def test_powerdns_bench_resolves_with_no_warnings_and_is_deterministic() -> None
 
 
 @pytest.mark.skipif(not (SHARED / "bench").exists(), reason="bench not available")
-def test_kubernetes_sized_resolution_is_fast() -> None:
-    """Resolution alone (parsing excluded) over 1,014 operations and ~890 definitions."""
+def test_kubernetes_sized_resolution_finds_every_operation_unambiguously() -> None:
+    """Resolution over 1,014 operations and ~890 definitions (its speed is measured by
+    `make bench`, not here: a timed test fails on a busy machine, not on slow code)."""
     diagnostics = Diagnostics()
     tree = read_pages([SHARED / "bench" / "md" / "kubernetes"], diagnostics)
-    start = time.perf_counter()
     api = resolve_api("kubernetes", tree, diagnostics)
-    elapsed = time.perf_counter() - start
     assert len(api.operations) == 1014
-    assert elapsed < 5.0
     assert not [d for d in diagnostics if d.code == "ambiguous-ref"]

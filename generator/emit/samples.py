@@ -183,9 +183,10 @@ def sample(
     hints: tuple[DocValue | None, ...] = (),
     depth: int = 0,
 ) -> object:
-    """A value for ``schema``: the first hint (example, default) that fits, else built."""
+    """A value for ``schema``: the first hint (example, default) that fits, those a person
+    wrote before generated placeholders, else one built from the schema."""
     limits = constraints or Constraints()
-    for hint in hints:
+    for hint in sorted(hints, key=lambda h: h is not None and h.generated):
         if hint is not None and fits(hint.value, schema, api, limits):
             return hint.value
     target = resolve(schema, api) if schema is not None else None
@@ -279,6 +280,12 @@ def _is_int(text: str) -> bool:
 
 
 
+def authored(value: DocValue | None) -> DocValue | None:
+    """``value`` unless it is a placeholder Swagger2Markup generated (`DocValue.generated`):
+    what documentation and the OpenAPI document may show as an example of the API."""
+    return None if value is None or value.generated else value
+
+
 def kind_fits(value: object, schema: Schema | None, api: Api) -> bool:
     """Whether a value has the JSON kind ``schema`` declares (object, array, string...),
     without looking inside: catches placeholders (``"object"`` for a map) and nothing
@@ -295,4 +302,4 @@ def kind_fits(value: object, schema: Schema | None, api: Api) -> bool:
     return fits(value, target, api)
 
 
-__all__ = ["fits", "is_json_value", "kind_fits", "properties", "resolve", "sample"]
+__all__ = ["authored", "fits", "is_json_value", "kind_fits", "properties", "resolve", "sample"]

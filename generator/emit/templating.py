@@ -230,6 +230,18 @@ def yaml_block(value: object, indent: int = 0) -> str:
     return "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])])
 
 
+def yaml_key(value: object, indent: int) -> str:
+    """A mapping key and its colon: ``key:`` where PyYAML would write a simple key;
+    ``? key`` then ``:`` on the next line at column ``indent`` where it would not (a
+    key of 128 characters or more, since the docs' names are never shortened and a YAML
+    reader refuses simple keys over 1,024; an empty or multi-line key). The key text is
+    the `yaml` filter's one-line scalar; the value follows on the next line."""
+    text = yaml_scalar(value)
+    name = str(value)
+    simple = 0 < len(name) < 128 and not any(ch in name for ch in _LINE_BREAKS)
+    return f"{text}:" if simple else f"? {text}\n{' ' * indent}:"
+
+
 def markdown(value: object) -> str:
     """Markdown text as written, minus what could hide or reorder it: ``\r\n``/``\r``
     and other line breaks become ``\n``; control and bidi characters are dropped."""
@@ -254,6 +266,7 @@ FILTERS = {
     "comment": comment,
     "yaml": yaml_scalar,
     "yaml_block": yaml_block,
+    "yaml_key": yaml_key,
     "toml": toml_str,
     "markdown": markdown,
 }

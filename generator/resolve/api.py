@@ -13,7 +13,7 @@ the API (the catalog links ``security.md#bearer`` beside the operation, not wher
 security page is), else by name. Links to anchored inline schemas are replaced by the
 schema itself. Whatever is missing gets a stand-in (`Definition.unresolved`, or
 `SecurityScheme.inferred`) and a warning naming the link, so emitters can always look
-a target up.
+a target up. Last, examples Swagger2Markup generated are marked as such (`examples`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from generator.model import (
     SourceLocation,
 )
 from generator.parse.refs import anchor_key
+from generator.resolve.examples import mark_examples
 from generator.resolve.index import Index, Target, normalise_path
 from generator.resolve.schemas import SchemaResolver
 
@@ -200,7 +201,7 @@ def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> A
     )
     resolved_definitions = [resolver.definition(d) for d in definitions]
     resolved_operations = [resolver.operation(op) for op in operations]
-    return Api(
+    api = Api(
         name=name,
         overview=overview,
         operations=tuple(resolved_operations),
@@ -208,3 +209,4 @@ def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> A
         security_schemes=(*schemes, *resolver.extra_schemes()),
         pages=tuple(p.path for p in pages),
     )
+    return mark_examples(api)

@@ -6,7 +6,7 @@ manifest (`plan_write`), and then either applies the plan atomically (`apply_pla
 or shows it as a unified diff (`Plan.diff`, for ``md2sdk check``).
 """
 
-from generator.write.commit import apply_plan, recover, write_file
+from generator.write.commit import apply_plan, output_lock, recover, write_file
 from generator.write.formatting import black_mode, format_files
 from generator.write.plan import JOURNAL, MANIFEST, Change, Plan, plan_write, read_manifest
 
@@ -18,6 +18,7 @@ __all__ = [
     "Plan",
     "apply_plan",
     "format_files",
+    "output_lock",
     "plan_write",
     "read_manifest",
     "recover",

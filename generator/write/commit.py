@@ -13,16 +13,24 @@ Three phases:
 A crash during phase 3 leaves the journal behind; `recover` (run before every write)
 finishes it, so the tree always ends up entirely old or entirely new. Temp files a
 killed process left in phase 1 are deleted by `recover` too.
+
+Two runs writing the same output root at once would delete each other's temp files
+(`recover`) and interleave their renames, so a run that writes holds `output_lock` from
+its first look at the output to its last rename; a second run waits for it, then finds
+the output current. The lock is an OS file lock (``filelock``: ``flock`` on POSIX), so
+a killed run never leaves it held.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import signal
+import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from types import FrameType
 
@@ -59,6 +67,40 @@ def apply_plan(plan: Plan) -> None:
             _discard(root, renames, created)
             raise
         _commit(root, renames, removals)
+
+
+@contextlib.contextmanager
+def output_lock(root: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the lock of the output root ``root`` (blocking); ``waiting`` is called once
+    first when another run holds it.
+
+    The lock file is not under ``root`` (nothing there may change unless a run succeeds,
+    and it would show up in the user's ``git status``) but in a per-user folder of the
+    system's temp directory, named by a hash of ``root``'s resolved path, so every run on
+    that output root, with or without a project cache, takes the same lock.
+    """
+    from filelock import FileLock, Timeout  # noqa: PLC0415 (~30 ms; no-op runs skip it)
+
+    lock = FileLock(lock_path(root), thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if waiting is not None:
+            waiting()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def lock_path(root: Path) -> Path:
+    """The lock file of the output root ``root`` (its folder is created, user-only)."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    folder = Path(tempfile.gettempdir()) / f"md2sdk-locks-{uid}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    name = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:32]
+    return folder / f"{name}.lock"
 
 
 def _make_folders(target: Path, created: list[Path]) -> None:

@@ -20,6 +20,9 @@ import yaml
 from tests.contract.generated_apis import APIS, generate, run_tests
 from tests.contract.prism import prism_mock
 
+# One worker for the whole module: its tests share an expensive module fixture.
+pytestmark = [pytest.mark.toolchain, pytest.mark.xdist_group("prism")]
+
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:

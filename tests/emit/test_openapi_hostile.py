@@ -135,3 +135,25 @@ def test_hostile_document_stays_valid() -> None:
 @given(st.text(), st.text(min_size=1))
 def test_any_text_loads_back_exactly(text: str, name: str) -> None:
     check(text, name)
+
+
+def test_keys_too_long_for_a_simple_key_are_explicit_and_load_back() -> None:
+    """The docs' names are never shortened: a 2,000-character definition name and path
+    are written as explicit ``? key`` entries (a YAML reader refuses simple keys over
+    1,024 characters), short ones as plain ``key:`` lines."""
+    long_name = "io.k8s." + "VeryLongName" * 166
+    long_path = "/" + "segment/" * 250 + "{id}"
+    api = petstore()
+    pet = api.definitions[0]
+    api = replace(
+        api,
+        definitions=(*api.definitions, replace(pet, key=long_name, name=long_name)),
+        operations=(*api.operations, replace(api.operations[0], path=long_path)),
+    )
+    files = emit_openapi(api, ApiConfig("x", Path("x")), Diagnostics(), make_environment())
+    (text,) = files.values()
+    data = yaml.safe_load(text)
+    assert long_name in data["components"]["schemas"]
+    assert long_path in data["paths"]
+    assert f"    ? {long_name}\n    :\n" in text
+    assert f"    {pet.key}:\n" in text

@@ -1,4 +1,7 @@
-"""The Python emitter's output: valid, deterministic, stable under black, snapshotted."""
+"""The Python emitter's output: valid, deterministic, stable under black.
+
+The real APIs' packages are not snapshotted here: the end-to-end test compares them
+with the committed ``generated/`` tree, the one place an intended change shows."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ from pathlib import Path
 
 import black
 import pytest
-from syrupy.assertion import SnapshotAssertion
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
@@ -123,13 +125,9 @@ def test_bad_version_falls_back_with_a_warning() -> None:
         api, ApiConfig(**{**config.__dict__, "version": "latest!"}), diagnostics, make_environment()
     )
     assert 'version = "0.1.0"' in files["python/petstore/pyproject.toml"]
-    assert any("PEP 440" in d.message for d in diagnostics)
-
-
-@pytest.mark.parametrize("name", ["catalog", "petstore"])
-def test_generated_sources_snapshot(name: str, snapshot: SnapshotAssertion) -> None:
-    api, config = real(name)
-    assert python_build.render(api, config=config) == snapshot
+    [problem] = diagnostics.sorted()
+    assert (str(problem.location), problem.code) == ("overview.md:1:1", "unsupported")
+    assert "'latest!' is not a PEP 440 version" in problem.message
 
 
 @pytest.mark.parametrize("package", ["../../evil", "/tmp/evil", "class", "a-b"])

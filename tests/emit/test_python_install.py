@@ -22,6 +22,9 @@ import python_fixtures
 
 BIN = Path(sys.executable).parent
 
+# One worker for the whole module: its tests share an expensive module fixture.
+pytestmark = [pytest.mark.toolchain, pytest.mark.xdist_group("python-install")]
+
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:

@@ -62,6 +62,7 @@ def wild_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[P
     return packages
 
 
+@pytest.mark.toolchain
 @pytest.mark.skipif(not WILD.is_dir(), reason="shared corpus not available")
 def test_wild_corpus_packages_pass_ruff_and_mypy(
     wild_packages: dict[str, tuple[Path, str]],

@@ -63,6 +63,10 @@ class Generated:
         return data
 
 
+# One worker for the whole module: its tests share the generated API.
+pytestmark = pytest.mark.xdist_group("hostile")
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Generated:
     root = tmp_path_factory.mktemp("hostile")
@@ -156,6 +160,7 @@ def test_import_runs_nothing_but_definitions(generated: Generated, tmp_path: Pat
     assert canaries == []
 
 
+@pytest.mark.toolchain
 def test_generated_package_passes_mypy_strict(generated: Generated) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir=/dev/null", "hostile_client"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from generator.diagnostics import Diagnostics
 from generator.emit.openapi.schemas import Json, SchemaWriter, unresolved_component
+from generator.emit.samples import authored
 from generator.model import (
     AllOfSchema,
     Api,
@@ -91,6 +92,7 @@ def _subtype(child: Definition, parent: Definition, writer: SchemaWriter) -> Jso
     out: Json = {"allOf": [writer.ref_to_key(parent.key), writer.object(own, child.location)]}
     if child.description:
         out["description"] = child.description
-    if child.example is not None:
-        out.update(writer.example(child.example))
+    example = authored(child.example)
+    if example is not None:
+        out.update(writer.example(example))
     return out

@@ -14,6 +14,7 @@ import re
 
 from generator.diagnostics import Diagnostics
 from generator.emit.openapi.schemas import Json, SchemaWriter
+from generator.emit.samples import authored
 from generator.model import (
     ArraySchema,
     DocValue,
@@ -96,8 +97,9 @@ def _parameter(
     out["schema"] = writer.decorate(base, param.constraints, extra)
     if isinstance(param.schema, ArraySchema):
         out.update(_style(op, param, diagnostics))
-    if param.example is not None:
-        out["example"] = param.example.value
+    example = authored(param.example)
+    if example is not None:
+        out["example"] = example.value
     elif param.name in examples:
         out["example"] = examples[param.name]
     return out
@@ -121,10 +123,13 @@ def _style(op: Operation, param: Parameter, diagnostics: Diagnostics) -> Json:
 
 
 def _example_map(example: Example | None) -> dict[str, object]:
-    """Per-name examples from a request-query/header example that is a JSON object."""
-    if example is None or not example.value.is_json or not isinstance(example.value.value, dict):
+    """Per-name examples from a request-query/header example that is a JSON object,
+    the values a person wrote only (never `DocValue.generated` or `generated_keys`)."""
+    value = authored(example.value) if example is not None else None
+    if value is None or not value.is_json or not isinstance(value.value, dict):
         return {}
-    return {str(k): v for k, v in example.value.value.items()}
+    placeholders = set(value.generated_keys)
+    return {str(k): v for k, v in value.value.items() if k not in placeholders}
 
 
 def write_request_body(
@@ -151,7 +156,7 @@ def write_request_body(
         schema = writer.decorate(base, body.constraints, extra)
         example = request.body if request is not None else None
         out: Json = {"description": body.description} if body.description else {}
-        out["content"] = content(media, schema, body.example or example)
+        out["content"] = content(media, schema, authored(body.example) or example)
         out["required"] = body.required
         return out
     if not form:
@@ -201,9 +206,11 @@ def _form_schema(
 
 
 def content(media: tuple[str, ...], schema: Json, example: DocValue | Example | None) -> Json:
-    """One Media Type Object per media type; a JSON example only under JSON types."""
+    """One Media Type Object per media type; a JSON example a person wrote, only under
+    JSON types (Swagger2Markup's generated placeholders are left out)."""
     if isinstance(example, Example):
         example = example.value
+    example = authored(example)
     json_types = [m for m in media if "json" in m.lower()] or list(media[:1])
     out: Json = {}
     for mt in dict.fromkeys(media):

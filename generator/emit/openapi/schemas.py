@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostics
-from generator.emit.samples import fits
+from generator.emit.samples import authored, fits
 from generator.model import (
     AllOfSchema,
     AnySchema,
@@ -164,9 +164,10 @@ class SchemaWriter:
         base = self.schema(prop.schema, prop.location)
         if prop.default is not None:
             extra.update(self.default(prop.default, base, prop.location))
-        # A placeholder (``object``, ``[errors](#errors)``) would be served by mock servers.
-        if prop.example is not None and fits(prop.example.value, prop.schema, self.api):
-            extra.update(self.example(prop.example))
+        # Only examples a person wrote, and only those that fit: a mock server serves them.
+        example = authored(prop.example)
+        if example is not None and fits(example.value, prop.schema, self.api):
+            extra.update(self.example(example))
         return self.decorate(base, prop.constraints, extra)
 
     # ------------------------------------------------------------------ decoration
@@ -235,8 +236,9 @@ class SchemaWriter:
         out = self.schema(definition.schema, definition.location)
         if definition.description:
             out = {**out, "description": definition.description}
-        if definition.example is not None:
-            out = {**out, **self.example(definition.example)}
+        example = authored(definition.example)
+        if example is not None:
+            out = {**out, **self.example(example)}
         return out
 
     def _first_use(self, key: str) -> Reference | None:

@@ -4,7 +4,9 @@ An ``Example HTTP request`` holds the path with its values filled in (``/pets/0`
 query and form fields as one JSON object, the header(s) and the body. `pick_values`
 reads each parameter's value from there, checks it against the parameter's schema
 (`fits`) and falls back to `sample` (with an ``example-mismatch`` warning when the
-docs gave a value that does not fit).
+docs gave a value that does not fit). Swagger2Markup's generated placeholders
+(`DocValue.generated`) are valid values to send, but give way to an example a person
+wrote for the parameter, and never draw a warning.
 
 The ``expected_*`` functions say what must then go over the wire, written from the
 Swagger 2.0 rules (collection formats, ``true``/``false``, percent-encoded path
@@ -21,7 +23,7 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from generator.diagnostics import Diagnostics
-from generator.emit.samples import fits, resolve, sample
+from generator.emit.samples import authored, fits, resolve, sample
 from generator.model import (
     Api,
     ArraySchema,
@@ -74,16 +76,13 @@ def _documented(operation: Operation, param: Parameter, api: Api) -> tuple[bool,
     if example is None:
         return False, None
     if param.place is ParameterIn.PATH and example.path is not None:
-        values = path_values(operation.path, example.path.value.text)
+        written = example.path.value  # a bare path, or a JSON string in some releases
+        text = written.value if isinstance(written.value, str) else written.text
+        values = path_values(operation.path, text)
         if param.name in values:
             return True, _from_text(values[param.name], param.schema, api)
         return False, None
-    part: Example | None = {
-        ParameterIn.QUERY: example.query,
-        ParameterIn.HEADER: example.header,
-        ParameterIn.BODY: example.body,
-        ParameterIn.FORM_DATA: example.form_data,
-    }.get(param.place)
+    part = _part(operation, param)
     if part is None or not part.value.is_json:
         return False, None
     value = part.value.value
@@ -97,18 +96,49 @@ def _documented(operation: Operation, param: Parameter, api: Api) -> tuple[bool,
     return False, None
 
 
+def _part(operation: Operation, param: Parameter) -> Example | None:
+    """The part of the example request that holds ``param``'s value."""
+    example = operation.request_example
+    if example is None:
+        return None
+    return {
+        ParameterIn.PATH: example.path,
+        ParameterIn.QUERY: example.query,
+        ParameterIn.HEADER: example.header,
+        ParameterIn.BODY: example.body,
+        ParameterIn.FORM_DATA: example.form_data,
+    }.get(param.place)
+
+
+def _placeholder(operation: Operation, param: Parameter) -> bool:
+    """Whether ``param``'s value there is Swagger2Markup's placeholder (the whole part
+    `DocValue.generated`, or its key among `DocValue.generated_keys`)."""
+    part = _part(operation, param)
+    return part is not None and (part.value.generated or param.name in part.value.generated_keys)
+
+
 def pick_values(
     operation: Operation, params: list[Parameter], api: Api, diagnostics: Diagnostics
 ) -> list[Chosen]:
-    """A value for every parameter: the docs' example when it fits, else a sample."""
+    """A value for every parameter: an example a person wrote when one fits (the request
+    example's, else the parameter's own), else a generated one, else a sample."""
     chosen: list[Chosen] = []
     for param in params:
         found, value = _documented(operation, param, api)
         hints = (param.example, param.default)
+        written = authored(param.example)
+        if (
+            found
+            and written is not None
+            and _placeholder(operation, param)
+            and fits(written.value, param.schema, api, param.constraints)
+        ):
+            chosen.append(Chosen(param, written.value))
+            continue
         if found and fits(value, param.schema, api, param.constraints):
             chosen.append(Chosen(param, value))
             continue
-        if found:
+        if found and not _placeholder(operation, param):
             diagnostics.warning(
                 "example-mismatch",
                 f"{operation.method.upper()} {operation.path}: the example value "
