@@ -27,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import python_build
 
+pytestmark = pytest.mark.xdist_group("python-wild")  # one worker builds the packages
+
 WILD = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "wild"
 BIN = Path(sys.executable).parent
 
