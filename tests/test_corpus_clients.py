@@ -62,7 +62,7 @@ def test_every_corpus_package_passes_its_own_tests(
     roots = [out / "python" / api for api in apis]
     assert [r.name for r in roots if not (r / "tests").is_dir()] == []
     with ThreadPoolExecutor(2) as pool:
-        runs = dict(zip(apis, pool.map(lambda root: run_tests(root, timeout=1200), roots)))
+        runs = dict(zip(apis, pool.map(lambda r: run_tests(r, timeout=1200), roots), strict=True))
     with capsys.disabled():
         print(f"\n[corpus] {len(apis)} APIs, generated tests passed: "
               + ", ".join(f"{api} {run.count('passed')}" for api, run in runs.items()))  # fmt: skip
