@@ -31,6 +31,14 @@ def _peak_rss_mb() -> dict[str, float]:
     return {"self": round(own, 1), "children": round(children, 1)}
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its finished children (pool
+    workers): unlike wall time, barely moved by other sessions loading the machine."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run_generate(pyproject: Path) -> dict[str, Any]:
     """`md2sdk generate` for the project of ``pyproject``, with per-stage timings."""
     from generator.config import load_config  # noqa: PLC0415 (imports are timed)
@@ -56,6 +64,7 @@ def run_generate(pyproject: Path) -> dict[str, Any]:
         "warnings": diagnostics.count(Severity.WARNING),
         "errors": errors[:20],
         "peak_rss_mb": _peak_rss_mb(),
+        "cpu": _cpu_seconds(),
     }
 
 
@@ -76,6 +85,7 @@ def run_floor(folder: Path) -> dict[str, Any]:
         "pages": len(pages),
         "characters": size,
         "peak_rss_mb": _peak_rss_mb(),
+        "cpu": _cpu_seconds(),
     }
 
 

@@ -37,6 +37,11 @@ def _stage(name: str) -> Row:
     return (f"  {name}", lambda e: _s(_get(e, "cold", "stages", name)))
 
 
+def _cpu_ratio(entry: dict[str, Any]) -> float | None:
+    cold, floor = _get(entry, "cold", "cpu"), _get(entry, "floor", "cpu")
+    return cold / floor if cold and floor else None
+
+
 def _edit_rows(kind: str) -> list[Row]:
     """One page edited of ``kind``: the measured child's wall, in-process, CLI wall."""
 
@@ -46,11 +51,12 @@ def _edit_rows(kind: str) -> list[Row]:
             return "-"
         if keys == ("in",):
             return _s(edit["wall_in_process"] - edit["imports"])
-        return _s(edit[keys[0]])
+        return _s(edit.get(keys[0]))
 
     return [
         (f"edit {kind}, s", lambda e: cell(e, "wall")),
         ("  in-process / CLI wall", lambda e: f"{cell(e, 'in')} / {cell(e, 'cli_wall')}"),
+        ("  CPU s (all processes)", lambda e: cell(e, "cpu")),
     ]
 
 
@@ -59,6 +65,7 @@ ROWS: list[Row] = [
     ("operations model/openapi", lambda e: f"{e['operations']}/{e['openapi_operations']}"),
     ("files / output MB", lambda e: f"{e['files']} / {e['output_mb']}"),
     ("cold generate, wall s", lambda e: _s(e["cold"]["wall"])),
+    ("  CPU s (all processes)", lambda e: _s(_get(e, "cold", "cpu"))),
     ("  start-up + imports", lambda e: _s(e["cold"]["imports"])),
     *[_stage(name) for name in STAGES],
     ("operations / s", lambda e: f"{e['operations_per_second']:.0f}"),
@@ -77,6 +84,7 @@ ROWS: list[Row] = [
     ("  endpoints it skipped", lambda e: str(_get(e, "opc", "original", "skipped_endpoints"))),
     ("md2sdk / opc", lambda e: _ratio(e.get("ratio_vs_opc"))),
     ("md2sdk / floor", lambda e: _ratio(e.get("ratio_vs_floor"))),
+    ("  in CPU seconds", lambda e: _ratio(_cpu_ratio(e))),
     ("opc on md2sdk's OpenAPI s", lambda e: _s(_get(e, "opc", "md2sdk_doc", "median"))),
     ("  md2sdk / that (old row)", lambda e: _ratio(e.get("ratio_vs_opc_own_doc"))),
 ]  # fmt: skip

@@ -295,3 +295,9 @@ STAMPS = Inputs(
 )
 """No-op stamps (`generator.stamp`), one slot per API; parts: the API's config, the
 output and template settings, its specs tree (by stat)."""
+
+EMIT = Inputs("emit", files=("*",), templates=True, libraries=OUTPUT_LIBRARIES)
+"""Rendered templates and filter fragments (`generator.emit.incremental`): every md2sdk
+source counts (emitters, filters, pyshape, naming, the writer's line length...); parts:
+the template or filter name, the template overrides' digest, the stable bytes of the
+arguments."""

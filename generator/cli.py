@@ -1,4 +1,4 @@
-"""The ``md2sdk`` command: parse, generate, check and openapi.
+"""The ``md2sdk`` command: parse, generate, check, openapi and diff.
 
 Exit codes: 0 success (warnings allowed), 1 errors in the docs, the config or the
 output (including stale ``generated/`` for ``check``), 2 usage. Diagnostics are
@@ -14,7 +14,7 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -29,7 +29,7 @@ from generator.config import (
 )
 from generator.diagnostics import Diagnostics
 from generator.location import SourceLocation
-from generator.pipeline import RunResult, emit_api, generate
+from generator.pipeline import CACHE_FOLDER, RunResult, emit_api, generate
 from generator.reporting import Reporter, options, summary_line
 
 if TYPE_CHECKING:
@@ -77,12 +77,17 @@ def main() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=_PAGE_OR_DIR)
 @click.option("--json", "as_json", is_flag=True, help="Print the whole model as JSON.")
+@click.option(
+    "--coverage", is_flag=True, help="Per page: lines read, reported and unaccounted."
+)
 @options
-def parse(paths: tuple[Path, ...], as_json: bool, reporter: Reporter) -> None:
+def parse(paths: tuple[Path, ...], as_json: bool, coverage: bool, reporter: Reporter) -> None:
     """Read PATH... (pages or folders of pages) as one API and show its model."""
     diagnostics = Diagnostics()
     api = _load_adhoc(list(paths), diagnostics)
-    if as_json:
+    if coverage:
+        _print_coverage(list(paths), reporter)
+    elif as_json:
         from generator.emit.model_json import dumps  # noqa: PLC0415 (see the imports)
 
         click.echo(dumps(api), nl=False)
@@ -114,6 +119,9 @@ def parse(paths: tuple[Path, ...], as_json: bool, reporter: Reporter) -> None:
     help="Emit only these targets (repeatable); default: the config's.",
 )
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--watch", "watching", is_flag=True, help="Regenerate on every save until Ctrl-C."
+)
 @options
 def generate_command(
     *,
@@ -122,12 +130,20 @@ def generate_command(
     templates: Path | None,
     targets: tuple[str, ...],
     config_file: Path | None,
+    watching: bool,
     reporter: Reporter,
 ) -> None:
     """Generate everything the config lists, or each SPECS folder as one API.
 
     With no SPECS the project comes from [tool.md2sdk] in the nearest pyproject.toml.
+    With --watch, keep regenerating (incrementally) whenever a page, a template
+    override or the config is saved, printing one line per run and its diagnostics.
     """
+    if watching:
+        _watch(
+            specs, reporter, out=out, templates=templates, targets=targets,
+            config_file=config_file,
+        )  # fmt: skip
     diagnostics = Diagnostics()
     project = _project(
         specs, diagnostics, out=out, templates=templates, targets=targets, config_file=config_file
@@ -210,6 +226,102 @@ def openapi(
     reporter.exit(diagnostics)
 
 
+@cli.command("diff")
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="Terminal text, a changelog section, JSON, or GitHub Actions annotations.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["breaking", "warning"]),
+    help="Exit 1 when a change reaches this level.",
+)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--api", "api_name", help="A configured API: NEW defaults to its specs folder.")
+@click.option("--base", help="A git revision: OLD is the NEW folder at that revision.")
+def diff_command(
+    *,
+    old: str | None,
+    new: str | None,
+    fmt: str,
+    fail_on: str | None,
+    config_file: Path | None,
+    api_name: str | None,
+    base: str | None,
+) -> None:
+    """Compare two versions of an API's docs: the wire contract and the SDK surface.
+
+    OLD and NEW are API folders or git revisions of one (main:specs/catalog). With
+    --api NAME, NEW defaults to the API's specs folder; with --base REV, OLD is NEW's
+    folder at REV (nothing is checked out). Exit 1 when --fail-on is reached.
+    """
+    from generator.diff import diff_sides  # noqa: PLC0415 (see the imports)
+    from generator.diff.render import render  # noqa: PLC0415
+
+    diagnostics = Diagnostics()
+    old, new, config, project = _diff_sides(
+        old, new, api_name=api_name, base=base, config_file=config_file, diagnostics=diagnostics
+    )
+    cache = None if project is None else project.root / CACHE_FOLDER
+    output = None if project is None else project.output
+    run = None
+    if not diagnostics.has_errors:
+        run = diff_sides(old, new, config, cache_dir=cache, output=output)
+    found = [*diagnostics, *(run.diagnostics if run else [])]
+    for item in sorted(set(found)):
+        if fmt == "github":
+            click.echo(item.format_github())
+        else:
+            click.echo(item.format(), err=True)
+    if run is None or run.report is None:
+        click.get_current_context().exit(1)
+        return
+    click.echo(render(run.report, fmt), nl=False)
+    click.get_current_context().exit(1 if run.report.fails(fail_on) else 0)
+
+
+def _diff_sides(
+    old: str | None,
+    new: str | None,
+    *,
+    api_name: str | None,
+    base: str | None,
+    config_file: Path | None,
+    diagnostics: Diagnostics,
+) -> tuple[str, str, ApiConfig | None, ProjectConfig | None]:
+    """OLD and NEW as side specs, the API's config (for the client's names) and the
+    project (its page cache, its recorded versions), from `diff_command`'s arguments."""
+    config: ApiConfig | None = None
+    project: ProjectConfig | None = None
+    pyproject = config_file or find_pyproject(Path.cwd())
+    if api_name is not None:
+        if pyproject is None:
+            raise click.UsageError("--api needs a pyproject.toml with [tool.md2sdk] (or --config)")
+        project = load_config(pyproject, diagnostics)
+        config = next((a for a in project.apis if a.name == api_name), None)
+        if config is None and not diagnostics.has_errors:
+            names = ", ".join(a.name for a in project.apis) or "none"
+            raise click.UsageError(f"no API {api_name!r} in the config (configured: {names})")
+    if pyproject is not None and project is None:
+        root = pyproject.resolve().parent
+        project = ProjectConfig(root=root, output=root / "generated")
+    given = [side for side in (old, new) if side is not None]
+    if config is not None and len(given) < 2:
+        given.append(os.path.relpath(config.specs))
+    if base is not None and len(given) == 1:
+        folder = given[0]
+        given.insert(0, f"{base}:{'' if folder.startswith('../') else './'}{folder}")
+    if len(given) != 2:
+        raise click.UsageError("give OLD and NEW, or NEW with --base REV, or --api NAME --base REV")
+    return given[0], given[1], config, project
+
+
 def _project(
     specs: tuple[Path, ...],
     diagnostics: Diagnostics,
@@ -259,6 +371,72 @@ def _load_adhoc(paths: list[Path], diagnostics: Diagnostics) -> Api:
     from generator.load.sources import load_pages  # noqa: PLC0415 (see the imports)
 
     return load_pages(name, paths, boundary, Path.cwd(), diagnostics)
+
+
+def _print_coverage(paths: list[Path], reporter: Reporter) -> None:
+    """One line per page: how many of its non-blank lines the model holds."""
+    from generator.load.sources import collect_pages  # noqa: PLC0415 (see the imports)
+    from generator.parse.coverage import account_page  # noqa: PLC0415
+    from generator.parse.ledger import NOTHING_KINDS  # noqa: PLC0415
+
+    base = Path.cwd()
+    first = paths[0].resolve()
+    boundary = first.parent if first.is_file() else first
+    rows: list[tuple[str, list[int]]] = []
+    for page in collect_pages(paths, boundary, base, Diagnostics()):
+        shown = display_path(page, base)
+        try:
+            text = page.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):  # reported by the parse already
+            continue
+        cov, _ = account_page(shown, text)
+        rows.append(
+            (shown, [cov.lines, cov.read, cov.reported, cov.nothing, len(cov.unaccounted)])
+        )
+    totals = [sum(values[i] for _, values in rows) for i in range(5)]
+    rows.append((f"total ({_n(len(rows), 'page')})", totals))
+    width = max(len(name) for name, _ in rows)
+    heads = ("lines", "read", "reported", "nothing", "unaccounted")
+    click.echo(f"{'page':<{width}}" + "".join(f"  {h:>7}" for h in heads))
+    for name, values in rows:
+        cells = "".join(f"  {v:>{max(len(h), 7)}}" for v, h in zip(values, heads, strict=True))
+        click.echo(f"{name:<{width}}{cells}")
+    if not reporter.quiet:
+        click.echo("reported: named by a diagnostic (printed below); nothing: "
+                   + "; ".join(NOTHING_KINDS))
+
+
+def _watch(
+    specs: tuple[Path, ...],
+    reporter: Reporter,
+    *,
+    out: Path | None,
+    templates: Path | None,
+    targets: tuple[str, ...],
+    config_file: Path | None,
+) -> NoReturn:
+    """``generate --watch``: `generator.watch.watch` with a fresh config every run."""
+    from generator.watch import Build, watch  # noqa: PLC0415 (see the imports)
+
+    source = None if specs else (config_file or find_pyproject(Path.cwd()))
+
+    def build() -> Build:
+        diagnostics = Diagnostics()
+        project = _project(
+            specs, diagnostics, out=out, templates=templates, targets=targets,
+            config_file=config_file,
+        )  # fmt: skip
+        result = None
+        if project is not None and not diagnostics.has_errors:
+            result = generate(
+                project, diagnostics, strict=reporter.strict,
+                loader=_adhoc_loader if specs else None,
+                waiting=partial(_say_waiting, project.output),
+            )  # fmt: skip
+        return Build(project, result, diagnostics, source)
+
+    watch(build, reporter.show)
+    click.get_current_context().exit(0)
 
 
 def _say_waiting(output: Path) -> None:

@@ -20,6 +20,7 @@ Example::
     base-url = "https://platform.adobe.io/data/foundation/catalog"
     targets = ["openapi", "python"]
     openapi-version = "3.0.3"
+    versioning = "semver"         # package version and CHANGELOG.md follow the docs
 
     [tool.md2sdk.apis.catalog.pagination]   # see generator.config_paging
     style = "offset"
@@ -60,6 +61,8 @@ class ApiConfig:
     version: str | None = None
     targets: tuple[str, ...] = ALL_TARGETS
     openapi_version: str = "3.1.0"
+    versioning: str | None = None
+    """``"semver"``: package versions follow the docs' changes (`generator.diff.versioning`)."""
     published: bool = False
     """The config names the distribution: READMEs install it by that name (else from
     the package's folder, since a derived name may belong to someone else on PyPI)."""
@@ -104,7 +107,7 @@ _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 _PROJECT_KEYS = {"output", "templates", "apis"}
 _API_KEYS = {
     "specs", "package", "distribution", "client-class", "env-prefix", "base-url",
-    "version", "targets", "openapi-version", "pagination",
+    "version", "targets", "openapi-version", "versioning", "pagination",
 }  # fmt: skip
 
 
@@ -283,6 +286,12 @@ class _Reader:
                 )
             else:
                 changes["openapi_version"] = OPENAPI_VERSIONS[str(version)]
+        versioning = values.get("versioning")
+        if versioning is not None:
+            if versioning != "semver":
+                self.error(f"versioning = {versioning!r} must be \"semver\"", where, "versioning")
+            else:
+                changes["versioning"] = versioning
         return dataclasses.replace(api, **changes)  # type: ignore[arg-type]
 
     def _relative(self, table: dict[str, object], key: str, where: str) -> str | None:

@@ -203,7 +203,9 @@ class Definition:
     """A named schema from a definitions page (``### Pet`` + properties table).
 
     ``key`` is unique within the API (the anchor, deduplicated by the resolver) and is
-    what `Reference.target` points at; ``name`` is the name as the docs print it.
+    what `Reference.target` points at; ``name`` is the name as the docs print it (as
+    the anchor, file and links agree on it when the heading is a title); ``title`` is
+    the heading when it is a title rather than the name.
     """
 
     key: str
@@ -214,6 +216,7 @@ class Definition:
     polymorphism: Polymorphism | None = None
     example: DocValue | None = None
     unresolved: bool = False
+    title: str = ""
 
 
 # ------------------------------------------------------------------------ operations
@@ -390,7 +393,10 @@ class Page:
 
     ``inline_schemas`` maps the anchors of anchored inline schema blocks
     (``<a name="batch-availabledates"></a> **availableDates**`` + table) to their
-    schema; ``anchors`` lists every anchor defined on the page (for link resolution).
+    schema; ``anchors`` lists every anchor defined on the page (for link resolution);
+    ``tags`` are tag groups of a paths page with the description printed under them;
+    ``title`` is the page's own ``#`` title over its content (``# Device inventory``),
+    when it is no overview's, operation's or definition's heading.
     """
 
     path: str
@@ -400,6 +406,8 @@ class Page:
     security_schemes: tuple[SecurityScheme, ...] = ()
     inline_schemas: tuple[tuple[str, ObjectSchema], ...] = ()
     anchors: tuple[str, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    title: str = ""
 
 
 @dataclass(frozen=True)

@@ -44,14 +44,18 @@ class Reporter:
             items = [dataclasses.replace(d, severity=Severity.ERROR) for d in items]
         return items
 
-    def exit(self, diagnostics: Diagnostics, *, failed: bool = False) -> NoReturn:
-        """Print the diagnostics and leave with 1 on any error (or ``failed``), else 0."""
-        items = self.effective(diagnostics)
-        for item in items:
+    def show(self, diagnostics: Diagnostics) -> None:
+        """Print the diagnostics (text on stderr, or annotations on stdout)."""
+        for item in self.effective(diagnostics):
             if self.fmt == "github":
                 click.echo(item.format_github())
             else:
                 click.echo(item.format(), err=True)
+
+    def exit(self, diagnostics: Diagnostics, *, failed: bool = False) -> NoReturn:
+        """Print the diagnostics and leave with 1 on any error (or ``failed``), else 0."""
+        self.show(diagnostics)
+        items = self.effective(diagnostics)
         errors = any(d.severity is Severity.ERROR for d in items)
         click.get_current_context().exit(1 if errors or failed else 0)
 

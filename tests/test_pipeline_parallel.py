@@ -33,9 +33,9 @@ def test_parallel_emit_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 1)
     original = pipeline._emit_target
 
-    def tagged(job: Any) -> tuple[dict[str, str], Diagnostics]:
-        files, diagnostics = original(job)
-        return {**files, f"pid/{job[0]}": str(os.getpid())}, diagnostics
+    def tagged(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
+        files, diagnostics, stats = original(job)
+        return {**files, f"pid/{job[0]}": str(os.getpid())}, diagnostics, stats
 
     monkeypatch.setattr(pipeline, "_emit_target", tagged)
     files, diagnostics = emit_catalog()

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
+from generator.emit.incremental.active import remembered_over
 from generator.model import (
     AllOfSchema,
     AnySchema,
@@ -185,6 +187,20 @@ def sample(
 ) -> object:
     """A value for ``schema``: the first hint (example, default) that fits, those a person
     wrote before generated placeholders, else one built from the schema."""
+    if depth:
+        return _sample(schema, api, constraints, hints, depth)
+    # A pure function of its values and the definitions: kept between incremental runs.
+    compute = partial(_sample, schema, api, constraints, hints, 0)
+    return remembered_over("samples.sample", api.definitions, compute, schema, constraints, hints)
+
+
+def _sample(
+    schema: Schema | None,
+    api: Api,
+    constraints: Constraints | None,
+    hints: tuple[DocValue | None, ...],
+    depth: int,
+) -> object:
     limits = constraints or Constraints()
     for hint in sorted(hints, key=lambda h: h is not None and h.generated):
         if hint is not None and fits(hint.value, schema, api, limits):

@@ -12,7 +12,7 @@ bytes) is `generator.load.sources`' job, so the pipeline, the CLI and tests shar
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
@@ -24,20 +24,37 @@ from generator.model import (
     Overview,
     Page,
     SecurityScheme,
+    Tag,
 )
-from generator.parse.blocks import Paragraph, Table, parse_blocks
+from generator.parse.blocks import Code, Paragraph, read_blocks
 from generator.parse.definitions import parse_definition
-from generator.parse.inline import find_link
+from generator.parse.kinds import (
+    continues_operation,
+    is_empty_definition,
+    is_index_entry,
+    looks_like_definition,
+    looks_like_scheme,
+)
 from generator.parse.labels import keys_for
-from generator.parse.operation import is_operation, parse_operation
+from generator.parse.ledger import Ledger
+from generator.parse.operation import (
+    holds_operation,
+    is_operation,
+    method_path,
+    parse_operation,
+)
 from generator.parse.overview import parse_overview
-from generator.parse.sections import Section, build_sections
+from generator.parse.recovery import enabled, switched_off
+from generator.parse.sections import (
+    Section,
+    build_sections,
+    is_contents,
+    is_contents_heading,
+)
 from generator.parse.security_page import parse_security_scheme
+from generator.parse.text import blocks_markdown
 
-__all__ = ["parse_page"]
-
-_SCHEME_LINE = re.compile(r"^\s*[*_]+[^*_]+[*_]+\s*:\s*(apiKey|basic|oauth2)\s*$", re.I | re.M)
-
+__all__ = ["parse_page", "read_page"]
 
 @dataclass
 class _Collector:
@@ -49,19 +66,26 @@ class _Collector:
     schemes: list[SecurityScheme] = field(default_factory=list)
     inline: list[tuple[str, ObjectSchema]] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    tags: list[Tag] = field(default_factory=list)
+    held: set[int] = field(default_factory=set)
+    title: str = ""
 
     @property
     def stem(self) -> str:
         return PurePosixPath(self.path).stem
 
-    def operation(self, section: Section, tag: str | None) -> None:
-        result = parse_operation(section, self.diagnostics, tag, self.stem)
+    def operation(
+        self, section: Section, tag: str | None, continued: Sequence[Section] = ()
+    ) -> None:
+        for part in (section, *continued):
+            self.held.update(id(b) for s in part.walk() for b in s.blocks)
+        result = parse_operation(section, self.diagnostics, tag, self.stem, continued)
         if result is not None:
             self.operations.append(result[0])
             self.inline.extend(result[1])
 
     def definition(self, section: Section) -> None:
-        definition, inline = parse_definition(section, self.diagnostics)
+        definition, inline = parse_definition(section, self.diagnostics, self.stem)
         self.definitions.append(definition)
         self.inline.extend(inline)
 
@@ -70,8 +94,19 @@ class _Collector:
 
     def visit(self, section: Section, context: str | None, tag: str | None = None) -> None:
         keys = section.keys
+        if context in ("definitions", "security") and enabled("operations-anywhere"):
+            # An operation is what it is wherever it stands (among definitions, under
+            # a heading mistaken for one...).
+            if is_operation(section):
+                self.operation(section, tag)
+                return
+            if holds_operation(section):
+                context = "paths"
         if context == "definitions":
-            if not _is_index_entry(section):
+            if is_index_entry(section):
+                section.skip_heading()
+                self.contents(section)
+            else:
                 self.definition(section)
             return
         if context == "security":
@@ -84,40 +119,111 @@ class _Collector:
             self.read_overview(section)
             return
         if keys & {"paths", "resources", "operations"}:
-            for child in section.children:
-                self.visit(child, "paths")
+            self.container(section, "paths")
             return
         if "definitions" in keys:
-            for child in section.children:
-                self.visit(child, "definitions")
+            self.container(section, "definitions")
             return
         if "security" in keys and context is None:
-            for child in section.children:
-                self.visit(child, "security")
+            self.container(section, "security")
             return
-        if context is None and section.level and _looks_like_definition(section):
+        if context is None and section.level and looks_like_definition(section):
             self.definition(section)
             return
-        if context is None and section.level and _looks_like_scheme(section):
+        if context is None and section.level and looks_like_scheme(section):
             self.scheme(section)
             return
+        if is_contents_heading(section) and not section.children:
+            section.skip_heading()
+            self.contents(section)
+            return
         # A tag group under Paths/Resources, or a page-level title: go deeper.
+        if context is None and section.level == 1 and not self.title and section.children:
+            self.title = section.title
+            section.take()
         child_tag = section.title if context == "paths" and section.level else tag
-        for child in section.children:
-            self.visit(child, context, child_tag)
+        self.children(section, context, child_tag)
+        if child_tag is not None and child_tag != tag:
+            self.tag_group(section)
+        self.contents(section)
+
+    def container(self, section: Section, context: str) -> None:
+        """A labelled section (Paths, Definitions, Security): its heading is structure."""
+        section.take()
+        self.children(section, context, None)
+        self.contents(section)
+
+    def children(self, section: Section, context: str | None, tag: str | None) -> None:
+        """Visit the sub-sections; the sections an operation's description started
+        (`continues_operation`) go to that operation."""
+        children = section.children
+        defining = context is None and any(looks_like_definition(c) for c in children)
+        index = 0
+        while index < len(children):
+            child = children[index]
+            index += 1
+            if defining and is_empty_definition(child):
+                self.definition(child)
+            elif is_operation(child) and (
+                context not in ("definitions", "security") or enabled("operations-anywhere")
+            ):
+                continued: list[Section] = []
+                while index < len(children) and continues_operation(children[index]):
+                    continued.append(children[index])
+                    index += 1
+                self.operation(child, tag, continued)
+            else:
+                self.visit(child, context, tag)
+
+    def contents(self, section: Section) -> None:
+        """Tables of contents a section passed through holds carry nothing."""
+        section.skip(*(b for b in section.blocks if is_contents(b)))
+
+    def tag_group(self, section: Section) -> None:
+        """A heading over operations (their tag, or a group of tags), or over a table of
+        contents of operations on other pages: the text under it describes the tag."""
+        listed = any(is_contents(b) for b in section.blocks)
+        if not (listed or holds_operation(section)):
+            return
+        said = [b for b in section.blocks if isinstance(b, Paragraph) and not is_contents(b)]
+        if said:
+            self.tags.append(Tag(section.title, blocks_markdown(said)))
+        section.take(*said)
 
     def read_overview(self, section: Section) -> None:
-        overview = parse_overview(section, self.diagnostics)
+        held: list[Section] = []
+        if enabled("operations-anywhere"):
+            held = [child for child in section.children if holds_operation(child)]
+        overview = parse_overview(section, self.diagnostics, held)
+        for child in held:
+            self.visit(child, "paths")
         # A page may repeat the heading (`## Overview` then `# Overview`, onedata): the
         # second one holds the fields when the first is empty.
         if self.overview is None or (self.overview.version is None and overview.version):
             self.overview = overview
 
+    def missed_operations(self, root: Section) -> None:
+        """Report each ``METHOD /path`` block no operation holds (an API whose pages hold
+        such blocks must never come out with no operations and no word why)."""
+        for section in root.walk():
+            for block in section.blocks:
+                if isinstance(block, Code) and id(block) not in self.held:
+                    found = method_path(block.text.strip().split("\n", 1)[0])
+                    if found is not None:
+                        where = f"section {section.title!r}" if section.level else "the page"
+                        self.diagnostics.warning(
+                            "missed-operation",
+                            f"'{found[0]} {found[1]}' starts no operation: {where} holds it "
+                            "where operations are not looked for, and it was read as text",
+                            block.location,
+                        )
+
     def page(self, root: Section) -> Page:
         if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
-            title = next((s.title for s in root.children if s.level == 1 and s.title), "")
-            if title:
-                self.overview = replace(self.overview, title=title)
+            first = next((s for s in root.children if s.level == 1 and s.title), None)
+            if first is not None:
+                self.overview = replace(self.overview, title=first.title)
+                first.take()
         for section in root.walk():
             self.anchors.extend(section.anchors)
         return Page(
@@ -128,47 +234,35 @@ class _Collector:
             security_schemes=tuple(self.schemes),
             inline_schemas=tuple(self.inline),
             anchors=tuple(dict.fromkeys(self.anchors)),
+            tags=tuple(self.tags),
+            title=self.title,
         )
 
 
-def _looks_like_definition(section: Section) -> bool:
-    """A heading with a properties table (Name … Schema) directly below it, or a
-    type-alias line, and no sub-sections of its own: a single-definition page."""
-    if section.children and any(c.keys for c in section.children):
-        return False
-    for block in section.blocks:
-        if isinstance(block, Table):
-            header = [keys_for(h) for h in block.header]
-            return any("name_column" in k for k in header) and any(
-                "schema_column" in k for k in header
-            )
-        if isinstance(block, Paragraph) and re.search(r"^\s*\*[^*]+\*\s*:", block.text, re.M):
-            first = block.text.strip().split("\n", 1)[0]
-            label = first.split(":", 1)[0].strip(" *_")
-            if keys_for(label) & {"type_column", "schema_column", "polymorphism.column"}:
-                return not _SCHEME_LINE.search(block.text)
-    return False
-
-
-def _is_index_entry(section: Section) -> bool:
-    """``### [Pet](definitions/Pet.md#pet)`` with nothing below: a table of contents."""
-    return (
-        find_link(section.raw_title) is not None
-        and not any(isinstance(b, Table) for b in section.blocks)
-        and not section.children
-        and not any(isinstance(b, Paragraph) and ":" in b.text for b in section.blocks)
-    )
-
-
-def _looks_like_scheme(section: Section) -> bool:
-    return any(
-        isinstance(b, Paragraph) and _SCHEME_LINE.search(b.text) for b in section.blocks
-    )
-
-
-def parse_page(path: str, text: str, diagnostics: Diagnostics) -> Page:
-    """Read one markdown page into a `Page`. Never raises on any text."""
-    root = build_sections(path, parse_blocks(path, text))
+def read_page(path: str, text: str, diagnostics: Diagnostics) -> tuple[Page, Ledger]:
+    """One markdown page → its `Page` and the accounting of its lines; every line no
+    parser took is reported in ``diagnostics`` (`Ledger.finish`)."""
+    front = read_blocks(path, text, diagnostics)
+    ledger = Ledger(path, front.text, front.wrapper_lines)
+    root = build_sections(path, front.blocks, ledger)
     collector = _Collector(path, diagnostics)
     collector.visit(root, None)
-    return collector.page(root)
+    collector.missed_operations(root)
+    page = collector.page(root)
+    ledger.finish(diagnostics)
+    return page, ledger
+
+
+def parse_page(
+    path: str, text: str, diagnostics: Diagnostics, *, recoveries_off: Iterable[str] = ()
+) -> Page:
+    """Read one markdown page into a `Page`. Never raises on any text.
+
+    ``recoveries_off`` names recoveries (`generator.parse.recovery`) to leave out, so a
+    test can show what a user would be told without them.
+    """
+    off = tuple(recoveries_off)
+    if not off:
+        return read_page(path, text, diagnostics)[0]
+    with switched_off(off):
+        return read_page(path, text, diagnostics)[0]

@@ -59,8 +59,10 @@ def parse_body_section(section: Section, diagnostics: Diagnostics) -> Parameter:
                     schema = parse_schema_cell(value, block.location, diagnostics)
             if prose and any(p.strip() for p in prose):
                 description.append(block_markdown(Paragraph("\n".join(prose), block.location)))
+            section.take(block)
         elif isinstance(block, Table) and schema is None:
             schema = ObjectSchema(parse_properties_table(block, diagnostics))
+            section.take(block)
     return Parameter(
         name=name,
         place=ParameterIn.BODY,

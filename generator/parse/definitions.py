@@ -40,6 +40,7 @@ from generator.model import (
     Schema,
 )
 from generator.parse.blocks import Anchor, Block, Code, Html, ListBlock, Paragraph, Table
+from generator.parse.definition_names import definition_name, schema_from_name
 from generator.parse.inline import find_link, plain, strip_emphasis, unescape
 from generator.parse.labels import keys_for
 from generator.parse.properties import parse_properties_table
@@ -229,24 +230,32 @@ def _index_alias(section: Section, key: str) -> Definition | None:
 
 
 def parse_definition(
-    section: Section, diagnostics: Diagnostics
+    section: Section, diagnostics: Diagnostics, page_stem: str | None = None
 ) -> tuple[Definition, list[tuple[str, ObjectSchema]]]:
-    """One definition section → the definition and its anchored inline schemas."""
+    """One definition section → the definition and its anchored inline schemas;
+    ``page_stem`` (``SortOrder`` of ``SortOrder.md``) can name a titled definition."""
     key = definition_key(section)
     alias = _index_alias(section, key)
     if alias is not None:
+        section.take()
         return alias, []
     reading = _Reading(key)
     _read_blocks(section, reading, diagnostics)
+    section.take_all()
     polymorphism = (
         Polymorphism(reading.nature or PolymorphismNature.INHERITANCE, reading.discriminator)
         if reading.nature is not None or reading.discriminator is not None
         else None
     )
+    schema = _schema(reading)
+    if not section.blocks and not section.children:
+        schema = schema_from_name(section.title, section.location, diagnostics)
+    name, title = definition_name(section, page_stem, diagnostics)
     definition = Definition(
         key=key,
-        name=section.title or key,
-        schema=_schema(reading),
+        name=name or key,
+        title=title,
+        schema=schema,
         location=section.location,
         description=blocks_markdown(reading.description),
         polymorphism=polymorphism,

@@ -30,11 +30,14 @@ _PARTS = {
 }
 
 
-def _examples(section: Section) -> list[Example]:
+def _examples(section: Section, limit: int | None = None) -> list[Example]:
+    """The section's code blocks as examples (the first ``limit`` of them), taken."""
     out: list[Example] = []
     for block in section.blocks:
         if not isinstance(block, Code):
             continue
+        if limit is not None and len(out) >= limit:
+            break
         text = block.text
         media: str | None = None
         m = _PREFIX.match(text)
@@ -43,15 +46,16 @@ def _examples(section: Section) -> list[Example]:
             media = token if "/" in token else None
             text = text[m.end() :]
         out.append(Example(parse_doc_value(text.strip()), block.location, media))
+        section.take(block)
     return out
 
 
 def parse_request_examples(section: Section, diagnostics: Diagnostics) -> RequestExample:
     parts: dict[str, Example] = {}
     for child in section.children:
-        for key in child.keys:
-            if key in _PARTS and (found := _examples(child)):
-                parts[_PARTS[key]] = found[0]
+        part = next((_PARTS[key] for key in sorted(child.keys) if key in _PARTS), None)
+        if part is not None and (found := _examples(child, limit=1)):
+            parts[part] = found[0]
     return RequestExample(**parts)
 
 

@@ -10,6 +10,13 @@ else in the parser spells a label.
 Some labels are shared between keys (German prints ``Typ`` for both the Type and the
 Schema column): `keys_for` returns every key a text can mean and callers decide by
 position.
+
+Beside the labels, `word_key` knows the words Swagger2Markup prints untranslated and
+machine translation renders anyway: parameter locations (``in.body``: ``Body``,
+``Corps``, ``Cuerpo``, ``Körper``...) and the schema-cell language's words
+(``schema.array``: ``Tableau``, ``Matriz``, ``数组``...). The machine-translated forms,
+of words and labels alike, are data (``labels/machine_translated.properties``), read
+only while the ``translations`` recovery is on.
 """
 
 from __future__ import annotations
@@ -19,6 +26,8 @@ from fnmatch import fnmatch
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+
+from generator.parse.recovery import enabled
 
 _DIR = files(__package__ or "generator.parse").joinpath("labels")
 _PUNCT = re.compile(r"[\s*_:`#.]+")
@@ -71,22 +80,87 @@ def _read_properties(path: Traversable) -> dict[str, str]:
     return out
 
 
+# The words Swagger2Markup prints in English whatever the language (and the map words
+# older releases printed translated); `word_key` finds them.
+_WORDS: dict[str, tuple[str, ...]] = {
+    "in.path": ("Path",),
+    "in.query": ("Query",),
+    "in.header": ("Header",),
+    "in.body": ("Body",),
+    "in.formData": ("FormData", "Form"),
+    # Real locations Swagger 2.0 has no place for: reported, never inferred.
+    "in.unsupported": ("Matrix", "Cookie"),
+    "schema.array": ("array",),
+    "schema.map": ("map", "mapa", "carte", "словарь", "карта", "映射", "マップ", "harita"),
+}
+
+
 @cache
-def _index() -> dict[str, frozenset[str]]:
+def _machine_translated() -> tuple[tuple[str, str], ...]:
+    """(key, word) pairs of ``machine_translated.properties`` (keys may repeat)."""
+    pairs: list[tuple[str, str]] = []
+    text = (_DIR / "machine_translated.properties").read_text(encoding="utf-8")
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, _, value = line.partition("=")
+            pairs.append((key.strip(), value.strip()))
+    return tuple(pairs)
+
+
+def _is_word_key(key: str) -> bool:
+    return key.startswith(("in.", "schema."))
+
+
+@cache
+def _index(translated: bool) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
     found = [p for p in _DIR.iterdir() if fnmatch(p.name, "labels_*.properties")]
     for path in sorted(found, key=lambda p: p.name):
         for key, value in _read_properties(path).items():
             table.setdefault(normalise(value), set()).add(key)
-    for key, values in _EXTRA.items():
-        for value in values:
-            table.setdefault(normalise(value), set()).add(key)
+    pairs = [(key, value) for key, values in _EXTRA.items() for value in values]
+    if translated:
+        pairs.extend(p for p in _machine_translated() if not _is_word_key(p[0]))
+    for key, value in pairs:
+        table.setdefault(normalise(value), set()).add(key)
     return {text: frozenset(keys) for text, keys in table.items()}
+
+
+def _word_form(text: str) -> str:
+    return normalise(text).replace(" ", "")
+
+
+@cache
+def _words(translated: bool) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    pairs = [(key, value) for key, values in _WORDS.items() for value in values]
+    if translated:
+        pairs.extend(p for p in _machine_translated() if _is_word_key(p[0]))
+    for key, value in pairs:
+        table.setdefault(_word_form(value), set()).add(key)
+    return {text: frozenset(keys) for text, keys in table.items()}
+
+
+@cache
+def all_label_words() -> frozenset[str]:
+    """Every word of every label and structure word, in every language (case-folded)."""
+    texts = [*_index(True), *(value.casefold() for _, value in _machine_translated())]
+    texts += [value.casefold() for values in _WORDS.values() for value in values]
+    return frozenset(word for text in texts for word in re.findall(r"\w+", text))
 
 
 def keys_for(text: str) -> frozenset[str]:
     """Every label key that ``text`` is the label of, in any language."""
-    return _index().get(normalise(text), frozenset())
+    return _index(enabled("translations")).get(normalise(text), frozenset())
+
+
+def word_key(text: str, prefix: str) -> str | None:
+    """The key (``in.body``, ``schema.array``...) of a structure word starting with
+    ``prefix``, in any language; None when ``text`` is no such word."""
+    keys = _words(enabled("translations")).get(_word_form(text), frozenset())
+    found = sorted(k for k in keys if k.startswith(prefix))
+    return found[0] if found else None
 
 
 def is_label(text: str, *keys: str) -> bool:

@@ -33,13 +33,14 @@ replaces it with the page's ``#`` heading when the section is just "Overview".
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from generator.diagnostics import Diagnostics
 from generator.model import ExternalDocs, Overview, Tag
 from generator.parse.blocks import Block, Heading, ListBlock, Paragraph
 from generator.parse.inline import plain, unescape
 from generator.parse.label_lines import LabelLine, split_label_lines
-from generator.parse.sections import Section
+from generator.parse.sections import Section, is_contents
 from generator.parse.text import blocks_markdown
 
 _FIELDS = {
@@ -83,6 +84,9 @@ def _media_types(section: Section) -> tuple[str, ...]:
             found.extend(plain(item) for item in block.items if plain(item))
         elif isinstance(block, Paragraph):
             found.extend(p for line in block.text.split("\n") if (p := plain(line.strip("*- "))))
+        else:
+            continue
+        section.take(block)
     return tuple(dict.fromkeys(found))
 
 
@@ -118,11 +122,14 @@ class _Reader:
                 lines, other = split_label_lines(block, wanted)
                 for line in lines:
                     self.line(line, in_docs)
+                    section.take_line(line.location.line)
                 text = "\n".join(other).strip()
                 if text and keep_other:
                     self.description.append(Paragraph(text, block.location))
+                    section.take(block)
             elif keep_other:
                 self.description.append(block)
+                section.take(block)
 
     def child(self, child: Section) -> None:
         keys = child.keys
@@ -130,6 +137,7 @@ class _Reader:
             for block in child.blocks:
                 if isinstance(block, ListBlock):
                     self.tags.extend(_tags(block.items))
+                    child.take(block)
         elif "consumes" in keys:
             self.consumes = _media_types(child)
         elif "produces" in keys:
@@ -137,20 +145,27 @@ class _Reader:
         elif keys & _SECTION_KEYS:
             self.paragraphs(child, "external_docs" in keys, keep_other=False)
         elif keys & _INDEX_KEYS:
-            return
+            child.skip_heading()
+            child.skip(*(b for b in child.blocks if is_contents(b)))
         else:
             self.description.append(Heading(child.level, child.raw_title, child.location))
+            child.take()
             self.paragraphs(child, False, keep_other=True)
             for grandchild in child.children:
                 self.child(grandchild)
 
 
-def parse_overview(section: Section, diagnostics: Diagnostics) -> Overview:
-    """The overview section (and its sub-sections) → `Overview`; never raises."""
+def parse_overview(
+    section: Section, diagnostics: Diagnostics, skip: Collection[Section] = ()
+) -> Overview:
+    """The overview section (and its sub-sections but ``skip``) → `Overview`; never
+    raises. The page reader skips sub-sections that hold operations and reads them."""
     reader = _Reader()
+    section.take()
     reader.paragraphs(section, False, keep_other=True)
     for child in section.children:
-        reader.child(child)
+        if not any(child is s for s in skip):
+            reader.child(child)
     fields = reader.fields
     docs = None
     if reader.docs.get("url"):

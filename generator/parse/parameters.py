@@ -17,8 +17,11 @@ from generator.diagnostics import Diagnostics
 from generator.model import AnySchema, DocValue, Parameter, ParameterIn
 from generator.parse.annotations import parse_description_cell, parse_doc_value
 from generator.parse.blocks import Row, Table
-from generator.parse.inline import code_value, plain, split_br, strip_emphasis, unescape
-from generator.parse.labels import is_label
+from generator.parse.inline import code_value, plain
+from generator.parse.labels import is_label, word_key
+from generator.parse.names import read_name_cell
+from generator.parse.placement import infer_places
+from generator.parse.recovery import enabled
 from generator.parse.schema_cell import parse_schema_cell
 from generator.parse.tables import cell, map_columns
 
@@ -34,41 +37,25 @@ LAYOUTS = {
         "schema_column", "default_column"),
 }
 _IN = {
-    "path": ParameterIn.PATH,
-    "query": ParameterIn.QUERY,
-    "header": ParameterIn.HEADER,
-    "body": ParameterIn.BODY,
-    "formdata": ParameterIn.FORM_DATA,
-    "form": ParameterIn.FORM_DATA,
+    "in.path": ParameterIn.PATH,
+    "in.query": ParameterIn.QUERY,
+    "in.header": ParameterIn.HEADER,
+    "in.body": ParameterIn.BODY,
+    "in.formData": ParameterIn.FORM_DATA,
 }
 _EMPTY_DEFAULTS = frozenset({"", "-", "--", "—", "n/a"})
+_SUFFIX = "parameter"
 
 
 def parameter_in(text: str) -> ParameterIn | None:
-    """``**Query**``, ``QueryParameter``, ``formData`` → the parameter location."""
-    word = plain(text).replace(" ", "").casefold()
-    if word.endswith("parameter") and len(word) > len("parameter"):
-        word = word[: -len("parameter")]
-    return _IN.get(word)
-
-
-def read_name_cell(text: str) -> tuple[str, bool | None, bool]:
-    """``**name**  <br>*required*  <br>*read-only*`` → (name, required?, read-only)."""
-    parts = split_br(text)
-    if not parts:
-        return "", None, False
-    name = unescape(strip_emphasis(parts[0]))
-    required: bool | None = None
-    read_only = False
-    for flag in parts[1:]:
-        word = plain(flag)
-        if is_label(word, "flags.required"):
-            required = True
-        elif is_label(word, "flags.optional"):
-            required = False
-        elif is_label(word, "flags.read_only"):
-            read_only = True
-    return name, required, read_only
+    """``**Query**``, ``QueryParameter``, ``formData``, ``Corps`` → the parameter location."""
+    word = plain(text)
+    key = word_key(word, "in.")
+    if key is None:
+        compact = word.replace(" ", "").casefold()
+        if compact.endswith(_SUFFIX) and len(compact) > len(_SUFFIX):
+            key = word_key(compact[: -len(_SUFFIX)], "in.")
+    return _IN.get(key) if key is not None else None
 
 
 def read_default_cell(text: str) -> DocValue | None:
@@ -90,11 +77,18 @@ def _required_cell(text: str) -> bool | None:
 
 
 def parse_parameter_row(
-    row: Row, roles: dict[str, int], diagnostics: Diagnostics
+    row: Row, roles: dict[str, int], diagnostics: Diagnostics,
+    where: ParameterIn | None = None,
 ) -> Parameter | None:
+    """One row → a parameter; ``where`` is its location when the table's word for it was
+    inferred (`generator.parse.placement`), else the row's location word decides."""
     cells = row.cells
-    where = parameter_in(cell(cells, roles, "type_column"))
-    name, required, _ = read_name_cell(cell(cells, roles, "name_column"))
+    if where is None:
+        where = parameter_in(cell(cells, roles, "type_column"))
+    named = read_name_cell(
+        cell(cells, roles, "name_column"), row.location, diagnostics, reader="strip"
+    )
+    name, required = named.name, named.required
     if not name:
         diagnostics.warning("bad-row", "parameter row has no name; row skipped", row.location)
         return None
@@ -128,11 +122,42 @@ def parse_parameter_row(
     )
 
 
-def parse_parameters_table(table: Table, diagnostics: Diagnostics) -> list[Parameter]:
-    roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics)
+def _places(
+    table: Table, roles: dict[str, int], path: str | None, diagnostics: Diagnostics
+) -> list[ParameterIn | None]:
+    """Each row's location; unknown words inferred (with a warning) under ``translations``."""
+    words = [cell(row.cells, roles, "type_column") for row in table.rows]
+    places = [parameter_in(word) for word in words]
+    if None not in places or not enabled("translations"):
+        return places
+    unsupported = [word_key(plain(w), "in.") == "in.unsupported" for w in words]
+    quiet = Diagnostics()  # the rows are read again, with their warnings, afterwards
+    rows = [
+        (
+            row,
+            plain(cell(row.cells, roles, "type_column")),
+            read_name_cell(cell(row.cells, roles, "name_column"), reader="strip").name,
+            parse_schema_cell(cell(row.cells, roles, "schema_column"), row.location, quiet),
+        )
+        for row in table.rows
+    ]
+    inferred = infer_places(
+        [r for r, skip in zip(rows, unsupported, strict=True) if not skip],
+        [p for p, skip in zip(places, unsupported, strict=True) if not skip],
+        path, diagnostics,
+    )
+    found = iter(inferred)
+    return [None if skip else next(found) for skip in unsupported]
+
+
+def parse_parameters_table(
+    table: Table, diagnostics: Diagnostics, path: str | None = None
+) -> list[Parameter]:
+    """Every readable row of a Parameters table; ``path`` is the operation's."""
+    roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics, rows=table.rows)
     params = []
-    for row in table.rows:
-        param = parse_parameter_row(row, roles, diagnostics)
+    for row, where in zip(table.rows, _places(table, roles, path, diagnostics), strict=True):
+        param = parse_parameter_row(row, roles, diagnostics, where)
         if param is not None:
             params.append(param)
     return params

@@ -18,8 +18,9 @@ from generator.diagnostics import Diagnostics
 from generator.model import AnySchema, Property
 from generator.parse.annotations import parse_description_cell, parse_doc_value
 from generator.parse.blocks import Row, Table
-from generator.parse.inline import plain, split_br, strip_emphasis
+from generator.parse.inline import plain
 from generator.parse.labels import keys_for
+from generator.parse.names import read_name_cell
 from generator.parse.schema_cell import parse_schema_cell
 from generator.parse.tables import cell, map_columns
 
@@ -36,25 +37,16 @@ _LAYOUTS = {
 _TRUE = frozenset({"true", "yes", "required", "x"})
 
 
-def _flags(parts: list[str]) -> tuple[bool, bool]:
-    required = read_only = False
-    for part in parts:
-        keys = keys_for(strip_emphasis(part))
-        required = required or "flags.required" in keys
-        read_only = read_only or "flags.read_only" in keys
-    return required, read_only
-
-
 def parse_property_row(
     row: Row, roles: dict[str, int], diagnostics: Diagnostics
 ) -> Property | None:
     """One table row → a property, or None (with a ``bad-row`` warning) when nameless."""
-    parts = split_br(cell(row.cells, roles, "name_column"))
-    name = plain(parts[0]) if parts else ""
+    named = read_name_cell(cell(row.cells, roles, "name_column"), row.location, diagnostics)
+    name = named.name
     if not name:
         diagnostics.warning("bad-row", "a properties row has no name; skipped", row.location)
         return None
-    required, read_only = _flags(parts[1:])
+    required, read_only = bool(named.required), named.read_only
     required_cell = plain(cell(row.cells, roles, "required_column")).casefold()
     if required_cell:
         required = required_cell in _TRUE or "flags.required" in keys_for(required_cell)
@@ -81,7 +73,7 @@ def parse_property_row(
 
 def property_roles(table: Table, diagnostics: Diagnostics) -> dict[str, int]:
     """Column role → index for a properties table."""
-    return map_columns(table.header, _ORDER, _LAYOUTS, table.location, diagnostics)
+    return map_columns(table.header, _ORDER, _LAYOUTS, table.location, diagnostics, rows=table.rows)
 
 
 def parse_properties_table(table: Table, diagnostics: Diagnostics) -> tuple[Property, ...]:

@@ -78,7 +78,7 @@ def parse_headers(
 
 
 def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Response]:
-    roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics)
+    roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics, rows=table.rows)
     responses = []
     for row in table.rows:
         status = plain(cell(row.cells, roles, "http_code_column"))

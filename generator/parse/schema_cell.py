@@ -20,6 +20,7 @@ never raises.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -37,11 +38,11 @@ from generator.model import (
     SourceLocation,
 )
 from generator.parse.inline import find_link, strip_emphasis, unescape
-from generator.parse.labels import is_label
+from generator.parse.labels import is_label, word_key
+from generator.parse.recovery import enabled
 from generator.parse.refs import split_href
 
 COLLECTION_FORMATS = frozenset({"multi", "csv", "ssv", "tsv", "pipes"})
-_MAP_WORDS = frozenset({"map", "mapa", "carte", "словарь", "карта", "映射", "マップ", "harita"})
 _PRIMITIVE = re.compile(
     r"^(string|integer|number|boolean|int|long|float|double|bool)\s*(?:\((.*)\))?$", re.I
 )
@@ -53,6 +54,15 @@ _ALIASES = {
     "bool": ("boolean", None),
 }
 _LEGACY_ARRAY = re.compile(r"^(multi|csv|ssv|tsv|pipes)\s+(\S+)\s+array$", re.I)
+# ``Tableau < chaîne >``: machine translation puts the container word first.
+_WORD_FIRST = re.compile(
+    r"^([^\s<>\[\]()`|]+(?:[ \t][^\s<>\[\]()`|]+)?)\s*(<\s.*>)\s*(\([^()]*\))?$"
+)
+_TRANSLATED = re.compile(r"^([^()<>\[\]`|]+?)\s*(?:\((.*)\))?$")
+_WORD_SCHEMAS = {
+    "schema.string": "string", "schema.integer": "integer", "schema.number": "number",
+    "schema.boolean": "boolean",
+}
 # A bare name is a reference by name (0.x docs print definition names without links,
 # some of them whole sentences); text with unbalanced brackets is malformed instead.
 _TYPE_NAME = re.compile(r"^[^<>()\[\]`|]{1,300}$|^[\w.$«»<>\-\[\]]{1,300}$", re.U)
@@ -76,6 +86,9 @@ class _Reader:
             return self._bad(text)
         if text.startswith("<"):
             return self._container(text, depth)
+        if enabled("translations") and (word_first := _WORD_FIRST.match(text)):
+            return self._container(f"{word_first.group(2)} {word_first.group(1)} "
+                                   f"{word_first.group(3) or ''}", depth)
         low = text.lower()
         if low.startswith("enum"):
             return self._enum(text[4:].strip(), depth)
@@ -93,6 +106,9 @@ class _Reader:
             return FileSchema()
         if low in ("object", "any", "(empty)", "empty", "json"):
             return AnySchema()
+        translated = self._translated(text)
+        if translated is not None:
+            return translated
         legacy = _LEGACY_ARRAY.match(text)
         if legacy:
             return ArraySchema(self.parse(legacy.group(2), depth + 1), legacy.group(1).lower())
@@ -114,11 +130,34 @@ class _Reader:
         if m:
             word, fmt = m.group(1), m.group(2).strip().lower()
         parts = _split_top_level_comma(inner)
-        if len(parts) == 2 or word.lower() in _MAP_WORDS:
+        kind = word_key(word, "schema.") if word else "schema.array"
+        if len(parts) == 2 or kind == "schema.map":
             values = parts[-1]
             return MapSchema(self.parse(values, depth + 1))
+        if kind != "schema.array" and enabled("translations"):
+            self.diagnostics.warning(
+                "assumed-schema",
+                f"schema word {word!r} in {self.text!r} is not one md2sdk knows; read as "
+                "an array (the form of '< X > array')",
+                self.location,
+            )
         coll = fmt if fmt in COLLECTION_FORMATS else None
         return ArraySchema(self.parse(inner, depth + 1), coll)
+
+    def _translated(self, text: str) -> Schema | None:
+        """``entier (int64)``, ``cadena``, ``objet``: a primitive named in translation."""
+        m = _TRANSLATED.match(text)
+        if m is None:
+            return None
+        kind = word_key(m.group(1), "schema.")
+        fmt = m.group(2).strip() if m.group(2) else None
+        if kind in _WORD_SCHEMAS:
+            return PrimitiveSchema(_WORD_SCHEMAS[kind], unescape(fmt) if fmt else None)
+        if kind == "schema.object":
+            return AnySchema()
+        if kind == "schema.file":
+            return FileSchema()
+        return None
 
     def _enum(self, rest: str, depth: int) -> Schema:
         if rest.startswith("(") and rest.endswith(")"):
@@ -189,10 +228,25 @@ def _dedupe(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+_ESCAPED = re.compile(r"\\([()<>])")
+
+
+def _respelled(text: str) -> str:
+    """The cell as Swagger2Markup spells it: ``\\(int32\\)``, ``\\<`` and ``&lt; X &gt;``
+    are how converters escape ``(int32)`` and ``< X >`` (``markup-variants``)."""
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
 def parse_schema_cell(
     text: str, location: SourceLocation, diagnostics: Diagnostics
 ) -> Schema | None:
     """Read one Schema cell; ``None`` means "No Content" (in any label language)."""
+    if enabled("markup-variants"):
+        text = _respelled(text)
     stripped = text.strip()
     if not stripped or is_label(strip_emphasis(stripped), "no_content"):
         return None

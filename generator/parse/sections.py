@@ -7,17 +7,40 @@ anchors inside heading text attach to the section they introduce.
 
 Levels are relative: pages put operations at ``##``, ``###`` or ``####``, so parsers
 never test a level number, only "a child of this section".
+
+Sections share the page's `Ledger`: anchors and rules count as lines that carry nothing
+as the sections are built; every other block, and a section's heading, counts as read
+only when a parser takes it (`Section.take`), so what no parser took is reported.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from generator.model import SourceLocation
-from generator.parse.blocks import Anchor, Block, Heading, Html, Paragraph
-from generator.parse.inline import anchors, plain, strip_emphasis
+from generator.parse.blocks import (
+    Anchor,
+    Block,
+    Heading,
+    Html,
+    ListBlock,
+    Paragraph,
+    Rule,
+    Table,
+    last_line,
+)
+from generator.parse.inline import (
+    anchors,
+    find_link,
+    plain,
+    split_br,
+    strip_anchors,
+    strip_emphasis,
+)
 from generator.parse.labels import keys_for
+from generator.parse.ledger import Ledger
 
 # Labels that a bold paragraph may stand for as a section heading. Page-level labels
 # (Paths, Resources, Definitions) are left out: in bold they are property or inline
@@ -45,6 +68,57 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     bold: bool = False
+    ledger: Ledger | None = field(default=None, repr=False, compare=False)
+    heading_end: int = 0
+
+    def take(self, *blocks: Block) -> None:
+        """These blocks went into the model, and the heading served as structure (for
+        the page's line accounting); ``take()`` alone takes just the heading."""
+        ledger = self.ledger
+        if ledger is None:
+            return
+        for number in self._heading_lines():
+            ledger.read_line(number)
+        for block in blocks:
+            ledger.read(block)
+
+    def _heading_lines(self) -> range:
+        """The heading's lines (two for a setext heading, the label's for a bold one)."""
+        if not self.level:
+            return range(0)
+        return range(self.location.line, max(self.heading_end, self.location.line) + 1)
+
+    def skip(self, *blocks: Block) -> None:
+        """These blocks carry nothing (tables of contents, rules)."""
+        if self.ledger is not None:
+            for block in blocks:
+                self.ledger.nothing(block)
+
+    def skip_heading(self) -> None:
+        """The heading is a table-of-contents entry: it carries nothing."""
+        if self.ledger is not None:
+            for number in self._heading_lines():
+                self.ledger.nothing_line(number)
+
+    def take_line(self, number: int) -> None:
+        """One line of a block went into the model (the rest is accounted apart)."""
+        if self.ledger is not None:
+            self.take()
+            self.ledger.read_line(number)
+
+    def report_all(self) -> None:
+        """This section's content was dropped with a diagnostic that names it."""
+        if self.ledger is not None:
+            for section in self.walk():
+                for number in section._heading_lines():
+                    self.ledger.reported(number, number)
+                for block in section.blocks:
+                    self.ledger.reported(block.location.line, last_line(block))
+
+    def take_all(self) -> None:
+        """Every block of this section and of its sub-sections went into the model."""
+        for section in self.walk():
+            section.take(*section.blocks)
 
     @property
     def keys(self) -> frozenset[str]:
@@ -55,6 +129,29 @@ class Section:
         yield self
         for child in self.children:
             yield from child.walk()
+
+
+_LINK_ONLY = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?\[[^\]]*\]\([^)]*\)\s*$")
+
+
+def is_contents(block: Block) -> bool:
+    """A table of contents: a list, table or paragraph whose every entry links to another
+    page or anchor (what the entries say, the linked pages say in full)."""
+    if isinstance(block, ListBlock):
+        return bool(block.items) and all(find_link(item) for item in block.items)
+    if isinstance(block, Table):
+        return bool(block.rows) and all(
+            row.cells and _LINK_ONLY.match(row.cells[0]) for row in block.rows
+        )
+    if isinstance(block, Paragraph):
+        parts = [p for line in block.text.split("\n") for p in split_br(strip_anchors(line))]
+        return bool(parts) and all(_LINK_ONLY.match(part) for part in parts)
+    return False
+
+
+def is_contents_heading(section: Section) -> bool:
+    """``### [Pet](definitions/Pet.md#pet)``: a heading that is only a link."""
+    return _LINK_ONLY.match(strip_anchors(section.raw_title)) is not None
 
 
 def _anchor_only(block: Block) -> list[str] | None:
@@ -81,7 +178,9 @@ def _peel_anchor_lines(block: Paragraph) -> tuple[list[str], Paragraph]:
     if not i:
         return [], block
     loc = block.location
-    rest = Paragraph("\n".join(lines[i:]), SourceLocation(loc.path, loc.line + i, 1))
+    rest = Paragraph(
+        "\n".join(lines[i:]), SourceLocation(loc.path, loc.line + i, 1), last_line(block)
+    )
     return found, rest
 
 
@@ -98,9 +197,9 @@ def _bold_label(block: Block) -> str | None:
     return label if keys & SECTION_KEYS else None
 
 
-def build_sections(path: str, blocks: Sequence[Block]) -> Section:
+def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = None) -> Section:
     """The root section (level 0, the page itself) with every section below it."""
-    root = Section("", "", 0, SourceLocation(path, 1, 1))
+    root = Section("", "", 0, SourceLocation(path, 1, 1), ledger=ledger)
     stack: list[Section] = [root]
     pending: list[str] = []
 
@@ -109,6 +208,8 @@ def build_sections(path: str, blocks: Sequence[Block]) -> Section:
             stack.pop()
         stack[-1].children.append(section)
         stack.append(section)
+        if ledger is not None:
+            ledger.section(section.location.line, f"section {section.title!r}")
 
     for original in blocks:
         block = original
@@ -118,34 +219,42 @@ def build_sections(path: str, blocks: Sequence[Block]) -> Section:
         found = _anchor_only(block)
         if found is not None:
             pending.extend(found)
+            if ledger is not None:
+                ledger.nothing(block)
             continue
         if isinstance(block, Paragraph) and "<a" in block.text:
             peeled, rest_of_block = _peel_anchor_lines(block)
             pending.extend(peeled)
+            if ledger is not None and peeled:
+                for number in range(block.location.line, rest_of_block.location.line):
+                    ledger.nothing_line(number)
             block = rest_of_block
         if isinstance(block, Heading):
             own = anchors(block.text)
             section = Section(
                 plain(block.text), block.text, block.level, block.location,
-                tuple(pending + own),
+                tuple(pending + own), ledger=ledger, heading_end=last_line(block),
             )
             pending = []
             open_section(section)
             continue
+        if isinstance(block, Rule) and ledger is not None:
+            ledger.nothing(block)
         # A bold line right after anchors titles an inline schema, whatever it says.
         label = _bold_label(block) if not pending else None
         if label is not None and isinstance(block, Paragraph):
             parent_level = max((s.level for s in stack if not s.bold), default=0)
             first, _, rest = block.text.partition("\n")
             section = Section(
-                label, first, parent_level + 1, block.location, tuple(pending), bold=True
+                label, first, parent_level + 1, block.location, tuple(pending), bold=True,
+                ledger=ledger,
             )
             pending = []
             open_section(section)
             if not rest.strip():
                 continue
             loc = block.location
-            block = Paragraph(rest, SourceLocation(loc.path, loc.line + 1, 1))
+            block = Paragraph(rest, SourceLocation(loc.path, loc.line + 1, 1), last_line(block))
         if pending:
             # Anchors before a non-heading block (an inline schema's bold title) stay
             # in the flow so the section parser can see them.

@@ -86,6 +86,7 @@ def parse_security_scheme(section: Section, diagnostics: Diagnostics) -> Securit
             scopes.extend(_scopes(block, diagnostics))
         elif isinstance(block, (ListBlock, Html, Code)):
             description.append(block)
+    section.take(*section.blocks)
     raw_type = fields.get("security_type", "")
     scheme_type = _TYPES.get(raw_type.casefold())
     if scheme_type is None:

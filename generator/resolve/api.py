@@ -28,6 +28,7 @@ from generator.model import (
     Definition,
     ObjectSchema,
     Operation,
+    Overview,
     Page,
     RefSchema,
     SecurityScheme,
@@ -71,6 +72,20 @@ def _unique_key(key: str, taken: set[str]) -> str:
     while f"{key}-{n}" in taken:
         n += 1
     return f"{key}-{n}"
+
+
+def _with_page_tags(overview: Overview | None, pages: Sequence[Page]) -> Overview | None:
+    """The overview with the tag descriptions paths pages print under tag headings
+    (a tag the overview lists without a description takes the page's)."""
+    found = [tag for page in pages for tag in page.tags]
+    if overview is None or not found:
+        return overview
+    tags = {tag.name: tag for tag in overview.tags}
+    for tag in found:
+        known = tags.get(tag.name)
+        if known is None or not known.description:
+            tags[tag.name] = tag
+    return replace(overview, tags=tuple(tags.values()))
 
 
 def _merge_operations(pages: Sequence[Page], diagnostics: Diagnostics) -> list[Operation]:
@@ -186,7 +201,9 @@ def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> A
     """Merge one API's pages and resolve every reference; never raises on bad docs."""
     schemas = Index(pages={normalise_path(p.path) for p in pages})
     scheme_index = Index(pages=set(schemas.pages))
-    overview = next((p.overview for p in pages if p.overview is not None), None)
+    overview = _with_page_tags(
+        next((p.overview for p in pages if p.overview is not None), None), pages
+    )
     operations = _merge_operations(pages, diagnostics)
     definitions = _merge_definitions(pages, schemas, diagnostics)
     schemes = _merge_schemes(pages, scheme_index, diagnostics)
@@ -201,6 +218,7 @@ def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> A
     )
     resolved_definitions = [resolver.definition(d) for d in definitions]
     resolved_operations = [resolver.operation(op) for op in operations]
+    resolved_definitions = [resolver.named(d) for d in resolved_definitions]
     api = Api(
         name=name,
         overview=overview,

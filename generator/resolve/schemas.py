@@ -71,9 +71,10 @@ class SchemaResolver:
         self.in_progress: set[str] = set()
         self.promoted: dict[str, str] = {}
         self.added: list[Definition] = []
-        self.missing: dict[tuple[str | None, str], str] = {}
+        self.missing: dict[str, str] = {}
         self.added_schemes: list[SecurityScheme] = []
         self.missing_schemes: dict[str, str] = {}
+        self.labels: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ model walk
 
@@ -149,6 +150,7 @@ class SchemaResolver:
         target = self._pick(reference, targets)
         if target.kind == "inline":
             return self._inline(target.key, reference)
+        self.labels.setdefault(target.key, []).append(reference.name)
         return RefSchema(replace(reference, target=target.key))
 
     def _definition_ref(self, reference: Reference) -> Reference:
@@ -156,7 +158,9 @@ class SchemaResolver:
         targets = [t for t in targets if t.kind == "definition"]
         if not targets:
             return self._stand_in(reference, missing_page)
-        return replace(reference, target=self._pick(reference, targets).key)
+        key = self._pick(reference, targets).key
+        self.labels.setdefault(key, []).append(reference.name)
+        return replace(reference, target=key)
 
     def _inline(self, ident: str, reference: Reference) -> Schema:
         if ident in self.promoted:
@@ -191,7 +195,9 @@ class SchemaResolver:
             "an opaque free-form schema stands in for it",
             reference.location,
         )
-        ident = (missing_page, anchor_key(anchor))
+        # One stand-in per missing definition, however each page's link spells the way
+        # to it (``../definitions/Pet.md#pet`` here, ``Pet.md#pet`` there).
+        ident = anchor_key(anchor)
         known = self.missing.get(ident)
         key = known if known is not None else _unique(anchor, self.taken)
         if known is None:
@@ -236,6 +242,20 @@ class SchemaResolver:
                 )
             )
         return replace(requirement, scheme=replace(reference, target=key))
+
+    def named(self, definition: Definition) -> Definition:
+        """A definition headed by its title, named as the links to it name it when the
+        page did not (the name then is the anchor as written: ``sortorder``)."""
+        if not definition.title:
+            return definition
+        agreeing = [
+            label for label in self.labels.get(definition.key, ())
+            if label and anchor_key(label) == anchor_key(definition.name)
+        ]
+        if not agreeing or definition.name in agreeing:
+            return definition
+        best = max(dict.fromkeys(agreeing), key=agreeing.count)
+        return replace(definition, name=best)
 
     def extra_definitions(self) -> tuple[Definition, ...]:
         """Stand-ins and promoted inline schemas, in the order they were needed."""

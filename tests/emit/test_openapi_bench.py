@@ -112,11 +112,13 @@ def test_keys_of_any_length_load_back_from_the_yaml(length: int, tmp_path: Path)
     """YAML takes no implicit key over 1024 characters (PyYAML writes none over 128): a
     long name becomes an explicit ``? key``, and the document loads with it intact."""
     name = "Dog" + "s" * (length - 3)
+    anchor = name.lower()
     page = (KENNEL / "definitions.md").read_text(encoding="utf-8")
-    (tmp_path / "definitions.md").write_text(page.replace("### Dog", f"### {name}"), "utf-8")
-    (tmp_path / "paths.md").write_text(
-        (KENNEL / "paths.md").read_text(encoding="utf-8").replace("/dogs", "/" + name), "utf-8"
-    )
+    page = page.replace('<a name="dog"></a>\n### Dog', f'<a name="{anchor}"></a>\n### {name}')
+    (tmp_path / "definitions.md").write_text(page, "utf-8")
+    paths = (KENNEL / "paths.md").read_text(encoding="utf-8").replace("/dogs", "/" + name)
+    paths = paths.replace("[Dog](#dog)", f"[{name}](#{anchor})")
+    (tmp_path / "paths.md").write_text(paths, "utf-8")
     config = ApiConfig("x", tmp_path)
     text = emit_openapi(load(tmp_path), config, Diagnostics(), make_environment())["openapi/x.yaml"]
     assert (f"    ? {name}\n    :\n" in text) is (length > 128)

@@ -1,7 +1,8 @@
 """The OpenAPI emitter on real docs: every API under specs/, every corpus tree and every
-folder of test pages under tests/fixtures/ yields a document openapi-spec-validator
-accepts, in both versions. The catalog and petstore documents themselves are guarded by
-the end-to-end test (the committed ``generated/openapi/``), not by a second copy here."""
+folder of test pages under tests/fixtures/ and every fidelity test page yields a
+document openapi-spec-validator accepts, in both versions. The catalog and petstore
+documents themselves are guarded by the end-to-end test (the committed
+``generated/openapi/``), not by a second copy here."""
 
 from __future__ import annotations
 
@@ -38,7 +39,20 @@ def corpus_trees() -> dict[str, list[Path]]:
     return dict(trees)
 
 
-TREES = corpus_trees()
+FIDELITY = ROOT / "tests" / "parse" / "fidelity"
+
+
+def fidelity_trees() -> dict[str, list[Path]]:
+    """The test pages of the fidelity classes (tests/parse/test_fidelity.py), each API
+    as that test loads it: a folder, or one translated page."""
+    apis = [FIDELITY / "title-names" / "folders", FIDELITY / "title-names" / "single"]
+    apis += sorted((FIDELITY / "translations").glob("*.md"))
+    apis += sorted(p for p in FIDELITY.iterdir()
+                   if p.is_dir() and p.name not in ("title-names", "translations"))
+    return {f"fidelity/{p.relative_to(FIDELITY).with_suffix('').as_posix()}": [p] for p in apis}
+
+
+TREES = corpus_trees() | fidelity_trees()
 
 
 def emit(name: str, paths: list[Path], version: str = "3.1.0") -> tuple[str, Diagnostics]:

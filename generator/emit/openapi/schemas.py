@@ -234,6 +234,8 @@ class SchemaWriter:
         if definition.unresolved:
             return unresolved_component(definition.key, self._first_use(definition.key))
         out = self.schema(definition.schema, definition.location)
+        if definition.title:
+            out = {"title": definition.title, **out}
         if definition.description:
             out = {**out, "description": definition.description}
         example = authored(definition.example)

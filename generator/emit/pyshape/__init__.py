@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.emit.incremental.active import remembered
 from generator.emit.pyshape.splits import _transform
 from generator.emit.pyshape.tokens import Line, _invisible, _lex, _tokens, _wraps
 from generator.emit.pyshape.tree import (
@@ -74,6 +75,14 @@ def render(
     line_str = " " * indent + head + code + tail
     if line_width(line_str) <= LINE_LENGTH:
         return line_str  # black keeps a fitting line as is (we never emit magic commas)
+    # Splitting is the costly part: a pure function of these values, kept from one
+    # run to the next while md2sdk emits incrementally.
+    return remembered("pyshape.render", _split, expr, indent, head, tail, inside_brackets)
+
+
+def _split(expr: Expr, indent: int, head: str, tail: str, inside_brackets: bool) -> str:
+    """`render` of a statement too long for one line."""
+    code = flat(expr)
     if not tail and not inside_brackets and _is_value(expr) and _PLAIN_HEAD.fullmatch(head):
         opening = " " * indent + head + code[0]
         if isinstance(expr, Dict | List) and expr.items and line_width(opening) <= LINE_LENGTH:
@@ -142,6 +151,11 @@ def render_def(name: str, params: Sequence[str], returns: str, indent: int = 0) 
     code = f"def {name}({', '.join(params)}) -> {returns}:"
     if line_width(" " * indent + code) <= LINE_LENGTH:
         return " " * indent + code
+    return remembered("pyshape.render_def", _split_def, name, tuple(params), returns, indent)
+
+
+def _split_def(name: str, params: Sequence[str], returns: str, indent: int) -> str:
+    """`render_def` of a ``def`` line too long for one line."""
     line = Line(indent // 4)
     leaves = _lex(f"def {name}({', '.join(params)}) ->")
     for leaf in [*leaves, *_invisible(_lex(returns)), *_lex(":")]:

@@ -1,0 +1,44 @@
+"""The fragment memo of the target being emitted, for pure functions deep in emitters.
+
+Filters are wrapped where the environment is made; a layout function such as
+`generator.emit.pyshape.render` is called from many places in an emitter, so it asks
+`remembered` instead, which uses the memo the running `Session` made active (in this
+process or this forked worker) and just calls the function when there is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any, Protocol
+
+
+class Memo(Protocol):
+    def call(self, name: str, function: Callable[..., str], args: tuple[Any, ...]) -> str: ...
+
+    def call_over(
+        self, name: str, compute: Callable[[], object], model: object, args: tuple[Any, ...]
+    ) -> object: ...
+
+
+ACTIVE: ContextVar[Memo | None] = ContextVar("md2sdk_fragment_memo", default=None)
+
+
+def remembered(name: str, function: Callable[..., str], *args: Any) -> str:
+    """``function(*args)``, a pure function registered as ``name``, from the active
+    memo when one is active (and its arguments can be keyed)."""
+    memo = ACTIVE.get()
+    if memo is None:
+        return function(*args)
+    return memo.call(name, function, args)
+
+
+def remembered_over(name: str, model: object, compute: Callable[[], object], *args: Any) -> object:
+    """``compute()``, a pure function of ``args`` and of the model part ``model``
+    (e.g. ``api.definitions``, which references are followed through), registered as
+    ``name``: from the active memo when one is active. The value must be picklable
+    data; a remembered one is returned as a fresh copy, never shared."""
+    memo = ACTIVE.get()
+    if memo is None:
+        return compute()
+    return memo.call_over(name, compute, model, args)

@@ -1,0 +1,90 @@
+"""One target of one API, emitted through the fragment cache (see the package doc)."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from generator.cache import EMIT, Cache, files_digest
+from generator.emit.incremental.active import ACTIVE
+from generator.emit.incremental.fragments import FragmentMemo
+from generator.emit.incremental.keys import stable_bytes
+from generator.emit.templating import make_environment
+
+FRAGMENT_FILTERS = ("yaml_block", "docstring")
+"""Filters whose results are cached one by one: the OpenAPI document's blocks, and
+the docstrings, the costliest filter of the Python templates."""
+
+
+@dataclass
+class SessionStats:
+    """What one target reused and what it rendered afresh."""
+
+    fragments_rendered: int = 0
+    fragments_reused: int = 0
+
+    def add(self, other: SessionStats) -> None:
+        self.fragments_rendered += other.fragments_rendered
+        self.fragments_reused += other.fragments_reused
+
+
+class Session:
+    """The fragments of target ``target`` of API ``api`` under ``cache_root`` (``None``:
+    nothing is kept beyond this run)."""
+
+    def __init__(
+        self,
+        cache_root: Path | None,
+        api: str,
+        target: str,
+        overrides: Path | None = None,
+        *,
+        keep: bool = True,
+    ) -> None:
+        self.cache = Cache(cache_root, EMIT)
+        self.keep = keep
+        """Save this run's fragments at `close` (``md2sdk check`` only reads them)."""
+        self.overrides = overrides
+        self._overrides_digest = files_digest(overrides) if overrides is not None else b""
+        self.stats = SessionStats()
+        self._digests: dict[int, tuple[object, bytes]] = {}
+        self.fragments = FragmentMemo(self, f"{api}\0{target}")
+
+    def digest(self, model: object) -> bytes:
+        """A digest of a model part (``api.definitions``), computed once per run."""
+        known = self._digests.get(id(model))
+        if known is None or known[0] is not model:
+            data = stable_bytes(model) or repr(id(model)).encode()
+            known = (model, hashlib.blake2b(data, digest_size=20).digest())
+            self._digests[id(model)] = known
+        return known[1]
+
+    def key(self, *parts: str | bytes) -> str:
+        return self.cache.key(self._overrides_digest, *parts)
+
+    def environment(self) -> Environment:
+        """A fresh environment for the target, its `FRAGMENT_FILTERS` answered from the memo."""
+        env = make_environment(self.overrides)
+        for name in FRAGMENT_FILTERS:
+            env.filters[name] = self.fragments.wrap(name, env.filters[name])
+        return env
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[None]:
+        """Make this target's memo the one `active.remembered` uses."""
+        token = ACTIVE.set(self.fragments)
+        try:
+            yield
+        finally:
+            ACTIVE.reset(token)
+
+    def close(self) -> SessionStats:
+        """Save the fragments (when kept); what was reused and laid out."""
+        if self.keep:
+            self.fragments.save()
+        return self.stats
