@@ -22,6 +22,10 @@ Example::
     openapi-version = "3.0.3"
     versioning = "semver"         # package version and CHANGELOG.md follow the docs
 
+    [tool.md2sdk.apis.catalog.pagination]   # see generator.config_paging
+    style = "offset"
+    offset = "start"
+
 Problems are ``config`` diagnostics located at the offending key in ``pyproject.toml``.
 """
 
@@ -35,6 +39,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.config_paging import Pagination, read_pagination
 from generator.diagnostics import Diagnostics
 from generator.location import SourceLocation
 from generator.naming import api_names
@@ -58,6 +63,11 @@ class ApiConfig:
     openapi_version: str = "3.1.0"
     versioning: str | None = None
     """``"semver"``: package versions follow the docs' changes (`generator.diff.versioning`)."""
+    published: bool = False
+    """The config names the distribution: READMEs install it by that name (else from
+    the package's folder, since a derived name may belong to someone else on PyPI)."""
+    pagination: Pagination = field(default_factory=Pagination)
+    """How list operations page (`generator.config_paging`)."""
 
     @classmethod
     def for_folder(cls, specs: Path, name: str | None = None) -> ApiConfig:
@@ -97,7 +107,7 @@ _TOML_POSITION = re.compile(r"at line (\d+), column (\d+)")
 _PROJECT_KEYS = {"output", "templates", "apis"}
 _API_KEYS = {
     "specs", "package", "distribution", "client-class", "env-prefix", "base-url",
-    "version", "targets", "openapi-version", "versioning",
+    "version", "targets", "openapi-version", "versioning", "pagination",
 }  # fmt: skip
 
 
@@ -244,6 +254,12 @@ class _Reader:
                 self.error(f"{key} = {value!r} is a Python keyword", where, key)
             else:
                 changes[attr] = value
+        if "distribution" in changes:
+            changes["published"] = True
+        if "pagination" in values:
+            changes["pagination"] = read_pagination(
+                values["pagination"], f"{where}.pagination", self.error
+            )
         targets = values.get("targets")
         if targets is not None:
             if (

@@ -67,6 +67,9 @@ CODES: dict[str, str] = {
     "table-in-description": "a Parameters or Responses table inside a description; kept as text",
     "assumed-base-path": "every operation path starts with the base path; read relative to it",
     "markup-in-name": "a parameter or property name holds markup; read without it",
+    "pagination": "an operation the pagination config covers cannot page so; no iterator for it",
+    "pagination-hint": "parameters look like paging but no pagination is configured (a proposal)",
+    "multiple-bodies": "an operation documents several body parameters; they form one object body",
 }
 
 

@@ -26,7 +26,6 @@ output = "generated"
 [tool.md2sdk.apis.petstore]
 specs = "specs/petstore"
 package = "petstore_client"
-distribution = "petstore-client"
 client-class = "PetstoreClient"
 env-prefix = "PETSTORE"
 targets = ["openapi", "python", "tests"]

@@ -129,12 +129,12 @@ def test_the_installed_wheel_generates_what_the_checkout_committed(
     assert str(installed.parent) in where and "site-packages" in where
     project = petstore_project(tmp_path / "docs-repo")
     summary = run(installed / "md2sdk", "generate", cwd=project, env=clean_env())
-    assert summary.startswith("petstore: 18 operations, 5 models, 24 files written"), summary
+    assert summary.startswith("petstore: 18 operations, 5 models, 26 files written"), summary
     problems = differences(project / "generated", ROOT / "generated", api="petstore")
     assert not problems, "\n\n".join(problems)
     checked = run(installed / "md2sdk", "check", "--config", project / "pyproject.toml",
                   cwd=tmp_path, env=clean_env())  # fmt: skip
-    assert "petstore: 18 operations, 5 models, 0 files stale, 24 up to date" in checked
+    assert "petstore: 18 operations, 5 models, 0 files stale, 26 up to date" in checked
 
 
 @pytest.mark.toolchain
@@ -172,3 +172,27 @@ def test_the_pre_commit_hooks_check_and_regenerate_a_docs_repository(
     assert "Failed" in generate and "files were modified by this hook" in generate
     category = project / "generated/python/petstore/src/petstore_client/models/category.py"
     assert "The category's name" in category.read_text(encoding="utf-8")
+
+
+@pytest.mark.toolchain
+def test_the_generated_package_installs_and_passes_its_tests_as_its_readme_says(
+    installed: Path, tmp_path: Path
+) -> None:
+    """The generated README's Tests section, followed to the letter in a fresh venv:
+    ``pip install '.[test]'`` in the package folder, then ``pytest``."""
+    project = petstore_project(tmp_path / "docs-repo")
+    run(installed / "md2sdk", "generate", "-q", cwd=project, env=clean_env())
+    package = project / "generated" / "python" / "petstore"
+    readme = (package / "README.md").read_text(encoding="utf-8")
+    assert "pip install '.[test]'\npytest\n" in readme
+    env_dir = tmp_path / "sdk-venv"
+    venv.EnvBuilder(with_pip=False, symlinks=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "-q", ".[test]",
+        cwd=package, env=clean_env())  # fmt: skip
+    done = subprocess.run(
+        [python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=package,
+        env=clean_env(), capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " passed" in done.stdout and "failed" not in done.stdout, done.stdout

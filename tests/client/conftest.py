@@ -1,7 +1,8 @@
 """Generated clients for the feature tests, importable.
 
 ``catalog`` and ``petstore`` come from the real ``specs/`` docs; ``features`` and
-``hostile`` from hand-built models (tests/emit/python_fixtures.py).
+``hostile`` from hand-built models (tests/emit/python_fixtures.py), ``vault`` from
+tests/client/client_fixtures.py.
 
 The packages are generated once per session into a temporary folder and put on
 ``sys.path``; tests talk to them through ``httpx.MockTransport`` (no network).
@@ -19,6 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "emit"))
 
+import client_fixtures
 import python_build
 import python_fixtures
 
@@ -35,6 +37,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         ),
         python_build.write(python_fixtures.petstore_api("features"), out),
         python_build.write(python_fixtures.hostile_api(), out),
+        python_build.write(client_fixtures.vault_api(), out),
+        python_build.write(client_fixtures.pages_api(), out, client_fixtures.pages_config(out)),
+        python_build.write(client_fixtures.uploads_api(), out),
     ]
     for root in roots:
         sys.path.insert(0, str(root / "src"))
@@ -62,6 +67,24 @@ def features(generated: Path) -> ModuleType:
 @pytest.fixture(scope="session")
 def hostile(generated: Path) -> ModuleType:
     return importlib.import_module("hostile_api_client")
+
+
+@pytest.fixture(scope="session")
+def vault(generated: Path) -> ModuleType:
+    """An API key in the query string, a token header, secret query parameters."""
+    return importlib.import_module("vault_client")
+
+
+@pytest.fixture(scope="session")
+def pages(generated: Path) -> ModuleType:
+    """One operation per paging style: cursor, page number, next link (body, header)."""
+    return importlib.import_module("pages_client")
+
+
+@pytest.fixture(scope="session")
+def uploads(generated: Path) -> ModuleType:
+    """Two body rows merged into one object body; a form array of files."""
+    return importlib.import_module("uploads_client")
 
 
 @pytest.fixture

@@ -175,3 +175,84 @@ def test_one_status_table_feeds_exceptions_docstrings_and_tests() -> None:
     assert error_class("418") == "APIStatusError"
     resource = files["python/catalog/src/catalog_client/resources/_root.py"]
     assert "NotFoundError: 404 Not found" in resource
+
+
+def test_readme_installs_from_the_folder_unless_a_distribution_is_named() -> None:
+    api = python_fixtures.petstore_api()
+    config = ApiConfig.for_folder(Path("specs/petstore"), "petstore")
+    derived = emit(api, config)["python/petstore/README.md"]
+    assert "pip install .\n" in derived and "pip install petstore-client" not in derived
+    named = replace(config, distribution="acme-petstore", published=True)
+    readme = emit(api, named)["python/petstore/README.md"]
+    assert "pip install acme-petstore\n" in readme and "pip install .\n" not in readme
+
+
+def test_readme_quick_start_uses_the_docs_values_and_names_the_credentials() -> None:
+    readme = emit(*real("petstore"))["python/petstore/README.md"]
+    quick = readme.split("## Quick start", 1)[1].split("##", 1)[0]
+    assert "Set `PETSTORE_ACCESS_TOKEN` first" in quick
+    assert "    result = client.pet.find_pets_by_status()\n    print(result)\n" in quick
+    tour = readme.split("## Operations", 1)[1].split("##", 1)[0]
+    assert '    client.pet.add_pet(\n        body={\n' in tour  # never a bodiless POST
+    assert '"photoUrls": ["string", "string"],' in tour
+
+
+def test_no_generated_file_holds_a_path_of_the_generating_machine(tmp_path: Path) -> None:
+    """Generated from an absolute folder, run from elsewhere: the python and tests
+    targets' files name no folder of the machine (stand-in models included)."""
+    import subprocess  # noqa: PLC0415
+
+    specs = tmp_path / "machine-specific-folder" / "adobe-catalog"
+    specs.mkdir(parents=True)
+    wild = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "wild"
+    for page in wild.glob("adobe-catalog__*.md"):
+        (specs / page.name.split("__", 1)[1]).write_bytes(page.read_bytes())
+    out = tmp_path / "out"
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    command = [sys.executable, "-c", "import sys; from generator.cli import main; main()",
+               "generate", str(specs), "--out", str(out), "-q", "--target", "python",
+               "--target", "tests"]  # fmt: skip
+    root = Path(__file__).resolve().parents[2]
+    environ = {**__import__("os").environ, "PYTHONPATH": str(root)}
+    done = subprocess.run(command, cwd=elsewhere, env=environ, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    files = [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".md2sdk")]
+    assert len(files) > 20
+    leaks = [
+        str(p.relative_to(out))
+        for p in files
+        if "machine-specific-folder" in p.read_text(encoding="utf-8", errors="replace")
+        or str(tmp_path) in p.read_text(encoding="utf-8", errors="replace")
+    ]
+    assert leaks == []
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Swagger Petstore", "Typed Python client for the Swagger Petstore API"),
+        ("ARLAS Exploration API", "Typed Python client for the ARLAS Exploration API"),
+        ("Catalog Service RESTful API Resource.",
+         "Typed Python client for the Catalog Service RESTful API Resource"),
+        ("Rapid api gateway", "Typed Python client for the Rapid api gateway"),
+        ("Capital Ideas", "Typed Python client for the Capital Ideas API"),
+    ],
+)  # fmt: skip
+def test_the_distribution_description_says_api_once(title: str, description: str) -> None:
+    api = python_fixtures.petstore_api()
+    assert api.overview is not None
+    api = replace(api, overview=replace(api.overview, title=title))
+    config = ApiConfig.for_folder(Path("specs/petstore"), "petstore")
+    pyproject = emit(api, config)["python/petstore/pyproject.toml"]
+    assert f"description = {description!r}".replace("'", '"') in pyproject
+
+
+def test_the_package_declares_what_its_own_tests_need() -> None:
+    api, config = real("petstore")
+    files = python_build.render(api, config=config)
+    pyproject = files["python/petstore/pyproject.toml"]
+    assert '[project.optional-dependencies]\ntest = ["pytest>=7", "respx>=0.20"]' in pyproject
+    readme = files["python/petstore/README.md"]
+    assert "## Tests" in readme and "set `PETSTORE_TEST_LIVE_URL` to its URL" in readme

@@ -56,6 +56,11 @@ def build_api(
     return Api("prop", None, ops, defs, ())
 
 
+def _is_overload(decorator: ast.expr) -> bool:
+    """``@overload`` signatures precede the one definition they describe."""
+    return isinstance(decorator, ast.Name) and decorator.id == "overload"
+
+
 def class_members(tree: ast.Module) -> list[list[str]]:
     members = []
     for node in ast.walk(tree):
@@ -66,7 +71,10 @@ def class_members(tree: ast.Module) -> list[list[str]]:
                 if isinstance(t, ast.AnnAssign) and isinstance(t.target, ast.Name)
             ]
             found += [
-                f.name for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
+                f.name
+                for f in node.body
+                if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
+                and not any(_is_overload(d) for d in f.decorator_list)
             ]
             members.append(found)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):

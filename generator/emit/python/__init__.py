@@ -4,7 +4,7 @@ Output layout (paths relative to the output root)::
 
     python/<api>/pyproject.toml, README.md
     python/<api>/src/<package>/__init__.py, py.typed, _client.py, _runtime.py,
-                               _types.py, _exceptions.py
+                               _types.py, _exceptions.py, _pagination.py
     python/<api>/src/<package>/models/__init__.py, <model>.py ...
     python/<api>/src/<package>/resources/__init__.py, <tag>.py ... (_root.py: untagged)
 
@@ -23,7 +23,7 @@ from generator.model import Api
 
 __all__ = ["emit_python", "package_view"]
 
-_STATIC = ("_types.py", "_exceptions.py", "_runtime.py")
+_STATIC = ("_types.py", "_exceptions.py", "_runtime.py", "_pagination.py")
 _LAST: list[tuple[Api, ApiConfig, PackageView, Diagnostics]] = []
 """The last view built, with what building it reported (one slot: a run emits one API's
 targets one after another)."""

@@ -46,7 +46,13 @@ STATUS_ERRORS: tuple[StatusError, ...] = (
     StatusError(0, "InternalServerError", ""),
 )
 SERVER_ERROR = "InternalServerError"
-BASE_ERRORS = ("APIError", "APIConnectionError", "APITimeoutError", "APIStatusError")
+BASE_ERRORS = (
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+    "APIStatusError",
+)
 """The classes above the table: no response, or a status the table does not list."""
 _BY_STATUS = {str(e.status): e.name for e in STATUS_ERRORS if e.status}
 

@@ -38,6 +38,8 @@ class ModelModuleView:
     aliases: tuple[AliasView, ...]
     typing_imports: str
     datetime_imports: str
+    extensions_imports: str
+    """``Required, TypedDict`` (from ``typing_extensions``) for the Param TypedDicts."""
     uses_files: bool
     uses_field: bool
     top_imports: tuple[ImportView, ...]
@@ -45,7 +47,8 @@ class ModelModuleView:
 
     @property
     def exports(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.classes) + tuple(a.name for a in self.aliases)
+        classes = tuple(name for c in self.classes for name in (c.name, c.params.name))
+        return classes + tuple(a.name for a in self.aliases)
 
 
 def isort_key(name: str) -> tuple[int, list[int | str]]:
@@ -71,12 +74,19 @@ def build_definition_module(definition: Definition, renderer: TypeRenderer) -> M
     """The module for one definition: its class (or alias) and any inline classes."""
     use = ModuleUse()
     name = renderer.class_of[definition.key]
+    # A stand-in's description names the page it was looked for in, a path of the
+    # generating machine: generated files say what is missing, not where it was sought.
+    description = (
+        f"Stand-in for {definition.name!r}: the docs link to it but do not define it."
+        if definition.unresolved
+        else definition.description
+    )
     module = renderer.module_of_def[definition.key]
     classes: list[ClassView] = []
     aliases: list[AliasView] = []
     if definition.key in renderer.class_keys:
         main = renderer.class_view(
-            name, definition.description, definition.schema, use, frozenset({definition.key})
+            name, description, definition.schema, use, frozenset({definition.key})
         )
         classes.append(main)
     else:
@@ -87,10 +97,10 @@ def build_definition_module(definition: Definition, renderer: TypeRenderer) -> M
             note = f"the docs link to {definition.name!r} but do not define it"
         else:
             hint = renderer.hint(definition.schema, use, name, frozenset({definition.key}))
-        aliases.append(AliasView(name, hint, definition.description, note))
+        aliases.append(AliasView(name, hint, description, note))
     return finish_module(
         module,
-        description=definition.description,
+        description=description,
         classes=classes,
         aliases=aliases,
         use=use,
@@ -110,6 +120,7 @@ def finish_module(
     """Assemble a module view once every hint in it has been rendered."""
     for own in use.inline + classes:
         renderer.module_of_class[own.name] = module
+        renderer.module_of_class[own.params.name] = module
     # Inline classes come first: aliases below evaluate them at import time.
     all_classes = tuple(use.inline) + tuple(classes)
     imports = class_imports(use, renderer, module)
@@ -122,6 +133,7 @@ def finish_module(
         aliases=tuple(aliases),
         typing_imports=", ".join(sorted(use.typing, key=isort_key)),
         datetime_imports=", ".join(sorted(use.datetime, key=isort_key)),
+        extensions_imports=", ".join(sorted(use.typed_dict, key=isort_key)),
         uses_files=use.files,
         uses_field=any(f.alias for c in all_classes for f in c.fields),
         top_imports=imports if aliases else (),

@@ -9,29 +9,35 @@ cost 1,000 short methods and nothing more.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
-from generator.emit.pyshape import Atom, Call, Dict, Expr, Tuple, render
-from generator.emit.python.errors import error_class
+from generator.emit.pyshape import Atom, Dict, render
+from generator.emit.python.arguments import kind as param_kind
+from generator.emit.python.arguments import (
+    merged_bodies,
+    missing_path_params,
+    path_order,
+    unique_params,
+)
+from generator.emit.python.docstrings import docstring, success_response
+from generator.emit.python.endpoint import endpoint_code
 from generator.emit.python.layout import annotated, call_statement
-from generator.emit.python.options import ClientOptions
+from generator.emit.python.options import ClientOptions, OptionView
+from generator.emit.python.paging import PagerView, pager_for
 from generator.emit.python.types import ModuleUse, TypeRenderer, default_code
 from generator.emit.templating import pystr
 from generator.model import (
-    ArraySchema,
     FileSchema,
     Operation,
     Parameter,
     ParameterIn,
-    PrimitiveSchema,
-    Response,
 )
 from generator.naming import method_name, param_name, pascal_case, unique_names
 
 RESERVED_PARAMS = frozenset({"self", "extra_headers", "extra_query", "timeout"})
 IDEMPOTENCY_HEADERS = frozenset({"idempotency-key", "x-idempotency-key"})
-_TEMPLATE_VAR = re.compile(r"{([^{}]+)}")
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,12 @@ class ParamView:
     type_hint: str
     default_code: str
     description: str
-    kind: str  # path | query | header | body | form | file
+    kind: str  # path | query | header | body | form | file | option
+    option: str = ""
+    """For ``option``: the client option this argument overrides for one call."""
+    value_hint: str = ""
+    """The type a value is built as in examples and tests (a body's model, not the
+    ``| PetParam`` alternative); the hint itself when empty."""
 
     @property
     def code(self) -> str:
@@ -64,15 +75,24 @@ class OperationView:
     header_params: tuple[ParamView, ...]
     form_params: tuple[ParamView, ...]
     file_params: tuple[ParamView, ...]
+    option_params: tuple[ParamView, ...]
+    """Required values the client holds as options, overridable per call."""
     body: ParamView | None
     docstring: str
-    async_docstring: str
-    """Summary and a pointer to the sync method: big APIs would double in size otherwise."""
+    """Google style, for the sync and the async method alike."""
     summary: str
     method: str
     path: str
     operation: Operation
     """The model operation this method calls (the tests emitter reads its examples)."""
+    pager: PagerView | None = None
+    """Its auto-paging ``<name>_iter`` method, when it pages."""
+    sources: tuple[tuple[str, Parameter], ...] = ()
+    """(argument name, the parameter it sends): merged bodies and filled-in path
+    parameters included, so examples and tests read the values the method takes."""
+
+    def source(self, view: ParamView) -> Parameter:
+        return next(p for name, p in self.sources if name == view.python_name)
 
     @property
     def argument_lines(self) -> tuple[str, ...]:
@@ -84,10 +104,16 @@ class OperationView:
             ("headers", self.header_params),
             ("form", self.form_params),
             ("files", self.file_params),
+            ("options", self.option_params),
         )
         return tuple(
             render(
-                Dict(tuple((Atom(pystr(p.wire_name)), Atom(p.python_name)) for p in params)),
+                Dict(
+                    tuple(
+                        (Atom(pystr(p.option or p.wire_name)), Atom(p.python_name))
+                        for p in params
+                    )
+                ),
                 indent=12,
                 head=f"{name}=",
                 tail=",",
@@ -97,9 +123,10 @@ class OperationView:
             if params
         )
 
-    def raw_code(self, wrapper: str) -> str:
-        """``self.<name> = <wrapper>(resource.<name>)`` in a raw-response class."""
-        return call_statement(f"self.{self.name} = ", wrapper, [f"resource.{self.name}"], 8)
+    def raw_code(self, wrapper: str, resource_class: str) -> str:
+        """``<name>: Final = <wrapper>(<Resource>.<name>)`` in a raw-response class."""
+        head = f"{self.name}: Final = "
+        return call_statement(head, wrapper, [f"{resource_class}.{self.name}"], 4)
 
     @property
     def example_args(self) -> str:
@@ -108,75 +135,15 @@ class OperationView:
         return ", ".join(f"{p.python_name}=..." for p in required)
 
 
-def success_response(operation: Operation) -> Response | None:
-    """The lowest documented 2xx response (the one a successful call returns)."""
-    ok = sorted(
-        (r for r in operation.responses if r.status.startswith("2")), key=lambda r: r.status
-    )
-    return ok[0] if ok else None
-
-
 def return_hint(operation: Operation, renderer: TypeRenderer, use: ModuleUse, owner: str) -> str:
-    """``None`` for No Content, ``bytes`` for files, ``Any`` when nothing 2xx is documented."""
+    """``bytes`` for files, else the success schema's type; ``None`` when the docs
+    document no success schema (No Content, or no 2xx response at all)."""
     response = success_response(operation)
-    if response is None:
-        use.typing.add("Any")
-        return "Any"
-    if response.schema is None:
+    if response is None or response.schema is None:
         return "None"
     if isinstance(response.schema, FileSchema):
         return "bytes"
     return renderer.hint(response.schema, use, owner + "Response")
-
-
-def _kind(param: Parameter) -> str:
-    if param.place is ParameterIn.FORM_DATA:
-        return "file" if isinstance(param.schema, FileSchema) else "form"
-    return str(param.place.value)
-
-
-def _path_order(operation: Operation, param: Parameter) -> int:
-    names = _TEMPLATE_VAR.findall(operation.path)
-    return names.index(param.name) if param.name in names else len(names)
-
-
-def _unique_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
-    """Parameters with one row per (location, wire name); header names are case-blind."""
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for param in operation.parameters:
-        name = param.name.casefold() if param.place is ParameterIn.HEADER else param.name
-        key = (str(param.place.value), name)
-        if key in seen:
-            diagnostics.warning(
-                "duplicate-parameter",
-                f"{operation.method.upper()} {operation.path}: {param.place.value} parameter "
-                f"{param.name!r} is listed twice; the client sends the first one",
-                param.location,
-            )
-            continue
-        seen.add(key)
-        kept.append(param)
-    return kept
-
-
-def _missing_path_params(operation: Operation, diagnostics: Diagnostics) -> list[Parameter]:
-    """Template variables the Parameters table forgot: still callable, typed ``str``."""
-    documented = {p.name for p in operation.parameters if p.place is ParameterIn.PATH}
-    missing = []
-    for name in _TEMPLATE_VAR.findall(operation.path):
-        if name not in documented:
-            diagnostics.warning(
-                "unsupported",
-                f"{operation.method.upper()} {operation.path}: path parameter {name!r} is not "
-                "documented; the client takes it as a string",
-                operation.location,
-            )
-            missing.append(
-                Parameter(name, ParameterIn.PATH, PrimitiveSchema("string"), operation.location,
-                          required=True)
-            )
-    return missing
 
 
 def build_operation(
@@ -187,37 +154,65 @@ def build_operation(
     options: ClientOptions,
     use: ModuleUse,
     diagnostics: Diagnostics,
-    sync_class: str,
+    pagination: Pagination,
+    pager_name: str,
 ) -> OperationView:
     """The view of one operation; ``use`` collects what the resource module imports."""
     owner = pascal_case(name)
-    params = [
-        p
-        for p in _unique_params(operation, diagnostics)
-        if not (p.place is ParameterIn.HEADER and p.name.casefold() in options.header_names)
-    ] + _missing_path_params(operation, diagnostics)
+    params: list[Parameter] = []
+    option_of: dict[int, OptionView] = {}
+    for param in merged_bodies(operation, unique_params(operation, diagnostics), diagnostics):
+        option = options.header_option(param.name) if param.place is ParameterIn.HEADER else None
+        if option is None:
+            params.append(param)
+        elif param.required and option.name not in options.common:
+            # Required here, optional on the client: the call takes it too.
+            option_of[len(params)] = option
+            params.append(param)
+    params += missing_path_params(operation, diagnostics)
     keys = [f"{i}" for i in range(len(params))]
     names = unique_names(
         keys,
-        lambda k: param_name(params[int(k)].name, avoid=RESERVED_PARAMS),
+        lambda k: (
+            option_of[int(k)].name
+            if int(k) in option_of
+            else param_name(params[int(k)].name, avoid=RESERVED_PARAMS)
+        ),
         reserved=RESERVED_PARAMS,
     )
     views: list[ParamView] = []
     for key, param in zip(keys, params, strict=True):
-        views.append(_param_view(param, names[key], renderer, use, owner))
+        option = option_of.get(int(key))
+        if option is None:
+            views.append(_param_view(param, names[key], renderer, use, owner))
+        else:
+            views.append(_option_view(param, names[key], option))
     by_kind = {kind: tuple(v for v in views if v.kind == kind) for kind in
-               ("path", "query", "header", "body", "form", "file")}  # fmt: skip
+               ("path", "query", "header", "body", "form", "file", "option")}  # fmt: skip
     path_params = tuple(
-        sorted(by_kind["path"], key=lambda v: _path_order(operation, _find(params, v)))
+        sorted(by_kind["path"], key=lambda v: path_order(operation, _find(params, v)))
     )
     keyword = [v for v in views if v.kind != "path"]
     keyword.sort(key=lambda v: v.default_code != "")  # required first, for readability
     returns = return_hint(operation, renderer, use, owner)
+    pager = pager_for(
+        operation, name, returns, pagination=pagination, renderer=renderer, diagnostics=diagnostics
+    )
+    if pager is not None:
+        pager = replace(pager, name=pager_name)
     return OperationView(
         name=name,
         constant=f"_{name.upper()}",
         return_hint=returns,
-        endpoint_code=_endpoint_code(operation, f"_{name.upper()}", returns, params, options),
+        endpoint_code=endpoint_code(
+            operation,
+            f"_{name.upper()}",
+            returns,
+            params,
+            options,
+            requires=tuple(o.name for o in option_of.values()),
+            paging=pager.paging if pager else None,
+        ),
         positional=path_params,
         keyword=tuple(keyword),
         path_params=path_params,
@@ -225,100 +220,72 @@ def build_operation(
         header_params=by_kind["header"],
         form_params=by_kind["form"],
         file_params=by_kind["file"],
+        option_params=by_kind["option"],
         body=by_kind["body"][0] if by_kind["body"] else None,
-        docstring=_docstring(operation, path_params + tuple(keyword)),
-        async_docstring=_async_docstring(operation, sync_class, name),
+        docstring=docstring(operation, path_params + tuple(keyword)),
         summary=operation.summary,
         method=operation.method.upper(),
         path=operation.path,
         operation=operation,
+        pager=pager,
+        sources=tuple((names[key], param) for key, param in zip(keys, params, strict=True)),
     )
 
 
 def _find(params: list[Parameter], view: ParamView) -> Parameter:
-    return next(p for p in params if p.name == view.wire_name and _kind(p) == view.kind)
+    return next(p for p in params if p.name == view.wire_name and param_kind(p) == view.kind)
+
+
+def _option_view(param: Parameter, python_name: str, option: OptionView) -> ParamView:
+    """A required header the client holds as an option: optional per call, checked
+    before sending (the runtime raises when neither the call nor the client has it)."""
+    text = " ".join(param.description.split())
+    note = (
+        f"Required: defaults to the client's {option.name} (${option.env_var}); "
+        "the call raises ValueError before sending when neither has one."
+    )
+    description = f"{text.rstrip('.')}. {note}" if text else note
+    return ParamView(
+        python_name, param.name, "str | NotGiven", "NOT_GIVEN", description, "option",
+        option=option.name,
+    )  # fmt: skip
 
 
 def _param_view(
     param: Parameter, python_name: str, renderer: TypeRenderer, use: ModuleUse, owner: str
 ) -> ParamView:
-    kind = _kind(param)
+    kind = param_kind(param)
     hint = renderer.hint(param.schema, use, owner + pascal_case(param.name))
-    if kind == "body" and hint in use.classes:
-        # A plain dict with wire names is as good a body as the model.
-        use.typing.add("Any")
-        hint = f"{hint} | dict[str, Any]"
+    value_hint = hint
+    if kind == "body":
+        hint = _body_hint(hint, renderer, use)
     default = ""
     required = param.required or kind == "path"
     if not required:
         default = default_code(param.default, hint) or ""
         if not default:
             hint, default = f"{hint} | NotGiven", "NOT_GIVEN"
-    return ParamView(python_name, param.name, hint, default, param.description, kind)
+    return ParamView(python_name, param.name, hint, default, param.description, kind,
+                     value_hint=value_hint)  # fmt: skip
 
 
-def _endpoint_code(
-    operation: Operation,
-    constant: str,
-    returns: str,
-    params: list[Parameter],
-    options: ClientOptions,
-) -> str:
-    """``_NAME = Endpoint[T]("GET", "/pets", T, ...)``: the static facts the runtime
-    needs, laid out as black lays the statement out."""
-    args = (Atom(pystr(operation.method.upper())), Atom(pystr(operation.path)), Atom(returns))
-    kwargs: list[tuple[str, Expr]] = []
-    auth = options.auth_for(operation)
-    if auth is not None:
-        kwargs.append(("auth", Tuple(tuple(Atom(pystr(a)) for a in auth))))
-    formats = {
-        p.name: p.schema.collection_format or "csv"
-        for p in params
-        if p.place in {ParameterIn.QUERY, ParameterIn.HEADER, ParameterIn.FORM_DATA}
-        and isinstance(p.schema, ArraySchema)
-    }
-    if formats:
-        pairs = tuple((Atom(pystr(k)), Atom(pystr(v))) for k, v in formats.items())
-        kwargs.append(("formats", Dict(pairs)))
-    form = [p for p in params if p.place is ParameterIn.FORM_DATA]
-    if form:
-        multipart = any(isinstance(p.schema, FileSchema) for p in form) or any(
-            "multipart" in c for c in operation.consumes
-        )
-        kwargs.append(("body", Atom(pystr("multipart" if multipart else "form"))))
-    endpoint = Call(f"Endpoint[{returns}]", args, tuple(kwargs))
-    return render(endpoint, indent=0, head=f"{constant} = ")
+_LIST_OF = re.compile(r"list\[([A-Za-z_][A-Za-z0-9_]*)\]")
 
 
-def _async_docstring(operation: Operation, sync_class: str, name: str) -> str:
-    summary = operation.summary or f"{operation.method.upper()} {operation.path}"
-    return f"{summary}\n\nThe coroutine form of `{sync_class}.{name}`, which documents it in full."
-
-
-def _docstring(operation: Operation, params: tuple[ParamView, ...]) -> str:
-    """Summary, description, Args, Returns, Raises: Google style, plain text."""
-    parts = [operation.summary or f"{operation.method.upper()} {operation.path}"]
-    if operation.deprecated:
-        parts.append("Deprecated: the docs mark this operation as deprecated.")
-    if operation.description and operation.description != operation.summary:
-        parts.append(operation.description)
-    if params:
-        lines = ["Args:"]
-        for p in params:
-            text = " ".join(p.description.split()) or f"The {p.wire_name!r} {p.kind} parameter."
-            lines.append(f"    {p.python_name}: {text}")
-        parts.append("\n".join(lines))
-    response = success_response(operation)
-    if response is not None and response.description:
-        parts.append(f"Returns:\n    {' '.join(response.description.split())}")
-    raises = []
-    for r in operation.responses:
-        if r.status[:1] in {"4", "5"}:
-            error = error_class(r.status)
-            raises.append(f"    {error}: {r.status} {' '.join(r.description.split())}".rstrip())
-    if raises:
-        parts.append("Raises:\n" + "\n".join(raises))
-    return "\n\n".join(parts)
+def _body_hint(hint: str, renderer: TypeRenderer, use: ModuleUse) -> str:
+    """A model body also takes its TypedDict (``Pet | PetParam``), a list of models
+    any sequence of either (``Sequence[Pet | PetParam]``): plain dicts are then
+    checked by wire name."""
+    listed = _LIST_OF.fullmatch(hint)
+    model = listed.group(1) if listed else hint
+    param = renderer.param_of(model)
+    if param is None:
+        return hint
+    use.classes.add(param)
+    if not listed:
+        return f"{model} | {param}"
+    use.abc.add("Sequence")
+    return f"Sequence[{model} | {param}]"
 
 
 def operation_names(operations: list[Operation], reserved: set[str]) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.emit.pyshape import Atom, Tuple, render
 from generator.emit.python.layout import call_in_parens, conditional_assignment
 from generator.emit.templating import pystr
 from generator.model import Api, Operation, ParameterIn
@@ -42,6 +43,17 @@ class OptionView:
         )
 
     @property
+    def auth_entry(self) -> Tuple:
+        """``(option, kind, wire name, env var)``: how the runtime sends and names it."""
+        values = (self.name, self.kind, self.wire_name, self.env_var)
+        return Tuple(tuple(Atom(pystr(v)) for v in values))
+
+    @property
+    def auth_entry_code(self) -> str:
+        """The option's line in the client's ``_AUTH`` tuple, black-shaped."""
+        return render(self.auth_entry, indent=4, tail=",", inside_brackets=True)
+
+    @property
     def missing_code(self) -> str:
         """The ``raise`` for a required option that was neither passed nor set."""
         message = f"Missing {self.name}: pass {self.name}= or set ${self.env_var}"
@@ -56,6 +68,14 @@ class ClientOptions:
     scheme_options: dict[str, tuple[str, ...]]
     common: tuple[str, ...]
     """Options every request carries whatever its security says (repeated headers)."""
+
+    def header_option(self, wire_name: str) -> OptionView | None:
+        """The header option sent as ``wire_name`` (any case), if there is one."""
+        folded = wire_name.casefold()
+        return next(
+            (o for o in self.options if o.kind == "header" and o.wire_name.casefold() == folded),
+            None,
+        )
 
     def auth_for(self, operation: Operation) -> tuple[str, ...] | None:
         """Option names an operation sends, or None for "all" (no Security section)."""

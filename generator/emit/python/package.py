@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
-from generator.emit.pyshape import Atom, Tuple, import_line, render
+from generator.emit.pyshape import Tuple, import_line, render
 from generator.emit.python.errors import BASE_ERRORS, STATUS_ERRORS, StatusError
 from generator.emit.python.layout import call_in_parens
 from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
@@ -23,6 +23,8 @@ from generator.emit.python.options import (
     OptionView,
     build_options,
 )
+from generator.emit.python.paging import detect
+from generator.emit.python.readme import ExampleCall, pager_example, per_resource, quick_start
 from generator.emit.python.resources import (
     ROOT,
     ResourceView,
@@ -60,6 +62,8 @@ class PackageView:
     env_prefix: str
     base_url_env: str
     log_env: str
+    test_live_env: str
+    """The variable that points the generated live tests at a server."""
     base_url: str
     client_class: str
     async_client_class: str
@@ -74,6 +78,21 @@ class PackageView:
     models: tuple[ModelModuleView, ...]
     model_exports: tuple[tuple[str, str], ...]
     """(name, module) of every model class and alias, in isort order."""
+    published: bool
+    """The config names the distribution: the README installs it from PyPI."""
+    quick_start: ExampleCall | None
+    tour: tuple[ExampleCall, ...]
+    pager_example: ExampleCall | None
+
+    @property
+    def summary(self) -> str:
+        """The distribution's one-line description (no "API API" when the title says it)."""
+        api = "" if re.search(r"\bapi\b", self.title, re.IGNORECASE) else " API"
+        return f"Typed Python client for the {self.title.rstrip(' .')}{api}"
+
+    @property
+    def idempotent_methods(self) -> str:
+        return "GET, HEAD, OPTIONS, PUT and DELETE"
 
     @property
     def status_errors(self) -> tuple[StatusError, ...]:
@@ -87,6 +106,16 @@ class PackageView:
         return tuple(sorted(names, key=isort_key))
 
     @property
+    def public_names(self) -> tuple[str, ...]:
+        """The package's ``__all__``: clients, exceptions, sentinels, in isort order."""
+        names = {self.client_class, self.async_client_class, *self.exception_names,
+                 "NOT_GIVEN", "OMIT", "NotGiven", "Omit", "RawResponse", "__version__",
+                 "SyncPager", "AsyncPager"}  # fmt: skip
+        if self.client_class != "Client":
+            names |= {"Client", "AsyncClient"}
+        return tuple(sorted(names, key=isort_key))
+
+    @property
     def model_imports(self) -> tuple[tuple[str, str], ...]:
         """(name, module) in import-statement order: by module, then name."""
         return tuple(
@@ -95,14 +124,9 @@ class PackageView:
 
     @property
     def auth_code(self) -> str:
-        """``_AUTH = ((option, kind, wire name),)`` for a client with one option (with
+        """``_AUTH = ((option, kind, wire name, env var),)`` for a client with one option (with
         more, the template writes one per line and black keeps them so)."""
-        auth = Tuple(
-            tuple(
-                Tuple(tuple(Atom(pystr(v)) for v in (o.name, o.kind, o.wire_name)))
-                for o in self.options
-            )
-        )
+        auth = Tuple(tuple(o.auth_entry for o in self.options))
         return render(auth, indent=0, head="_AUTH = ")
 
     @property
@@ -197,6 +221,8 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
     async_client = f"Async{client}"
     options = build_options(api, env_prefix)
     groups = group_operations(api)
+    if not config.pagination.configured:
+        detect(api.operations, config.name, diagnostics)
     reserved = set(RUNTIME_NAMES) | {client, async_client, f"{client}WithRawResponse",
                                      f"{async_client}WithRawResponse"}  # fmt: skip
     attributes, stems = resource_names(groups, options, reserved)
@@ -223,7 +249,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
             options=options,
             diagnostics=diagnostics,
             reserved_methods=root_reserved if tag == ROOT else set(),
-            client_class=client,
+            pagination=config.pagination,
         )
         models.extend(extra)
         in_order.append(view)
@@ -245,6 +271,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         env_prefix=env_prefix,
         base_url_env=env_var(env_prefix, "base_url"),
         log_env=env_var(env_prefix, "log"),
+        test_live_env=env_var(env_prefix, "test_live_url"),
         base_url=default_base_url(api, config),
         client_class=client,
         async_client_class=async_client,
@@ -256,4 +283,8 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         groups=tuple(in_order),
         models=tuple(models),
         model_exports=tuple(exports),
+        published=config.published,
+        quick_start=quick_start(tuple(in_order), api, options),
+        tour=per_resource(tuple(in_order), api),
+        pager_example=pager_example(tuple(in_order), api),
     )

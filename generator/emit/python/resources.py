@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import import_line
 from generator.emit.python.layout import call_statement, self_def
@@ -42,10 +43,15 @@ class ResourceView:
     description: str
     operations: tuple[OperationView, ...]
     typing_imports: str
+    abc_imports: str
     datetime_imports: str
     uses_files: bool
     imports: tuple[ImportView, ...]
     is_root: bool
+
+    @property
+    def uses_pager(self) -> bool:
+        return any(op.pager for op in self.operations)
 
     def property_def(self, returns: str) -> str:
         """The client property's ``def <attribute>(self) -> <returns>:`` line(s)."""
@@ -105,11 +111,14 @@ def build_resource(
     options: ClientOptions,
     diagnostics: Diagnostics,
     reserved_methods: set[str],
-    client_class: str,
+    pagination: Pagination,
 ) -> tuple[ResourceView, list[ModelModuleView]]:
     """One resource module's view plus the model modules of its inline objects."""
-    use = ModuleUse()
+    use = ModuleUse(typing={"Final"})
     names = operation_names(operations, reserved_methods | {"with_raw_response"})
+    pager_names = unique_names(
+        names, lambda n: f"{n}_iter", reserved=reserved_methods | {"with_raw_response", *names}
+    )
     views: list[OperationView] = []
     extra_modules: list[ModelModuleView] = []
     for operation, name in zip(operations, names, strict=True):
@@ -121,7 +130,8 @@ def build_resource(
             options=options,
             use=use,
             diagnostics=diagnostics,
-            sync_class=client_class if tag == ROOT else stem,
+            pagination=pagination,
+            pager_name=pager_names[name],
         )
         views.append(op_view)
         inline = use.inline_module
@@ -144,6 +154,7 @@ def build_resource(
         description=description,
         operations=tuple(views),
         typing_imports=", ".join(sorted(use.typing, key=isort_key)),
+        abc_imports=", ".join(sorted(use.abc, key=isort_key)),
         datetime_imports=", ".join(sorted(use.datetime, key=isort_key)),
         uses_files=use.files,
         imports=class_imports(use, renderer, own="", prefix="..models."),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.emit.pyshape import Atom, Call, render
 from generator.emit.python.layout import annotated
+from generator.emit.python.params import TypedDictView, typed_dict
 from generator.emit.templating import pystr
 from generator.model import (
     AllOfSchema,
@@ -54,8 +55,12 @@ class FieldView:
         """The field's statement in a class body, in black's shape."""
         head = f"{self.python_name}: {self.type_hint}"
         if self.alias:
+            # Separate aliases, not ``alias=``: type checkers then see the Python name
+            # in ``__init__`` (``Order(pet_id=1)``) while JSON keeps the wire name.
             default = (("default", Atom(self.default_code)),) if self.default_code else ()
-            field = Call("Field", (), (*default, ("alias", Atom(pystr(self.wire_name)))))
+            wire = Atom(pystr(self.wire_name))
+            aliases = (("validation_alias", wire), ("serialization_alias", wire))
+            field = Call("Field", (), (*default, *aliases))
             return render(field, indent=4, head=f"{head} = ")[4:]
         tail = f" = {self.default_code}" if self.default_code else ""
         return annotated(self.python_name, self.type_hint, tail, 4)[4:]
@@ -66,6 +71,8 @@ class ClassView:
     name: str
     description: str
     fields: tuple[FieldView, ...]
+    params: TypedDictView
+    """Its ``...Param`` TypedDict, written right after it."""
 
 
 @dataclass(frozen=True)
@@ -88,9 +95,13 @@ class ModuleUse:
     """What one generated module's hints need: typing names and model classes."""
 
     typing: set[str] = field(default_factory=set)
+    abc: set[str] = field(default_factory=set)
+    """Names from ``collections.abc``."""
     datetime: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     files: bool = False
+    typed_dict: set[str] = field(default_factory=set)
+    """What the module's TypedDicts import from ``typing_extensions``."""
     inline: list[ClassView] = field(default_factory=list)
     inline_module: ModuleUse | None = None
     """Where inline objects go when not into this module (an operation's own models)."""
@@ -122,7 +133,6 @@ def default_code(default: DocValue | None, type_hint: str) -> str | None:
     if base == "float" and isinstance(value, int):
         value = float(value)
     return literal_code(value)
-    return None
 
 
 class TypeRenderer:
@@ -145,6 +155,22 @@ class TypeRenderer:
         self.module_of_class: dict[str, str] = {
             self.class_of[k]: self.module_of_def[k] for k in self.class_keys
         }
+        self.class_names = {self.class_of[k] for k in self.class_keys}
+        self._params: dict[str, str] = {}
+        self.field_hints: dict[str, dict[str, str]] = {}
+        """Class name → wire name → field hint, of every class rendered so far."""
+
+    def param_of(self, name: str) -> str | None:
+        """The ``...Param`` TypedDict of model class ``name`` (None for other names);
+        named on first use, globally unique, living in the class's module."""
+        if name not in self.class_names:
+            return None
+        if name not in self._params:
+            self._params[name] = self.new_class_name(f"{name}Param")
+        param = self._params[name]
+        if name in self.module_of_class:
+            self.module_of_class[param] = self.module_of_class[name]
+        return param
 
     @staticmethod
     def _is_class(definition: Definition) -> bool:
@@ -207,6 +233,7 @@ class TypeRenderer:
         # Inline object or composition: a class of its own in this module.
         title = pascal_case(getattr(schema, "title", "") or "")
         name = self.new_class_name(owner if owner.endswith(title) else owner + title)
+        self.class_names.add(name)
         target = use.inline_module or use
         view = self.class_view(name, "", schema, target, seen)
         target.inline.append(view)
@@ -296,7 +323,24 @@ class TypeRenderer:
                     comment=self.unresolved_note(prop.schema),
                 )
             )
-        return ClassView(name=name, description=description, fields=tuple(fields))
+        self.field_hints[name] = {f.wire_name: f.type_hint for f in fields}
+
+        def param_used(class_name: str) -> str | None:
+            param = self.param_of(class_name)
+            if param is not None:
+                use.classes.add(param)
+            return param
+
+        params = typed_dict(
+            name,
+            [(f.wire_name, f.type_hint, not f.default_code) for f in fields],
+            self.param_of(name) or name,
+            param_used,
+        )
+        use.typed_dict.add("TypedDict")
+        if any(f.required for f in params.fields):
+            use.typed_dict.add("Required")
+        return ClassView(name=name, description=description, fields=tuple(fields), params=params)
 
 
 def _is_int(text: str) -> bool:

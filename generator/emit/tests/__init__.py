@@ -6,6 +6,8 @@ Output (paths relative to the output root)::
     python/<api>/tests/test_<tag>.py      one per resource (tag), untagged: test_root.py
     python/<api>/tests/test_live.py       every operation against a real or mock server,
                                           run when $<PREFIX>_TEST_LIVE_URL is set
+    python/<api>/tests/test_client.py     the runtime through one operation: retries,
+                                          timeouts, env vars, headers, redirects, paging
 
 Per operation: the request (method, escaped path, query by collection format,
 headers, JSON/form body) and the parsed response, sync and async; a raw-response
@@ -25,6 +27,7 @@ from generator.emit.pyshape import import_line
 from generator.emit.python import package_view
 from generator.emit.python.models import isort_key
 from generator.emit.python.package import PackageView
+from generator.emit.tests.runtime import runtime_view
 from generator.emit.tests.view import (
     ConftestView,
     Imports,
@@ -41,6 +44,8 @@ __all__ = ["TEST_BASE_URL", "build_test_views", "emit_tests"]
 TEST_BASE_URL = "https://api.test/base"
 """Where the mocked tests send requests (a path prefix checks URL joining)."""
 LIVE_MODULE = "live"
+CLIENT_MODULE = "client"
+"""``test_client.py``: the runtime (retries, timeouts, env, headers, redirects...)."""
 
 
 def build_test_views(
@@ -56,7 +61,7 @@ def build_test_views(
     stems = unique_names(
         [r.module for r in package.groups],
         lambda m: m.lstrip("_") or "root",
-        reserved={LIVE_MODULE},
+        reserved={LIVE_MODULE, CLIENT_MODULE},
     )
     for resource in package.groups:
         imports = Imports(model_names)
@@ -128,4 +133,9 @@ def emit_tests(
     files[f"{root}/test_{LIVE_MODULE}.py"] = env.get_template("tests/test_live.py.jinja").render(
         view=live, conftest=conftest
     )
+    package, _ = package_view(api, config)
+    runtime = runtime_view(package, api, {name for name, _ in package.model_exports})
+    if runtime is not None:
+        template = env.get_template("tests/test_client.py.jinja")
+        files[f"{root}/test_{CLIENT_MODULE}.py"] = template.render(view=runtime)
     return dict(sorted(files.items()))

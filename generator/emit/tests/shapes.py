@@ -43,6 +43,8 @@ class CaseLines:
     escape_check: str = ""
     request_items: tuple[str, ...] = ()
     result_check: str = ""
+    sync_check: str = ""
+    """The sync test's result check: none for a method returning None (typed so)."""
     raw_check: str = ""
     error_items: tuple[str, ...] = ()
     live_call: str = ""
@@ -82,6 +84,7 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
     if case.multipart:
         items.append(("multipart=", Atom("True")))
     typed_or_bytes = case.result_kind in ("typed", "bytes")
+    none = case.result_kind == "none"
     if live:
         return CaseLines(
             def_live=test("_live", f"live_client: {client_class}", "expect: Any"),
@@ -106,8 +109,8 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
         def_escape=test("_path_escaping", client, ROUTER),
         respond=render(respond(), 4, "route = "),
         respond_raw=render(respond((("headers", Atom('{"x-test": "raw"}')),)), 4),
-        sync_call=render(call(f"client.{case.call}"), 4, "result = "),
-        async_call=render(call(f"client.{case.call}"), 12, "return await "),
+        sync_call=render(call(f"client.{case.call}"), 4, "" if none else "result = "),
+        async_call=render(call(f"client.{case.call}"), 12, "await " if none else "return await "),
         raw_call=render(call(f"client.{case.raw_call}"), 4, "raw = "),
         error_call=render(call(f"client.{case.call}"), 8),
         empty_calls=tuple(render(call(f"client.{case.call}", a), 8) for a in case.empty_path_args),
@@ -115,6 +118,7 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
         escape_check=render(Atom(endswith), 4, "assert ") if case.escape_args else "",
         request_items=tuple(render(v, 8, h, ",", inside_brackets=True) for h, v in items),
         result_check=check("result"),
+        sync_check="" if none else check("result"),
         raw_check=check("raw.parse()"),
         error_items=tuple(
             render(Tuple((Atom(str(e.status)), Atom(e.exception), e.body)), 8, "", ",", True)
@@ -123,20 +127,19 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
     )
 
 
-def conftest_lines(package: str, client: str, async_client: str, env_prefix: str) -> dict[str, str]:
-    """The conftest statements that hold the client's names or the env prefix."""
+def conftest_lines(package: str, client: str, async_client: str, live_env: str) -> dict[str, str]:
+    """The conftest statements that hold the client's names or the live-test variable."""
     options = (Atom("base_url=BASE_URL"), Atom("max_retries=0"), Atom("**OPTIONS"))
     live = (Atom("base_url=url"), *options[1:])
-    variable = f"{env_prefix}_TEST_LIVE_URL"
     return {
         "import": import_line(package, [async_client, client]),
         "def_client": render_def("client", ["router: respx.MockRouter"], f"Iterator[{client}]"),
         "with_client": render(Call(client, options), 4, "with ", " as made:"),
         "async_with": render(Call(async_client, options), 8, "async with ", " as made:"),
         "def_live_client": render_def("live_client", [], f"Iterator[{client}]"),
-        "getenv": render(Call("os.environ.get", (Atom(pystr(variable)),)), 4, "url = "),
+        "getenv": render(Call("os.environ.get", (Atom(pystr(live_env)),)), 4, "url = "),
         "skip": render(
-            Call("pytest.skip", (Atom(pystr(f"set ${variable} to run the live tests")),)), 8
+            Call("pytest.skip", (Atom(pystr(f"set ${live_env} to run the live tests")),)), 8
         ),
         "with_live": render(Call(client, live), 4, "with ", " as made:"),
     }

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostics
 from generator.emit.pyshape import Atom, Call, Expr, List, Tuple, flat, render, value_expr
+from generator.emit.python.docstrings import success_response
 from generator.emit.python.errors import error_class
-from generator.emit.python.operations import OperationView, ParamView, success_response
+from generator.emit.python.operations import OperationView
 from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.package import PackageView
 from generator.emit.samples import fits, sample
@@ -26,9 +27,8 @@ from generator.emit.tests.values import (
     expected_pairs,
     expected_path,
     pick_values,
-    undocumented_path_param,
 )
-from generator.model import Api, FileSchema, Operation, Parameter, ParameterIn, ResponseExample
+from generator.model import Api, FileSchema, Operation, ResponseExample
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
@@ -66,7 +66,7 @@ class OperationCase:
     response: tuple[tuple[str, Expr], ...]
     """The keyword arguments of the mocked response (``json=`` or ``content=``)."""
     body: Expr
-    result_kind: str  # none | bytes | any | typed
+    result_kind: str  # none | bytes | typed
     return_code: str
     errors: tuple[ErrorCase, ...]
     empty_path_args: tuple[tuple[Expr, ...], ...]
@@ -110,7 +110,8 @@ class ConftestView:
     base_url: str
     options: tuple[tuple[str, str], ...]
     """(option name, value code) passed to every test client."""
-    env_prefix: str
+    live_env: str
+    """The variable that points the live tests at a server."""
     lines: dict[str, str]
     """Statements that hold the client's names, in black's shape (`shapes.conftest_lines`)."""
 
@@ -192,6 +193,9 @@ def _value_code(value: object, hint: str, imports: Imports, name: str) -> Expr:
     base = _base_hint(hint)
     if base == "FileTypes":
         return Tuple((Atom(pystr("upload.txt")), Atom(f"{pystr(str(value))}.encode()")))
+    if base == "list[FileTypes]":  # several files under one field: two uploads
+        uploads = [(pystr(f"upload-{n}.txt"), f"{pystr(f'file {n}')}.encode()") for n in (1, 2)]
+        return List(tuple(Tuple((Atom(name), Atom(content))) for name, content in uploads))
     code = imports.hoist(value_expr(value), name)
     if imports.native(base):
         return code
@@ -226,15 +230,6 @@ def _auth_expectations(
 
 def _pairs_code(pairs: list[tuple[str, str]]) -> Expr:
     return List(tuple(Tuple((Atom(pystr(k)), Atom(pystr(v)))) for k, v in sorted(pairs)))
-
-
-def _model_param(operation: Operation, view: ParamView) -> Parameter:
-    form = view.kind in {"file", "form"}
-    location = ParameterIn.FORM_DATA if form else ParameterIn(view.kind)
-    for param in operation.parameters:
-        if param.name == view.wire_name and param.place is location:
-            return param
-    return undocumented_path_param(view.wire_name, operation)
 
 
 def _response_example(operation: Operation, status: str) -> ResponseExample | None:
@@ -281,11 +276,14 @@ def build_case(
 
     ``live`` cases (for the live module) get only the lines that module shows.
     """
-    views = [*op_view.positional, *op_view.keyword]
-    params = [_model_param(operation, v) for v in views]
+    # Options the call may override (``api_key``...) come from the test client.
+    views = [v for v in (*op_view.positional, *op_view.keyword) if v.kind != "option"]
+    params = [op_view.source(v) for v in views]
     chosen = pick_values(operation, params, api, diagnostics)
     codes = [
-        _value_code(c.value, v.type_hint, imports, f"{op_view.name}_{v.python_name}")
+        _value_code(
+            c.value, v.value_hint or v.type_hint, imports, f"{op_view.name}_{v.python_name}"
+        )
         for c, v in zip(chosen, views, strict=True)
     ]
     positional = len(op_view.positional)
@@ -310,7 +308,7 @@ def build_case(
             )
 
     response = success_response(operation)
-    status, kind, return_code = 200, "any", "None"
+    status, kind, return_code = 200, "none", "None"
     body: object = None
     if response is not None:
         status = int(response.status)
@@ -344,8 +342,10 @@ def build_case(
     escape_args: tuple[Expr, ...] = ()
     escape_path = ""
     for index, view in enumerate(op_view.positional):
+        if _base_hint(view.type_hint) != "str":
+            continue  # only a string can be empty (and type-check as one)
         empty.append((*args[:index], Atom('""'), *args[index + 1 :]))
-        if not escape_args and _base_hint(view.type_hint) == "str":
+        if not escape_args:
             probe = [*chosen[:index], Chosen(chosen[index].param, ESCAPE_PROBE),
                      *chosen[index + 1 :]]  # fmt: skip
             escape_args = (*args[:index], Atom(pystr(ESCAPE_PROBE)), *args[index + 1 :])
@@ -391,9 +391,10 @@ def conftest_view(package: PackageView, base_url: str) -> ConftestView:
         async_client_class=package.async_client_class,
         base_url=pystr(base_url),
         options=tuple((o.name, pystr(option_value(o))) for o in package.options),
-        env_prefix=package.env_prefix,
+        live_env=package.test_live_env,
         lines=conftest_lines(
-            package.package, package.client_class, package.async_client_class, package.env_prefix
+            package.package, package.client_class, package.async_client_class,
+            package.test_live_env,
         ),
     )
 

@@ -18,6 +18,7 @@ from ._client import AsyncCatalogClient, CatalogClient
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -29,8 +30,9 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._pagination import AsyncPager, SyncPager
 from ._runtime import RawResponse
-from ._types import NOT_GIVEN, NotGiven
+from ._types import NOT_GIVEN, OMIT, NotGiven, Omit
 
 __version__ = "1.0.0"
 
@@ -40,23 +42,28 @@ AsyncClient = AsyncCatalogClient
 
 __all__ = [
     "NOT_GIVEN",
+    "OMIT",
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
-    "AsyncClient",
     "AsyncCatalogClient",
+    "AsyncClient",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
-    "Client",
     "CatalogClient",
+    "Client",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Omit",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "SyncPager",
     "UnprocessableEntityError",
     "__version__",
 ]

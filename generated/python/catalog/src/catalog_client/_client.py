@@ -29,9 +29,9 @@ __all__ = [
 
 _DEFAULT_BASE_URL = "https://platform-int.adobe.io/data/foundation/catalog"
 _AUTH = (
-    ("api_key", "header", "x-api-key"),
-    ("ims_org_id", "header", "x-gw-ims-org-id"),
-    ("access_token", "bearer", "Authorization"),
+    ("api_key", "header", "x-api-key", "CATALOG_API_KEY"),
+    ("ims_org_id", "header", "x-gw-ims-org-id", "CATALOG_IMS_ORG_ID"),
+    ("access_token", "bearer", "Authorization", "CATALOG_ACCESS_TOKEN"),
 )
 
 
@@ -72,6 +72,7 @@ class CatalogClient(SyncAPIClient, RootResource):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Headers | None = None,
         idempotency_header: str | None = None,
+        strict_response_validation: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client; options left out are read from the environment.
@@ -82,10 +83,14 @@ class CatalogClient(SyncAPIClient, RootResource):
             access_token: Default: $CATALOG_ACCESS_TOKEN.
             base_url: Default: $CATALOG_BASE_URL, else https://platform-int.adobe.io/data/foundation/catalog.
             timeout: Seconds (or an httpx.Timeout) per request; None waits forever.
-            max_retries: Retries of connection errors, 408, 429 and 5xx responses.
-            default_headers: Headers sent with every request.
+            max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
+                responses (idempotent methods, or any with an idempotency header).
+            default_headers: Headers sent with every request (names in any case;
+                `OMIT` as a value removes a header the client would send).
             idempotency_header: Header carrying a key generated once per call, which
                 makes non-idempotent requests (POST, PATCH) safe to retry.
+            strict_response_validation: Raise `APIResponseValidationError` when a
+                response body does not match the docs, instead of keeping what parses.
             http_client: Your own httpx client (proxies, transports); not closed by us.
         """
         self.api_key = api_key if api_key is not None else env("CATALOG_API_KEY")
@@ -112,6 +117,7 @@ class CatalogClient(SyncAPIClient, RootResource):
             max_retries=max_retries,
             default_headers=default_headers,
             idempotency_header=idempotency_header,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
         self._client = self
@@ -126,8 +132,15 @@ class CatalogClient(SyncAPIClient, RootResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Headers | NotGiven = NOT_GIVEN,
+        idempotency_header: str | None | NotGiven = NOT_GIVEN,
+        strict_response_validation: bool | NotGiven = NOT_GIVEN,
+        http_client: httpx.Client | NotGiven = NOT_GIVEN,
     ) -> CatalogClient:
-        """A copy with some options changed; it shares this client's connections."""
+        """A copy with some options changed (each as in the constructor).
+
+        The copy shares this client's connections unless given ``http_client``;
+        ``default_headers`` are added to this client's (`OMIT` removes one).
+        """
         return self._copy(
             {
                 "api_key": api_key,
@@ -137,6 +150,9 @@ class CatalogClient(SyncAPIClient, RootResource):
                 "timeout": timeout,
                 "max_retries": max_retries,
                 "default_headers": default_headers,
+                "idempotency_header": idempotency_header,
+                "strict_response_validation": strict_response_validation,
+                "http_client": http_client,
             }
         )
 
@@ -191,6 +207,7 @@ class AsyncCatalogClient(AsyncAPIClient, AsyncRootResource):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Headers | None = None,
         idempotency_header: str | None = None,
+        strict_response_validation: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client; options left out are read from the environment.
@@ -201,10 +218,14 @@ class AsyncCatalogClient(AsyncAPIClient, AsyncRootResource):
             access_token: Default: $CATALOG_ACCESS_TOKEN.
             base_url: Default: $CATALOG_BASE_URL, else https://platform-int.adobe.io/data/foundation/catalog.
             timeout: Seconds (or an httpx.Timeout) per request; None waits forever.
-            max_retries: Retries of connection errors, 408, 429 and 5xx responses.
-            default_headers: Headers sent with every request.
+            max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
+                responses (idempotent methods, or any with an idempotency header).
+            default_headers: Headers sent with every request (names in any case;
+                `OMIT` as a value removes a header the client would send).
             idempotency_header: Header carrying a key generated once per call, which
                 makes non-idempotent requests (POST, PATCH) safe to retry.
+            strict_response_validation: Raise `APIResponseValidationError` when a
+                response body does not match the docs, instead of keeping what parses.
             http_client: Your own httpx client (proxies, transports); not closed by us.
         """
         self.api_key = api_key if api_key is not None else env("CATALOG_API_KEY")
@@ -231,6 +252,7 @@ class AsyncCatalogClient(AsyncAPIClient, AsyncRootResource):
             max_retries=max_retries,
             default_headers=default_headers,
             idempotency_header=idempotency_header,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
         self._client = self
@@ -245,8 +267,15 @@ class AsyncCatalogClient(AsyncAPIClient, AsyncRootResource):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Headers | NotGiven = NOT_GIVEN,
+        idempotency_header: str | None | NotGiven = NOT_GIVEN,
+        strict_response_validation: bool | NotGiven = NOT_GIVEN,
+        http_client: httpx.AsyncClient | NotGiven = NOT_GIVEN,
     ) -> AsyncCatalogClient:
-        """A copy with some options changed; it shares this client's connections."""
+        """A copy with some options changed (each as in the constructor).
+
+        The copy shares this client's connections unless given ``http_client``;
+        ``default_headers`` are added to this client's (`OMIT` removes one).
+        """
         return self._copy(
             {
                 "api_key": api_key,
@@ -256,6 +285,9 @@ class AsyncCatalogClient(AsyncAPIClient, AsyncRootResource):
                 "timeout": timeout,
                 "max_retries": max_retries,
                 "default_headers": default_headers,
+                "idempotency_header": idempotency_header,
+                "strict_response_validation": strict_response_validation,
+                "http_client": http_client,
             }
         )
 

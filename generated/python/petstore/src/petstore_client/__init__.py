@@ -16,6 +16,7 @@ from ._client import AsyncPetstoreClient, PetstoreClient
 from ._exceptions import (
     APIConnectionError,
     APIError,
+    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
@@ -27,8 +28,9 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._pagination import AsyncPager, SyncPager
 from ._runtime import RawResponse
-from ._types import NOT_GIVEN, NotGiven
+from ._types import NOT_GIVEN, OMIT, NotGiven, Omit
 
 __version__ = "1.0.0"
 
@@ -38,23 +40,28 @@ AsyncClient = AsyncPetstoreClient
 
 __all__ = [
     "NOT_GIVEN",
+    "OMIT",
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncClient",
+    "AsyncPager",
     "AsyncPetstoreClient",
     "AuthenticationError",
     "BadRequestError",
     "Client",
-    "PetstoreClient",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "Omit",
     "PermissionDeniedError",
+    "PetstoreClient",
     "RateLimitError",
     "RawResponse",
+    "SyncPager",
     "UnprocessableEntityError",
     "__version__",
 ]

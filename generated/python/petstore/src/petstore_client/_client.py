@@ -45,8 +45,8 @@ __all__ = [
 
 _DEFAULT_BASE_URL = "http://petstore.swagger.io/v2"
 _AUTH = (
-    ("api_key", "header", "api_key"),
-    ("access_token", "bearer", "Authorization"),
+    ("api_key", "header", "api_key", "PETSTORE_API_KEY"),
+    ("access_token", "bearer", "Authorization", "PETSTORE_ACCESS_TOKEN"),
 )
 
 
@@ -81,6 +81,7 @@ class PetstoreClient(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Headers | None = None,
         idempotency_header: str | None = None,
+        strict_response_validation: bool = False,
         http_client: httpx.Client | None = None,
     ) -> None:
         """Create a client; options left out are read from the environment.
@@ -90,10 +91,14 @@ class PetstoreClient(SyncAPIClient):
             access_token: Default: $PETSTORE_ACCESS_TOKEN.
             base_url: Default: $PETSTORE_BASE_URL, else http://petstore.swagger.io/v2.
             timeout: Seconds (or an httpx.Timeout) per request; None waits forever.
-            max_retries: Retries of connection errors, 408, 429 and 5xx responses.
-            default_headers: Headers sent with every request.
+            max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
+                responses (idempotent methods, or any with an idempotency header).
+            default_headers: Headers sent with every request (names in any case;
+                `OMIT` as a value removes a header the client would send).
             idempotency_header: Header carrying a key generated once per call, which
                 makes non-idempotent requests (POST, PATCH) safe to retry.
+            strict_response_validation: Raise `APIResponseValidationError` when a
+                response body does not match the docs, instead of keeping what parses.
             http_client: Your own httpx client (proxies, transports); not closed by us.
         """
         self.api_key = api_key if api_key is not None else env("PETSTORE_API_KEY")
@@ -111,6 +116,7 @@ class PetstoreClient(SyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             idempotency_header=idempotency_header,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 
@@ -123,8 +129,15 @@ class PetstoreClient(SyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Headers | NotGiven = NOT_GIVEN,
+        idempotency_header: str | None | NotGiven = NOT_GIVEN,
+        strict_response_validation: bool | NotGiven = NOT_GIVEN,
+        http_client: httpx.Client | NotGiven = NOT_GIVEN,
     ) -> PetstoreClient:
-        """A copy with some options changed; it shares this client's connections."""
+        """A copy with some options changed (each as in the constructor).
+
+        The copy shares this client's connections unless given ``http_client``;
+        ``default_headers`` are added to this client's (`OMIT` removes one).
+        """
         return self._copy(
             {
                 "api_key": api_key,
@@ -133,6 +146,9 @@ class PetstoreClient(SyncAPIClient):
                 "timeout": timeout,
                 "max_retries": max_retries,
                 "default_headers": default_headers,
+                "idempotency_header": idempotency_header,
+                "strict_response_validation": strict_response_validation,
+                "http_client": http_client,
             }
         )
 
@@ -213,6 +229,7 @@ class AsyncPetstoreClient(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Headers | None = None,
         idempotency_header: str | None = None,
+        strict_response_validation: bool = False,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         """Create a client; options left out are read from the environment.
@@ -222,10 +239,14 @@ class AsyncPetstoreClient(AsyncAPIClient):
             access_token: Default: $PETSTORE_ACCESS_TOKEN.
             base_url: Default: $PETSTORE_BASE_URL, else http://petstore.swagger.io/v2.
             timeout: Seconds (or an httpx.Timeout) per request; None waits forever.
-            max_retries: Retries of connection errors, 408, 429 and 5xx responses.
-            default_headers: Headers sent with every request.
+            max_retries: Retries of connection errors, timeouts, 408, 429 and 5xx
+                responses (idempotent methods, or any with an idempotency header).
+            default_headers: Headers sent with every request (names in any case;
+                `OMIT` as a value removes a header the client would send).
             idempotency_header: Header carrying a key generated once per call, which
                 makes non-idempotent requests (POST, PATCH) safe to retry.
+            strict_response_validation: Raise `APIResponseValidationError` when a
+                response body does not match the docs, instead of keeping what parses.
             http_client: Your own httpx client (proxies, transports); not closed by us.
         """
         self.api_key = api_key if api_key is not None else env("PETSTORE_API_KEY")
@@ -243,6 +264,7 @@ class AsyncPetstoreClient(AsyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             idempotency_header=idempotency_header,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 
@@ -255,8 +277,15 @@ class AsyncPetstoreClient(AsyncAPIClient):
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Headers | NotGiven = NOT_GIVEN,
+        idempotency_header: str | None | NotGiven = NOT_GIVEN,
+        strict_response_validation: bool | NotGiven = NOT_GIVEN,
+        http_client: httpx.AsyncClient | NotGiven = NOT_GIVEN,
     ) -> AsyncPetstoreClient:
-        """A copy with some options changed; it shares this client's connections."""
+        """A copy with some options changed (each as in the constructor).
+
+        The copy shares this client's connections unless given ``http_client``;
+        ``default_headers`` are added to this client's (`OMIT` removes one).
+        """
         return self._copy(
             {
                 "api_key": api_key,
@@ -265,6 +294,9 @@ class AsyncPetstoreClient(AsyncAPIClient):
                 "timeout": timeout,
                 "max_retries": max_retries,
                 "default_headers": default_headers,
+                "idempotency_header": idempotency_header,
+                "strict_response_validation": strict_response_validation,
+                "http_client": http_client,
             }
         )
 

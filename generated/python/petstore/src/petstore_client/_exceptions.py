@@ -3,6 +3,7 @@
 APIError
 ├── APIConnectionError
 │   └── APITimeoutError
+├── APIResponseValidationError   a 2xx body that does not match the docs
 └── APIStatusError
     ├── BadRequestError            400
     ├── AuthenticationError        401
@@ -21,6 +22,7 @@ import httpx
 __all__ = [
     "APIConnectionError",
     "APIError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -105,6 +107,26 @@ class InternalServerError(APIStatusError):
     """Any 5xx status."""
 
 
+class APIResponseValidationError(APIError):
+    """A successful response whose body does not match the documented schema: empty
+    or not JSON where the docs declare a body, or (with
+    ``strict_response_validation=True``) any field that does not validate."""
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(
+        self, message: str, *, response: httpx.Response, url: str | None = None
+    ) -> None:
+        request = response.request
+        where = url if url is not None else str(request.url)
+        super().__init__(
+            f"{message} ({response.status_code} for {request.method} {where})",
+            request=request,
+            response=response,
+        )
+
+
 class APIConnectionError(APIError):
     """No response: the connection failed (after any retries)."""
 
@@ -132,15 +154,17 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The exception for an error response, its message showing the start of the body."""
+def status_error(response: httpx.Response, url: str | None = None) -> APIStatusError:
+    """The exception for an error response, its message showing the start of the body;
+    ``url`` is the request URL as it may be shown (secrets redacted)."""
     status = response.status_code
     error = _BY_STATUS.get(
         status, InternalServerError if status >= 500 else APIStatusError
     )
     request = response.request
     snippet = response.text[:500]
-    message = f"{status} {response.reason_phrase} for {request.method} {request.url}"
+    where = url if url is not None else str(request.url)
+    message = f"{status} {response.reason_phrase} for {request.method} {where}"
     return error(f"{message}: {snippet}" if snippet else message, response=response)
 
 

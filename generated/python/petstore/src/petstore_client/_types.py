@@ -1,4 +1,4 @@
-"""Shared types: the NOT_GIVEN sentinel, file uploads, headers, query and timeouts."""
+"""Shared types: the NOT_GIVEN and OMIT sentinels, file uploads, headers, query, timeouts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ from typing import IO, Literal, TypeAlias, final
 
 import httpx
 
-__all__ = ["NOT_GIVEN", "FileTypes", "Headers", "NotGiven", "Query", "Timeout"]
+__all__ = [
+    "NOT_GIVEN",
+    "OMIT",
+    "FileTypes",
+    "Headers",
+    "NotGiven",
+    "Omit",
+    "Query",
+    "Timeout",
+]
 
 
 @final
@@ -25,6 +34,23 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
+"""The default of every optional argument: nothing is sent."""
+
+
+@final
+class Omit:
+    """A header value that removes the header: ``extra_headers={"User-Agent": OMIT}``
+    sends no ``User-Agent`` on that call (defaults, auth and options included)."""
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "OMIT"
+
+
+OMIT = Omit()
+"""Removes a header the client would send (see `Omit`)."""
 
 FileContent: TypeAlias = IO[bytes] | bytes
 FileTypes: TypeAlias = (
@@ -34,6 +60,7 @@ FileTypes: TypeAlias = (
 )
 """A file to upload: content, ``(filename, content)`` or ``(filename, content, type)``."""
 
-Headers: TypeAlias = Mapping[str, str]
+Headers: TypeAlias = Mapping[str, str | Omit]
+"""Header names (any case) to values; an `OMIT` value removes that header."""
 Query: TypeAlias = Mapping[str, object]
 Timeout: TypeAlias = float | httpx.Timeout | None

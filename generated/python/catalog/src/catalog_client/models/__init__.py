@@ -12,12 +12,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .batch import Batch as Batch
     from .batch import BatchAvailableDates as BatchAvailableDates
+    from .batch import BatchAvailableDatesParam as BatchAvailableDatesParam
+    from .batch import BatchParam as BatchParam
     from .errors import Errors as Errors
     from .related_objects import RelatedObjects as RelatedObjects
 
 _MODULES: dict[str, str] = {
     "Batch": "batch",
     "BatchAvailableDates": "batch",
+    "BatchAvailableDatesParam": "batch",
+    "BatchParam": "batch",
     "Errors": "errors",
     "RelatedObjects": "related_objects",
 }
@@ -25,6 +29,8 @@ _MODULES: dict[str, str] = {
 __all__ = [
     "Batch",
     "BatchAvailableDates",
+    "BatchAvailableDatesParam",
+    "BatchParam",
     "Errors",
     "RelatedObjects",
 ]

@@ -1,34 +1,50 @@
-"""Models: BatchAvailableDates, Batch"""
+"""Models: BatchAvailableDates, BatchAvailableDatesParam, Batch, BatchParam"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
 from pydantic import Field
+from typing_extensions import Required, TypedDict
 
 from .._runtime import BaseModel
 
 __all__ = [
     "BatchAvailableDates",
+    "BatchAvailableDatesParam",
     "Batch",
+    "BatchParam",
 ]
 
 
 class BatchAvailableDates(BaseModel):
     """The BatchAvailableDates model."""
 
-    end_date: int | None = Field(default=None, alias="endDate")
+    end_date: int | None = Field(
+        default=None, validation_alias="endDate", serialization_alias="endDate"
+    )
     """The Unix timestamp (in seconds) for the most recent data available in this Batch."""
 
-    start_date: int | None = Field(default=None, alias="startDate")
+    start_date: int | None = Field(
+        default=None, validation_alias="startDate", serialization_alias="startDate"
+    )
     """The Unix timestamp (in seconds) for the oldest data available in this Batch."""
+
+
+class BatchAvailableDatesParam(TypedDict, total=False):
+    """`BatchAvailableDates` as a plain dict: the same fields, by wire name."""
+
+    endDate: int
+    startDate: int
 
 
 class Batch(BaseModel):
     """The Batch model."""
 
     available_dates: BatchAvailableDates | None = Field(
-        default=None, alias="availableDates"
+        default=None,
+        validation_alias="availableDates",
+        serialization_alias="availableDates",
     )
     """Describes what date range of data is available in the Batch. Null if dates aren't relevant for data related to this Batch."""
 
@@ -38,30 +54,44 @@ class Batch(BaseModel):
     created: int | None = None
     """The Unix timestamp (in milliseconds) when this Batch was persisted."""
 
-    created_client: str | None = Field(default=None, alias="createdClient")
+    created_client: str | None = Field(
+        default=None,
+        validation_alias="createdClient",
+        serialization_alias="createdClient",
+    )
     """The ID of the IMS client that created this Batch."""
 
-    created_user: str | None = Field(default=None, alias="createdUser")
+    created_user: str | None = Field(
+        default=None, validation_alias="createdUser", serialization_alias="createdUser"
+    )
     """The ID of the user who created this object."""
 
     # unresolved reference 'errors.md#errors': the docs do not define it
     errors: list[dict[str, Any]] | None = None
 
-    failed_record_count: int | None = Field(default=None, alias="failedRecordCount")
+    failed_record_count: int | None = Field(
+        default=None,
+        validation_alias="failedRecordCount",
+        serialization_alias="failedRecordCount",
+    )
     """The number of records that could not be processed in this Batch."""
 
-    ims_org: str = Field(alias="imsOrg")
+    ims_org: str = Field(validation_alias="imsOrg", serialization_alias="imsOrg")
     """The owning IMS organization identifier."""
 
     metrics: dict[str, int] | None = None
     """Contains metrics related to this Batch.  Metric names are determined by the producer of the object since each Batch may want to record metrics that are relevant to the process"""
 
-    record_count: int | None = Field(default=None, alias="recordCount")
+    record_count: int | None = Field(
+        default=None, validation_alias="recordCount", serialization_alias="recordCount"
+    )
     """The total number of data records (rows/documents) processed in this Batch."""
 
     # unresolved reference 'relatedObjects.md#relatedobjects': the docs do not define it
     related_objects: list[dict[str, Any]] | None = Field(
-        default=None, alias="relatedObjects"
+        default=None,
+        validation_alias="relatedObjects",
+        serialization_alias="relatedObjects",
     )
     """A list of the objects involved with this Batch."""
 
@@ -83,8 +113,36 @@ class Batch(BaseModel):
     updated: int | None = None
     """The Unix timestamp (in milliseconds) of last modification."""
 
-    updated_user: str | None = Field(default=None, alias="updatedUser")
+    updated_user: str | None = Field(
+        default=None, validation_alias="updatedUser", serialization_alias="updatedUser"
+    )
     """The ID of the user who changed this object."""
 
     version: str | None = None
     """The Semantic version of the Batch. Updated when the Batch is modified."""
+
+
+class BatchParam(TypedDict, total=False):
+    """`Batch` as a plain dict: the same fields, by wire name."""
+
+    availableDates: BatchAvailableDatesParam
+    completed: int
+    created: int
+    createdClient: str
+    createdUser: str
+    errors: list[dict[str, Any]]
+    failedRecordCount: int
+    imsOrg: Required[str]
+    metrics: dict[str, int]
+    recordCount: int
+    relatedObjects: list[dict[str, Any]]
+    size: int
+    started: int
+    status: Required[
+        Literal["processing", "success", "failure", "queued", "retrying", "stalled"]
+        | str
+    ]
+    tags: dict[str, list[str]]
+    updated: int
+    updatedUser: str
+    version: str

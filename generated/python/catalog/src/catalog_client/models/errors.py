@@ -1,4 +1,4 @@
-"""Stand-in for errors.md#errors: page specs/catalog/definitions/errors.md is not part of this API's docs."""
+"""Stand-in for 'errors': the docs link to it but do not define it."""
 
 from __future__ import annotations
 
@@ -11,4 +11,4 @@ __all__ = [
 
 # the docs link to 'errors' but do not define it
 Errors: TypeAlias = dict[str, Any]
-"""Stand-in for errors.md#errors: page specs/catalog/definitions/errors.md is not part of this API's docs."""
+"""Stand-in for 'errors': the docs link to it but do not define it."""

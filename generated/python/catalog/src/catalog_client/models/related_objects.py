@@ -1,4 +1,4 @@
-"""Stand-in for relatedObjects.md#relatedobjects: page specs/catalog/definitions/relatedObjects.md is not part of this API's docs."""
+"""Stand-in for 'relatedObjects': the docs link to it but do not define it."""
 
 from __future__ import annotations
 
@@ -11,4 +11,4 @@ __all__ = [
 
 # the docs link to 'relatedObjects' but do not define it
 RelatedObjects: TypeAlias = dict[str, Any]
-"""Stand-in for relatedObjects.md#relatedobjects: page specs/catalog/definitions/relatedObjects.md is not part of this API's docs."""
+"""Stand-in for 'relatedObjects': the docs link to it but do not define it."""

@@ -1,11 +1,14 @@
-"""Models: Category"""
+"""Models: Category, CategoryParam"""
 
 from __future__ import annotations
+
+from typing_extensions import TypedDict
 
 from .._runtime import BaseModel
 
 __all__ = [
     "Category",
+    "CategoryParam",
 ]
 
 
@@ -16,3 +19,10 @@ class Category(BaseModel):
 
     name: str | None = "DefaultCategory"
     """The name of the category"""
+
+
+class CategoryParam(TypedDict, total=False):
+    """`Category` as a plain dict: the same fields, by wire name."""
+
+    id: int
+    name: str

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Final
 
 from .._runtime import (
     AsyncAPIResource,
+    AsyncRawMethod,
     Endpoint,
+    RawMethod,
     SyncAPIResource,
-    async_to_raw_response,
-    to_raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ..models.pet import Pet
+from ..models.pet import Pet, PetParam
 
 __all__ = [
     "PetResource",
@@ -21,8 +21,8 @@ __all__ = [
     "AsyncPetResourceWithRawResponse",
 ]
 
-_ADD_PET = Endpoint[Any]("POST", "/pets", Any, auth=("access_token",))
-_UPDATE_PET = Endpoint[Any]("PUT", "/pets", Any, auth=("access_token",))
+_ADD_PET = Endpoint[None]("POST", "/pets", None, auth=("access_token",))
+_UPDATE_PET = Endpoint[None]("PUT", "/pets", None, auth=("access_token",))
 _FIND_PETS_BY_STATUS = Endpoint[list[Pet]](
     "GET",
     "/pets/findByStatus",
@@ -37,14 +37,18 @@ _FIND_PETS_BY_TAGS = Endpoint[list[Pet]](
     auth=("access_token",),
     formats={"tags": "multi"},
 )
-_UPDATE_PET_WITH_FORM = Endpoint[Any](
-    "POST", "/pets/{petId}", Any, auth=("access_token",), body="form"
+_UPDATE_PET_WITH_FORM = Endpoint[None](
+    "POST", "/pets/{petId}", None, auth=("access_token",), body="form"
 )
 _GET_PET_BY_ID = Endpoint[Pet](
     "GET", "/pets/{petId}", Pet, auth=("api_key", "access_token")
 )
-_DELETE_PET = Endpoint[Any](
-    "DELETE", "/pets/{petId}", Any, auth=("api_key", "access_token")
+_DELETE_PET = Endpoint[None](
+    "DELETE",
+    "/pets/{petId}",
+    None,
+    auth=("api_key", "access_token"),
+    requires=("api_key",),
 )
 
 
@@ -59,11 +63,12 @@ class PetResource(SyncAPIResource):
     def add_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Add a new pet to the store
 
         Args:
@@ -78,16 +83,18 @@ class PetResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def update_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Update an existing pet
 
         Args:
@@ -104,6 +111,7 @@ class PetResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def find_pets_by_status(
@@ -113,6 +121,7 @@ class PetResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
         """Finds Pets by status
 
@@ -133,6 +142,7 @@ class PetResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def find_pets_by_tags(
@@ -142,6 +152,7 @@ class PetResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
         """Finds Pets by tags
 
@@ -162,6 +173,7 @@ class PetResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def update_pet_with_form(
@@ -173,7 +185,8 @@ class PetResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Updates a pet in the store with form data
 
         Args:
@@ -191,6 +204,7 @@ class PetResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def get_pet_by_id(
@@ -200,6 +214,7 @@ class PetResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Find pet by ID
 
@@ -221,20 +236,24 @@ class PetResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def delete_pet(
         self,
         pet_id: int,
         *,
+        api_key: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Deletes a pet
 
         Args:
             pet_id: Pet id to delete
+            api_key: Required: defaults to the client's api_key ($PETSTORE_API_KEY); the call raises ValueError before sending when neither has one.
 
         Raises:
             BadRequestError: 400 Invalid pet value
@@ -242,9 +261,11 @@ class PetResource(SyncAPIResource):
         return self._client.request(
             _DELETE_PET,
             path={"petId": pet_id},
+            options={"api_key": api_key},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -259,14 +280,19 @@ class AsyncPetResource(AsyncAPIResource):
     async def add_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Add a new pet to the store
 
-        The coroutine form of `PetResource.add_pet`, which documents it in full.
+        Args:
+            body: Pet object that needs to be added to the store
+
+        Raises:
+            APIStatusError: 405 Invalid input
         """
         return await self._client.request(
             _ADD_PET,
@@ -274,19 +300,27 @@ class AsyncPetResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def update_pet(
         self,
         *,
-        body: Pet | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Pet | PetParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Update an existing pet
 
-        The coroutine form of `PetResource.update_pet`, which documents it in full.
+        Args:
+            body: Pet object that needs to be added to the store
+
+        Raises:
+            BadRequestError: 400 Invalid ID supplied
+            NotFoundError: 404 Pet not found
+            APIStatusError: 405 Validation exception
         """
         return await self._client.request(
             _UPDATE_PET,
@@ -294,6 +328,7 @@ class AsyncPetResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def find_pets_by_status(
@@ -303,10 +338,20 @@ class AsyncPetResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
         """Finds Pets by status
 
-        The coroutine form of `PetResource.find_pets_by_status`, which documents it in full.
+        Multiple status values can be provided with comma seperated strings
+
+        Args:
+            status: Status values that need to be considered for filter
+
+        Returns:
+            successful operation
+
+        Raises:
+            BadRequestError: 400 Invalid status value
         """
         return await self._client.request(
             _FIND_PETS_BY_STATUS,
@@ -314,6 +359,7 @@ class AsyncPetResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def find_pets_by_tags(
@@ -323,10 +369,20 @@ class AsyncPetResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> list[Pet]:
         """Finds Pets by tags
 
-        The coroutine form of `PetResource.find_pets_by_tags`, which documents it in full.
+        Muliple tags can be provided with comma seperated strings. Use tag1, tag2, tag3 for testing.
+
+        Args:
+            tags: Tags to filter by
+
+        Returns:
+            successful operation
+
+        Raises:
+            BadRequestError: 400 Invalid tag value
         """
         return await self._client.request(
             _FIND_PETS_BY_TAGS,
@@ -334,6 +390,7 @@ class AsyncPetResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def update_pet_with_form(
@@ -345,10 +402,17 @@ class AsyncPetResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Updates a pet in the store with form data
 
-        The coroutine form of `PetResource.update_pet_with_form`, which documents it in full.
+        Args:
+            pet_id: ID of pet that needs to be updated
+            name: Updated name of the pet
+            status: Updated status of the pet
+
+        Raises:
+            APIStatusError: 405 Invalid input
         """
         return await self._client.request(
             _UPDATE_PET_WITH_FORM,
@@ -357,6 +421,7 @@ class AsyncPetResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def get_pet_by_id(
@@ -366,10 +431,21 @@ class AsyncPetResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Pet:
         """Find pet by ID
 
-        The coroutine form of `PetResource.get_pet_by_id`, which documents it in full.
+        Returns a pet when ID < 10.  ID > 10 or nonintegers will simulate API error conditions
+
+        Args:
+            pet_id: ID of pet that needs to be fetched
+
+        Returns:
+            successful operation
+
+        Raises:
+            BadRequestError: 400 Invalid ID supplied
+            NotFoundError: 404 Pet not found
         """
         return await self._client.request(
             _GET_PET_BY_ID,
@@ -377,26 +453,36 @@ class AsyncPetResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def delete_pet(
         self,
         pet_id: int,
         *,
+        api_key: str | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Deletes a pet
 
-        The coroutine form of `PetResource.delete_pet`, which documents it in full.
+        Args:
+            pet_id: Pet id to delete
+            api_key: Required: defaults to the client's api_key ($PETSTORE_API_KEY); the call raises ValueError before sending when neither has one.
+
+        Raises:
+            BadRequestError: 400 Invalid pet value
         """
         return await self._client.request(
             _DELETE_PET,
             path={"petId": pet_id},
+            options={"api_key": api_key},
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -404,23 +490,53 @@ class PetResourceWithRawResponse:
     """`PetResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: PetResource) -> None:
-        self.add_pet = to_raw_response(resource.add_pet)
-        self.update_pet = to_raw_response(resource.update_pet)
-        self.find_pets_by_status = to_raw_response(resource.find_pets_by_status)
-        self.find_pets_by_tags = to_raw_response(resource.find_pets_by_tags)
-        self.update_pet_with_form = to_raw_response(resource.update_pet_with_form)
-        self.get_pet_by_id = to_raw_response(resource.get_pet_by_id)
-        self.delete_pet = to_raw_response(resource.delete_pet)
+        self._resource = resource
+
+    add_pet: Final = RawMethod(PetResource.add_pet)
+    """`PetResource.add_pet`, returning the raw response."""
+
+    update_pet: Final = RawMethod(PetResource.update_pet)
+    """`PetResource.update_pet`, returning the raw response."""
+
+    find_pets_by_status: Final = RawMethod(PetResource.find_pets_by_status)
+    """`PetResource.find_pets_by_status`, returning the raw response."""
+
+    find_pets_by_tags: Final = RawMethod(PetResource.find_pets_by_tags)
+    """`PetResource.find_pets_by_tags`, returning the raw response."""
+
+    update_pet_with_form: Final = RawMethod(PetResource.update_pet_with_form)
+    """`PetResource.update_pet_with_form`, returning the raw response."""
+
+    get_pet_by_id: Final = RawMethod(PetResource.get_pet_by_id)
+    """`PetResource.get_pet_by_id`, returning the raw response."""
+
+    delete_pet: Final = RawMethod(PetResource.delete_pet)
+    """`PetResource.delete_pet`, returning the raw response."""
 
 
 class AsyncPetResourceWithRawResponse:
     """`AsyncPetResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: AsyncPetResource) -> None:
-        self.add_pet = async_to_raw_response(resource.add_pet)
-        self.update_pet = async_to_raw_response(resource.update_pet)
-        self.find_pets_by_status = async_to_raw_response(resource.find_pets_by_status)
-        self.find_pets_by_tags = async_to_raw_response(resource.find_pets_by_tags)
-        self.update_pet_with_form = async_to_raw_response(resource.update_pet_with_form)
-        self.get_pet_by_id = async_to_raw_response(resource.get_pet_by_id)
-        self.delete_pet = async_to_raw_response(resource.delete_pet)
+        self._resource = resource
+
+    add_pet: Final = AsyncRawMethod(AsyncPetResource.add_pet)
+    """`AsyncPetResource.add_pet`, returning the raw response."""
+
+    update_pet: Final = AsyncRawMethod(AsyncPetResource.update_pet)
+    """`AsyncPetResource.update_pet`, returning the raw response."""
+
+    find_pets_by_status: Final = AsyncRawMethod(AsyncPetResource.find_pets_by_status)
+    """`AsyncPetResource.find_pets_by_status`, returning the raw response."""
+
+    find_pets_by_tags: Final = AsyncRawMethod(AsyncPetResource.find_pets_by_tags)
+    """`AsyncPetResource.find_pets_by_tags`, returning the raw response."""
+
+    update_pet_with_form: Final = AsyncRawMethod(AsyncPetResource.update_pet_with_form)
+    """`AsyncPetResource.update_pet_with_form`, returning the raw response."""
+
+    get_pet_by_id: Final = AsyncRawMethod(AsyncPetResource.get_pet_by_id)
+    """`AsyncPetResource.get_pet_by_id`, returning the raw response."""
+
+    delete_pet: Final = AsyncRawMethod(AsyncPetResource.delete_pet)
+    """`AsyncPetResource.delete_pet`, returning the raw response."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Final
 
 from .._runtime import (
     AsyncAPIResource,
+    AsyncRawMethod,
     Endpoint,
+    RawMethod,
     SyncAPIResource,
-    async_to_raw_response,
-    to_raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ..models.order import Order
+from ..models.order import Order, OrderParam
 
 __all__ = [
     "StoreResource",
@@ -23,7 +23,7 @@ __all__ = [
 
 _PLACE_ORDER = Endpoint[Order]("POST", "/stores/order", Order)
 _GET_ORDER_BY_ID = Endpoint[Order]("GET", "/stores/order/{orderId}", Order)
-_DELETE_ORDER = Endpoint[Any]("DELETE", "/stores/order/{orderId}", Any)
+_DELETE_ORDER = Endpoint[None]("DELETE", "/stores/order/{orderId}", None)
 
 
 class StoreResource(SyncAPIResource):
@@ -37,10 +37,11 @@ class StoreResource(SyncAPIResource):
     def place_order(
         self,
         *,
-        body: Order | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Order | OrderParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Order:
         """Place an order for a pet
 
@@ -59,6 +60,7 @@ class StoreResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def get_order_by_id(
@@ -68,6 +70,7 @@ class StoreResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Order:
         """Find purchase order by ID
 
@@ -89,6 +92,7 @@ class StoreResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def delete_order(
@@ -98,7 +102,8 @@ class StoreResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Delete purchase order by ID
 
         For valid response try integer IDs with value < 1000. Anything above 1000 or nonintegers will generate API errors
@@ -116,6 +121,7 @@ class StoreResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -130,14 +136,22 @@ class AsyncStoreResource(AsyncAPIResource):
     async def place_order(
         self,
         *,
-        body: Order | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: Order | OrderParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Order:
         """Place an order for a pet
 
-        The coroutine form of `StoreResource.place_order`, which documents it in full.
+        Args:
+            body: order placed for purchasing the pet
+
+        Returns:
+            successful operation
+
+        Raises:
+            BadRequestError: 400 Invalid Order
         """
         return await self._client.request(
             _PLACE_ORDER,
@@ -145,6 +159,7 @@ class AsyncStoreResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def get_order_by_id(
@@ -154,10 +169,21 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> Order:
         """Find purchase order by ID
 
-        The coroutine form of `StoreResource.get_order_by_id`, which documents it in full.
+        For valid response try integer IDs with value <= 5 or > 10. Other values will generated exceptions
+
+        Args:
+            order_id: ID of pet that needs to be fetched
+
+        Returns:
+            successful operation
+
+        Raises:
+            BadRequestError: 400 Invalid ID supplied
+            NotFoundError: 404 Order not found
         """
         return await self._client.request(
             _GET_ORDER_BY_ID,
@@ -165,6 +191,7 @@ class AsyncStoreResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def delete_order(
@@ -174,10 +201,18 @@ class AsyncStoreResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Delete purchase order by ID
 
-        The coroutine form of `StoreResource.delete_order`, which documents it in full.
+        For valid response try integer IDs with value < 1000. Anything above 1000 or nonintegers will generate API errors
+
+        Args:
+            order_id: ID of the order that needs to be deleted
+
+        Raises:
+            BadRequestError: 400 Invalid ID supplied
+            NotFoundError: 404 Order not found
         """
         return await self._client.request(
             _DELETE_ORDER,
@@ -185,6 +220,7 @@ class AsyncStoreResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -192,15 +228,29 @@ class StoreResourceWithRawResponse:
     """`StoreResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: StoreResource) -> None:
-        self.place_order = to_raw_response(resource.place_order)
-        self.get_order_by_id = to_raw_response(resource.get_order_by_id)
-        self.delete_order = to_raw_response(resource.delete_order)
+        self._resource = resource
+
+    place_order: Final = RawMethod(StoreResource.place_order)
+    """`StoreResource.place_order`, returning the raw response."""
+
+    get_order_by_id: Final = RawMethod(StoreResource.get_order_by_id)
+    """`StoreResource.get_order_by_id`, returning the raw response."""
+
+    delete_order: Final = RawMethod(StoreResource.delete_order)
+    """`StoreResource.delete_order`, returning the raw response."""
 
 
 class AsyncStoreResourceWithRawResponse:
     """`AsyncStoreResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: AsyncStoreResource) -> None:
-        self.place_order = async_to_raw_response(resource.place_order)
-        self.get_order_by_id = async_to_raw_response(resource.get_order_by_id)
-        self.delete_order = async_to_raw_response(resource.delete_order)
+        self._resource = resource
+
+    place_order: Final = AsyncRawMethod(AsyncStoreResource.place_order)
+    """`AsyncStoreResource.place_order`, returning the raw response."""
+
+    get_order_by_id: Final = AsyncRawMethod(AsyncStoreResource.get_order_by_id)
+    """`AsyncStoreResource.get_order_by_id`, returning the raw response."""
+
+    delete_order: Final = AsyncRawMethod(AsyncStoreResource.delete_order)
+    """`AsyncStoreResource.delete_order`, returning the raw response."""

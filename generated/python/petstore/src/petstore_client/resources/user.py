@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Final
 
 from .._runtime import (
     AsyncAPIResource,
+    AsyncRawMethod,
     Endpoint,
+    RawMethod,
     SyncAPIResource,
-    async_to_raw_response,
-    to_raw_response,
 )
 from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
-from ..models.user import User
+from ..models.user import User, UserParam
 
 __all__ = [
     "UserResource",
@@ -21,14 +22,14 @@ __all__ = [
     "AsyncUserResourceWithRawResponse",
 ]
 
-_CREATE_USER = Endpoint[Any]("POST", "/users", Any)
-_CREATE_USERS_WITH_ARRAY_INPUT = Endpoint[Any]("POST", "/users/createWithArray", Any)
-_CREATE_USERS_WITH_LIST_INPUT = Endpoint[Any]("POST", "/users/createWithList", Any)
+_CREATE_USER = Endpoint[None]("POST", "/users", None)
+_CREATE_USERS_WITH_ARRAY_INPUT = Endpoint[None]("POST", "/users/createWithArray", None)
+_CREATE_USERS_WITH_LIST_INPUT = Endpoint[None]("POST", "/users/createWithList", None)
 _LOGIN_USER = Endpoint[str]("GET", "/users/login", str)
-_LOGOUT_USER = Endpoint[Any]("GET", "/users/logout", Any)
+_LOGOUT_USER = Endpoint[None]("GET", "/users/logout", None)
 _GET_USER_BY_NAME = Endpoint[User]("GET", "/users/{username}", User)
-_UPDATE_USER = Endpoint[Any]("PUT", "/users/{username}", Any)
-_DELETE_USER = Endpoint[Any]("DELETE", "/users/{username}", Any)
+_UPDATE_USER = Endpoint[None]("PUT", "/users/{username}", None)
+_DELETE_USER = Endpoint[None]("DELETE", "/users/{username}", None)
 
 
 class UserResource(SyncAPIResource):
@@ -42,11 +43,12 @@ class UserResource(SyncAPIResource):
     def create_user(
         self,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Create user
 
         This can only be done by the logged in user.
@@ -60,16 +62,18 @@ class UserResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def create_users_with_array_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Creates list of users with given input array
 
         Args:
@@ -81,16 +85,18 @@ class UserResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def create_users_with_list_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Creates list of users with given input array
 
         Args:
@@ -102,6 +108,7 @@ class UserResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def login_user(
@@ -112,6 +119,7 @@ class UserResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> str:
         """Logs user into the system
 
@@ -131,6 +139,7 @@ class UserResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def logout_user(
@@ -139,13 +148,15 @@ class UserResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Logs out current logged in user session"""
         return self._client.request(
             _LOGOUT_USER,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def get_user_by_name(
@@ -155,6 +166,7 @@ class UserResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User:
         """Get user by user name
 
@@ -174,17 +186,19 @@ class UserResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def update_user(
         self,
         username: str,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Updated user
 
         This can only be done by the logged in user.
@@ -204,6 +218,7 @@ class UserResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     def delete_user(
@@ -213,7 +228,8 @@ class UserResource(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Delete user
 
         This can only be done by the logged in user.
@@ -231,6 +247,7 @@ class UserResource(SyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -245,14 +262,18 @@ class AsyncUserResource(AsyncAPIResource):
     async def create_user(
         self,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Create user
 
-        The coroutine form of `UserResource.create_user`, which documents it in full.
+        This can only be done by the logged in user.
+
+        Args:
+            body: Created user object
         """
         return await self._client.request(
             _CREATE_USER,
@@ -260,19 +281,22 @@ class AsyncUserResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def create_users_with_array_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Creates list of users with given input array
 
-        The coroutine form of `UserResource.create_users_with_array_input`, which documents it in full.
+        Args:
+            body: List of user object
         """
         return await self._client.request(
             _CREATE_USERS_WITH_ARRAY_INPUT,
@@ -280,19 +304,22 @@ class AsyncUserResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def create_users_with_list_input(
         self,
         *,
-        body: list[User] | NotGiven = NOT_GIVEN,
+        body: Sequence[User | UserParam] | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Creates list of users with given input array
 
-        The coroutine form of `UserResource.create_users_with_list_input`, which documents it in full.
+        Args:
+            body: List of user object
         """
         return await self._client.request(
             _CREATE_USERS_WITH_LIST_INPUT,
@@ -300,6 +327,7 @@ class AsyncUserResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def login_user(
@@ -310,10 +338,19 @@ class AsyncUserResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> str:
         """Logs user into the system
 
-        The coroutine form of `UserResource.login_user`, which documents it in full.
+        Args:
+            password: The password for login in clear text
+            username: The user name for login
+
+        Returns:
+            successful operation
+
+        Raises:
+            BadRequestError: 400 Invalid username/password supplied
         """
         return await self._client.request(
             _LOGIN_USER,
@@ -321,6 +358,7 @@ class AsyncUserResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def logout_user(
@@ -329,16 +367,15 @@ class AsyncUserResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
-        """Logs out current logged in user session
-
-        The coroutine form of `UserResource.logout_user`, which documents it in full.
-        """
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
+        """Logs out current logged in user session"""
         return await self._client.request(
             _LOGOUT_USER,
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def get_user_by_name(
@@ -348,10 +385,19 @@ class AsyncUserResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> User:
         """Get user by user name
 
-        The coroutine form of `UserResource.get_user_by_name`, which documents it in full.
+        Args:
+            username: The name that needs to be fetched. Use user1 for testing.
+
+        Returns:
+            successful operation
+
+        Raises:
+            BadRequestError: 400 Invalid username supplied
+            NotFoundError: 404 User not found
         """
         return await self._client.request(
             _GET_USER_BY_NAME,
@@ -359,20 +405,30 @@ class AsyncUserResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def update_user(
         self,
         username: str,
         *,
-        body: User | dict[str, Any] | NotGiven = NOT_GIVEN,
+        body: User | UserParam | NotGiven = NOT_GIVEN,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Updated user
 
-        The coroutine form of `UserResource.update_user`, which documents it in full.
+        This can only be done by the logged in user.
+
+        Args:
+            username: name that need to be deleted
+            body: Updated user object
+
+        Raises:
+            BadRequestError: 400 Invalid user supplied
+            NotFoundError: 404 User not found
         """
         return await self._client.request(
             _UPDATE_USER,
@@ -381,6 +437,7 @@ class AsyncUserResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
     async def delete_user(
@@ -390,10 +447,18 @@ class AsyncUserResource(AsyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
-    ) -> Any:
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> None:
         """Delete user
 
-        The coroutine form of `UserResource.delete_user`, which documents it in full.
+        This can only be done by the logged in user.
+
+        Args:
+            username: The name that needs to be deleted
+
+        Raises:
+            BadRequestError: 400 Invalid username supplied
+            NotFoundError: 404 User not found
         """
         return await self._client.request(
             _DELETE_USER,
@@ -401,6 +466,7 @@ class AsyncUserResource(AsyncAPIResource):
             extra_headers=extra_headers,
             extra_query=extra_query,
             timeout=timeout,
+            max_retries=max_retries,
         )
 
 
@@ -408,33 +474,67 @@ class UserResourceWithRawResponse:
     """`UserResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: UserResource) -> None:
-        self.create_user = to_raw_response(resource.create_user)
-        self.create_users_with_array_input = to_raw_response(
-            resource.create_users_with_array_input
-        )
-        self.create_users_with_list_input = to_raw_response(
-            resource.create_users_with_list_input
-        )
-        self.login_user = to_raw_response(resource.login_user)
-        self.logout_user = to_raw_response(resource.logout_user)
-        self.get_user_by_name = to_raw_response(resource.get_user_by_name)
-        self.update_user = to_raw_response(resource.update_user)
-        self.delete_user = to_raw_response(resource.delete_user)
+        self._resource = resource
+
+    create_user: Final = RawMethod(UserResource.create_user)
+    """`UserResource.create_user`, returning the raw response."""
+
+    create_users_with_array_input: Final = RawMethod(
+        UserResource.create_users_with_array_input
+    )
+    """`UserResource.create_users_with_array_input`, returning the raw response."""
+
+    create_users_with_list_input: Final = RawMethod(
+        UserResource.create_users_with_list_input
+    )
+    """`UserResource.create_users_with_list_input`, returning the raw response."""
+
+    login_user: Final = RawMethod(UserResource.login_user)
+    """`UserResource.login_user`, returning the raw response."""
+
+    logout_user: Final = RawMethod(UserResource.logout_user)
+    """`UserResource.logout_user`, returning the raw response."""
+
+    get_user_by_name: Final = RawMethod(UserResource.get_user_by_name)
+    """`UserResource.get_user_by_name`, returning the raw response."""
+
+    update_user: Final = RawMethod(UserResource.update_user)
+    """`UserResource.update_user`, returning the raw response."""
+
+    delete_user: Final = RawMethod(UserResource.delete_user)
+    """`UserResource.delete_user`, returning the raw response."""
 
 
 class AsyncUserResourceWithRawResponse:
     """`AsyncUserResource` methods returning `RawResponse` objects."""
 
     def __init__(self, resource: AsyncUserResource) -> None:
-        self.create_user = async_to_raw_response(resource.create_user)
-        self.create_users_with_array_input = async_to_raw_response(
-            resource.create_users_with_array_input
-        )
-        self.create_users_with_list_input = async_to_raw_response(
-            resource.create_users_with_list_input
-        )
-        self.login_user = async_to_raw_response(resource.login_user)
-        self.logout_user = async_to_raw_response(resource.logout_user)
-        self.get_user_by_name = async_to_raw_response(resource.get_user_by_name)
-        self.update_user = async_to_raw_response(resource.update_user)
-        self.delete_user = async_to_raw_response(resource.delete_user)
+        self._resource = resource
+
+    create_user: Final = AsyncRawMethod(AsyncUserResource.create_user)
+    """`AsyncUserResource.create_user`, returning the raw response."""
+
+    create_users_with_array_input: Final = AsyncRawMethod(
+        AsyncUserResource.create_users_with_array_input
+    )
+    """`AsyncUserResource.create_users_with_array_input`, returning the raw response."""
+
+    create_users_with_list_input: Final = AsyncRawMethod(
+        AsyncUserResource.create_users_with_list_input
+    )
+    """`AsyncUserResource.create_users_with_list_input`, returning the raw response."""
+
+    login_user: Final = AsyncRawMethod(AsyncUserResource.login_user)
+    """`AsyncUserResource.login_user`, returning the raw response."""
+
+    logout_user: Final = AsyncRawMethod(AsyncUserResource.logout_user)
+    """`AsyncUserResource.logout_user`, returning the raw response."""
+
+    get_user_by_name: Final = AsyncRawMethod(AsyncUserResource.get_user_by_name)
+    """`AsyncUserResource.get_user_by_name`, returning the raw response."""
+
+    update_user: Final = AsyncRawMethod(AsyncUserResource.update_user)
+    """`AsyncUserResource.update_user`, returning the raw response."""
+
+    delete_user: Final = AsyncRawMethod(AsyncUserResource.delete_user)
+    """`AsyncUserResource.delete_user`, returning the raw response."""
