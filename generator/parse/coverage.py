@@ -28,6 +28,7 @@ from generator.parse.inline import heading_attributes, plain, without_section_nu
 from generator.parse.labels import all_label_words
 from generator.parse.ledger import NOTHING, PENDING, READ, REPORTED
 from generator.parse.pipe_tables import split_cells
+from generator.parse.response_lists import LEADING_STATUS, reason_words
 from generator.parse.responses import SPELLED_STATUS
 
 # Codes whose diagnostic drops the line it names from the model.
@@ -80,7 +81,12 @@ def _structure_words() -> frozenset[str]:
 def _reason_words(line: str) -> list[str]:
     """The words of a standard reason phrase after a row's status (``|**200 OK**|``):
     the status code's name, which the model holds as the code."""
-    first = plain(split_cells(line)[0]) if line.lstrip().startswith("|") else ""
+    if not line.lstrip().startswith("|"):  # ``- `200 OK`: ...`` (response_lists)
+        listed = LEADING_STATUS.match(_LIST_MARKER.sub("", line))
+        if listed and reason_words(listed.group(2), listed.group(3)):
+            return _words(listed.group(3))
+        return []
+    first = plain(split_cells(line)[0])
     m = SPELLED_STATUS.match(first)
     if m is None or not m.group(2) or not m.group(1).isdigit():
         return []

@@ -29,6 +29,7 @@ from generator.parse.definitions import parse_properties_table
 from generator.parse.examples import parse_request_examples, parse_response_examples
 from generator.parse.inline import find_link, plain, strip_emphasis
 from generator.parse.parameters import parameter_in, parse_parameters_table
+from generator.parse.recovery import enabled
 from generator.parse.refs import split_href
 from generator.parse.response_sections import read_responses_section
 from generator.parse.responses import is_responses_table, parse_responses_table
@@ -143,7 +144,8 @@ def read_child(
             child.take(table)
         for sub in child.children:
             read_child(sub, parts, diagnostics, path)
-    elif "responses" in keys:
+    elif "responses" in keys or ("response" in keys and enabled("handwritten-columns")):
+        child.take()  # ``#### Response``, as hand-written pages title it, too
         responses, examples = read_responses_section(child, diagnostics)
         parts.responses.extend(responses)
         parts.response_examples.extend(examples)

@@ -30,6 +30,8 @@ from generator.parse.examples import status_examples
 from generator.parse.inline import plain, strip_emphasis
 from generator.parse.labels import is_label
 from generator.parse.parameters import read_default_cell
+from generator.parse.recovery import enabled
+from generator.parse.response_lists import list_responses
 from generator.parse.responses import is_responses_table, parse_responses_table
 from generator.parse.schema_cell import parse_schema_cell
 from generator.parse.sections import Section
@@ -53,6 +55,10 @@ def read_responses_section(
     for table in tables[:1]:
         responses.extend(parse_responses_table(table, diagnostics))
         section.take(table)
+    if not tables and enabled("handwritten-columns"):
+        listed, used = list_responses(section.blocks, diagnostics)
+        responses.extend(listed)
+        section.take(*used)
     for child in section.children:
         if any(isinstance(b, Table) and is_responses_table(b) for b in child.blocks):
             responses.extend(_status_section(child, diagnostics))

@@ -351,3 +351,34 @@ def test_a_number_that_is_the_titles_own_word_stays() -> None:
     assert without_section_number("404 handling") == "404 handling"
     assert without_section_number("2FA settings") == "2FA settings"
     assert without_section_number("1.5") == "1.5"
+
+
+def test_responses_as_a_list_or_one_paragraph_per_status() -> None:
+    """``- `200 OK`: [Note](#note)``, ``* **default** — ...``, ``**204** Deleted...``
+    under ``#### Responses`` or ``#### Response`` (was: 0 responses; the lines reported
+    as ignored and the Response section kept as description)."""
+    api, found = load("readme-responses")
+    assert found == []
+    get = op(api, "GET", "/notes/{id}")
+    assert [(r.status, r.description) for r in get.responses] == [
+        ("200", ""), ("404", "No such note, or it was deleted."),
+        ("429", "Slow down; the `Retry-After` header says for how long."),
+    ]
+    assert target(get.responses[0].schema) == "note" and get.responses[1].schema is None
+    listed = op(api, "GET", "/notes")
+    assert [r.status for r in listed.responses] == ["200", "default"]
+    assert isinstance(listed.responses[0].schema, ArraySchema)
+    assert target(listed.responses[0].schema) == "note"
+    delete = op(api, "DELETE", "/notes/{id}")
+    assert [(r.status, r.description) for r in delete.responses] == [
+        ("204", "Deleted; nothing is returned."), ("409", "Locked notes cannot be deleted."),
+    ]
+
+
+def test_without_handwritten_columns_listed_responses_are_reported() -> None:
+    api, found = load("readme-responses", "handwritten-columns")
+    assert found == [
+        ("ignored-content", "README.md", 19), ("ignored-content", "README.md", 29),
+        ("unknown-section", "README.md", 42),
+    ]
+    assert all(o.responses == () for o in api.operations)
