@@ -43,9 +43,10 @@ class FragmentMemo:
         """``function`` (a filter registered as ``name``), answered from the memo."""
 
         def cached(*args: Any, **kwargs: Any) -> str:
-            if kwargs:
-                return function(*args, **kwargs)
-            return self.call(name, function, args)
+            if not kwargs:
+                return self.call(name, function, args)
+            keyed = (args, tuple(sorted(kwargs.items())))
+            return self.call(f"{name}\0kwargs", lambda *_: function(*args, **kwargs), keyed)
 
         return cached
 
