@@ -60,9 +60,9 @@ def _pystr(text: str) -> str:
     return out
 
 
+_SHOWN_AS_ESCAPES = sorted(set(_LINE_BREAKS + _BIDI) - {"\n"})
 _UNSAFE = re.compile(
-    "[%s]" % "".join(f"\\u{ord(c):04x}" for c in sorted(set(_LINE_BREAKS + _BIDI) - {"\n"}))
-    + r"|[\x00-\x09\x0b-\x1f\x7f]"
+    "[" + "".join(f"\\u{ord(c):04x}" for c in _SHOWN_AS_ESCAPES) + r"\x00-\x09\x0b-\x1f\x7f]"
 )
 """What `docstring` makes visible: every line break but ``\\n``, bidi controls, the
 other control characters and DEL (the texts are long and these characters rare, so
