@@ -21,7 +21,7 @@ import hashlib
 import keyword
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 MAX_IDENTIFIER = 64
@@ -282,23 +282,32 @@ def unique_names(
     case-insensitive file systems, HTTP header names).
     """
 
-    def key(n: str) -> str:
-        return n.casefold() if fold else n
-
-    taken = {key(r) for r in reserved}
+    taken = {r.casefold() for r in reserved} if fold else set(reserved)
     result: dict[str, str] = {}
     for original in names:
         if original in result:
             continue
-        base = make(original)
-        candidate, n = base, 1
-        while key(candidate) in taken:
-            n += 1
-            sep = "" if base.endswith("_") else "_v" if base[-1:].isdigit() else "_"
-            candidate = f"{base}{sep}{n}"
-        taken.add(key(candidate))
+        candidate = fresh_name(make(original), taken, fold=fold)
+        taken.add(candidate.casefold() if fold else candidate)
         result[original] = candidate
     return result
+
+
+def fresh_name(base: str, taken: Container[str], *, fold: bool = False) -> str:
+    """``base``, or ``base`` numbered (``_2``, ``_3``...; ``_v2`` after a digit) until it
+    is not in ``taken`` (holding casefolded names when ``fold``): the numbering of
+    `unique_names` for callers that keep their own set of taken names, so one more
+    name costs no copy of all the others."""
+
+    def key(n: str) -> str:
+        return n.casefold() if fold else n
+
+    candidate, n = base, 1
+    while key(candidate) in taken:
+        n += 1
+        sep = "" if base.endswith("_") else "_v" if base[-1:].isdigit() else "_"
+        candidate = f"{base}{sep}{n}"
+    return candidate
 
 
 @dataclass(frozen=True)
