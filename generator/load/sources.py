@@ -38,8 +38,8 @@ def collect_pages(
     found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            for page in _walk(path, boundary.resolve(), base, diagnostics, set()):
-                found.setdefault(page.resolve(), page)
+            for page, real in _walk(path, boundary.resolve(), base, diagnostics, set()):
+                found.setdefault(real, page)
         elif path.is_file():
             found.setdefault(path.resolve(), path)
         else:
@@ -51,7 +51,9 @@ def collect_pages(
 
 def _walk(
     folder: Path, boundary: Path, base: Path, diagnostics: Diagnostics, seen: set[Path]
-) -> Iterator[Path]:
+) -> Iterator[tuple[Path, Path]]:
+    """``(page, its real path)`` below ``folder`` (a page that is no symlink is where
+    its folder really is: one ``realpath`` per folder, not per page)."""
     real = folder.resolve()
     if real in seen:
         return
@@ -72,7 +74,7 @@ def _walk(
         elif path.is_dir():
             yield from _walk(path, boundary, base, diagnostics, seen)
         elif entry.name.endswith(".md") and path.is_file():
-            yield path
+            yield path, path.resolve() if entry.is_symlink() else real / entry.name
 
 
 def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
