@@ -5,6 +5,11 @@ Classes are matched by name; a class that disappears while one with the same fie
 matched by wire name, so ``pet_id`` becoming ``pet_id_2`` (a naming collision) is a
 rename. Models are both read (responses) and built (requests), so any type change of a
 field breaks someone, except literal values of an open enum coming and going.
+
+Each class has a ``<Model>Param`` TypedDict (its fields by wire name, for request
+bodies) that comes, goes and is renamed with it, and whose keys follow its fields: a
+change of either is one finding that names both (`Change.symbols`). What a TypedDict
+changes on its own is compared in `generator.diff.sdk_params`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 from generator.diff.findings import Findings
 from generator.diff.hints import compare_hints, members
 from generator.diff.locate import Locator
+from generator.diff.sdk_params import Covered, compare_params, param_name, with_param
 from generator.diff.surface import Surface
 
 _NONE = frozenset({"None"})
@@ -53,37 +59,46 @@ class ModelComparer:
             if twin is not None:
                 renames[name] = twin
         for name, model in self.old.items():
+            own = (name, *param_name(model), f"module:{model['module']}")
             if name in renames:
                 twin = renames[name]
+                params = [f"`{p}`" for p in (*param_name(model), *param_name(self.new[twin]))]
                 self.findings.add(
                     "sdk-model-renamed",
                     f"models.{twin}",
-                    f"class `{name}` renamed to `{twin}`",
+                    f"class `{name}` renamed to `{twin}`"
+                    + (f" ({' to '.join(params)})" if len(params) == 2 else ""),
                     self.new_at.source(self.new[twin]["source"]),
                     old=name,
                     new=twin,
-                    symbols=(name, f"module:{model['module']}"),
+                    symbols=own,
                 )
             elif name in self.new:
-                self.fields(name, model, self.new[name])
+                covered = self.fields(name, model, self.new[name])
+                compare_params(
+                    name, old=model, new=self.new[name], covered=covered, new_at=self.new_at,
+                    findings=self.findings,
+                )  # fmt: skip
             elif name in self.new_aliases:
-                self._alias_kind(name, "class", "type alias", self.new_aliases[name])
+                self._alias_kind(
+                    name, "class", "type alias", self.new_aliases[name], symbols=own[:-1]
+                )
             else:
                 self.findings.add(
                     "sdk-model-removed",
                     f"models.{name}",
-                    f"class `{name}` removed",
+                    with_param(name, "removed", model),
                     self.old_at.source(model["source"]),
                     side="old",
                     old=name,
-                    symbols=(name, f"module:{model['module']}"),
+                    symbols=own,
                 )
         for name in fresh:
             if name not in renames.values():
                 self.findings.add(
                     "sdk-model-added",
                     f"models.{name}",
-                    f"class `{name}` added",
+                    with_param(name, "added", self.new[name]),
                     self.new_at.source(self.new[name]["source"]),
                     new=name,
                 )
@@ -128,7 +143,15 @@ class ModelComparer:
                     new=name,
                 )
 
-    def _alias_kind(self, name: str, before: str, after: str, new: dict[str, Any]) -> None:
+    def _alias_kind(
+        self,
+        name: str,
+        before: str,
+        after: str,
+        new: dict[str, Any],
+        *,
+        symbols: tuple[str, ...] = (),
+    ) -> None:
         self.findings.add(
             "sdk-alias-type-changed",
             f"models.{name}",
@@ -136,16 +159,20 @@ class ModelComparer:
             self.new_at.source(new["source"]),
             old=before,
             new=after,
-            symbols=(name,),
+            symbols=symbols or (name,),
         )
 
-    def fields(self, cls: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+    def fields(self, cls: str, old: dict[str, Any], new: dict[str, Any]) -> Covered:
+        """Compare the fields of a class present on both sides; returns what was said
+        about which wire names, for its TypedDict's comparison."""
         subject = f"models.{cls}"
         by_wire = {f["wire"]: name for name, f in new["fields"].items()}
         matched: set[str] = set()
+        covered: Covered = set()
         for name, item in old["fields"].items():
             twin = by_wire.get(item["wire"])
-            symbols = (f"{cls}.{name}",)
+            symbols = (f"{cls}.{name}", *(f"{p}.{item['wire']}" for p in param_name(old)))
+            covered |= {("removed", item["wire"])} if twin is None else set()
             if twin is None:
                 self.findings.add(
                     "sdk-field-removed",
@@ -159,7 +186,10 @@ class ModelComparer:
                 )
                 continue
             matched.add(twin)
-            self.field(cls, name, item, twin=twin, n=new["fields"][twin], source=new["source"])
+            covered |= self.field(
+                cls, name, item, twin=twin, n=new["fields"][twin], source=new["source"],
+                symbols=symbols,
+            )  # fmt: skip
         for name, item in new["fields"].items():
             if name in matched:
                 continue
@@ -168,12 +198,23 @@ class ModelComparer:
             rule = "sdk-field-added-required" if required else "sdk-field-added"
             state = "required" if required else "optional"
             self.findings.add(rule, subject, f"field `{name}` added ({state})", at, new=name)
+            covered.add(("added", item["wire"]))
+        return covered
 
     def field(
-        self, cls: str, name: str, o: dict[str, Any], *, twin: str, n: dict[str, Any], source: str
-    ) -> None:
+        self,
+        cls: str,
+        name: str,
+        o: dict[str, Any],
+        *,
+        twin: str,
+        n: dict[str, Any],
+        source: str,
+        symbols: tuple[str, ...],
+    ) -> Covered:
+        """One field matched by wire name: its name, optionality, default and type."""
         subject, at = f"models.{cls}", self.new_at.field(source, n["wire"])
-        symbols = (f"{cls}.{name}",)
+        covered: Covered = set()
         if twin != name:
             self.findings.add(
                 "sdk-field-renamed",
@@ -182,11 +223,12 @@ class ModelComparer:
                 at,
                 old=name,
                 new=twin,
-                symbols=symbols,
+                symbols=symbols[:1],  # the TypedDict key stays
             )
         was_optional, is_optional = o["default"] is not None, n["default"] is not None
         if was_optional != is_optional:
             became = "optional" if is_optional else "required"
+            covered.add(("required", n["wire"]))
             self.findings.add(
                 f"sdk-field-became-{became}",
                 subject,
@@ -208,6 +250,8 @@ class ModelComparer:
             )
         drop = _NONE if was_optional != is_optional else frozenset()
         verdict, literals = compare_hints(o["hint"], n["hint"], drop=drop)
+        if verdict != "same":
+            covered.add(("type", n["wire"]))
         if verdict == "enum":
             self._literals(
                 subject, f"field `{twin}`", literals, {"source": source}, symbols=symbols, at=at
@@ -222,6 +266,7 @@ class ModelComparer:
                 new=n["hint"],
                 symbols=symbols,
             )
+        return covered
 
     def _literals(
         self,

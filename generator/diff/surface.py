@@ -2,10 +2,17 @@
 
 What a caller of the generated package can touch — the client class and its options,
 each resource and method with its positional and keyword arguments, their types and
-defaults, the return type, the model classes with their fields, type aliases and the
-exception classes — is taken from `build_package`'s `PackageView` (and the exceptions
-template the package renders), never re-derived: when the emitter names something
-differently, the surface, the diff and the recorded state follow by themselves.
+defaults, the return type and its auto-paging ``<name>_iter`` twin, the model classes
+with their fields and their ``<Model>Param`` TypedDicts (keys by wire name), type aliases
+and the exception classes — is taken from `build_package`'s `PackageView` (and the
+exceptions template the package renders), never re-derived: when the emitter names
+something differently, the surface, the diff and the recorded state follow by themselves.
+
+What every package has whatever the docs say is left out: the per-call options
+(``extra_headers``, ``extra_query``, ``timeout``, ``max_retries``) and the fixed client
+options (``base_url``, ``strict_response_validation``...). A required value the client
+holds as an option is a keyword argument of kind ``option`` (petstore's ``api_key`` on
+``DELETE /pets/{petId}``): it is in the signature.
 
 The surface is plain JSON data (sorted keys, no locations) so it can be recorded in
 ``generated/`` for versioning and compared with a later one. ``source`` fields say where
@@ -68,6 +75,12 @@ def surface_of(view: PackageView, api: Api) -> Surface:
                     }
                     for f in cls.fields
                 },
+                "params": {
+                    "name": cls.params.name,
+                    "keys": {
+                        k.key: {"hint": k.hint, "required": k.required} for k in cls.params.fields
+                    },
+                },
             }
         for alias in module.aliases:
             aliases[alias.name] = {
@@ -124,10 +137,16 @@ def _method(
                 "kind": p.kind,
                 "hint": p.type_hint,
                 "default": p.default_code or None,
+                **({"option": p.option} if p.option else {}),
             }
             for p in op.keyword
         },
         "returns": op.return_hint,
+        "pager": (
+            {"name": op.pager.name, "page": op.pager.page_hint, "item": op.pager.item_hint}
+            if op.pager is not None
+            else None
+        ),
         # The emitter's one status → exception table, as the Raises: docstrings use it.
         "errors": sorted({error_class(s) for s in statuses if s[:1] in {"4", "5"}}),
     }

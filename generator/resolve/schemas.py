@@ -48,6 +48,16 @@ def _shown(reference: Reference) -> str:
     return f"[{reference.name}]({reference.href})" if reference.href else repr(reference.name)
 
 
+def _not_in_docs(reference: Reference, missing_page: str | None, anchor: str) -> str:
+    """Why a stand-in was needed, for the model (and so for generated files): the linked
+    page as the link writes it, never ``missing_page``, a path as the generating machine
+    shows it (absolute for docs outside the working directory). Diagnostics keep that."""
+    if missing_page is not None:
+        page = f"page {reference.file}" if reference.file else "the linked page"
+        return f"{page} is not part of this API's docs"
+    return f"no page of this API defines anchor {anchor!r}"
+
+
 class SchemaResolver:
     """Resolves references against one API's indexes; holds the stand-ins it made."""
 
@@ -208,7 +218,8 @@ class SchemaResolver:
                     name=reference.name or anchor,
                     schema=AnySchema(),
                     location=reference.location,
-                    description=f"Stand-in for {reference.href or reference.name}: {why}.",
+                    description=f"Stand-in for {reference.href or reference.name}: "
+                    f"{_not_in_docs(reference, missing_page, anchor)}.",
                     unresolved=True,
                 )
             )
@@ -225,7 +236,7 @@ class SchemaResolver:
         anchor = reference.anchor or anchor_key(reference.name)
         # No warning here: the stand-in is marked ``inferred`` and each target that
         # must invent its details (the OpenAPI emitter) says how it read the name.
-        where = f" (page {missing_page} is not part of this API's docs)" if missing_page else ""
+        where = f" ({_not_in_docs(reference, missing_page, anchor)})" if missing_page else ""
         known = self.missing_schemes.get(anchor_key(anchor))
         key = known if known is not None else _unique(anchor, self.scheme_keys)
         if known is None:

@@ -1,5 +1,8 @@
-"""Run mypy --strict (no pydantic plugin) and pyright (pinned from PyPI) on snippets and
-generated packages, with the generated sources on the search path."""
+"""Run mypy --strict (no pydantic plugin) and pyright on snippets and generated packages,
+with the generated sources on the search path.
+
+pyright is the npm package pinned in package.json (installed by ``npm ci`` with Prism,
+which ``make test`` runs), so no test downloads anything at run time."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import sys
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+PYRIGHT = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "pyright"
 
 
 def mypy(code: str, sources: list[Path], folder: Path) -> subprocess.CompletedProcess[str]:
@@ -26,11 +30,16 @@ def mypy(code: str, sources: list[Path], folder: Path) -> subprocess.CompletedPr
     )  # fmt: skip
 
 
-def pyright(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """The pinned pyright CLI (its npm package is fetched once into its cache)."""
-    environ = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+def pyright(
+    *args: str, cwd: Path, timeout: float = 300, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The pinned pyright CLI, finding packages through this venv's python (first on
+    PATH); ``env`` adds variables. Fails, never skips, when ``npm ci`` has not run."""
+    assert PYRIGHT.exists(), f"{PYRIGHT} is missing: run `npm ci` (make test does)"
+    environ = {**os.environ, **(env or {})}
+    environ["PATH"] = f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"
     return subprocess.run(
-        [BIN / "pyright", *args], capture_output=True, text=True, cwd=cwd, env=environ,
+        [PYRIGHT, *args], capture_output=True, text=True, cwd=cwd, env=environ,
         timeout=timeout, check=False,
     )  # fmt: skip
 

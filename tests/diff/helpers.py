@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.config import ApiConfig
+from generator.config_paging import Pagination, PagingRule
 from generator.diagnostics import Diagnostics
 from generator.diff import DiffRun, diff_sides
 from generator.diff.sides import load_sides, read_folder
 from generator.model import Api
 from tests.diff.corpus.pairs import Pair, materialize
 
-CONFIG = ApiConfig.for_folder(Path("new"), "shop")
-"""Both sides are generated as the ``shop`` API (``shop_client``, ``Client``)."""
+CONFIG = replace(
+    ApiConfig.for_folder(Path("new"), "shop"), pagination=Pagination(PagingRule("offset"))
+)
+"""Both sides are generated as the ``shop`` API (``shop_client``, ``Client``), with
+offset pagination (``offset``/``limit``): an operation pages when the docs give it both
+query parameters (the base's ``GET /pets`` has ``limit`` only)."""
 
 
 def diff_pair(

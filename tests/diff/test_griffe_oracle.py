@@ -52,9 +52,11 @@ GRIFFE_BLIND = {
     "sdk-return-type-changed",
     "sdk-alias-type-changed",
     "sdk-client-option-became-required",
+    "sdk-option-required-by-method",
 }
 """SDK rules whose breaks griffe does not detect (it compares no annotations, and a
-required option is required at run time, not in the signature)."""
+required option is required at run time, not in the signature: a method that now needs
+one takes it as an argument with a default)."""
 
 GRIFFE_BLIND_IN = {
     "field-renamed-by-collision": "`Pet.name` still exists (now the new `Name` property), "

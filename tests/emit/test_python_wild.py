@@ -1,12 +1,11 @@
 """Every API of the wild corpus (16 real doc sets) gives a package that passes ruff and
 ``mypy --strict`` — the names and shapes found in the field, not just ours — and every
 generated package (those and the configured catalog and petstore) is 100% type
-complete by ``pyright --verifytypes`` (pyright pinned in the test extra)."""
+complete by ``pyright --verifytypes`` (pyright pinned in package.json)."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -26,6 +25,8 @@ from generator.resolve import resolve_api
 sys.path.insert(0, str(Path(__file__).parent))
 
 import python_build
+
+from tests.client import typecheck
 
 pytestmark = pytest.mark.xdist_group("python-wild")  # one worker builds the packages
 
@@ -113,11 +114,9 @@ def verifytypes(packages: dict[str, tuple[Path, str]], root: Path) -> dict[str, 
     (umbrella / "py.typed").write_text("")
     for folder, package in packages.values():
         shutil.copytree(folder / "src" / package, umbrella / package)
-    environ = {**os.environ, "PYTHONPATH": str(root / "src")}
-    environ["PATH"] = f"{BIN}{os.pathsep}{environ.get('PATH', '')}"
-    done = subprocess.run(
-        [BIN / "pyright", "--verifytypes", UMBRELLA, "--ignoreexternal", "--outputjson"],
-        cwd=root, env=environ, capture_output=True, text=True, timeout=1200, check=False,
+    done = typecheck.pyright(
+        "--verifytypes", UMBRELLA, "--ignoreexternal", "--outputjson",
+        cwd=root, timeout=1200, env={"PYTHONPATH": str(root / "src")},
     )  # fmt: skip
     symbols = json.loads(done.stdout)["typeCompleteness"]["symbols"]
     scores = {}

@@ -45,14 +45,19 @@ SCHEMA_PREFIX = "#/components/schemas/"
 
 
 def unresolved_component(key: str, reference: Reference | None) -> Json:
-    """The stand-in for a definition the docs link to but no page contains."""
+    """The stand-in for a definition the docs link to but no page contains.
+
+    It says which link, as the docs write it, and not which page holds the link: that
+    page's path is as the generating machine shows it (absolute for docs outside the
+    working directory), and the ``unresolved-ref`` diagnostic already points at it.
+    """
     if reference is None:
         text = f"Definition '{key}' is not defined on any page of the docs."
     else:
         page = reference.file or "the linking page itself"
         text = (
-            f"Definition '{key}' is missing: {reference.location.path} links to "
-            f"'{reference.href}', but {page} is not among the docs' pages."
+            f"Definition '{key}' is missing: the docs link to '{reference.href}', "
+            f"but {page} is not among the docs' pages."
         )
     # A free-form object, as the Python client types it (``dict[str, Any]``): left
     # untyped, mock servers such as Prism serve ``null`` for it and the client rejects it.

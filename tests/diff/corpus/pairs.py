@@ -163,6 +163,16 @@ Tag names.
 
 
 """
+PET_PARAM = """<a name="petparam"></a>
+### PetParam
+A search for pets.
+
+|Name|Description|Schema|
+|---|---|---|
+|**query**  <br>*required*|Words to look for.|string|
+
+
+"""
 REQUIRED_KEY = "|**Header**|**x-api-key**  <br>*required*|The API key.|string|\n"
 PARAMETER_HEADS = ("|**Path**|**storeId**", "|**Body**|**body**  <br>*required*|The pet to add.")
 
@@ -827,6 +837,44 @@ PAIRS: tuple[Pair, ...] = (
         ),
         frozenset({"new-required-request-parameter", "sdk-client-option-became-required"}),
     ),
+    Pair(
+        "option-required-by-one-method",
+        (Replace(REQUEST_ID, REQUIRED_KEY + REQUEST_ID),),
+        frozenset({"new-required-request-parameter", "sdk-option-required-by-method"}),
+        notes="the client's api_key option is now required by list_pets alone: the method "
+        "takes it per call and raises before sending when neither it nor the client has one",
+    ),
+    # ------------------------------------------------------------ pagination and returns
+    Pair(
+        "pager-added",
+        (
+            Replace(
+                "|**Query**|**limit**  <br>*optional*|",
+                "|**Query**|**offset**  <br>*optional*|How many pets to skip.|integer (int32)|\n"
+                "|**Query**|**limit**  <br>*optional*|",
+            ),
+        ),
+        frozenset(
+            {"new-optional-request-parameter", "sdk-argument-added-optional", "sdk-pager-added"}
+        ),
+        notes="with offset and limit, GET /pets pages under the corpus's offset pagination "
+        "config: list_pets gets its list_pets_iter twin",
+    ),
+    Pair(
+        "typed-dict-name-taken",
+        (Replace('<a name="securityscheme"></a>', PET_PARAM + '<a name="securityscheme"></a>'),),
+        frozenset({"sdk-model-added", "sdk-model-renamed"}),
+        wire_quiet=True,
+        notes="a new definition named PetParam takes the name of Pet's TypedDict, which "
+        "becomes PetParam2: code that annotates a body dict with PetParam breaks",
+    ),
+    Pair(
+        "return-type-narrowed",
+        (Replace("|**200**|The order|number (float)|", "|**200**|The order|integer (int64)|"),),
+        frozenset({"sdk-return-type-narrowed"}),
+        old_edits=(Replace("|**200**|The order|[Order](#order)|", "|**200**|The order|number (float)|"),),
+        notes="get_order returned float, now int: every int is a float to a type checker",
+    ),
 )
 
 _BY_NAME = {p.name: p for p in PAIRS}
@@ -867,14 +915,18 @@ PAIRS += (
     reverse(
         _BY_NAME["success-status-removed"],
         "success-status-added",
-        {"response-success-status-added", "sdk-return-type-narrowed"},
+        {"response-success-status-added", "sdk-return-value-added"},
     ),
     reverse(
         _BY_NAME["error-status-added"],
         "error-status-removed",
         {"response-non-success-status-removed", "sdk-method-error-removed"},
     ),
-    reverse(_BY_NAME["success-body-removed"], "success-body-added", {"response-body-added"}),
+    reverse(
+        _BY_NAME["success-body-removed"],
+        "success-body-added",
+        {"response-body-added", "sdk-return-value-added"},
+    ),
     reverse(
         _BY_NAME["response-header-removed"], "response-header-added", {"response-header-added"}
     ),
@@ -902,6 +954,11 @@ PAIRS += (
         {"sdk-resource-added", "sdk-method-moved"},
     ),
     reverse(_BY_NAME["positional-added"], "positional-removed", {"sdk-positional-removed"}),
+    reverse(
+        _BY_NAME["pager-added"],
+        "pager-removed",
+        {"request-parameter-removed", "sdk-argument-removed", "sdk-pager-removed"},
+    ),
     reverse(
         _BY_NAME["model-removed"], "model-added", {"sdk-model-added", "response-property-added"}
     ),

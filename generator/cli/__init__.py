@@ -1,0 +1,60 @@
+"""The ``md2sdk`` command: parse, generate, check, openapi and diff.
+
+Exit codes: 0 success (warnings allowed), 1 errors in the docs, the config or the
+output (including stale ``generated/`` for ``check``), 2 usage. Diagnostics are
+collected and printed once, sorted, on stderr as ``path:line:col: severity[code]:
+message`` (or on stdout as GitHub Actions annotations with ``--format github``);
+``--strict`` turns warnings into errors. Nothing is written when any error occurred.
+
+One module per command; `generator.cli.shared` holds what they share.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from generator.cli.diff_command import diff_command
+from generator.cli.generate_command import check, generate_command
+from generator.cli.openapi_command import openapi
+from generator.cli.parse_command import parse
+from generator.location import SourceLocation
+
+__all__ = ["cli", "main"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """Generate Python SDKs, OpenAPI documents and tests from Swagger2Markup markdown."""
+
+
+for _command in (parse, generate_command, check, openapi, diff_command):
+    cli.add_command(_command)
+
+
+def main() -> None:
+    """The console script: `cli`, with a last-resort guard against md2sdk's own bugs.
+
+    Every expected failure is a diagnostic already; an exception reaching here is a bug,
+    reported as one ``internal-error`` line (exit 1) instead of a traceback, unless
+    ``MD2SDK_TRACEBACK=1`` asks for the traceback.
+    """
+    try:
+        # Without standalone mode click returns the code `ctx.exit(code)` gave it.
+        code = cli.main(standalone_mode=False)
+    except click.ClickException as usage:
+        usage.show()
+        sys.exit(usage.exit_code)
+    except click.Abort:  # Ctrl-C; the writer has already left the output intact
+        click.echo("Aborted!", err=True)
+        sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("MD2SDK_TRACEBACK") == "1":
+            raise
+        where = SourceLocation(" ".join(sys.argv[1:2]) or "md2sdk", 0, 0)
+        message = f"md2sdk failed ({type(exc).__name__}: {exc}); please report this bug"
+        click.echo(f"{where}: error[internal-error]: {message}", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
