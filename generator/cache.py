@@ -148,6 +148,20 @@ class Cache:
             return self._ignored(path, "truncated or altered")
         return payload
 
+    def holds(self, key: str, *, slot: str | None = None) -> bool:
+        """Whether an entry of this cache is stored under ``key`` (or in ``slot`` for
+        ``key``), by its header alone: cheap, and not a promise that `load` will answer
+        (the payload is checked there)."""
+        if self.root is None:
+            return False
+        try:
+            with open(self.path(key, slot), "rb") as handle:
+                head = handle.readline(512).rstrip(b"\n").split(b" ")
+        except OSError:
+            return False
+        expected = [_MAGIC, b"%d" % FORMAT, self.inputs.name.encode(), key.encode()]
+        return len(head) == 6 and head[:4] == expected
+
     def store(self, key: str, payload: bytes, *, slot: str | None = None) -> None:
         """Keep ``payload`` under ``key`` (best effort: failures only cost time)."""
         if self.root is None:

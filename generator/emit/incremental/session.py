@@ -33,6 +33,20 @@ class SessionStats:
         self.fragments_reused += other.fragments_reused
 
 
+def has_fragments(
+    cache_root: Path | None, api: str, targets: list[str], overrides: Path | None = None
+) -> bool:
+    """Whether the last run's fragments of every target are kept for the current
+    inputs: the run is incremental, not cold (the pipeline emits such a run's targets
+    in one process, where the pool's start-up and copies cost more than they save)."""
+    if cache_root is None:
+        return False
+    cache = Cache(cache_root, EMIT)
+    digest = files_digest(overrides) if overrides is not None else b""
+    slots = [f"{api}\0{target}" for target in targets]
+    return all(cache.holds(cache.key(digest, "fragments", slot), slot=slot) for slot in slots)
+
+
 class Session:
     """The fragments of target ``target`` of API ``api`` under ``cache_root`` (``None``:
     nothing is kept beyond this run)."""
