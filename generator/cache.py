@@ -315,3 +315,10 @@ EMIT = Inputs("emit", files=("*",), templates=True, libraries=OUTPUT_LIBRARIES)
 source counts (emitters, filters, pyshape, naming, the writer's line length...); parts:
 the template or filter name, the template overrides' digest, the stable bytes of the
 arguments."""
+
+TEMPLATE_CODE = Inputs(
+    "templates", files=("emit/templating.py",), libraries=(("jinja2", "jinja2"),)
+)
+"""Compiled templates (`generator.emit.incremental.bytecode`); parts: Jinja's bucket key
+(the template's name and file) and the source's checksum. The environment's settings
+live in ``emit/templating.py``; the Python version (marshalled code) is in every key."""
