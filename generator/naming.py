@@ -7,6 +7,8 @@ shadow builtins (``id``) or pydantic attributes (``json``), be non-ASCII or 10,0
 characters long. Every function here returns a valid, deterministic name for all of
 them; `unique_names` resolves what still collides after normalisation
 (``x-api-key``/``x_api_key``/``X-Api-Key``) by numbering in first-seen order.
+`snake_case` and `pascal_case` are remembered per text (pure, and a big API repeats
+its wire names across hundreds of operations: ``pretty``, ``namespace``...).
 
 Example::
 
@@ -17,6 +19,7 @@ Example::
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import keyword
 import re
@@ -113,11 +116,13 @@ def _shorten(name: str, original: str, sep: str) -> str:
     return f"{name[: MAX_IDENTIFIER - 9].rstrip('_')}{sep}{digest}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def snake_case(text: str) -> str:
     """``createdAfter`` → ``created_after``; may be empty or start with a digit."""
     return _shorten("_".join(w.lower() for w in split_words(text)), text, "_")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def pascal_case(text: str) -> str:
     """``batch-response`` → ``BatchResponse``; ``HTTPError`` keeps its acronym."""
     words = split_words(text)
