@@ -64,6 +64,8 @@ CODES: dict[str, str] = {
     "assumed-column": "a column label md2sdk does not know; its role inferred as stated",
     "missed-operation": "a METHOD /path block that no operation holds",
     "title-heading": "a definition's heading is its title, not the name links use",
+    "table-in-description": "a Parameters or Responses table inside a description; kept as text",
+    "assumed-base-path": "every operation path starts with the base path; read relative to it",
     "markup-in-name": "a parameter or property name holds markup; read without it",
     "pagination": "an operation the pagination config covers cannot page so; no iterator for it",
     "pagination-hint": "parameters look like paging but no pagination is configured (a proposal)",

@@ -363,7 +363,11 @@ class Tag:
 
 @dataclass(frozen=True)
 class Overview:
-    """The overview page: title, version, contact, license, URI scheme, tags."""
+    """The overview page: title, version, contact, license, URI scheme, tags.
+
+    ``inferred``: made from a page's own title and the text under it (a README-style
+    page of operations with no overview section); an overview the docs give wins.
+    """
 
     title: str
     location: SourceLocation
@@ -382,6 +386,7 @@ class Overview:
     consumes: tuple[str, ...] = ()
     produces: tuple[str, ...] = ()
     external_docs: ExternalDocs | None = None
+    inferred: bool = False
 
 
 # ------------------------------------------------------------------------ containers

@@ -172,3 +172,27 @@ def test_the_pre_commit_hooks_check_and_regenerate_a_docs_repository(
     assert "Failed" in generate and "files were modified by this hook" in generate
     category = project / "generated/python/petstore/src/petstore_client/models/category.py"
     assert "The category's name" in category.read_text(encoding="utf-8")
+
+
+@pytest.mark.toolchain
+def test_the_generated_package_installs_and_passes_its_tests_as_its_readme_says(
+    installed: Path, tmp_path: Path
+) -> None:
+    """The generated README's Tests section, followed to the letter in a fresh venv:
+    ``pip install '.[test]'`` in the package folder, then ``pytest``."""
+    project = petstore_project(tmp_path / "docs-repo")
+    run(installed / "md2sdk", "generate", "-q", cwd=project, env=clean_env())
+    package = project / "generated" / "python" / "petstore"
+    readme = (package / "README.md").read_text(encoding="utf-8")
+    assert "pip install '.[test]'\npytest\n" in readme
+    env_dir = tmp_path / "sdk-venv"
+    venv.EnvBuilder(with_pip=False, symlinks=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "-q", ".[test]",
+        cwd=package, env=clean_env())  # fmt: skip
+    done = subprocess.run(
+        [python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=package,
+        env=clean_env(), capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " passed" in done.stdout and "failed" not in done.stdout, done.stdout

@@ -48,7 +48,8 @@ def parse(paths: tuple[Path, ...], as_json: bool, coverage: bool, reporter: Repo
 
 def _print_coverage(paths: list[Path], reporter: Reporter) -> None:
     """One line per page: how many of its non-blank lines the model holds."""
-    from generator.load.sources import collect_pages  # noqa: PLC0415 (lazy, see generator.cli.shared)
+    from generator.load.pages import decode_page  # noqa: PLC0415 (lazy, see generator.cli.shared)
+    from generator.load.sources import collect_pages  # noqa: PLC0415
     from generator.parse.coverage import account_page  # noqa: PLC0415
     from generator.parse.ledger import NOTHING_KINDS  # noqa: PLC0415
 
@@ -59,7 +60,7 @@ def _print_coverage(paths: list[Path], reporter: Reporter) -> None:
     for page in collect_pages(paths, boundary, base, Diagnostics()):
         shown = display_path(page, base)
         try:
-            text = page.read_bytes().decode("utf-8-sig")
+            text = decode_page(page.read_bytes())
         except (OSError, UnicodeDecodeError):  # reported by the parse already
             continue
         cov, _ = account_page(shown, text)

@@ -20,6 +20,7 @@ see `generator.cache`).
 
 from __future__ import annotations
 
+import codecs
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
@@ -40,6 +41,18 @@ PARALLEL_THRESHOLD = 48
 Parsed = tuple[Page | None, list[Diagnostic]]
 Parser = Callable[[str, str, Diagnostics], Page]
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_page(data: bytes) -> str:
+    """A page's text: UTF-8 (a BOM allowed), or UTF-16/32 when a BOM says so (Windows
+    editors save "Unicode" that way); raises UnicodeDecodeError for anything else."""
+    for bom, codec in _BOMS:  # UTF-32 LE starts like UTF-16 LE's BOM: tried first
+        if data.startswith(bom):
+            return data.decode(codec)
+    return data.decode("utf-8-sig")
+
 
 def parse_bytes(
     shown: str, data: bytes, diagnostics: Diagnostics, parser: Parser = parse_page
@@ -47,7 +60,7 @@ def parse_bytes(
     """One page's bytes parsed under its shown path; ``None`` with a diagnostic when the
     bytes are not UTF-8 or the parser itself fails (one page lost, not the run)."""
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_page(data)
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1

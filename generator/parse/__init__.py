@@ -26,24 +26,25 @@ from generator.model import (
     SecurityScheme,
     Tag,
 )
-from generator.parse.blocks import Code, Paragraph, read_blocks
+from generator.parse.blocks import Paragraph, read_blocks
 from generator.parse.definitions import parse_definition
 from generator.parse.kinds import (
     continues_operation,
+    holds_overview,
     is_empty_definition,
     is_index_entry,
     looks_like_definition,
     looks_like_scheme,
+    overview_part,
 )
-from generator.parse.labels import keys_for
 from generator.parse.ledger import Ledger
 from generator.parse.operation import (
     holds_operation,
     is_operation,
-    method_path,
     parse_operation,
+    report_missed_operations,
 )
-from generator.parse.overview import parse_overview
+from generator.parse.overview import parse_overview, title_overview, with_title_prose
 from generator.parse.recovery import enabled, switched_off
 from generator.parse.sections import (
     Section,
@@ -69,6 +70,8 @@ class _Collector:
     tags: list[Tag] = field(default_factory=list)
     held: set[int] = field(default_factory=set)
     title: str = ""
+    title_section: Section | None = None
+    overview_section: Section | None = None
 
     @property
     def stem(self) -> str:
@@ -103,7 +106,9 @@ class _Collector:
             if holds_operation(section):
                 context = "paths"
         if context == "definitions":
-            if is_index_entry(section):
+            if enabled("unlabelled-sections") and looks_like_scheme(section):
+                self.scheme(section)  # the docs dropped the Security heading
+            elif is_index_entry(section):
                 section.skip_heading()
                 self.contents(section)
             else:
@@ -118,6 +123,12 @@ class _Collector:
         if "overview" in keys:
             self.read_overview(section)
             return
+        if context is None and not is_operation(section) and holds_overview(section):
+            if section.level == 1 and not self.title:
+                self.title, self.title_section = section.title, section
+            # Its other sub-sections (Paths, Definitions...) are the page's own.
+            self.read_overview(section, [c for c in section.children if not overview_part(c)])
+            return
         if keys & {"paths", "resources", "operations"}:
             self.container(section, "paths")
             return
@@ -127,8 +138,12 @@ class _Collector:
         if "security" in keys and context is None:
             self.container(section, "security")
             return
-        if context is None and section.level and looks_like_definition(section):
-            self.definition(section)
+        if section.level and looks_like_definition(section) and (
+            context is None
+            or (enabled("unlabelled-sections") and not section.keys  # no stray Parameters
+                and not holds_operation(section))
+        ):
+            self.definition(section)  # (among operations: the Definitions heading dropped)
             return
         if context is None and section.level and looks_like_scheme(section):
             self.scheme(section)
@@ -137,14 +152,25 @@ class _Collector:
             section.skip_heading()
             self.contents(section)
             return
-        # A tag group under Paths/Resources, or a page-level title: go deeper.
+        # A page-level title, or a tag group: under Paths/Resources any heading, and on a
+        # page without such a heading (one file: overview, tags, operations) a heading
+        # over operations. Go deeper either way.
+        child_tag = tag
         if context is None and section.level == 1 and not self.title and section.children:
-            self.title = section.title
+            self.title, self.title_section = section.title, section
             section.take()
-        child_tag = section.title if context == "paths" and section.level else tag
+        elif section.level and (
+            context == "paths"
+            or (context is None and enabled("operations-anywhere") and holds_operation(section))
+        ):
+            child_tag = section.title
         self.children(section, context, child_tag)
         if child_tag is not None and child_tag != tag:
             self.tag_group(section)
+        elif context is None and not section.blocks and any(
+            looks_like_definition(c) or looks_like_scheme(c) for c in section.children
+        ):
+            section.skip_heading()  # over definitions or schemes (``## Models``): structure
         self.contents(section)
 
     def container(self, section: Section, context: str) -> None:
@@ -182,7 +208,9 @@ class _Collector:
     def tag_group(self, section: Section) -> None:
         """A heading over operations (their tag, or a group of tags), or over a table of
         contents of operations on other pages: the text under it describes the tag."""
-        listed = any(is_contents(b) for b in section.blocks)
+        listed = any(is_contents(b) for b in section.blocks) or any(
+            is_contents_heading(c) and not c.children for c in section.children
+        )
         if not (listed or holds_operation(section)):
             return
         said = [b for b in section.blocks if isinstance(b, Paragraph) and not is_contents(b)]
@@ -190,40 +218,40 @@ class _Collector:
             self.tags.append(Tag(section.title, blocks_markdown(said)))
         section.take(*said)
 
-    def read_overview(self, section: Section) -> None:
+    def read_overview(self, section: Section, others: Sequence[Section] = ()) -> None:
+        """The overview; its sub-sections that hold operations are tag groups, and
+        ``others`` sections of the page that stand under it."""
         held: list[Section] = []
         if enabled("operations-anywhere"):
             held = [child for child in section.children if holds_operation(child)]
-        overview = parse_overview(section, self.diagnostics, held)
+        others = [child for child in others if not any(child is h for h in held)]
+        overview = parse_overview(section, self.diagnostics, [*held, *others])
         for child in held:
             self.visit(child, "paths")
+        for child in others:
+            self.visit(child, None)
         # A page may repeat the heading (`## Overview` then `# Overview`, onedata): the
         # second one holds the fields when the first is empty.
         if self.overview is None or (self.overview.version is None and overview.version):
-            self.overview = overview
-
-    def missed_operations(self, root: Section) -> None:
-        """Report each ``METHOD /path`` block no operation holds (an API whose pages hold
-        such blocks must never come out with no operations and no word why)."""
-        for section in root.walk():
-            for block in section.blocks:
-                if isinstance(block, Code) and id(block) not in self.held:
-                    found = method_path(block.text.strip().split("\n", 1)[0])
-                    if found is not None:
-                        where = f"section {section.title!r}" if section.level else "the page"
-                        self.diagnostics.warning(
-                            "missed-operation",
-                            f"'{found[0]} {found[1]}' starts no operation: {where} holds it "
-                            "where operations are not looked for, and it was read as text",
-                            block.location,
-                        )
+            self.overview, self.overview_section = overview, section
 
     def page(self, root: Section) -> Page:
-        if self.overview is not None and keys_for(self.overview.title) & {"overview"}:
+        heading = self.overview_section
+        if (
+            self.overview is not None and heading is not None
+            and heading is not self.title_section
+            and ("overview" in heading.keys or holds_overview(heading))
+        ):  # ``## Overview`` (or ``## Introduction``): the API's name is the page's title
             first = next((s for s in root.children if s.level == 1 and s.title), None)
             if first is not None:
                 self.overview = replace(self.overview, title=first.title)
                 first.take()
+        if self.overview is not None and self.title_section is not None and any(
+            c is self.overview_section for c in self.title_section.children
+        ):
+            self.overview = with_title_prose(self.overview, self.title_section)
+        elif self.overview is None and self.title_section is not None:
+            self.overview = title_overview(self.title_section, self.diagnostics)
         for section in root.walk():
             self.anchors.extend(section.anchors)
         return Page(
@@ -247,7 +275,7 @@ def read_page(path: str, text: str, diagnostics: Diagnostics) -> tuple[Page, Led
     root = build_sections(path, front.blocks, ledger)
     collector = _Collector(path, diagnostics)
     collector.visit(root, None)
-    collector.missed_operations(root)
+    report_missed_operations(root, collector.held, diagnostics)
     page = collector.page(root)
     ledger.finish(diagnostics)
     return page, ledger

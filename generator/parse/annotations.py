@@ -33,7 +33,7 @@ ANNOTATION_KEYS = (
     "maxvalue_column", "maxvalue_exclusive_column", "min_items", "max_items",
 )
 
-_BOLD_LABEL = re.compile(r"\*\*([^*<>]{1,60}?)\*\*[ \t]*:[ \t]*")
+_BOLD_LABEL = re.compile(r"\*\*([^*<>]{1,120}?)\*\*[ \t]*:[ \t]*")
 _BR = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 _LEADING_BR = re.compile(r"(?:[ \t]*<br\s*/?>)?[ \t]*$", re.I)
@@ -121,6 +121,18 @@ def _annotation_key(label: str) -> str | None:
     return None
 
 
+_REGEX_LIKE = re.compile(r'^`?"?\^|\$"?`?$')
+
+
+def _default_or_pattern(value: str, default_seen: bool) -> str:
+    """Brazilian Portuguese labels both Default and Pattern ``Padrão``. Swagger2Markup
+    prints the default first; a lone one is the pattern when its value is anchored
+    like a regular expression (``"^[a-z]+$"``)."""
+    if default_seen or _REGEX_LIKE.search(value.strip()):
+        return "pattern_column"
+    return "default_column"
+
+
 def parse_description_cell(
     text: str, location: SourceLocation, diagnostics: Diagnostics
 ) -> Annotated:
@@ -138,6 +150,8 @@ def parse_description_cell(
         if key is None:
             continue
         end = _value_end(text, m.end())
+        if key == "default_column" and "pattern_column" in keys_for(m.group(1)):
+            key = _default_or_pattern(text[m.end() : end], "default_column" in found)
         before = text[pos : m.start()]
         kept.append(_LEADING_BR.sub("", before, count=1) if before.strip() else before)
         found.setdefault(key, parse_doc_value(text[m.end() : end]))

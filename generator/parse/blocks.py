@@ -8,8 +8,8 @@ paragraphs); this module adds what the docs need and mistune lacks:
   the next token starts, so every line of the page belongs to exactly one block or is
   blank, which the line accounting (`generator.parse.ledger`) relies on;
 - tables are read by our own block rule (`generator.parse.pipe_tables`), and HTML
-  ``<table>`` blocks (pandoc) are read into the same `Table` blocks
-  (`generator.parse.html_tables`);
+  ``<table>`` blocks and pandoc's grid, multiline and simple tables are read into the
+  same `Table` blocks (`generator.parse.html_tables`, `generator.parse.pandoc_tables`);
 - wrappers real docs carry are blanked out first, line count preserved: YAML front
   matter (with or without its opening ``---``), kramdown attribute lines ``{: .x}``,
   lines of template tags only (``{% summary %}``); their line numbers are kept, as
@@ -23,20 +23,18 @@ fast on 15 MB trees.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import mistune
-from mistune.block_parser import BlockParser
-from mistune.core import BlockState
-
 from generator.diagnostics import Diagnostics
 from generator.model import SourceLocation
+from generator.parse.html_headings import markdown_headings
 from generator.parse.html_tables import is_html_table, read_html_table
-from generator.parse.pipe_tables import TABLE_PATTERN, parse_table, split_cells
+from generator.parse.located import BLOCK_PARSER, Lines, LocatedState
+from generator.parse.pipe_tables import split_cells
 from generator.parse.recovery import enabled
+from generator.parse.reference_links import inline_reference_links
 from generator.parse.wrappers import normalise_text, strip_wrappers, wrapper_lines
 
 __all__ = [
@@ -132,66 +130,7 @@ def last_line(block: Block) -> int:
     return max(block.end, block.location.line)
 
 
-# ------------------------------------------------------------------ mistune glue
-
-
-class _LocatedParser(BlockParser):
-    """Records where each top-level token starts (mistune keeps no positions).
-
-    A rule may append several tokens (a list parses the block that ends it, through a
-    nested call of this method); the innermost call knows each token's own start.
-    """
-
-    def parse_method(self, m: re.Match[str], state: BlockState) -> Any:
-        before = len(state.tokens)
-        result = super().parse_method(m, state)
-        if state.parent is None:
-            start = m.start()
-            for tok in state.tokens[before:]:
-                tok.setdefault("_at", start)
-        return result
-
-
-class _LocatedState(BlockState):
-    """Records where paragraphs and indented code start (they bypass `parse_method`)."""
-
-    def append_token(self, token: dict[str, Any]) -> None:
-        # mistune's fast path for indented code appends at the cursor, never calling
-        # `parse_method`; tokens that do pass there get their start from it.
-        token.setdefault("_pos", self.cursor)
-        super().append_token(token)
-
-    def add_paragraph(self, text: str) -> None:
-        last = self.last_token()
-        if not (last and last["type"] == "paragraph"):
-            self.tokens.append({"type": "paragraph", "text": text, "_pos": self.cursor})
-        else:
-            last["text"] += text
-
-
-def _make_parser() -> BlockParser:
-    md = mistune.Markdown(renderer=None, block=_LocatedParser())
-    md.block.register("s2m_table", TABLE_PATTERN, parse_table, before="paragraph")
-    md.block.state_cls = _LocatedState
-    return md.block
-
-
-_BLOCK_PARSER = _make_parser()
-
-
-class _Lines:
-    """Offset → 1-based line number, by bisection over newline offsets."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
-        find = text.find
-        i = find("\n")
-        while i >= 0:
-            self.starts.append(i + 1)
-            i = find("\n", i + 1)
-
-    def line(self, offset: int) -> int:
-        return bisect_right(self.starts, offset)
+_HARD_BREAK = re.compile(r"(?<!\\)\\$", re.M)
 
 
 def _child_text(child: dict[str, Any]) -> str:
@@ -246,12 +185,17 @@ def read_blocks(path: str, text: str, diagnostics: Diagnostics | None = None) ->
     """Read one page into blocks, keeping what the line accounting needs."""
     normal = normalise_text(text)
     src, blanked = wrapper_lines(normal)
+    if enabled("markup-variants"):
+        src = markdown_headings(src)
+    if "]:" in src and enabled("markup-variants"):
+        src, definitions = inline_reference_links(src)
+        blanked.extend(definitions)
     if not src.endswith("\n"):
         src += "\n"
-    state = _LocatedState()
+    state = LocatedState()
     state.process(src)
-    _BLOCK_PARSER.parse(state)
-    lines = _Lines(src)
+    BLOCK_PARSER.parse(state)
+    lines = Lines(src)
     tokens = state.tokens
     starts = [tok.get("_at", tok.get("_pos", 0)) for tok in tokens]
     blocks: list[Block] = []
@@ -266,7 +210,7 @@ def read_blocks(path: str, text: str, diagnostics: Diagnostics | None = None) ->
 
 
 def _block(
-    path: str, tok: dict[str, Any], pos: int, lines: _Lines, *, end: int,
+    path: str, tok: dict[str, Any], pos: int, lines: Lines, *, end: int,
     diagnostics: Diagnostics | None,
 ) -> Block | None:
     def loc(offset: int) -> SourceLocation:
@@ -278,7 +222,12 @@ def _block(
     if kind == "paragraph":
         body = tok["text"]
         lead = len(body) - len(body.lstrip("\n"))
-        return Paragraph(body.strip("\n"), loc(pos + lead), end)
+        text = body.strip("\n")
+        if "\\\n" in text:
+            # A backslash ending a line is CommonMark's hard line break (pandoc writes
+            # it for Swagger2Markup's two trailing spaces): the line ends there.
+            text = _HARD_BREAK.sub("", text)
+        return Paragraph(text, loc(pos + lead), end)
     if kind == "block_code":
         info = (tok.get("attrs") or {}).get("info", "") or ""
         return Code(info.strip(), tok.get("raw", ""), loc(pos), end)

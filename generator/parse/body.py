@@ -8,7 +8,9 @@ Two forms::
     *Type* : [Pet](#pet)         |**id**  <br>*optional*||integer|
 
 Lines are ``*Label* : value`` with labels in any language (``name_column``,
-``flags.column``, ``type_column``/``schema_column``).
+``flags.column``, ``type_column``/``schema_column``). A table after ``*Type* : object``
+(hand-edited pages keep the line Swagger2Markup leaves out) holds that object's
+properties.
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ def parse_body_section(section: Section, diagnostics: Diagnostics) -> Parameter:
             if prose and any(p.strip() for p in prose):
                 description.append(block_markdown(Paragraph("\n".join(prose), block.location)))
             section.take(block)
-        elif isinstance(block, Table) and schema is None:
+        elif isinstance(block, Table) and (schema is None or isinstance(schema, AnySchema)):
+            # The properties of the body's inline object (``*Type* : object`` or none).
             schema = ObjectSchema(parse_properties_table(block, diagnostics))
             section.take(block)
     return Parameter(

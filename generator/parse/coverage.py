@@ -19,13 +19,16 @@ import re
 from dataclasses import dataclass, fields, is_dataclass
 from enum import Enum
 from functools import cache
+from http import HTTPStatus
 
 from generator.diagnostics import Diagnostics
 from generator.model import Page
 from generator.parse import read_page
-from generator.parse.inline import plain
+from generator.parse.inline import heading_attributes, plain
 from generator.parse.labels import all_label_words
 from generator.parse.ledger import NOTHING, PENDING, READ, REPORTED
+from generator.parse.pipe_tables import split_cells
+from generator.parse.responses import SPELLED_STATUS
 
 # Codes whose diagnostic drops the line it names from the model.
 DROPPING = frozenset(
@@ -36,6 +39,9 @@ DROPPING = frozenset(
 _TABLE_WIDE = frozenset({"unknown-column"})
 _TAG = re.compile(r"<[^<>]*>")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A code fence's line: its info string (``json``, pandoc's ``{.literal}``) says how to
+# show the block, never what the API is.
+_FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 _WORD = re.compile(r"\w+")
 # Words of the page format itself: markup, HTML, Swagger2Markup's schema grammar and
 # annotations, which are structure, not content (their meaning is in the model's shape).
@@ -48,7 +54,8 @@ _FORMAT_WORDS = frozenset(
         "formparameter", "formdata", "array", "map", "enum", "object", "file", "multi", "csv",
         "ssv", "tsv", "pipes", "int", "long", "float", "double", "bool", "string", "integer",
         "number", "boolean", "any", "empty", "null", "true", "false", "x", "get", "put",
-        "post", "delete", "options", "head", "patch", "trace",
+        "post", "delete", "options", "head", "patch", "trace", "yes", "no", "list", "dict",
+        "str", "set", "sequence", "record", "datetime", "url",
     }
 )
 
@@ -68,6 +75,20 @@ class PageCoverage:
 @cache
 def _structure_words() -> frozenset[str]:
     return _FORMAT_WORDS | all_label_words()
+
+
+def _reason_words(line: str) -> list[str]:
+    """The words of a standard reason phrase after a row's status (``|**200 OK**|``):
+    the status code's name, which the model holds as the code."""
+    first = plain(split_cells(line)[0]) if line.lstrip().startswith("|") else ""
+    m = SPELLED_STATUS.match(first)
+    if m is None or not m.group(2) or not m.group(1).isdigit():
+        return []
+    try:
+        phrase = HTTPStatus(int(m.group(1))).phrase
+    except ValueError:
+        return []
+    return _words(phrase) if _words(phrase) == _words(m.group(2)) else []
 
 
 def _words(text: str) -> list[str]:
@@ -106,7 +127,11 @@ def vocabulary(page: Page) -> frozenset[str]:
 
 def missing_words(line: str, words: frozenset[str]) -> list[str]:
     """The words of ``line`` that are content and that the model does not hold."""
-    structure = _structure_words()
+    if _FENCE.match(line):
+        return []
+    if line.endswith("}"):
+        line = heading_attributes(line)[0]  # ``### Trip {#_trip .unnumbered}``
+    structure = _structure_words() | frozenset(_reason_words(line))
     found = _words(plain(_TAG.sub(" ", _LIST_MARKER.sub("", line))))
     return [w for w in found if w and w not in words and w not in structure]
 

@@ -34,7 +34,7 @@ def definition_name(
     heading = section.title
     if not section.anchors or not heading or find_link(section.raw_title) is not None:
         return heading, ""
-    anchor = section.anchors[0]
+    anchor = section.anchors[-1]
     if _MD5.match(anchor) or anchor_key(heading) == anchor_key(anchor):
         return heading, ""
     if not enabled("title-names"):

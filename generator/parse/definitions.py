@@ -72,8 +72,8 @@ class _Reading:
 
 def definition_key(section: Section) -> str:
     """The key a definition is found by: its first anchor, else its title's anchor form."""
-    if section.anchors:
-        return section.anchors[0]
+    if section.anchor:
+        return section.anchor
     return anchor_key(section.title) or "definition"
 
 

@@ -16,7 +16,7 @@ from generator.model import Example, RequestExample, ResponseExample
 from generator.parse.annotations import parse_doc_value
 from generator.parse.blocks import Code
 from generator.parse.inline import plain
-from generator.parse.labels import keys_for
+from generator.parse.labels import is_label
 from generator.parse.sections import Section
 
 _PREFIX = re.compile(r"^\s*([\w.+\-]+(?:/[\w.+\-*]+)?)\s*:\s*\n")
@@ -50,10 +50,20 @@ def _examples(section: Section, limit: int | None = None) -> list[Example]:
     return out
 
 
+def _part(section: Section) -> str | None:
+    """``Request body`` → ``body``; Swagger2Markup prints the request word in the page's
+    language and the part in English (``Requête body``, ``リクエスト path``)."""
+    part = next((_PARTS[key] for key in sorted(section.keys) if key in _PARTS), None)
+    if part is None:
+        word, _, last = plain(section.title).rpartition(" ")
+        part = _PARTS.get(f"request_{last}") if is_label(word, "request") else None
+    return part
+
+
 def parse_request_examples(section: Section, diagnostics: Diagnostics) -> RequestExample:
     parts: dict[str, Example] = {}
     for child in section.children:
-        part = next((_PARTS[key] for key in sorted(child.keys) if key in _PARTS), None)
+        part = _part(child)
         if part is not None and (found := _examples(child, limit=1)):
             parts[part] = found[0]
     return RequestExample(**parts)
@@ -64,9 +74,15 @@ def parse_response_examples(
 ) -> list[ResponseExample]:
     out: list[ResponseExample] = []
     for child in section.children:
-        m = _STATUS.search(plain(child.title))
-        status = m.group(1).lower() if m else plain(child.title)
-        if not m and not keys_for(child.title):
-            status = plain(child.title)
-        out.extend(ResponseExample(status, example) for example in _examples(child))
+        out.extend(status_examples(child, strict=False))
     return out
+
+
+def status_examples(section: Section, *, strict: bool = True) -> list[ResponseExample]:
+    """``Response 200`` (in any language) and its code blocks → that status's examples;
+    with ``strict``, nothing (and nothing taken) unless the title names a status."""
+    m = _STATUS.search(plain(section.title))
+    if m is None and strict:
+        return []
+    status = m.group(1).lower() if m else plain(section.title)
+    return [ResponseExample(status, example) for example in _examples(section)]

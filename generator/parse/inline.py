@@ -60,6 +60,31 @@ def strip_anchors(text: str) -> str:
     return _ANCHOR.sub("", text).strip() if "<" in text else text.strip()
 
 
+_ATTRIBUTE = r"(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}]+)|-)"
+_ATTRIBUTES = re.compile(
+    rf"[ \t]*\{{:?[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$"
+)
+
+
+def heading_attributes(text: str) -> tuple[str, list[str]]:
+    """A heading's text without its trailing attribute block, and the ids it gives.
+
+    Docs sites and converters name a heading's anchor in braces after it (MkDocs
+    attr_list ``### Pet { #pet }``, pandoc ``### Pet {#_pet .unnumbered}``, kramdown
+    ``### Pet {: #pet}``); the braces are no part of the title.
+
+    >>> heading_attributes("Get a pet { #getpet }")
+    ('Get a pet', ['getpet'])
+    """
+    if not text.endswith("}"):
+        return text, []
+    m = _ATTRIBUTES.search(text)
+    if m is None or m.start() == 0:
+        return text, []
+    ids = [token[1:] for token in m.group(1).split() if token.startswith("#")]
+    return text[: m.start()], ids
+
+
 def find_link(text: str) -> Link | None:
     """The first ``[label](href)`` in ``text``."""
     m = _LINK.search(text)

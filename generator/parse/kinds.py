@@ -10,6 +10,7 @@ right after an operation that its description's own heading started belongs to i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from generator.parse.blocks import Paragraph, Table
 from generator.parse.inline import find_link
@@ -21,6 +22,25 @@ from generator.parse.sections import Section, is_contents_heading
 _SCHEME_LINE = re.compile(r"^\s*[*_]+[^*_]+[*_]+\s*:\s*(apiKey|basic|oauth2)\s*$", re.I | re.M)
 
 
+_NOT_PROPERTIES = frozenset({"in_column", "scopes_column", "http_code_column"})
+
+
+def is_properties_header(header: Sequence[str]) -> bool:
+    """Name … Schema columns; or, as hand-written docs label them, Name first and a
+    Type column for the schema (``|Name|Type|Required|Description|``)."""
+    said = [keys_for(h) for h in header]
+    if not any("name_column" in k for k in said):
+        return False
+    if any("schema_column" in k for k in said):
+        return True
+    return (
+        enabled("handwritten-columns")
+        and "name_column" in said[0]
+        and any("type_column" in k for k in said)
+        and not any(k & _NOT_PROPERTIES for k in said)
+    )
+
+
 def looks_like_definition(section: Section) -> bool:
     """A heading with a properties table (Name … Schema) directly below it, or a
     type-alias line, and no sub-sections of its own: a single-definition page."""
@@ -28,10 +48,7 @@ def looks_like_definition(section: Section) -> bool:
         return False
     for block in section.blocks:
         if isinstance(block, Table):
-            header = [keys_for(h) for h in block.header]
-            return any("name_column" in k for k in header) and any(
-                "schema_column" in k for k in header
-            )
+            return is_properties_header(block.header)
         if isinstance(block, Paragraph) and re.search(r"^\s*\*[^*]+\*\s*:", block.text, re.M):
             first = block.text.strip().split("\n", 1)[0]
             label = first.split(":", 1)[0].strip(" *_")
@@ -84,3 +101,23 @@ def looks_like_scheme(section: Section) -> bool:
     return any(
         isinstance(b, Paragraph) and _SCHEME_LINE.search(b.text) for b in section.blocks
     )
+
+
+# Sub-sections only an overview has (Tags, Consumes... an operation has too).
+_OVERVIEW_PARTS = frozenset({"current_version", "contact_information", "license_information",
+                             "uri_scheme"})
+
+
+def holds_overview(section: Section) -> bool:
+    """A heading over the overview's own sub-sections (``### Version information``...)
+    whatever it says: ``## Introduction``, or the page's title when the docs dropped
+    ``## Overview`` (``unlabelled-sections``)."""
+    return enabled("unlabelled-sections") and any(
+        c.keys & _OVERVIEW_PARTS for c in section.children
+    )
+
+
+def overview_part(section: Section) -> bool:
+    """Is this sub-section of an overview one of its fields' sections?"""
+    return bool(section.keys & (_OVERVIEW_PARTS | {"tags", "consumes", "produces",
+                                                   "external_docs"}))

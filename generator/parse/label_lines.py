@@ -6,10 +6,11 @@ as a hard break::
     *Type* : apiKey
     *Name* : api_key
 
-Hand-edited pages drop the emphasis (``Version: 1``) or use bold; both are accepted
-when the label is a known one. Values are returned raw (trailing spaces cut, markdown
-escapes undone) because some are not markdown at all: a placeholder host such as
-``<MGMT-IP>`` would vanish if it were read as an HTML tag.
+Hand-edited pages drop the emphasis (``Version: 1``), use bold, or put the colon
+inside it (``**Version:** 1``); all are accepted when the label is a known one.
+Values are returned raw (trailing spaces cut, markdown escapes undone) because some
+are not markdown at all: a placeholder host such as ``<MGMT-IP>`` would vanish if it
+were read as an HTML tag.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from generator.parse.blocks import Paragraph
 from generator.parse.inline import unescape
 from generator.parse.labels import keys_for
 
-_EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)([^*_]{1,60}?)\1\s*:\s?(.*?)\s*$")
+# ``*Label* : value``, or with the colon inside the emphasis: ``**Label:** value``.
+_EMPHASISED = re.compile(r"^\s*(\*\*|__|\*|_)([^*_]{1,60}?)\s*(:)?\1\s*(?(3)|:)\s?(.*?)\s*$")
 _BARE = re.compile(r"^\s*([^\W\d][\w .()/-]{0,40}?)\s*:\s(.*?)\s*$")
 
 
@@ -37,7 +39,7 @@ class LabelLine:
 def read_label_line(line: str, location: SourceLocation) -> LabelLine | None:
     """One line → its label keys and raw value, or None when it is not a known label."""
     m = _EMPHASISED.match(line)
-    label, value = (m.group(2), m.group(3)) if m else (None, "")
+    label, value = (m.group(2), m.group(4)) if m else (None, "")
     if label is None:
         bare = _BARE.match(line)
         if not bare:

@@ -41,6 +41,10 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "description_column": ("Description",),
     "http_code_column": ("HTTP Code", "Code", "Status", "Status Code", "HTTP Status"),
     "required_column": ("Required",),
+    # Hand-written tables and other generators (Swagger UI 2: Parameter Type, Data Type).
+    "in_column": ("In", "Parameter type", "Param type", "Located in", "Parameter location"),
+    "schema_column": ("Data type",),
+    "name_column": ("Parameter", "Parameter name", "Field", "Property"),
     "operation": ("Operation",),
     "example_request": ("Example HTTP request", "Example request"),
     "example_response": ("Example HTTP response", "Example response"),
@@ -57,6 +61,12 @@ _EXTRA: dict[str, tuple[str, ...]] = {
     "maxvalue_column": ("Maximum",),
     "maxlength_column": ("Maximum length",),
     "contact_url": ("Contact URL",),
+    # Hand-written overviews give the whole URL instead of Host, BasePath and Schemes.
+    "base_url": ("Base URL", "Server URL", "API base URL", "Root URL", "Base address"),
+    # Swagger2Markup labels both OAuth2 URLs "Token URL"; hand-corrected pages say which.
+    "security_authorizationUrl": ("Authorization URL", "Authorize URL"),
+    # What Swagger2Markup's Russian max_items label (printed as hex codes) means.
+    "max_items": ("Максимальное количество",),
     # Swagger2Markup prints the `default` response code as is; translated docs vary.
     "default_response": ("default", "по умолчанию", "默认", "défaut", "predeterminado"),
 }
@@ -67,6 +77,25 @@ def normalise(text: str) -> str:
     return _PUNCT.sub(" ", text).strip().casefold()
 
 
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
+_ESCAPED = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
+
+
+def _unescape_property(value: str) -> str:
+    """A properties value as Java reads it, so labels are what Swagger2Markup prints:
+    ``\\uXXXX`` is that character, ``\\t``... the control characters, and a backslash
+    before any other character is dropped (Swagger2Markup's Russian ``max_items``,
+    ``\\041C \\0430 ...``, prints as ``041C 0430 ...``)."""
+
+    def one(m: re.Match[str]) -> str:
+        escape = m.group(1)
+        if len(escape) == 5:
+            return chr(int(escape[1:], 16))
+        return _ESCAPED.get(escape, escape)
+
+    return _ESCAPE.sub(one, value) if "\\" in value else value
+
+
 def _read_properties(path: Traversable) -> dict[str, str]:
     out: dict[str, str] = {}
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -74,9 +103,7 @@ def _read_properties(path: Traversable) -> dict[str, str]:
         if not line or line.startswith(("#", "!")) or "=" not in line:
             continue
         key, _, value = line.partition("=")
-        out[key.strip()] = value.strip().encode("latin-1", "backslashreplace").decode(
-            "unicode_escape"
-        )
+        out[key.strip()] = _unescape_property(value.strip())
     return out
 
 

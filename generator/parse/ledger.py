@@ -31,6 +31,8 @@ NOTHING_KINDS = (
     "horizontal rules",
     "front matter",
     "kramdown attribute lines ({: .class}) and template tags ({% ... %})",
+    "table-of-contents markers ([TOC]) and MDX import lines",
+    "headings over definitions only (## Models) and <details> fold lines",
     "tables of contents: headings, lists, tables and lines whose every entry links "
     "to another page or anchor",
 )

@@ -14,9 +14,10 @@ from dataclasses import replace
 
 from generator.diagnostics import Diagnostics
 from generator.model import AnySchema, ObjectSchema, Operation, Parameter, ParameterIn
-from generator.parse.blocks import Block, Code, Paragraph
+from generator.parse.blocks import Anchor, Block, Code, Paragraph
 from generator.parse.inline import find_link, plain
 from generator.parse.labels import is_label
+from generator.parse.misplaced import report_misplaced
 from generator.parse.operation_parts import (
     OPERATION_KEYS,
     Parts,
@@ -24,6 +25,7 @@ from generator.parse.operation_parts import (
     read_child,
     read_continued,
 )
+from generator.parse.recovery import enabled
 from generator.parse.sections import Section
 from generator.parse.text import blocks_markdown
 
@@ -42,11 +44,19 @@ def method_path(text: str) -> tuple[str, str] | None:
 
 
 def _fenced_method_path(blocks: list[Block]) -> tuple[int, tuple[str, str]] | None:
+    """Where the section's ``METHOD /path`` block is: the first code block, or (as
+    hand-written pages spell it) a first paragraph that is only ```GET /pets```."""
+    content = [i for i, b in enumerate(blocks) if not isinstance(b, Anchor)]
     for index, block in enumerate(blocks):
         if isinstance(block, Code):
             first = block.text.strip().split("\n", 1)[0]
             found = method_path(first)
             return (index, found) if found else None
+        if content and index == content[0] and isinstance(block, Paragraph):
+            line = block.text.strip()
+            found = method_path(line) if "\n" not in line else None
+            if found is not None and enabled("markup-variants"):
+                return index, found
     return None
 
 
@@ -122,6 +132,7 @@ def parse_operation(
         summary = plain(first.text) if first is not None else ""
         kept = [b for b in blocks if b is not first]
     section.take(*section.blocks)
+    report_misplaced(kept, f"'{method} {path}'", diagnostics, method_path)
     parts = Parts()
     for child in section.children:
         read_child(child, parts, diagnostics, path)
@@ -129,8 +140,8 @@ def parse_operation(
         read_continued(more, parts, diagnostics, path)
     parts.inline.extend(collect_inline_schemas(blocks, diagnostics))
     description = "\n\n".join(d for d in [blocks_markdown(kept), *parts.description] if d)
-    if not operation_id and section.anchors:
-        operation_id = section.anchors[0]
+    if not operation_id and section.anchor:
+        operation_id = section.anchor
         if page_stem and page_stem.casefold() == operation_id.casefold():
             operation_id = page_stem
     parameters = _merge_bodies(parts.parameters, parts.bodies)
@@ -172,3 +183,20 @@ def _merge_bodies(params: list[Parameter], bodies: list[Parameter]) -> list[Para
         )
     return out
 
+
+def report_missed_operations(root: Section, held: set[int], diagnostics: Diagnostics) -> None:
+    """Report each ``METHOD /path`` block no operation holds (``held``: the ids of the
+    blocks operations took): an API whose pages hold such blocks must never come out
+    with no operations and no word why."""
+    for section in root.walk():
+        for block in section.blocks:
+            if isinstance(block, Code) and id(block) not in held:
+                found = method_path(block.text.strip().split("\n", 1)[0])
+                if found is not None:
+                    where = f"section {section.title!r}" if section.level else "the page"
+                    diagnostics.warning(
+                        "missed-operation",
+                        f"'{found[0]} {found[1]}' starts no operation: {where} holds it "
+                        "where operations are not looked for, and it was read as text",
+                        block.location,
+                    )

@@ -30,12 +30,12 @@ from generator.parse.examples import parse_request_examples, parse_response_exam
 from generator.parse.inline import find_link, plain, strip_emphasis
 from generator.parse.parameters import parameter_in, parse_parameters_table
 from generator.parse.refs import split_href
-from generator.parse.responses import parse_responses_table
+from generator.parse.response_sections import read_responses_section
+from generator.parse.responses import is_responses_table, parse_responses_table
 from generator.parse.sections import Section
 from generator.parse.tables import cell, map_columns
 from generator.parse.text import blocks_markdown
 
-_STATUS = re.compile(r"^(\d{3}|\d[xX]{2}|default)$", re.I)
 _SECURITY_ORDER = ("security_type", "security_name", "scopes_column")
 _SECURITY_LAYOUTS = {
     2: ("security_type", "security_name"),
@@ -122,7 +122,7 @@ def _table_kind(table: Table) -> str | None:
     firsts = [plain(r.cells[0]) for r in table.rows if r.cells]
     if firsts and all(parameter_in(f) for f in firsts):
         return "parameters"
-    if firsts and all(_STATUS.match(f) for f in firsts):
+    if is_responses_table(table):
         return "responses"
     return None
 
@@ -144,9 +144,9 @@ def read_child(
         for sub in child.children:
             read_child(sub, parts, diagnostics, path)
     elif "responses" in keys:
-        for table in tables[:1]:
-            parts.responses.extend(parse_responses_table(table, diagnostics))
-            child.take(table)
+        responses, examples = read_responses_section(child, diagnostics)
+        parts.responses.extend(responses)
+        parts.response_examples.extend(examples)
     elif "consumes" in keys:
         parts.consumes = media_list(child)
     elif "produces" in keys:

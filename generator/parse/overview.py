@@ -34,12 +34,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostics
 from generator.model import ExternalDocs, Overview, Tag
-from generator.parse.blocks import Block, Heading, ListBlock, Paragraph
+from generator.parse.blocks import Anchor, Block, Heading, ListBlock, Paragraph, Rule
 from generator.parse.inline import plain, unescape
 from generator.parse.label_lines import LabelLine, split_label_lines
+from generator.parse.operation import holds_operation
+from generator.parse.recovery import enabled
 from generator.parse.sections import Section, is_contents
 from generator.parse.text import blocks_markdown
 
@@ -55,8 +59,9 @@ _FIELDS = {
     "base_path": "base_path",
 }
 _SCHEMES = frozenset({"schemes"})
+_BASE_URL = frozenset({"base_url"})
 _DOCS = frozenset({"external_docs_desc", "external_docs_url"})
-_FIELD_KEYS = frozenset(_FIELDS) | _SCHEMES
+_FIELD_KEYS = frozenset(_FIELDS) | _SCHEMES | _BASE_URL
 _SECTION_KEYS = frozenset(
     {"current_version", "contact_information", "license_information", "uri_scheme",
      "tags", "consumes", "produces", "external_docs"}
@@ -102,18 +107,33 @@ class _Reader:
         self.consumes: tuple[str, ...] = ()
         self.produces: tuple[str, ...] = ()
 
-    def line(self, line: LabelLine, in_docs: bool) -> None:
+    def line(self, line: LabelLine, in_docs: bool) -> bool:
+        """Read one field line; False when its value is not one (kept as text)."""
         if in_docs and line.keys & _DOCS:
             key = "url" if "external_docs_url" in line.keys else "description"
             self.docs.setdefault(key, line.value)
-            return
+            return True
+        if line.keys & _BASE_URL:
+            return self.base_url(line.value)
         if line.keys & _SCHEMES:
             parts = (p.strip().casefold() for p in line.value.split(","))
             self.schemes = tuple(p for p in parts if p)
-            return
+            return True
         for key in sorted(line.keys & frozenset(_FIELDS)):
             self.fields.setdefault(_FIELDS[key], line.value)
-            return
+        return True
+
+    def base_url(self, value: str) -> bool:
+        """``Base URL: https://ledger.example.com/v1`` → its scheme, host and base path
+        (those given on their own lines win); False when it is no absolute URL."""
+        url = urlsplit(value.strip().strip("`<>").strip())
+        if url.scheme not in ("http", "https") or not url.netloc:
+            return False
+        self.fields.setdefault("host", url.netloc)
+        if url.path.rstrip("/"):
+            self.fields.setdefault("base_path", url.path.rstrip("/"))
+        self.schemes = self.schemes or (url.scheme,)
+        return True
 
     def paragraphs(self, section: Section, in_docs: bool, keep_other: bool) -> None:
         wanted = _FIELD_KEYS | (_DOCS if in_docs else frozenset())
@@ -121,8 +141,10 @@ class _Reader:
             if isinstance(block, Paragraph):
                 lines, other = split_label_lines(block, wanted)
                 for line in lines:
-                    self.line(line, in_docs)
-                    section.take_line(line.location.line)
+                    if self.line(line, in_docs):
+                        section.take_line(line.location.line)
+                    else:
+                        other.append(f"{line.label}: {line.value}")
                 text = "\n".join(other).strip()
                 if text and keep_other:
                     self.description.append(Paragraph(text, block.location))
@@ -189,3 +211,27 @@ def parse_overview(
         produces=reader.produces,
         external_docs=docs,
     )
+
+
+def with_title_prose(overview: Overview, title: Section) -> Overview:
+    """Text between the page's title and its overview (``# Widget API`` + what the API
+    is for, then ``## Overview``) describes the API: it leads the overview's
+    description (and is taken from the title's section)."""
+    said = [b for b in title.blocks if not isinstance(b, (Anchor, Rule)) and not is_contents(b)]
+    if not said:
+        return overview
+    title.take(*said)
+    text = "\n\n".join(t for t in (blocks_markdown(said), overview.description) if t)
+    return replace(overview, description=text)
+
+
+def title_overview(title: Section, diagnostics: Diagnostics) -> Overview | None:
+    """A README-style page's overview: its ``#`` title over operations, and the text
+    under the title (what the API is for, ``Version: 1.2``...) before the first
+    sub-heading, when the page has no overview section (``unlabelled-sections``;
+    was: the title dropped and the text reported as ignored)."""
+    said = [b for b in title.blocks if not isinstance(b, (Anchor, Rule)) and not is_contents(b)]
+    if not (said and enabled("unlabelled-sections") and holds_operation(title)):
+        return None
+    overview = parse_overview(title, diagnostics, skip=title.children)
+    return replace(overview, inferred=True)

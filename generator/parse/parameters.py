@@ -6,6 +6,7 @@ Layouts read (columns by label in any language, else by position)::
     |Type|Name|Description|Schema|                      (1.x)
     |Type|Name|Description|Schema|Default|              (1.x with defaults)
     |Type|Name|Description|Required|Schema|Default|     (0.x: QueryParameter, true)
+    |Name|In|Type|Required|Description|                 (hand-written: In is the location)
 
 >>> |**Query**|**limit**  <br>*optional*|Max items.  <br>**Maximum value** : `100`|integer|`10`|
 Parameter(name="limit", location=QUERY, required=False, default=10, maximum=100)
@@ -23,7 +24,7 @@ from generator.parse.names import read_name_cell
 from generator.parse.placement import infer_places
 from generator.parse.recovery import enabled
 from generator.parse.schema_cell import parse_schema_cell
-from generator.parse.tables import cell, map_columns
+from generator.parse.tables import cell, handwritten_aliases, map_columns
 
 ORDER = (
     "type_column", "name_column", "description_column", "required_column",
@@ -154,7 +155,9 @@ def parse_parameters_table(
     table: Table, diagnostics: Diagnostics, path: str | None = None
 ) -> list[Parameter]:
     """Every readable row of a Parameters table; ``path`` is the operation's."""
-    roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics, rows=table.rows)
+    aliases = handwritten_aliases(table.header, parameters=True)
+    roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics,
+                        rows=table.rows, aliases=aliases)
     params = []
     for row, where in zip(table.rows, _places(table, roles, path, diagnostics), strict=True):
         param = parse_parameter_row(row, roles, diagnostics, where)

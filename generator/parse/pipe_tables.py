@@ -12,6 +12,9 @@ broke over several lines:
   nothing else: the row is still short of the header's column count, no piece is a
   row or a heading of its own, and the last piece completes the row exactly. A row that
   stays incomplete is kept as far as it goes and reported (``broken-row``).
+
+With the ``markup-variants`` recovery, GFM tables without outer pipes are read too
+(``BARE_TABLE_PATTERN``: ``Type|Name|Schema`` over ``---|---|---``, one row a line).
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ from generator.parse.recovery import enabled
 TABLE_PATTERN = (
     r"^ {0,3}\|[^\n]*\n"
     r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$"
+)
+# GFM's table without outer pipes (``Type|Name|Schema`` over ``---|---|---``): at least
+# two columns, so the delimiter row holds a pipe.
+BARE_TABLE_PATTERN = (
+    r"^ {0,3}[^|\s][^\n]*\|[^\n]*\n"
+    r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$"
 )
 _LOOKAHEAD_LINES = 60
 _STOP = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|```|~~~|<a\s)", re.I)
@@ -156,4 +165,23 @@ def parse_table(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
     if problems:
         token["problems"] = problems
     state.append_token(token)
+    return min(lines.pos, len(src))
+
+
+def parse_bare_table(block: BlockParser, m: re.Match[str], state: BlockState) -> int | None:
+    """A table without outer pipes (``markup-variants``): one row a line, up to the
+    first line without a pipe."""
+    if not enabled("markup-variants"):
+        return None
+    src = state.src
+    header = split_cells(src[m.start() : src.index("\n", m.start())])
+    lines = _Lines(src, m.end() + 1 if m.end() < len(src) else m.end())
+    rows: list[tuple[int, list[str]]] = []
+    while lines.pos < len(src):
+        line, nxt = lines.peek()
+        if "|" not in line or not line.strip() or _STOP.match(line):
+            break
+        rows.append((lines.pos, split_cells(line)))
+        lines.pos = nxt
+    state.append_token({"type": "s2m_table", "header": header, "rows": rows})
     return min(lines.pos, len(src))

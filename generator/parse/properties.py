@@ -6,6 +6,8 @@ schema blocks, inline body and response schemas. Forms real docs use::
     |Name|Schema|                                  (no descriptions)
     |Name|Description|Schema|                      (Swagger2Markup 1.x)
     |Name|Description|Required|Schema|Default|     (Swagger2Markup 0.x)
+    |Name|Description|Required|Schema|Default|Example|   (0.x with examples)
+    |Name|Type|Required|Description|              (hand-written: Type is the schema)
 
 Columns are found by label in any language and, where a label is unknown or shared
 (German ``Typ``), by position. The name cell carries the flags:
@@ -22,10 +24,10 @@ from generator.parse.inline import plain
 from generator.parse.labels import keys_for
 from generator.parse.names import read_name_cell
 from generator.parse.schema_cell import parse_schema_cell
-from generator.parse.tables import cell, map_columns
+from generator.parse.tables import cell, handwritten_aliases, map_columns
 
 _ORDER = ("name_column", "description_column", "required_column", "schema_column",
-          "default_column")
+          "default_column", "example_column")
 _LAYOUTS = {
     1: ("name_column",),
     2: ("name_column", "schema_column"),
@@ -33,6 +35,7 @@ _LAYOUTS = {
     4: ("name_column", "description_column", "schema_column", "default_column"),
     5: ("name_column", "description_column", "required_column", "schema_column",
         "default_column"),
+    6: _ORDER,
 }
 _TRUE = frozenset({"true", "yes", "required", "x"})
 
@@ -58,6 +61,10 @@ def parse_property_row(
     default_cell = cell(row.cells, roles, "default_column").strip()
     if default is None and default_cell and default_cell not in ("--", "-"):
         default = parse_doc_value(default_cell)
+    example = annotated.example
+    example_cell = cell(row.cells, roles, "example_column").strip()
+    if example is None and example_cell:
+        example = parse_doc_value(example_cell)
     return Property(
         name=name,
         schema=schema if schema is not None else AnySchema(),
@@ -66,14 +73,16 @@ def parse_property_row(
         required=required,
         read_only=read_only,
         default=default,
-        example=annotated.example,
+        example=example,
         constraints=annotated.constraints,
     )
 
 
 def property_roles(table: Table, diagnostics: Diagnostics) -> dict[str, int]:
     """Column role → index for a properties table."""
-    return map_columns(table.header, _ORDER, _LAYOUTS, table.location, diagnostics, rows=table.rows)
+    aliases = handwritten_aliases(table.header, parameters=False)
+    return map_columns(table.header, _ORDER, _LAYOUTS, table.location, diagnostics,
+                       rows=table.rows, aliases=aliases)
 
 
 def parse_properties_table(table: Table, diagnostics: Diagnostics) -> tuple[Property, ...]:

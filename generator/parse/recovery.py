@@ -24,6 +24,12 @@ RECOVERIES: dict[str, str] = {
     "title-names": "a definition headed by its title is named by the key its anchor gives",
     "markup-variants": "the same marks spelled other ways (_required_, \\(int32\\), &lt;, HTML)",
     "description-headings": "headings inside an operation's description stay in the description",
+    "unlabelled-sections": "the overview, definitions and schemes told by their content when "
+    "their page heading is missing or unknown",
+    "handwritten-columns": "hand-written tables' columns: In for the location, Type for the "
+    "schema (|Name|In|Type|Required|Description|)",
+    "handwritten-types": "types as READMEs and other generators spell them: string[], "
+    "array[string], [string], Array<Pet>, map[string]Pet, `string`, int64, uuid",
 }
 
 _OFF: ContextVar[frozenset[str]] = ContextVar("md2sdk_recoveries_off", default=frozenset())

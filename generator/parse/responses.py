@@ -11,6 +11,7 @@ descriptions with ``<br>``). Header descriptions may carry ``**Default** :`` too
 from __future__ import annotations
 
 import re
+from http import HTTPStatus
 
 from generator.diagnostics import Diagnostics
 from generator.model import AnySchema, Header, Response, SourceLocation
@@ -18,6 +19,7 @@ from generator.parse.annotations import parse_description_cell
 from generator.parse.blocks import Table
 from generator.parse.inline import plain
 from generator.parse.labels import is_label
+from generator.parse.recovery import enabled
 from generator.parse.schema_cell import parse_schema_cell
 from generator.parse.tables import cell, map_columns
 
@@ -28,6 +30,9 @@ LAYOUTS = {
     4: ("http_code_column", "description_column", "headers_column", "schema_column"),
 }
 _BR = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+_STATUS = re.compile(r"^(\d{3}|\d[xX]{2}|default)$", re.I)
+# A status with its reason phrase or a prefix, as hand-written tables put it.
+SPELLED_STATUS = re.compile(r"^(?:HTTP\s*)?(\d{3}|\d[xX]{2})\b[\s:.-]*(\D.*)?$", re.I)
 _HEADERS_LABEL = re.compile(r"\*\*([^*]+)\*\*\s*:\s*$")
 _HEADER_START = re.compile(r"^`([^`]+)`\s*(?:\((.*?)\))?\s*(?::\s*(.*))?$", re.S)
 
@@ -77,6 +82,23 @@ def parse_headers(
     return tuple(headers)
 
 
+def _standard(status: str, reason: str) -> bool:
+    """Is ``reason`` the status's own reason phrase (``200`` ``OK``)?"""
+    try:
+        return HTTPStatus(int(status)).phrase.casefold() == reason.strip().casefold()
+    except ValueError:
+        return False
+
+
+def is_responses_table(table: Table) -> bool:
+    """Does every row start with an HTTP status (``200``, ``4XX``, ``default``)?"""
+    firsts = [plain(row.cells[0]) for row in table.rows if row.cells]
+    status = SPELLED_STATUS if enabled("markup-variants") else _STATUS
+    return bool(firsts) and all(
+        status.match(f) or is_label(f, "default_response") for f in firsts
+    )
+
+
 def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Response]:
     roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics, rows=table.rows)
     responses = []
@@ -88,10 +110,15 @@ def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Respon
             continue
         if is_label(status, "default_response"):
             status = "default"
+        reason = ""
+        if enabled("markup-variants") and (spelled := SPELLED_STATUS.match(status)):
+            status, reason = spelled.group(1), spelled.group(2) or ""  # ``200 OK``
         text, header_lines = _split_headers(cell(row.cells, roles, "description_column"))
         if "headers_column" in roles:
             extra = _BR.split(cell(row.cells, roles, "headers_column"))
             header_lines.extend(p for p in extra if p.strip())
+        if reason and (not text or not _standard(status, reason)):
+            text = f"{reason}<br>{text}" if text else reason  # what the status cell adds
         notes = parse_description_cell(text, row.location, diagnostics)
         schema = parse_schema_cell(cell(row.cells, roles, "schema_column"), row.location,
                                    diagnostics)

@@ -37,6 +37,7 @@ from generator.model import (
     Schema,
     SourceLocation,
 )
+from generator.parse.handwritten_types import handwritten_type
 from generator.parse.inline import find_link, strip_emphasis, unescape
 from generator.parse.labels import is_label, word_key
 from generator.parse.recovery import enabled
@@ -114,6 +115,10 @@ class _Reader:
             return ArraySchema(self.parse(legacy.group(2), depth + 1), legacy.group(1).lower())
         if low.endswith(" array") and not text.startswith("<"):
             return ArraySchema(self.parse(text[: -len(" array")], depth + 1))
+        if enabled("handwritten-types") and (
+            written := handwritten_type(text, lambda inner: self.parse(inner, depth + 1))
+        ):
+            return written
         name = unescape(text)
         if _TYPE_NAME.match(name) and not is_label(name, "no_content"):
             return RefSchema(self._reference(name, ""))

@@ -31,9 +31,11 @@ from generator.parse.blocks import (
     Table,
     last_line,
 )
+from generator.parse.folds import details_summary, fold_changes, fold_level
 from generator.parse.inline import (
     anchors,
     find_link,
+    heading_attributes,
     plain,
     split_br,
     strip_anchors,
@@ -41,6 +43,7 @@ from generator.parse.inline import (
 )
 from generator.parse.labels import keys_for
 from generator.parse.ledger import Ledger
+from generator.parse.recovery import enabled
 
 # Labels that a bold paragraph may stand for as a section heading. Page-level labels
 # (Paths, Resources, Definitions) are left out: in bold they are property or inline
@@ -119,6 +122,12 @@ class Section:
         """Every block of this section and of its sub-sections went into the model."""
         for section in self.walk():
             section.take(*section.blocks)
+
+    @property
+    def anchor(self) -> str | None:
+        """The heading's own anchor: the last one before it (an anchor further up
+        belongs to a heading the docs dropped, ``<a name="paths">`` left over)."""
+        return self.anchors[-1] if self.anchors else None
 
     @property
     def keys(self) -> frozenset[str]:
@@ -202,6 +211,7 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
     root = Section("", "", 0, SourceLocation(path, 1, 1), ledger=ledger)
     stack: list[Section] = [root]
     pending: list[str] = []
+    folded: list[Section | None] = []  # open <details> folds (a section when labelled)
 
     def open_section(section: Section) -> None:
         while stack[-1].level >= section.level:
@@ -211,7 +221,7 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
         if ledger is not None:
             ledger.section(section.location.line, f"section {section.title!r}")
 
-    for original in blocks:
+    for index, original in enumerate(blocks):
         block = original
         if isinstance(block, Anchor):
             pending.extend(block.names)
@@ -230,9 +240,12 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
                     ledger.nothing_line(number)
             block = rest_of_block
         if isinstance(block, Heading):
-            own = anchors(block.text)
+            text, own = block.text, anchors(block.text)
+            if enabled("markup-variants"):
+                text, ids = heading_attributes(text)
+                own.extend(ids)
             section = Section(
-                plain(block.text), block.text, block.level, block.location,
+                plain(text), text, block.level, block.location,
                 tuple(pending + own), ledger=ledger, heading_end=last_line(block),
             )
             pending = []
@@ -240,17 +253,37 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
             continue
         if isinstance(block, Rule) and ledger is not None:
             ledger.nothing(block)
+        summary = details_summary(block) if enabled("markup-variants") else None
+        if summary is not None and not keys_for(summary) & SECTION_KEYS:
+            if ledger is not None:
+                ledger.nothing(block)
+            opened, closed = fold_changes(block)
+            folded.extend([None] * opened)
+            for _ in range(min(closed, len(folded))):
+                fold = folded.pop()
+                while fold is not None and fold in stack:  # back to the section around it
+                    stack.pop()
+            continue
         # A bold line right after anchors titles an inline schema, whatever it says.
-        label = _bold_label(block) if not pending else None
-        if label is not None and isinstance(block, Paragraph):
-            parent_level = max((s.level for s in stack if not s.bold), default=0)
+        label = summary or (_bold_label(block) if not pending else None)
+        if label is not None and isinstance(block, (Paragraph, Html)):
+            parent = next(s for s in reversed(stack) if not s.bold)
+            # ``**Responses**`` after ``#### Body parameter`` is its sibling, not its child.
+            sibling = parent.level and keys_for(parent.title) & SECTION_KEYS
+            parent_level = parent.level - 1 if sibling else parent.level
             first, _, rest = block.text.partition("\n")
+            level = parent_level + 1
+            if isinstance(block, Html):
+                first, rest = label, ""
+                level = fold_level(blocks, index) or level
             section = Section(
-                label, first, parent_level + 1, block.location, tuple(pending), bold=True,
-                ledger=ledger,
+                label, first, level, block.location, tuple(pending), bold=True,
+                ledger=ledger, heading_end=last_line(block) if isinstance(block, Html) else 0,
             )
             pending = []
             open_section(section)
+            if isinstance(block, Html):
+                folded.append(section)
             if not rest.strip():
                 continue
             loc = block.location

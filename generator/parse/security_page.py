@@ -17,7 +17,10 @@
 Swagger2Markup labels both the authorization URL and the token URL "Token URL" (in
 English; other languages likewise), so the URLs are assigned by flow: ``implicit`` has
 only an authorization URL, ``accessCode`` prints the authorization URL first and the
-token URL second, ``password`` and ``application`` only a token URL.
+token URL second, ``password`` and ``application`` only a token URL. A label that says
+which URL it is (``*Authorization URL*``, as hand-corrected pages and most other
+languages write it) takes that URL wherever it stands; the shared label fills the slots
+left, in the flow's order. A URL no slot takes stays in the description.
 """
 
 from __future__ import annotations
@@ -26,8 +29,7 @@ from generator.diagnostics import Diagnostics
 from generator.model import Scope, SecurityScheme
 from generator.parse.blocks import Block, Code, Html, ListBlock, Paragraph, Table
 from generator.parse.inline import plain
-from generator.parse.label_lines import split_label_lines
-from generator.parse.refs import anchor_key
+from generator.parse.label_lines import LabelLine, split_label_lines
 from generator.parse.sections import Section
 from generator.parse.tables import cell, map_columns
 from generator.parse.text import blocks_markdown
@@ -52,22 +54,45 @@ def _scopes(table: Table, diagnostics: Diagnostics) -> list[Scope]:
     return scopes
 
 
-def _assign_urls(flow: str | None, urls: list[str]) -> tuple[str | None, str | None]:
-    """(authorization URL, token URL) from the "Token URL" lines, by flow."""
-    if not urls:
-        return None, None
+_AUTH, _TOKEN = "security_authorizationUrl", "security_tokenUrl"
+
+
+def _assign_urls(
+    flow: str | None, urls: list[LabelLine]
+) -> tuple[str | None, str | None, list[LabelLine]]:
+    """(authorization URL, token URL, lines no slot took) from the URL lines: a label
+    naming one URL takes it, the shared "Token URL" label fills the rest by flow."""
+    slots: dict[str, str | None] = {}
+    shared: list[LabelLine] = []
+    left: list[LabelLine] = []
+    for line in urls:
+        keys = line.keys & _URL_KEYS
+        if len(keys) == 1 and next(iter(keys)) not in slots:
+            slots[next(iter(keys))] = line.value
+        elif len(keys) == 1:
+            left.append(line)
+        else:
+            shared.append(line)
     normal = (flow or "").casefold()
     if normal == "implicit":
-        return urls[0], None
-    if normal in ("accesscode", "authorizationcode", "authorization_code"):
-        return urls[0], (urls[1] if len(urls) > 1 else None)
-    return None, urls[-1]
+        order = [_AUTH]
+    elif normal in ("accesscode", "authorizationcode", "authorization_code"):
+        order = [_AUTH, _TOKEN]
+    else:
+        order = [_TOKEN]
+        shared.reverse()  # no flow to tell: the last shared URL is the token URL
+    for key in order:
+        if key not in slots and shared:
+            slots[key] = shared.pop(0).value
+    left.extend(shared)
+    left.sort(key=lambda line: (line.location.line, line.location.column))
+    return slots.get(_AUTH), slots.get(_TOKEN), left
 
 
 def parse_security_scheme(section: Section, diagnostics: Diagnostics) -> SecurityScheme:
     """One scheme section → `SecurityScheme`; a missing Type is a warning, not a crash."""
     fields: dict[str, str] = {}
-    urls: list[str] = []
+    urls: list[LabelLine] = []
     description: list[Block] = []
     scopes: list[Scope] = []
     for block in section.blocks:
@@ -75,7 +100,7 @@ def parse_security_scheme(section: Section, diagnostics: Diagnostics) -> Securit
             lines, other = split_label_lines(block, _WANTED)
             for line in lines:
                 if line.keys & _URL_KEYS:
-                    urls.append(line.value)
+                    urls.append(line)
                 else:
                     key = next(k for k in sorted(line.keys & _WANTED))
                     fields.setdefault(key, line.value)
@@ -96,10 +121,13 @@ def parse_security_scheme(section: Section, diagnostics: Diagnostics) -> Securit
         )
         scheme_type = raw_type or "apiKey"
     flow = fields.get("security_flow") or None
-    authorization_url, token_url = _assign_urls(flow, urls)
+    authorization_url, token_url, left = _assign_urls(flow, urls)
+    if left:
+        extra = Paragraph("\n".join(f"*{u.label}* : {u.value}" for u in left), left[0].location)
+        description.append(extra)
     param_in = fields.get("security_in")
     return SecurityScheme(
-        key=section.anchors[0] if section.anchors else anchor_key(section.title),
+        key=section.anchor or section.title.strip(),  # no anchor: the name as written
         name=section.title,
         type=scheme_type,
         location=section.location,

@@ -60,13 +60,18 @@ def map_columns(
     diagnostics: Diagnostics,
     *,
     rows: Sequence[Row] = (),
+    aliases: Mapping[str, str] | None = None,
 ) -> dict[str, int]:
     """Role → column index. ``order`` lists the roles (label keys) of this table kind;
-    ``rows`` lets an unknown column's content tell its role."""
+    ``rows`` lets an unknown column's content tell its role; ``aliases`` maps a label
+    key to the role it has in this table (`handwritten_aliases`)."""
     roles: dict[str, int] = {}
     unknown: list[int] = []
     for index, cell in enumerate(header):
-        keys = [k for k in order if k in keys_for(plain(cell))]
+        said = keys_for(plain(cell))
+        if aliases:
+            said = frozenset(aliases.get(k, k) for k in said)
+        keys = [k for k in order if k in said]
         free = [k for k in keys if k not in roles]
         if free:
             roles[free[0]] = index
@@ -105,3 +110,23 @@ def cell(cells: Sequence[str], roles: Mapping[str, int], role: str) -> str:
     if index is None or index >= len(cells):
         return ""
     return cells[index]
+
+
+def handwritten_aliases(header: Sequence[str], *, parameters: bool) -> dict[str, str]:
+    """Roles of the columns hand-written tables label their own way.
+
+    READMEs and other generators write ``|Name|In|Type|Required|Description|``: the
+    location is ``In`` and ``Type`` is the schema (in Swagger2Markup's own parameter
+    tables ``Type`` is the location and ``Schema`` the schema). A properties table with
+    ``Type`` and no ``Schema`` column means the schema by it too.
+    """
+    said = [keys_for(plain(label)) for label in header]
+    if not enabled("handwritten-columns"):
+        return {}
+    located = parameters and any("in_column" in keys for keys in said)
+    if parameters and not located:
+        return {}
+    aliases = {"in_column": "type_column"} if located else {}
+    if not any("schema_column" in keys for keys in said):
+        aliases["type_column"] = "schema_column"
+    return aliases

@@ -2,7 +2,9 @@
 
 Docs sites add lines that are no part of the document: YAML front matter (with or
 without its opening ``---``, Jekyll and Hugo), kramdown attribute lines ``{: .table}``,
-and lines of template tags only (``{% summary %}{% endsummary %}``). They are replaced
+lines of template tags only (``{% summary %}{% endsummary %}``), table-of-contents
+markers (``[TOC]``, ``[[_TOC_]]``) and MDX module lines (``import X from '...';``,
+Docusaurus). They are replaced
 by empty lines, so every later line number is still the file's own, and their numbers
 are kept: the line accounting lists them as lines that carry nothing.
 """
@@ -15,6 +17,14 @@ _FRONT_KEY = re.compile(r"^[A-Za-z_][\w -]*:(\s.*)?$|^\s+\S.*$|^-\s.*$|^\s*$|^#.
 _KRAMDOWN_ATTR = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*$", re.M)
 # A line of Liquid/Jinja template tags only (``{% summary %}{% endsummary %}``, Jekyll).
 _TEMPLATE_TAGS = re.compile(r"^[ \t]*(?:\{%[^%\n]*%\}[ \t]*)+$", re.M)
+# Table-of-contents markers (Python-Markdown/MkDocs ``[TOC]``, GitLab ``[[_TOC_]]``) and
+# MDX module lines (Docusaurus ``import Tabs from '@theme/Tabs';``).
+_MARKERS = re.compile(
+    r"^[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]"
+    r"|import[ \t]+(?:[\w$*{}, \t]+[ \t]+from[ \t]+)?(['\"])[^'\"\n]+\1;?"
+    r"|export[ \t]+const[ \t]+\w+[ \t]*=[^\n]*;)[ \t]*$",
+    re.M,
+)
 
 
 def _front_matter_end(lines: list[str]) -> int:
@@ -61,8 +71,12 @@ def wrapper_lines(text: str) -> tuple[str, list[int]]:
             blanked.extend(i + 1 for i in range(count) if lines[i].strip())
             lines[:count] = [""] * count
             text = "\n".join(lines)
-    for marker, pattern in (("{:", _KRAMDOWN_ATTR), ("{%", _TEMPLATE_TAGS)):
-        if marker in text:
+    patterns = (("{:", _KRAMDOWN_ATTR), ("{%", _TEMPLATE_TAGS), ("TOC]", _MARKERS),
+                ("import", _MARKERS), ("export", _MARKERS))
+    done: set[int] = set()
+    for marker, pattern in patterns:
+        if marker in text and id(pattern) not in done:
+            done.add(id(pattern))
             for m in pattern.finditer(text):
                 blanked.append(text.count("\n", 0, m.start()) + 1)
             text = pattern.sub("", text)

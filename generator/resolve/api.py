@@ -1,9 +1,10 @@
 """Pages of one API → one `Api`: merged, deduplicated, every reference resolved.
 
 Merging keeps document order (pages in the order given, sorted by the reader): the
-first overview, operations with duplicate ``METHOD /path`` dropped, definitions and
-security schemes with unique keys. The same definition printed twice (``definitions.md``
-and ``definitions/Pet.md``) is kept once, silently; two different definitions sharing
+first overview (with one spelling per tag, `generator.resolve.tags`), operations with
+duplicate ``METHOD /path`` dropped, definitions and security schemes with unique keys.
+The same definition printed twice (``definitions.md`` and ``definitions/Pet.md``) is
+kept once, silently; two different definitions sharing
 an anchor are both kept, the second under a suffixed key, with a warning. Index entries
 (``### [Pet](definitions/Pet.md#pet)`` in a table of contents) are not definitions.
 
@@ -35,9 +36,11 @@ from generator.model import (
     SourceLocation,
 )
 from generator.parse.refs import anchor_key
+from generator.resolve.base_path import relative_paths
 from generator.resolve.examples import mark_examples
 from generator.resolve.index import Index, Target, normalise_path
 from generator.resolve.schemas import SchemaResolver
+from generator.resolve.tags import TagNames, with_page_tags
 
 
 def _scrub(value: object) -> object:
@@ -72,20 +75,6 @@ def _unique_key(key: str, taken: set[str]) -> str:
     while f"{key}-{n}" in taken:
         n += 1
     return f"{key}-{n}"
-
-
-def _with_page_tags(overview: Overview | None, pages: Sequence[Page]) -> Overview | None:
-    """The overview with the tag descriptions paths pages print under tag headings
-    (a tag the overview lists without a description takes the page's)."""
-    found = [tag for page in pages for tag in page.tags]
-    if overview is None or not found:
-        return overview
-    tags = {tag.name: tag for tag in overview.tags}
-    for tag in found:
-        known = tags.get(tag.name)
-        if known is None or not known.description:
-            tags[tag.name] = tag
-    return replace(overview, tags=tuple(tags.values()))
 
 
 def _merge_operations(pages: Sequence[Page], diagnostics: Diagnostics) -> list[Operation]:
@@ -197,14 +186,35 @@ def _index_inline(pages: Sequence[Page], index: Index) -> dict[str, ObjectSchema
     return inline
 
 
+def _overview(pages: Sequence[Page], diagnostics: Diagnostics) -> Overview | None:
+    """The first overview the docs give, else the first a page's title made; the text
+    under the titles of the other pages that made one is reported, not dropped."""
+    found = [p.overview for p in pages if p.overview is not None]
+    if not found:
+        return None
+    chosen = next((o for o in found if not o.inferred), found[0])
+    for other in found:
+        if other.inferred and other is not chosen and other.description:
+            start = other.description.splitlines()[0]
+            diagnostics.warning(
+                "ignored-content",
+                f"the text under page title {other.title!r} was not read into the model "
+                f"(the API's overview is {chosen.title!r} at {chosen.location}): "
+                f"{start[:60]!r}",
+                other.location,
+            )
+    return chosen
+
+
 def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> Api:
     """Merge one API's pages and resolve every reference; never raises on bad docs."""
     schemas = Index(pages={normalise_path(p.path) for p in pages})
     scheme_index = Index(pages=set(schemas.pages))
-    overview = _with_page_tags(
-        next((p.overview for p in pages if p.overview is not None), None), pages
-    )
-    operations = _merge_operations(pages, diagnostics)
+    overview = _overview(pages, diagnostics)
+    names = TagNames(overview)
+    overview = with_page_tags(overview, pages, names)
+    operations = [names.operation(op) for op in _merge_operations(pages, diagnostics)]
+    operations = relative_paths(overview, operations, diagnostics)
     definitions = _merge_definitions(pages, schemas, diagnostics)
     schemes = _merge_schemes(pages, scheme_index, diagnostics)
     inline = _index_inline(pages, schemas)

@@ -227,3 +227,32 @@ def test_no_generated_file_holds_a_path_of_the_generating_machine(tmp_path: Path
         or str(tmp_path) in p.read_text(encoding="utf-8", errors="replace")
     ]
     assert leaks == []
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Swagger Petstore", "Typed Python client for the Swagger Petstore API"),
+        ("ARLAS Exploration API", "Typed Python client for the ARLAS Exploration API"),
+        ("Catalog Service RESTful API Resource.",
+         "Typed Python client for the Catalog Service RESTful API Resource"),
+        ("Rapid api gateway", "Typed Python client for the Rapid api gateway"),
+        ("Capital Ideas", "Typed Python client for the Capital Ideas API"),
+    ],
+)  # fmt: skip
+def test_the_distribution_description_says_api_once(title: str, description: str) -> None:
+    api = python_fixtures.petstore_api()
+    assert api.overview is not None
+    api = replace(api, overview=replace(api.overview, title=title))
+    config = ApiConfig.for_folder(Path("specs/petstore"), "petstore")
+    pyproject = emit(api, config)["python/petstore/pyproject.toml"]
+    assert f"description = {description!r}".replace("'", '"') in pyproject
+
+
+def test_the_package_declares_what_its_own_tests_need() -> None:
+    api, config = real("petstore")
+    files = python_build.render(api, config=config)
+    pyproject = files["python/petstore/pyproject.toml"]
+    assert '[project.optional-dependencies]\ntest = ["pytest>=7", "respx>=0.20"]' in pyproject
+    readme = files["python/petstore/README.md"]
+    assert "## Tests" in readme and "set `PETSTORE_TEST_LIVE_URL` to its URL" in readme

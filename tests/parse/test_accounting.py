@@ -1,4 +1,5 @@
-"""The line accounting over everything in ../shared and the test fixtures: every
+"""The line accounting over everything in ../shared and the test fixtures (pages and
+trees in the styles of real docs, tests/fixtures/): every
 non-blank line is in the model, in a diagnostic that names it, or one that carries
 nothing. No line is unaccounted, and every line reported as ignored (or as a table row
 outside a table, or as a broken row) is pinned, per tree, in a reviewed snapshot."""
@@ -27,6 +28,7 @@ TREES = {
     "fixtures/broken_docs": ROOT / "tests" / "robust" / "broken_docs",
     "fixtures/hostile_api": ROOT / "tests" / "robust" / "hostile_api",
     "fixtures/fidelity": ROOT / "tests" / "parse" / "fidelity",
+    "fixtures/trees": ROOT / "tests" / "fixtures",
 }
 REPORTING = {"ignored-content", "stray-table-row", "broken-row"}
 

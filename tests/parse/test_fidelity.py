@@ -320,5 +320,6 @@ def test_links_to_one_missing_page_from_different_folders_share_one_stand_in() -
 def test_every_recovery_has_a_test_page() -> None:
     assert set(RECOVERIES) == {
         "split-rows", "operations-anywhere", "translations", "title-names",
-        "markup-variants", "description-headings",
+        "markup-variants", "description-headings", "unlabelled-sections", "handwritten-columns",
+        "handwritten-types",
     }

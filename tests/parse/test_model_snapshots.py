@@ -1,5 +1,6 @@
 """Snapshots of the model: the full model of the catalog page and the specs trees, and a
-one-line-per-element outline of every corpus tree (readable enough to review)."""
+one-line-per-element outline of every corpus tree and fixture tree (readable enough to
+review)."""
 
 import csv
 from collections import defaultdict
@@ -37,6 +38,9 @@ def _trees() -> dict[str, list[Path]]:
     for folder in sorted((CORPUS / "swagger2markup" / "expected").iterdir()):
         trees[f"swagger2markup/{folder.name}"].append(folder)
     trees["adobe-catalog"].append(CORPUS / "adobe-catalog")
+    for folder in sorted((ROOT / "tests" / "fixtures").iterdir()):
+        if folder.is_dir():
+            trees[f"fixtures/{folder.name}"].append(folder)
     return dict(sorted(trees.items()))
 
 
@@ -89,7 +93,10 @@ def outline(api: Api, diagnostics: Diagnostics) -> list[str]:
             for p in op.parameters
         )
         responses = ", ".join(f"{r.status} {shape(r.schema)}" for r in op.responses)
-        lines.append(f"{op.method} {op.path} [{op.operation_id}] ({params}) -> {responses}")
+        tags = f" #{', #'.join(op.tags)}" if op.tags else ""
+        lines.append(
+            f"{op.method} {op.path} [{op.operation_id}]{tags} ({params}) -> {responses}"
+        )
     for d in api.definitions:
         flag = " UNRESOLVED" if d.unresolved else ""
         lines.append(f"def {d.key} ({d.name}){flag}: {shape(d.schema)}")
@@ -104,7 +111,8 @@ def outline(api: Api, diagnostics: Diagnostics) -> list[str]:
 def test_corpus_tree_outline(
     tree: str, snapshot: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(CORPUS.parent)  # pages are shown relative to the working directory
+    # pages are shown relative to the working directory
+    monkeypatch.chdir(ROOT if tree.startswith("fixtures/") else CORPUS.parent)
     api, diagnostics = load(tree.rsplit("/", 1)[-1], TREES[tree])
     assert outline(api, diagnostics) == snapshot
 

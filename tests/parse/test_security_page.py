@@ -58,7 +58,7 @@ def test_access_code_flow_has_both_urls_in_order() -> None:
     )
     assert scheme.authorization_url == "https://slack.com/oauth/authorize"
     assert scheme.token_url == "https://slack.com/api/oauth.access"
-    assert scheme.key == "slackauth"
+    assert scheme.key == "slackAuth"  # no anchor: the heading, as the docs name it
 
 
 def test_password_flow_url_is_the_token_url() -> None:

@@ -79,7 +79,7 @@ def _where(api: Api) -> SourceLocation:
 
 def _info(api: Api, diagnostics: Diagnostics) -> Json:
     overview = api.overview
-    if overview is None:
+    if overview is None or (overview.inferred and not overview.title):
         diagnostics.warning(
             "missing-overview",
             f"API '{api.name}' has no overview page; title '{api.name}' and version "

@@ -62,6 +62,8 @@ class PackageView:
     env_prefix: str
     base_url_env: str
     log_env: str
+    test_live_env: str
+    """The variable that points the generated live tests at a server."""
     base_url: str
     client_class: str
     async_client_class: str
@@ -81,6 +83,12 @@ class PackageView:
     quick_start: ExampleCall | None
     tour: tuple[ExampleCall, ...]
     pager_example: ExampleCall | None
+
+    @property
+    def summary(self) -> str:
+        """The distribution's one-line description (no "API API" when the title says it)."""
+        api = "" if re.search(r"\bapi\b", self.title, re.IGNORECASE) else " API"
+        return f"Typed Python client for the {self.title.rstrip(' .')}{api}"
 
     @property
     def idempotent_methods(self) -> str:
@@ -263,6 +271,7 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         env_prefix=env_prefix,
         base_url_env=env_var(env_prefix, "base_url"),
         log_env=env_var(env_prefix, "log"),
+        test_live_env=env_var(env_prefix, "test_live_url"),
         base_url=default_base_url(api, config),
         client_class=client,
         async_client_class=async_client,

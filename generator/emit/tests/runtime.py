@@ -260,7 +260,7 @@ def runtime_view(package: PackageView, api: Api, model_names: set[str]) -> Runti
         api=api, options=package.client_options, imports=imports, diagnostics=Diagnostics(),
         client_class=package.client_class,
     )  # fmt: skip
-    env = [(f"{package.env_prefix}_BASE_URL", "https://env.test/root")]
+    env = [(package.base_url_env, "https://env.test/root")]
     env += [(o.env_var, f"env-{o.name}") for o in package.options]
     env_lines = tuple(
         render(Call("monkeypatch.setenv", (Atom(pystr(k)), Atom(pystr(v)))), 4) for k, v in env

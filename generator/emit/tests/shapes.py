@@ -127,20 +127,19 @@ def case_lines(case: OperationCase, client_class: str, *, live: bool = False) ->
     )
 
 
-def conftest_lines(package: str, client: str, async_client: str, env_prefix: str) -> dict[str, str]:
-    """The conftest statements that hold the client's names or the env prefix."""
+def conftest_lines(package: str, client: str, async_client: str, live_env: str) -> dict[str, str]:
+    """The conftest statements that hold the client's names or the live-test variable."""
     options = (Atom("base_url=BASE_URL"), Atom("max_retries=0"), Atom("**OPTIONS"))
     live = (Atom("base_url=url"), *options[1:])
-    variable = f"{env_prefix}_TEST_LIVE_URL"
     return {
         "import": import_line(package, [async_client, client]),
         "def_client": render_def("client", ["router: respx.MockRouter"], f"Iterator[{client}]"),
         "with_client": render(Call(client, options), 4, "with ", " as made:"),
         "async_with": render(Call(async_client, options), 8, "async with ", " as made:"),
         "def_live_client": render_def("live_client", [], f"Iterator[{client}]"),
-        "getenv": render(Call("os.environ.get", (Atom(pystr(variable)),)), 4, "url = "),
+        "getenv": render(Call("os.environ.get", (Atom(pystr(live_env)),)), 4, "url = "),
         "skip": render(
-            Call("pytest.skip", (Atom(pystr(f"set ${variable} to run the live tests")),)), 8
+            Call("pytest.skip", (Atom(pystr(f"set ${live_env} to run the live tests")),)), 8
         ),
         "with_live": render(Call(client, live), 4, "with ", " as made:"),
     }

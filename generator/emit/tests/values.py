@@ -48,14 +48,17 @@ class Chosen:
 
 
 def path_values(template: str, example: str) -> dict[str, str]:
-    """``/pets/{petId}`` + ``/pets/0`` → ``{"petId": "0"}`` (empty when they differ)."""
+    """``/pets/{petId}`` + ``/pets/0`` → ``{"petId": "0"}`` (empty when they differ).
+    The example may carry the base path the operation's path was read without
+    (``/v2/pets/0``, `generator.resolve.base_path`)."""
     pieces = _TEMPLATE_VAR.split(template)
     names = pieces[1::2]
     regex = "".join(
         re.escape(piece) if i % 2 == 0 else f"(?P<g{i // 2}>[^/]+)"
         for i, piece in enumerate(pieces)
     )
-    found = re.fullmatch(regex, example.split("?", 1)[0])
+    path = example.split("?", 1)[0]
+    found = re.fullmatch(regex, path) or re.fullmatch(f"(?:/[^/]+)+?{regex}", path)
     if found is None:
         return {}
     return {name: found.group(f"g{i}") for i, name in enumerate(names)}

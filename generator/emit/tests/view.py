@@ -109,7 +109,8 @@ class ConftestView:
     base_url: str
     options: tuple[tuple[str, str], ...]
     """(option name, value code) passed to every test client."""
-    env_prefix: str
+    live_env: str
+    """The variable that points the live tests at a server."""
     lines: dict[str, str]
     """Statements that hold the client's names, in black's shape (`shapes.conftest_lines`)."""
 
@@ -332,9 +333,10 @@ def conftest_view(package: PackageView, base_url: str) -> ConftestView:
         async_client_class=package.async_client_class,
         base_url=pystr(base_url),
         options=tuple((o.name, pystr(option_value(o))) for o in package.options),
-        env_prefix=package.env_prefix,
+        live_env=package.test_live_env,
         lines=conftest_lines(
-            package.package, package.client_class, package.async_client_class, package.env_prefix
+            package.package, package.client_class, package.async_client_class,
+            package.test_live_env,
         ),
     )
 
