@@ -4,7 +4,8 @@ Caches make regeneration fast (a page parsed, a file formatted, a whole run skip
 and must never change what a run produces. Two rules make that hold:
 
 **Keys come from declared inputs, in one place.** Each cache kind is an `Inputs`
-declared at the bottom of this module (`PAGES`, `BLACK`, `STAMPS`): its name, the
+declared at the bottom of this module (`PAGES`, `BLACK`, `STAMPS`, `EMIT`,
+`TEMPLATE_CODE`): its name, the
 md2sdk files whose bytes shape its values (the parser's sources *and* the label
 files it reads, the formatter's mode...), whether the built-in templates do, and the
 libraries whose versions do. md2sdk's version, Python's version and the entry format
