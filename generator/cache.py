@@ -4,7 +4,8 @@ Caches make regeneration fast (a page parsed, a file formatted, a whole run skip
 and must never change what a run produces. Two rules make that hold:
 
 **Keys come from declared inputs, in one place.** Each cache kind is an `Inputs`
-declared at the bottom of this module (`PAGES`, `BLACK`, `STAMPS`): its name, the
+declared at the bottom of this module (`PAGES`, `BLACK`, `STAMPS`, `EMIT`,
+`TEMPLATE_CODE`): its name, the
 md2sdk files whose bytes shape its values (the parser's sources *and* the label
 files it reads, the formatter's mode...), whether the built-in templates do, and the
 libraries whose versions do. md2sdk's version, Python's version and the entry format
@@ -147,6 +148,20 @@ class Cache:
         if fields[4] != b"%d" % len(payload) or fields[5] != _checksum(payload).encode():
             return self._ignored(path, "truncated or altered")
         return payload
+
+    def holds(self, key: str, *, slot: str | None = None) -> bool:
+        """Whether an entry of this cache is stored under ``key`` (or in ``slot`` for
+        ``key``), by its header alone: cheap, and not a promise that `load` will answer
+        (the payload is checked there)."""
+        if self.root is None:
+            return False
+        try:
+            with open(self.path(key, slot), "rb") as handle:
+                head = handle.readline(512).rstrip(b"\n").split(b" ")
+        except OSError:
+            return False
+        expected = [_MAGIC, b"%d" % FORMAT, self.inputs.name.encode(), key.encode()]
+        return len(head) == 6 and head[:4] == expected
 
     def store(self, key: str, payload: bytes, *, slot: str | None = None) -> None:
         """Keep ``payload`` under ``key`` (best effort: failures only cost time)."""
@@ -301,3 +316,10 @@ EMIT = Inputs("emit", files=("*",), templates=True, libraries=OUTPUT_LIBRARIES)
 source counts (emitters, filters, pyshape, naming, the writer's line length...); parts:
 the template or filter name, the template overrides' digest, the stable bytes of the
 arguments."""
+
+TEMPLATE_CODE = Inputs(
+    "templates", files=("emit/templating.py",), libraries=(("jinja2", "jinja2"),)
+)
+"""Compiled templates (`generator.emit.incremental.bytecode`); parts: Jinja's bucket key
+(the template's name and file) and the source's checksum. The environment's settings
+live in ``emit/templating.py``; the Python version (marshalled code) is in every key."""

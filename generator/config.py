@@ -138,10 +138,12 @@ def display_path(path: Path, base: Path | None = None) -> str:
     base = base or Path.cwd()
     # Symlinks in ``path`` are kept as written (a link is shown where it sits, not where
     # it leads); resolving both sides is the fallback for a base reached through links.
-    for mine, theirs in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))),
-                         (path.resolve(), base.resolve())):  # fmt: skip
-        if mine.is_relative_to(theirs):
-            return mine.relative_to(theirs).as_posix() or "."
+    mine, theirs = os.path.abspath(path), os.path.abspath(base)
+    if mine == theirs or mine.startswith(theirs.rstrip(os.sep) + os.sep):
+        return Path(os.path.relpath(mine, theirs)).as_posix()
+    real, real_base = path.resolve(), base.resolve()
+    if real.is_relative_to(real_base):
+        return real.relative_to(real_base).as_posix() or "."
     return path.as_posix()
 
 

@@ -7,6 +7,8 @@ shadow builtins (``id``) or pydantic attributes (``json``), be non-ASCII or 10,0
 characters long. Every function here returns a valid, deterministic name for all of
 them; `unique_names` resolves what still collides after normalisation
 (``x-api-key``/``x_api_key``/``X-Api-Key``) by numbering in first-seen order.
+`snake_case` and `pascal_case` are remembered per text (pure, and a big API repeats
+its wire names across hundreds of operations: ``pretty``, ``namespace``...).
 
 Example::
 
@@ -17,11 +19,12 @@ Example::
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import keyword
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 MAX_IDENTIFIER = 64
@@ -113,11 +116,13 @@ def _shorten(name: str, original: str, sep: str) -> str:
     return f"{name[: MAX_IDENTIFIER - 9].rstrip('_')}{sep}{digest}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def snake_case(text: str) -> str:
     """``createdAfter`` → ``created_after``; may be empty or start with a digit."""
     return _shorten("_".join(w.lower() for w in split_words(text)), text, "_")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def pascal_case(text: str) -> str:
     """``batch-response`` → ``BatchResponse``; ``HTTPError`` keeps its acronym."""
     words = split_words(text)
@@ -282,23 +287,32 @@ def unique_names(
     case-insensitive file systems, HTTP header names).
     """
 
-    def key(n: str) -> str:
-        return n.casefold() if fold else n
-
-    taken = {key(r) for r in reserved}
+    taken = {r.casefold() for r in reserved} if fold else set(reserved)
     result: dict[str, str] = {}
     for original in names:
         if original in result:
             continue
-        base = make(original)
-        candidate, n = base, 1
-        while key(candidate) in taken:
-            n += 1
-            sep = "" if base.endswith("_") else "_v" if base[-1:].isdigit() else "_"
-            candidate = f"{base}{sep}{n}"
-        taken.add(key(candidate))
+        candidate = fresh_name(make(original), taken, fold=fold)
+        taken.add(candidate.casefold() if fold else candidate)
         result[original] = candidate
     return result
+
+
+def fresh_name(base: str, taken: Container[str], *, fold: bool = False) -> str:
+    """``base``, or ``base`` numbered (``_2``, ``_3``...; ``_v2`` after a digit) until it
+    is not in ``taken`` (holding casefolded names when ``fold``): the numbering of
+    `unique_names` for callers that keep their own set of taken names, so one more
+    name costs no copy of all the others."""
+
+    def key(n: str) -> str:
+        return n.casefold() if fold else n
+
+    candidate, n = base, 1
+    while key(candidate) in taken:
+        n += 1
+        sep = "" if base.endswith("_") else "_v" if base[-1:].isdigit() else "_"
+        candidate = f"{base}{sep}{n}"
+    return candidate
 
 
 @dataclass(frozen=True)

@@ -261,3 +261,17 @@ def test_stamps_are_entries_of_the_stamps_cache(tmp_path: Path) -> None:
     assert head.startswith(b"md2sdk-cache 1 stamps " + b"f" * 64 + b" ")
     assert json.loads(body)["operations"] == 3
     assert read_stamp(tmp_path, "catalog") == stamp
+
+
+def test_holds_reads_the_header_only(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, PAGES)
+    key, other = cache.key("a.md", b"x"), cache.key("b.md", b"x")
+    assert not cache.holds(key) and not cache.holds(key, slot="api")
+    cache.store(key, b"payload")
+    cache.store(key, b"payload", slot="api")
+    assert cache.holds(key) and cache.holds(key, slot="api")
+    assert not cache.holds(other, slot="api")  # the slot holds another key's entry
+    assert not Cache(tmp_path, BLACK).holds(key)  # another cache's folder and name
+    cache.path(key, "api").write_bytes(b"garbage\n")
+    assert not cache.holds(key, slot="api")
+    assert not Cache(None, PAGES).holds(key)

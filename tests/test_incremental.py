@@ -12,7 +12,7 @@ sequences.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
+from generator.emit.tests.imports import Effect, Imports
 from generator.pipeline import RunResult, generate
 from tests.incremental_tree import (
     CONFIG,
@@ -208,3 +209,36 @@ def _tolerant(change: Edit, tree: Tree) -> None:
         change(tree)
     except KeyError:
         return
+
+
+def test_a_case_whose_hoisted_value_was_named_by_an_edited_operation_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """createAnimal's body and getAnimal's response are the same long Animal sample:
+    the module holds it once, as a constant named after the first to use it
+    (``_CREATE_ANIMAL_BODY``). When createAnimal stops sending it, getAnimal's
+    remembered case (which used that name) no longer holds: its replay reports so, and
+    it is built again under its own name, as a cold run does."""
+    replays: list[bool] = []
+    real = Imports.replay
+
+    def replay(self: Imports, log: Sequence[Effect]) -> bool:
+        replays.append(real(self, log))
+        return replays[-1]
+
+    monkeypatch.setattr(Imports, "replay", replay)
+    twins = Twins(tmp_path)
+    long_props = [Prop(f"characteristic_number_{n}", "string") for n in range(4)]
+    twins.edit(lambda t: t.definitions["Animal"].extend(long_props))
+    module = twins.root / "out" / "python" / "zoo" / "tests" / "test_animals.py"
+    assert "json=_CREATE_ANIMAL_BODY" in module.read_text()  # getAnimal's mocked response
+
+    def stop_sending(tree: Tree) -> None:
+        tree.operations["createAnimal"].params = []
+        tree.operations["createAnimal"].responses = [("201", "Created", None)]
+
+    replays.clear()
+    twins.edit(stop_sending)
+    assert "_CREATE_ANIMAL_BODY" not in module.read_text()
+    assert "json=_GET_ANIMAL_RESPONSE" in module.read_text()
+    assert False in replays and True in replays

@@ -60,3 +60,31 @@ def test_a_failing_template_in_a_worker_is_an_emit_failed_error(
     assert len(failed) == 1 and "target 'openapi' failed: UndefinedError" in failed[0]
     assert not any(path.startswith("openapi/") for path in files)
     assert any(path.startswith("python/") for path in files)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_an_incremental_emit_runs_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold emit forks (no fragments kept); once every target's fragments are kept
+    for the current inputs, the next emit stays in this process, with the same files."""
+    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 1)
+    original = pipeline._emit_target
+
+    def tagged(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
+        files, diagnostics, stats = original(job)
+        return {**files, f"pid/{job[0]}": str(os.getpid())}, diagnostics, stats
+
+    monkeypatch.setattr(pipeline, "_emit_target", tagged)
+    runs, pids = [], []
+    for _ in range(2):
+        diagnostics = Diagnostics()
+        project = load_config(ROOT / "pyproject.toml", diagnostics)
+        config = next(api for api in project.apis if api.name == "catalog")
+        api = load_api(config, project.root, diagnostics, Timings().stage)
+        files = emit_api(api, config, None, diagnostics, cache_dir=tmp_path)
+        pids.append({files.pop(f"pid/{target}") for target in config.targets})
+        runs.append(files)
+    assert str(os.getpid()) not in pids[0]  # cold: every target in a worker
+    assert pids[1] == {str(os.getpid())}  # incremental: all here
+    assert runs[0] == runs[1]

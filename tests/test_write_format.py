@@ -128,3 +128,23 @@ def test_shaped_and_black_results_are_cached_apart(tmp_path: Path) -> None:
     assert (shaped["a.py"], formatted["a.py"]) == ("x=1\n", "x = 1\n")
     cache = Cache(tmp_path, BLACK)
     assert cache_key(cache, source, shaped=True) != cache_key(cache, source)
+
+
+def test_a_file_black_leaves_alone_is_cached_as_an_empty_entry(tmp_path: Path) -> None:
+    sources = {"same.py": "x = 1\n", "changed.py": "x=1\n", "blank.py": "\n\n"}
+    first = format_files(sources, Diagnostics(), cache_dir=tmp_path)
+    cache = Cache(tmp_path, BLACK)
+    assert cache.load(cache_key(cache, "x = 1\n")) == b""  # no second copy of the file
+    assert cache.load(cache_key(cache, "x=1\n")) == b"x = 1\n"
+    assert first == {"same.py": "x = 1\n", "changed.py": "x = 1\n", "blank.py": first["blank.py"]}
+    assert format_files(sources, Diagnostics(), cache_dir=tmp_path) == first
+
+
+def test_the_pool_gives_back_unchanged_files_as_they_are() -> None:
+    files = {f"m{i:03}.py": f"def f{i}(a, b):\n    return a + {i}\n" for i in range(30)}
+    files["odd.py"] = "y=2\n"
+    assert len(files) > PARALLEL_THRESHOLD
+    out = format_files(files, Diagnostics(), jobs=2, shaped=True)
+    assert out == {**files, "odd.py": "y=2\n"}
+    out = format_files(files, Diagnostics(), jobs=2)
+    assert out == {**files, "odd.py": "y = 2\n"}

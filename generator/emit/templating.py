@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -59,6 +60,20 @@ def _pystr(text: str) -> str:
     return out
 
 
+_SHOWN_AS_ESCAPES = sorted(set(_LINE_BREAKS + _BIDI) - {"\n"})
+_UNSAFE = re.compile(
+    "[" + "".join(f"\\u{ord(c):04x}" for c in _SHOWN_AS_ESCAPES) + r"\x00-\x09\x0b-\x1f\x7f]"
+)
+"""What `docstring` makes visible: every line break but ``\\n``, bidi controls, the
+other control characters and DEL (the texts are long and these characters rare, so
+one search beats a test per character)."""
+
+
+def _visible(found: re.Match[str]) -> str:
+    code = ord(found[0])
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
 def docstring(value: object, indent: int | None = None, own_line: bool = False) -> str:
     """Text for the body of a ``\"\"\"...\"\"\"`` docstring, shown to readers as written.
 
@@ -76,15 +91,7 @@ def docstring(value: object, indent: int | None = None, own_line: bool = False) 
     """
     text = str(value).replace("\r\n", "\n")
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    cleaned = []
-    for ch in text:
-        if ch == "\n":
-            cleaned.append(ch)
-        elif ch in _LINE_BREAKS or ch in _BIDI or ord(ch) < 32 or ord(ch) == 127:
-            cleaned.append(f"\\u{ord(ch):04x}" if ord(ch) > 0xFF else f"\\x{ord(ch):02x}")
-        else:
-            cleaned.append(ch)
-    text = "".join(cleaned).rstrip()
+    text = _UNSAFE.sub(_visible, text).rstrip()
     if indent is not None:
         return _black_docstring(text, indent, own_line)
     if text.endswith('"'):

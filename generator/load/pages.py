@@ -1,21 +1,21 @@
-"""Parsing many pages fast: a content-hash cache of parsed pages and a process pool.
+"""Parsing many pages fast: a store of parsed pages and a process pool.
 
 Parsing is the biggest stage before emitting on large docs (Kubernetes: 1,903 pages,
 15.7 MB). Two things make it cheap:
 
-- a cache of parsed pages (``<project>/.md2sdk-cache/pages/``, `generator.cache`
-  with the inputs declared as `generator.cache.PAGES`: the parser's sources, the label
-  files, mistune's and md2sdk's versions) keyed by those and the page's shown path and
-  bytes, so a regeneration after editing one page parses one page; its value is the
-  pickled ``(Page, diagnostics)`` pair, so a cached page reports the same warnings as
-  a parsed one;
-- pages that miss the cache are parsed in a process pool across the cores when there
+- a store of parsed pages per API (`generator.load.store`: one entry of the page
+  cache ``<project>/.md2sdk-cache/pages/``, keyed by the inputs declared as
+  `generator.cache.PAGES`: the parser's sources, the label files, mistune's and
+  md2sdk's versions): a page whose file stat or bytes are unchanged is not parsed (nor,
+  by stat, even read) again; its value is the pickled ``(Page, diagnostics)`` pair, so
+  a stored page reports the same warnings as a parsed one;
+- pages that miss the store are parsed in a process pool across the cores when there
   are enough of them to pay for the pool's start-up (`PARALLEL_THRESHOLD`).
 
 Results are in the order the pages were given, whichever way each page was obtained,
 so output never depends on the cache or the core count. The cache is best effort: an
-unreadable, corrupt or unwritable cache entry only costs time (a corrupt one is also
-logged, see `generator.cache`).
+unreadable, corrupt or unwritable store only costs time (a corrupt one is also logged,
+see `generator.cache`).
 """
 
 from __future__ import annotations
@@ -25,11 +25,13 @@ import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from generator.cache import PAGES, Cache
 from generator.diagnostics import Diagnostic, Diagnostics
+from generator.load.store import Entry, PageStore, Stat, digest_of, stat_of
 from generator.model import Page, SourceLocation
 from generator.parse import parse_page
 
@@ -92,6 +94,46 @@ def read_sources(
     return sources
 
 
+@dataclass
+class Source:
+    """One page after reading: its stored parse (``entry``, ``parsed``), or the bytes
+    to parse."""
+
+    shown: str
+    entry: Entry | None = None
+    parsed: Parsed | None = None
+    data: bytes = b""
+    stat: Stat | None = None
+
+
+def read_files(
+    pages: Sequence[tuple[Path, str]], diagnostics: Diagnostics, store: PageStore
+) -> list[Source]:
+    """Each readable page ``(file, shown path)``, in order: taken from ``store`` when its
+    stat or its bytes are unchanged, else read (see `generator.load.store`)."""
+    found: list[Source] = []
+    for path, shown in pages:
+        try:
+            stat = stat_of(os.stat(path))
+            entry = store.by_stat(shown, stat)
+            parsed = _unpickled(entry.blob) if entry is not None else None
+            if entry is not None and parsed is not None:
+                found.append(Source(shown, entry, parsed))
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            where = SourceLocation(shown)
+            diagnostics.error("read-error", f"cannot read: {exc.strerror}", where)
+            continue
+        entry = store.by_digest(shown, digest_of(data))
+        parsed = _unpickled(entry.blob) if entry is not None else None
+        if entry is not None and parsed is not None:
+            found.append(Source(shown, Entry(stat, entry.digest, entry.blob), parsed))
+        else:
+            found.append(Source(shown, data=data, stat=stat))
+    return found
+
+
 def parse_sources(
     sources: Sequence[tuple[str, bytes]],
     diagnostics: Diagnostics,
@@ -102,20 +144,58 @@ def parse_sources(
 ) -> list[Page]:
     """The pages ``(shown path, bytes)`` parsed, in order, from the cache or afresh.
 
-    ``parser`` replaces `parse_page` (tests); the cache serves only the real parser.
+    Pages given as bytes (``md2sdk diff`` reads two versions of the same paths) are
+    cached one entry per page and content (`generator.cache.PAGES` keyed by the shown
+    path and the bytes), not in an API's store. ``parser`` replaces `parse_page`
+    (tests); the cache serves only the real parser.
     """
     cache = Cache(cache_dir if parser is parse_page else None, PAGES)
     results: list[Parsed | None] = []
     misses: list[int] = []
     for shown, data in sources:
-        cached = _read_cache(cache, shown, data)
-        if cached is None:
+        blob = cache.load(cache.key(shown, data)) if cache.root is not None else None
+        parsed = _unpickled(blob) if blob is not None else None
+        if parsed is None:
             misses.append(len(results))
-        results.append(cached)
+        results.append(parsed)
     todo = [sources[i] for i in misses]
-    for index, parsed in zip(misses, _parse_all(todo, jobs, parser), strict=True):
+    for index, (parsed, blob) in zip(misses, _parse_all(todo, jobs, parser), strict=True):
         results[index] = parsed
-        _write_cache(cache, *sources[index], parsed)
+        if blob is not None and cache.root is not None:
+            cache.store(cache.key(*sources[index]), blob)
+    return _collected(results, diagnostics)
+
+
+def parse_read(
+    sources: Sequence[Source],
+    diagnostics: Diagnostics,
+    store: PageStore,
+    *,
+    jobs: int | None = None,
+    parser: Parser = parse_page,
+) -> list[Page]:
+    """The pages of ``sources`` in order: stored ones unpickled, the rest parsed (in a
+    pool when there are many); the store is then saved with exactly these pages."""
+    results: list[Parsed | None] = []
+    misses: list[int] = []
+    for source in sources:
+        if source.entry is None or source.parsed is None:
+            misses.append(len(results))
+        else:
+            store.keep(source.shown, source.entry)
+        results.append(source.parsed)
+    todo = [(sources[i].shown, sources[i].data) for i in misses]
+    for index, (parsed, blob) in zip(misses, _parse_all(todo, jobs, parser), strict=True):
+        results[index] = parsed
+        source = sources[index]
+        if blob is not None:
+            store.keep(source.shown, Entry(source.stat, digest_of(source.data), blob))
+    store.save()
+    return _collected(results, diagnostics)
+
+
+def _collected(results: list[Parsed | None], diagnostics: Diagnostics) -> list[Page]:
+    """The pages of ``results`` (all filled in), their diagnostics reported in order."""
     found: list[Page] = []
     for result in results:
         page, items = cast(Parsed, result)
@@ -139,17 +219,33 @@ def _parse_one(source: tuple[str, bytes], parser: Parser | None = None) -> Parse
     return page, list(diagnostics)
 
 
-def _parse_chunk(chunk: list[tuple[str, bytes]]) -> list[Parsed]:
-    return [_parse_one(source) for source in chunk]
+def _pickled(parsed: Parsed) -> bytes | None:
+    try:
+        return pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # a page that cannot be kept is parsed again next time
+        return None
+
+
+def _parse_chunk(chunk: list[tuple[str, bytes]]) -> list[bytes | Parsed]:
+    """A worker's pages, pickled for the store (the parent keeps the bytes as they are
+    and unpickles them once, instead of unpickling and pickling again)."""
+    out: list[bytes | Parsed] = []
+    for source in chunk:
+        parsed = _parse_one(source)
+        out.append(_pickled(parsed) or parsed)
+    return out
 
 
 def _parse_all(
     sources: list[tuple[str, bytes]], jobs: int | None, parser: Parser
-) -> Iterator[Parsed]:
-    """Parse in order, in a process pool when there are enough pages to pay for it."""
+) -> Iterator[tuple[Parsed, bytes | None]]:
+    """``(parsed, its pickle)`` in order, in a process pool when there are enough pages
+    to pay for it."""
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), 8)
     if len(sources) < PARALLEL_THRESHOLD or workers < 2:
-        yield from (_parse_one(source, parser) for source in sources)
+        for source in sources:
+            parsed = _parse_one(source, parser)
+            yield parsed, _pickled(parsed)
         return
     # Contiguous chunks of about equal size in bytes, a few per worker, so one worker
     # with all the big pages does not finish last by far.
@@ -164,16 +260,17 @@ def _parse_all(
         chunks[-1].append(source)
         size += len(source[1])
     with ProcessPoolExecutor(workers, initializer=_use_parser, initargs=(parser,)) as pool:
-        for parsed in pool.map(_parse_chunk, chunks):
-            yield from parsed
+        for chunk, done in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
+            for source, item in zip(chunk, done, strict=True):
+                blob = item if isinstance(item, bytes) else None
+                got = _unpickled(item) if isinstance(item, bytes) else item
+                if got is None:  # cannot happen short of a pickling bug: parse here
+                    yield _parse_one(source, parser), None
+                else:
+                    yield got, blob
 
 
-def _read_cache(cache: Cache, shown: str, data: bytes) -> Parsed | None:
-    if cache.root is None:
-        return None
-    blob = cache.load(cache.key(shown, data))
-    if blob is None:
-        return None
+def _unpickled(blob: bytes) -> Parsed | None:
     try:
         value = pickle.loads(blob)
     except Exception:  # an entry of an older model that no longer unpickles
@@ -187,13 +284,3 @@ def _read_cache(cache: Cache, shown: str, data: bytes) -> Parsed | None:
     ):
         return cast(Parsed, value)
     return None
-
-
-def _write_cache(cache: Cache, shown: str, data: bytes, parsed: Parsed) -> None:
-    if cache.root is None:
-        return
-    try:
-        blob = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
-    except pickle.PicklingError:
-        return
-    cache.store(cache.key(shown, data), blob)

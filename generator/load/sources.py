@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from generator import parse as parse_package
 from generator.config import ApiConfig, display_path
 from generator.diagnostics import Diagnostics
-from generator.load.pages import parse_bytes, parse_sources, read_sources
+from generator.load.pages import parse_bytes, parse_read, read_files
+from generator.load.store import PageStore
 from generator.model import Api, Page, SourceLocation
 from generator.parse import parse_page
 from generator.resolve import resolve_api
@@ -36,8 +38,8 @@ def collect_pages(
     found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            for page in _walk(path, boundary.resolve(), base, diagnostics, set()):
-                found.setdefault(page.resolve(), page)
+            for page, real in _walk(path, boundary.resolve(), base, diagnostics, set()):
+                found.setdefault(real, page)
         elif path.is_file():
             found.setdefault(path.resolve(), path)
         else:
@@ -49,7 +51,9 @@ def collect_pages(
 
 def _walk(
     folder: Path, boundary: Path, base: Path, diagnostics: Diagnostics, seen: set[Path]
-) -> Iterator[Path]:
+) -> Iterator[tuple[Path, Path]]:
+    """``(page, its real path)`` below ``folder`` (a page that is no symlink is where
+    its folder really is: one ``realpath`` per folder, not per page)."""
     real = folder.resolve()
     if real in seen:
         return
@@ -57,9 +61,7 @@ def _walk(
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        diagnostics.error(
-            "read-error", f"cannot list folder: {exc.strerror}", _here(folder, base)
-        )
+        diagnostics.error("read-error", f"cannot list folder: {exc.strerror}", _here(folder, base))
         return
     for entry in entries:
         path = folder / entry.name
@@ -72,7 +74,7 @@ def _walk(
         elif path.is_dir():
             yield from _walk(path, boundary, base, diagnostics, seen)
         elif entry.name.endswith(".md") and path.is_file():
-            yield path
+            yield path, path.resolve() if entry.is_symlink() else real / entry.name
 
 
 def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
@@ -86,9 +88,7 @@ def read_page(path: Path, base: Path, diagnostics: Diagnostics) -> Page | None:
     return parse_bytes(shown, data, diagnostics, parse_page)
 
 
-def read_pages(
-    paths: list[Path], diagnostics: Diagnostics, base: Path | None = None
-) -> list[Page]:
+def read_pages(paths: list[Path], diagnostics: Diagnostics, base: Path | None = None) -> list[Page]:
     """The pages at ``paths`` (files or folders), parsed one by one and not resolved,
     shown relative to ``base`` (default: the working directory)."""
     base = base or Path.cwd()
@@ -108,14 +108,16 @@ def load_pages(
 ) -> Api:
     """The resolved model of the pages at ``paths`` (files or folders) as one API.
 
-    Pages are parsed in parallel and, with a ``cache_dir``, taken from the cache of
-    parsed pages when their bytes are unchanged (`generator.load.pages`).
+    Pages are parsed in parallel and, with a ``cache_dir``, taken from the API's store
+    of parsed pages when their file or bytes are unchanged (`generator.load.store`).
     """
     with stage("read"):
         found = collect_pages(paths, boundary, base, diagnostics)
-        sources = read_sources([(p, display_path(p, base)) for p in found], diagnostics)
+        # The store keeps what md2sdk's own parser made (tests replace it).
+        store = PageStore(cache_dir if parse_page is parse_package.parse_page else None, name)
+        sources = read_files([(p, display_path(p, base)) for p in found], diagnostics, store)
     with stage("parse"):
-        pages = parse_sources(sources, diagnostics, cache_dir=cache_dir, parser=parse_page)
+        pages = parse_read(sources, diagnostics, store, parser=parse_page)
     where = SourceLocation(display_path(paths[0], base))
     with stage("resolve"):
         try:

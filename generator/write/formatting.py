@@ -10,9 +10,11 @@ Formatting is the slow stage for big APIs, so results are cached
 (``.md2sdk-cache/black/``, `generator.cache` with the inputs declared as
 `generator.cache.BLACK`: black's version and this module, where the mode is) by the
 source and whether it is shaped; on a cache miss of many files the work is spread
-over a process pool. The cache is best effort: an unreadable or unwritable cache only
-costs time. black itself (a quarter of a second to import) is
-imported on the first cache miss, so a run whose files are all cached never loads it.
+over a process pool (a file black leaves alone is cached as an empty entry and not
+sent back from the pool: no second copy of the output). The cache is best effort:
+an unreadable or unwritable cache only costs time. black itself (a quarter of a
+second to import) is imported on the first cache miss, so a run whose files are all
+cached never loads it.
 
 Files from md2sdk's own templates are *shaped*: the emitters lay them out exactly as
 black would (proven against black by the test suite for every API we have docs of),
@@ -199,11 +201,22 @@ def _format_all(
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             largest_first = sorted(range(len(sources)), key=lambda i: -len(sources[i]))
-            futures = {i: pool.submit(format_source, sources[i], shaped) for i in largest_first}
+            futures = {i: pool.submit(_format_apart, sources[i], shaped) for i in largest_first}
             for index in range(len(sources)):
-                yield futures[index].result()
+                formatted, error = futures[index].result()
+                yield (sources[index] if formatted == _SAME else formatted), error
     else:
         yield from (format_source(source, shaped) for source in sources)
+
+
+_SAME = "\0same"
+"""What a pool worker answers for a file black leaves as it is, instead of sending
+its text back (most of a big API's 23 MB)."""
+
+
+def _format_apart(source: str, shaped: bool) -> tuple[str | None, str | None]:
+    formatted, error = format_source(source, shaped)
+    return (_SAME if formatted == source else formatted), error
 
 
 def _error_location(path: str, error: str) -> SourceLocation:
@@ -218,9 +231,12 @@ def cache_key(cache: Cache, source: str, shaped: bool = False) -> str:
 
 
 def _read_cache(cache: Cache, source: str, shaped: bool) -> str | None:
+    """The cached form of ``source``; an empty entry stands for the source itself."""
     if cache.root is None:
         return None
     data = cache.load(cache_key(cache, source, shaped))
+    if data == b"":
+        return source
     try:
         return None if data is None else data.decode("utf-8")
     except UnicodeDecodeError:
@@ -228,5 +244,10 @@ def _read_cache(cache: Cache, source: str, shaped: bool) -> str | None:
 
 
 def _write_cache(cache: Cache, source: str, formatted: str, shaped: bool) -> None:
-    if cache.root is not None:
-        cache.store(cache_key(cache, source, shaped), formatted.encode("utf-8"))
+    """Keep ``formatted``: as an empty entry when it is ``source`` itself (what black
+    leaves alone, every shaped file: the cache holds no second copy of the output);
+    a source that formats to nothing at all is not kept."""
+    if cache.root is None or (not formatted and source):
+        return
+    payload = b"" if formatted == source else formatted.encode("utf-8")
+    cache.store(cache_key(cache, source, shaped), payload)

@@ -14,6 +14,7 @@ an emitter can name only plain relative paths that stay inside the output root.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 from collections.abc import Mapping
@@ -77,6 +78,7 @@ def plan_write(
     what it could compare, but callers must not apply it (``diagnostics.has_errors``).
     """
     plan = Plan(root=root, interrupted=(root / JOURNAL).exists())
+    _real.cache_clear()  # folders may have changed since the last plan
     owners = read_manifest(root)
     produced: dict[str, str] = {}
     for api in sorted(outputs):
@@ -159,8 +161,19 @@ def _is_plain(path: str) -> bool:
 
 def _is_confined(root: Path, path: str) -> bool:
     """True when no symlink along ``root/path`` leads outside ``root``."""
-    base = root.resolve()
-    return (base / path).resolve().is_relative_to(base)
+    base = _real(str(root))
+    folder, _, name = path.rpartition("/")
+    where = os.path.join(_real(os.path.join(base, folder)) if folder else base, name)
+    if os.path.islink(where):
+        where = os.path.realpath(where)
+    return where == base or where.startswith(base.rstrip(os.sep) + os.sep)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real(path: str) -> str:
+    """``os.path.realpath``, remembered for the folders of one plan: a run plans a
+    thousand files in a few dozen folders (the cache is cleared per plan)."""
+    return os.path.realpath(path)
 
 
 def _read(path: Path) -> bytes | None:

@@ -67,3 +67,19 @@ def test_docstring_at_an_indent_is_black_normalised(text: str, indent: int, own:
     assert isinstance(node.value.value, str)
     plain = ast.literal_eval(f'"""{docstring(text)}"""')
     assert node.value.value.split() == plain.split()
+
+
+SPECIAL = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\u202a\u202e\u2066\u2069\u200e\u200f\x00\t\x1f\x7f"
+
+
+@settings(max_examples=400, derandomize=True, database=None)
+@given(st.text(alphabet=st.sampled_from([*SPECIAL, "a", "é", "\n", '"', "\\", " "]), max_size=20))
+@example("tab\there, bell\x07, DEL\x7f, RLO\u202e, LS\u2028, NEL\x85, CR\r\nLF")
+def test_docstring_keeps_the_text_and_escapes_the_invisible(text: str) -> None:
+    """The docstring's value is the text as written (``\\r\\n`` read as ``\\n``, trailing
+    blanks aside), while its source shows each line break other than ``\\n``, control
+    character, DEL and bidi control as an escape, never the character itself."""
+    body = docstring(text)
+    assert not any(c in SPECIAL or (ord(c) < 32 and c != "\n") for c in body)
+    value = ast.literal_eval(f'"""{body}"""')
+    assert value.rstrip(" \n") == text.replace("\r\n", "\n").rstrip(" \n")

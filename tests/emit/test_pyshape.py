@@ -95,6 +95,8 @@ def test_statements_are_laid_out_as_black_does(expr: Expr, head: str, depth: int
     # A bare string literal as a statement is a docstring, which black treats apart;
     # emitters never write one.
     assume(head or not _is_string_literal(flat(expr)))
+    # Emitters await calls only (`await -1` is not even valid Python).
+    assume(head != "return await " or isinstance(expr, Call))
     depth = max(depth, 1) if head.startswith("return") else depth
     indent = 4 * depth
     source = _nest(depth) + " " * indent + head + flat(expr) + "\n"

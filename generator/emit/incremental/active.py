@@ -8,7 +8,9 @@ process or this forked worker) and just calls the function when there is none.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from typing import Any, Protocol
 
@@ -19,6 +21,11 @@ class Memo(Protocol):
     def call_over(
         self, name: str, compute: Callable[[], object], model: object, args: tuple[Any, ...]
     ) -> object: ...
+
+
+    def recording(self) -> AbstractContextManager[set[bytes]]: ...
+
+    def keep(self, keys: Iterable[bytes]) -> None: ...
 
 
 ACTIVE: ContextVar[Memo | None] = ContextVar("md2sdk_fragment_memo", default=None)
@@ -42,3 +49,17 @@ def remembered_over(name: str, model: object, compute: Callable[[], object], *ar
     if memo is None:
         return compute()
     return memo.call_over(name, compute, model, args)
+
+
+def recording() -> AbstractContextManager[set[bytes]]:
+    """The keys of the fragments the block asks for (empty without an active memo), to
+    be kept (`keep`) with a value remembered over them."""
+    memo = ACTIVE.get()
+    return memo.recording() if memo is not None else contextlib.nullcontext(set())
+
+
+def keep(keys: Iterable[bytes]) -> None:
+    """Keep the fragments ``keys`` for the next run (see `FragmentMemo.keep`)."""
+    memo = ACTIVE.get()
+    if memo is not None:
+        memo.keep(keys)

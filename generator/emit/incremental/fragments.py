@@ -15,9 +15,10 @@ fragments this run used, so the slot never grows beyond one document's worth.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from generator.emit.incremental.keys import stable_bytes
@@ -38,14 +39,16 @@ class FragmentMemo:
         self.known = _load(session, self.key, slot)
         self.used: dict[bytes, str | bytes] = {}
         """This run's fragments: text, or pickled data (`call_over`)."""
+        self._recording: list[set[bytes]] = []
 
     def wrap(self, name: str, function: Filter) -> Filter:
         """``function`` (a filter registered as ``name``), answered from the memo."""
 
         def cached(*args: Any, **kwargs: Any) -> str:
-            if kwargs:
-                return function(*args, **kwargs)
-            return self.call(name, function, args)
+            if not kwargs:
+                return self.call(name, function, args)
+            keyed = (args, tuple(sorted(kwargs.items())))
+            return self.call(f"{name}\0kwargs", lambda *_: function(*args, **kwargs), keyed)
 
         return cached
 
@@ -56,6 +59,8 @@ class FragmentMemo:
         if material is None:
             return function(*args)
         key = hashlib.blake2b(name.encode() + b"\0" + material, digest_size=20).digest()
+        for keys in self._recording:
+            keys.add(key)
         text = self.used.get(key)
         if text is None:
             text = self.known.get(key)
@@ -78,6 +83,8 @@ class FragmentMemo:
         key = hashlib.blake2b(
             name.encode() + b"\0" + digest + material, digest_size=20
         ).digest()
+        for keys in self._recording:
+            keys.add(key)
         data = self.used.get(key)
         if data is None:
             data = self.known.get(key)
@@ -91,6 +98,26 @@ class FragmentMemo:
             self.session.stats.fragments_reused += 1
             self.used[key] = data
         return pickle.loads(data) if isinstance(data, bytes) else data
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[set[bytes]]:
+        """The keys of the fragments asked for inside the block (see `keep`)."""
+        keys: set[bytes] = set()
+        self._recording.append(keys)
+        try:
+            yield keys
+        finally:
+            self._recording.remove(keys)
+
+    def keep(self, keys: Iterable[bytes]) -> None:
+        """Keep the last run's fragments ``keys`` for the next run although this run
+        did not ask for them: the fragments a remembered value was made of, wanted
+        again as soon as that value changes (an unchanged call whose caller did)."""
+        for key in keys:
+            if key not in self.used and (known := self.known.get(key)) is not None:
+                self.used[key] = known
+            for recording in self._recording:
+                recording.add(key)
 
     def save(self) -> None:
         """Keep this run's fragments for the next run (only when they changed)."""

@@ -16,7 +16,7 @@ from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.emit.openapi.security import SecurityWriter
 from generator.emit.samples import kind_fits
 from generator.model import Api, Example, Operation, Response
-from generator.naming import method_name, unique_names
+from generator.naming import fresh_name, method_name
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 STATUS = re.compile(r"^(default|[1-5](?:[0-9]{2}|XX))$")
@@ -89,7 +89,7 @@ class OperationWriter:
 
     def _operation_id(self, op: Operation) -> str:
         base = op.operation_id or method_name("", op.method, op.path)
-        unique = unique_names([base], lambda name: name, reserved=self._ids)[base]
+        unique = fresh_name(base, self._ids)
         self._ids.add(unique)
         return unique
 

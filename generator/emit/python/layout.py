@@ -13,14 +13,28 @@ reformats overlong lines) lays it out instead of a wrong guess being kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from generator.emit.pyshape import Atom, Call, render
 from generator.write.formatting import LINE_LENGTH, line_width
 
+_DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
 
 def fits(line: str) -> bool:
     return line_width(line) <= LINE_LENGTH
+
+
+def class_head(name: str, bases: str) -> str:
+    """``class name(bases):`` at the top level; when too long, black splits at the
+    bracket and keeps the bases together on the next line (a class's arguments are
+    not exploded one per line unless they end with a comma). Left on one line for
+    black when even the bases do not fit there."""
+    line = f"class {name}({bases}):"
+    if fits(line) or not fits(f"    {bases}"):
+        return line
+    return f"class {name}(\n    {bases}\n):"
 
 
 def call_in_parens(head: str, argument_code: str, indent: int) -> str:
@@ -71,6 +85,10 @@ def call_statement(head: str, func: str, args: Sequence[str], indent: int) -> st
     if fits(together):
         return f"{pad}{head}{func}(\n{together}\n{pad})"
     if not all(fits(f"{inner}{a},") for a in args):
+        if head.endswith(" = ") and all(_DOTTED.fullmatch(a) for a in args):
+            # A name longer than a line (``Resource.a_very_long_method``): black's
+            # choice is pyshape's, which ports it.
+            return render(Call(func, tuple(Atom(a) for a in args)), indent=indent, head=head)
         return line
     body = "".join(f"{inner}{a},\n" for a in args)
     return f"{pad}{head}{func}(\n{body}{pad})"

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.emit.pyshape import Atom, Call, Dict, render
-from generator.emit.python.layout import annotated
+from generator.emit.python.layout import annotated, class_head
 from generator.emit.templating import pystr
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -58,7 +58,7 @@ class TypedDictView:
 
     @property
     def class_line(self) -> str:
-        return f"class {self.name}(TypedDict, total=False):"
+        return class_head(self.name, "TypedDict, total=False")
 
     @property
     def field_lines(self) -> tuple[str, ...]:

@@ -32,7 +32,14 @@ from generator.model import (
     RefSchema,
     Schema,
 )
-from generator.naming import class_name, field_name, module_name, pascal_case, unique_names
+from generator.naming import (
+    class_name,
+    field_name,
+    fresh_name,
+    module_name,
+    pascal_case,
+    unique_names,
+)
 
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _FORMATS = {"date-time": "datetime", "date": "date", "binary": "bytes"}
@@ -150,7 +157,8 @@ class TypeRenderer:
             reserved={"_inline"},
         )
         self.class_keys = {d.key for d in objects}
-        self._modules: set[str] = set()
+        self._modules = {m.casefold() for m in self.module_of_def.values()}
+        """Model module names handed out, casefolded (the definitions' and new ones)."""
         self._taken = set(self.class_of.values()) | reserved
         self.module_of_class: dict[str, str] = {
             self.class_of[k]: self.module_of_def[k] for k in self.class_keys
@@ -180,14 +188,13 @@ class TypeRenderer:
 
     def new_module_name(self, text: str) -> str:
         """A fresh model module name (case-insensitively unique)."""
-        taken = {m.casefold() for m in self.module_of_def.values()} | self._modules
-        name = unique_names([text], module_name, reserved=taken, fold=True)[text]
+        name = fresh_name(module_name(text), self._modules, fold=True)
         self._modules.add(name.casefold())
         return name
 
     def new_class_name(self, text: str) -> str:
         """A fresh, globally unique class name for an inline object."""
-        name = unique_names([text], class_name, reserved=self._taken)[text]
+        name = fresh_name(class_name(text), self._taken)
         self._taken.add(name)
         return name
 

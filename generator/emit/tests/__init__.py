@@ -27,13 +27,13 @@ from generator.emit.pyshape import import_line
 from generator.emit.python import package_view
 from generator.emit.python.models import isort_key
 from generator.emit.python.package import PackageView
+from generator.emit.tests.cases import context, operation_cases
+from generator.emit.tests.imports import Imports
 from generator.emit.tests.runtime import runtime_view
 from generator.emit.tests.view import (
     ConftestView,
-    Imports,
     OperationCase,
     TestModuleView,
-    build_case,
     conftest_view,
 )
 from generator.model import Api
@@ -54,6 +54,7 @@ def build_test_views(
     """(conftest, one module per resource, the live module) for ``api``."""
     package, _ = package_view(api, config)  # the python target reports its diagnostics
     options = package.client_options
+    shared = context(api, options)
     model_names = {name for name, _ in package.model_exports}
     modules: list[TestModuleView] = []
     all_cases: list[OperationCase] = []
@@ -68,16 +69,13 @@ def build_test_views(
         accessor = "" if resource.is_root else f"{resource.attribute}."
         cases = []
         for op_view in resource.operations:
-            case = build_case(
-                op_view.operation, op_view, accessor=accessor, api=api, options=options,
-                imports=imports, diagnostics=diagnostics, client_class=package.client_class,
+            case, live_case = operation_cases(
+                shared, op_view, accessor=accessor, api=api, imports=imports,
+                live_imports=live_imports, diagnostics=diagnostics,
+                client_class=package.client_class,
             )  # fmt: skip
             cases.append(case)
-            all_cases.append(build_case(
-                op_view.operation, op_view, accessor=accessor, api=api, options=options,
-                imports=live_imports, diagnostics=Diagnostics(),
-                client_class=package.client_class, live=True,
-            ))  # fmt: skip
+            all_cases.append(live_case)
         title = package.title if resource.is_root else resource.attribute
         modules.append(_module_view(stems[resource.module], title, package, imports, cases))
     live = _module_view(

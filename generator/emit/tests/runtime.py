@@ -36,7 +36,8 @@ from generator.emit.python.paging import PagerView
 from generator.emit.python.resources import ResourceView
 from generator.emit.samples import sample
 from generator.emit.templating import pystr
-from generator.emit.tests.view import Imports, OperationCase, build_case, option_value
+from generator.emit.tests.imports import Imports
+from generator.emit.tests.view import OperationCase, build_case, option_value
 from generator.model import Api
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})

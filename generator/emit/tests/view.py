@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostics
-from generator.emit.pyshape import Atom, Call, Expr, List, Tuple, flat, render, value_expr
+from generator.emit.pyshape import Atom, Call, Expr, List, Tuple, flat, value_expr
 from generator.emit.python.docstrings import success_response
 from generator.emit.python.errors import error_class
 from generator.emit.python.operations import OperationView
@@ -21,6 +21,7 @@ from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.package import PackageView
 from generator.emit.samples import fits, sample
 from generator.emit.templating import pystr
+from generator.emit.tests.imports import Imports
 from generator.emit.tests.shapes import CaseLines, case_lines, conftest_lines
 from generator.emit.tests.values import (
     Chosen,
@@ -31,8 +32,6 @@ from generator.emit.tests.values import (
 from generator.model import Api, FileSchema, Operation, ResponseExample
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-_JSON_NATIVE = frozenset({"str", "int", "float", "bool", "list", "dict", "None", "Any", "Literal"})
 ESCAPE_PROBE = "a b/c?d#e%f"
 """A path value with every character a path segment must encode."""
 
@@ -130,63 +129,6 @@ def option_value(option: OptionView) -> str:
 
 def _base_hint(hint: str) -> str:
     return hint.removesuffix(" | NotGiven")
-
-
-HOIST_AT = 80
-"""Literal values at least this long become module constants (see `Imports.hoist`)."""
-
-
-class Imports:
-    """What a test module's code needs besides its tests: names by where they live, and
-    the module-level constants its long literal values were hoisted into."""
-
-    def __init__(self, model_names: set[str]) -> None:
-        self.model_names = model_names
-        self.models: set[str] = set()
-        self.typing: set[str] = set()
-        self.datetime: set[str] = set()
-        self.constants: dict[str, str] = {}
-        """Literal code → constant name, in first-use order."""
-        self.values: dict[str, Expr] = {}
-        """Constant name → its value."""
-
-    def hoist(self, value: Expr, name: str) -> Expr:
-        """``value`` itself when short, else the name of a module constant holding it.
-
-        The sync, async, raw-response and error tests of an operation use the same
-        example values; writing each once keeps big APIs' test modules a fraction of
-        the size (and of black's time). ``name`` is an identifier-safe stem.
-        """
-        code = flat(value)
-        if len(code) < HOIST_AT:
-            return value
-        known = self.constants.get(code)
-        if known is not None:
-            return Atom(known)
-        taken = set(self.constants.values())
-        stem = "_" + name.upper()
-        candidate, n = stem, 2
-        while candidate in taken:
-            candidate, n = f"{stem}_{n}", n + 1
-        self.constants[code] = candidate
-        self.values[candidate] = value
-        return Atom(candidate)
-
-    def statements(self, names: set[str] | None = None) -> tuple[str, ...]:
-        """The ``_NAME: Any = value`` statements (only ``names`` when given)."""
-        return tuple(
-            render(value, 0, f"{name}: Any = ")
-            for name, value in self.values.items()
-            if names is None or name in names
-        )
-
-    def native(self, hint: str) -> bool:
-        """Record what ``hint`` needs; True when JSON values already have its type."""
-        names = set(_IDENT.findall(_QUOTED.sub("", hint)))
-        self.models |= names & self.model_names
-        self.typing |= names & {"Any", "Literal"}
-        self.datetime |= names & {"date", "datetime"}
-        return names <= _JSON_NATIVE
 
 
 def _value_code(value: object, hint: str, imports: Imports, name: str) -> Expr:

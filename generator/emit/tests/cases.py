@@ -1,0 +1,145 @@
+"""An operation's two test cases, remembered from the last run while their inputs hold.
+
+Building a case (`view.build_case`: values picked, samples made, laid out in black's
+shape) is most of the tests target's time; on Kubernetes 2,029 cases cost ~2 s even
+when every layout comes from the fragment cache. An edit changes a few operations,
+so both cases of an operation (its module's and the live module's) are remembered
+together (`generator.emit.incremental.active.remembered_over`), keyed by everything
+`build_case` reads: the operation, its Python view (the client's names for it), the
+accessor and client class, the client options and the definitions the operation
+reaches through references (`Context`).
+
+A case also *changes* its module's `imports.Imports` (constants hoisted, names imported)
+and reports diagnostics. Those changes are logged when a case is built (`Effect`) and
+applied again when it is remembered: the calls an operation makes are fixed by its
+inputs, only their answers depend on the module's earlier cases (a value an earlier
+operation already hoisted is named after that operation). When an answer differs from
+the logged one, the case is built afresh (after the replay, which changed exactly what
+building it changes). The fragments a case was made of are kept for the next run
+(`active.keep`), for the edit that changes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic, Diagnostics
+from generator.emit.incremental.active import keep, recording, remembered_over
+from generator.emit.incremental.keys import stable_bytes
+from generator.emit.openapi.schemas import references
+from generator.emit.python.operations import OperationView
+from generator.emit.python.options import ClientOptions
+from generator.emit.tests.imports import Effect, Imports
+from generator.emit.tests.view import OperationCase, build_case
+from generator.model import Api, Operation
+
+
+@dataclass(frozen=True)
+class _Built:
+    case: OperationCase
+    live: OperationCase
+    effects: tuple[tuple[Effect, ...], tuple[Effect, ...]]
+    """What building each case changed in its module's imports (module, live)."""
+    reported: tuple[Diagnostic, ...]
+    fragments: tuple[bytes, ...]
+
+
+class Context:
+    """What every case reads besides its operation: the client options, and the API's
+    definitions, of which a case's key holds only those its operation reaches
+    (samples and examples follow references), so editing one definition rebuilds the
+    cases of the operations that reach it. Made once per run."""
+
+    def __init__(self, api: Api, options: ClientOptions) -> None:
+        self.api = api
+        self.options = options
+        self._definitions: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+
+    def reached(self, operation: Operation) -> bytes:
+        """A digest of the definitions ``operation`` reaches through references."""
+        schemas = [p.schema for p in operation.parameters]
+        schemas += [r.schema for r in operation.responses if r.schema is not None]
+        todo = [t for schema in schemas for r in references(schema) if (t := r.target)]
+        seen: set[str] = set()
+        while todo:
+            key = todo.pop()
+            if key not in seen:
+                seen.add(key)
+                todo.extend(self._definition(key)[1])
+        digest = hashlib.blake2b(digest_size=20)
+        for key in sorted(seen):
+            digest.update(b"%d:%s%s" % (len(key), key.encode(), self._definition(key)[0]))
+        return digest.digest()
+
+    def _definition(self, key: str) -> tuple[bytes, tuple[str, ...]]:
+        """(digest, the keys it refers to) of the definition ``key`` (or of none)."""
+        known = self._definitions.get(key)
+        if known is None:
+            found = self.api.definition(key)
+            if found is None:
+                known = (b"-", ())
+            else:
+                data = stable_bytes(found) or repr(found).encode()
+                refs = tuple(t for r in references(found.schema) if (t := r.target))
+                known = (b"+" + hashlib.blake2b(data, digest_size=20).digest(), refs)
+            self._definitions[key] = known
+        return known
+
+
+def context(api: Api, options: ClientOptions) -> Context:
+    return Context(api, options)
+
+
+def operation_cases(
+    shared: Context,
+    op_view: OperationView,
+    *,
+    accessor: str,
+    api: Api,
+    imports: Imports,
+    live_imports: Imports,
+    diagnostics: Diagnostics,
+    client_class: str,
+) -> tuple[OperationCase, OperationCase]:
+    """(the module's case, the live module's case) of ``op_view``'s operation."""
+    options = shared.options
+    built_now = False
+
+    def both(reported: Diagnostics) -> tuple[OperationCase, OperationCase]:
+        case = build_case(
+            op_view.operation, op_view, accessor=accessor, api=api, options=options,
+            imports=imports, diagnostics=reported, client_class=client_class,
+        )  # fmt: skip
+        live = build_case(
+            op_view.operation, op_view, accessor=accessor, api=api, options=options,
+            imports=live_imports, diagnostics=Diagnostics(), client_class=client_class,
+            live=True,
+        )  # fmt: skip
+        return case, live
+
+    def build() -> _Built:
+        nonlocal built_now
+        built_now = True
+        reported = Diagnostics()
+        imports.log, live_imports.log = [], []
+        with recording() as fragments:
+            case, live = both(reported)
+        effects = (tuple(imports.log), tuple(live_imports.log))
+        imports.log = live_imports.log = None
+        return _Built(case, live, effects, tuple(reported), tuple(sorted(fragments)))
+
+    reached = shared.reached(op_view.operation)
+    built = remembered_over(
+        "tests.operation_cases", options, build, op_view, accessor, client_class, reached
+    )
+    assert isinstance(built, _Built)
+    if not built_now:
+        same = imports.replay(built.effects[0])
+        if not live_imports.replay(built.effects[1]) or not same:
+            # The replay changed the imports exactly as building does (see the module
+            # doc), so building now changes nothing more.
+            return both(diagnostics)
+        keep(built.fragments)
+    diagnostics.extend(built.reported)
+    return built.case, built.live

@@ -1,0 +1,102 @@
+"""What a test module needs besides its tests, gathered while its cases are built.
+
+`Imports` collects the names a module imports (models, typing, datetime) and hoists
+long literal values into module constants. Building a case changes it; those changes
+can be logged (`Effect`) and applied again in another run (`Imports.replay`), which is
+how remembered cases (`generator.emit.tests.cases`) leave a module as building them
+would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from generator.emit.pyshape import Atom, Expr, flat, render
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_JSON_NATIVE = frozenset({"str", "int", "float", "bool", "list", "dict", "None", "Any", "Literal"})
+
+Effect = tuple[str, tuple[Any, ...], str]
+"""One change to an `Imports`: ``("hoist", (value, its code, name), constant)`` or
+``("native", (hint,), "")``; a hoist of a short value changes nothing and is not one."""
+
+HOIST_AT = 80
+"""Literal values at least this long become module constants (see `Imports.hoist`)."""
+
+
+class Imports:
+    """What a test module's code needs besides its tests: names by where they live, and
+    the module-level constants its long literal values were hoisted into."""
+
+    def __init__(self, model_names: set[str]) -> None:
+        self.model_names = model_names
+        self.models: set[str] = set()
+        self.typing: set[str] = set()
+        self.datetime: set[str] = set()
+        self.constants: dict[str, str] = {}
+        """Literal code → constant name, in first-use order."""
+        self.values: dict[str, Expr] = {}
+        """Constant name → its value."""
+        self.log: list[Effect] | None = None
+        """When a list, what changed this object is appended to it (`Effect`)."""
+
+    def hoist(self, value: Expr, name: str) -> Expr:
+        """``value`` itself when short, else the name of a module constant holding it.
+
+        The sync, async, raw-response and error tests of an operation use the same
+        example values; writing each once keeps big APIs' test modules a fraction of
+        the size (and of black's time). ``name`` is an identifier-safe stem.
+        """
+        code = flat(value)
+        if len(code) < HOIST_AT:
+            return value
+        constant = self.hoist_code(value, code, name)
+        if self.log is not None:
+            self.log.append(("hoist", (value, code, name), constant))
+        return Atom(constant)
+
+    def hoist_code(self, value: Expr, code: str, name: str) -> str:
+        """The constant holding ``value`` (one line: ``code``, long), made when new."""
+        known = self.constants.get(code)
+        if known is not None:
+            return known
+        taken = set(self.constants.values())
+        stem = "_" + name.upper()
+        candidate, n = stem, 2
+        while candidate in taken:
+            candidate, n = f"{stem}_{n}", n + 1
+        self.constants[code] = candidate
+        self.values[candidate] = value
+        return candidate
+
+    def statements(self, names: set[str] | None = None) -> tuple[str, ...]:
+        """The ``_NAME: Any = value`` statements (only ``names`` when given)."""
+        return tuple(
+            render(value, 0, f"{name}: Any = ")
+            for name, value in self.values.items()
+            if names is None or name in names
+        )
+
+    def native(self, hint: str) -> bool:
+        """Record what ``hint`` needs; True when JSON values already have its type."""
+        names = set(_IDENT.findall(_QUOTED.sub("", hint)))
+        self.models |= names & self.model_names
+        self.typing |= names & {"Any", "Literal"}
+        self.datetime |= names & {"date", "datetime"}
+        if self.log is not None:
+            self.log.append(("native", (hint,), ""))
+        return names <= _JSON_NATIVE
+
+    def replay(self, log: Sequence[Effect]) -> bool:
+        """Apply what another run logged (`log`), in order; False when a hoist now
+        gives another constant than it gave then (the module's earlier values differ)."""
+        same = True
+        for kind, args, constant in log:
+            if kind == "native":
+                self.native(*args)
+            elif self.hoist_code(*args) != constant:
+                same = False
+        return same

@@ -1,0 +1,168 @@
+"""The per-API store of parsed pages: a run after an edit reads and parses one page.
+
+What it must never change: the pages, their diagnostics and their order, whether each
+page came from the store (by stat or by bytes) or was parsed; a corrupt or foreign
+store is ignored with a warning; a page modified within the file system's timestamp
+granularity of the store's saving is read again ("racily clean").
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Diagnostics
+from generator.load import pages
+from generator.load.sources import load_pages, read_pages
+from generator.load.store import Entry, PageStore
+from generator.model import Api
+
+SPECS = Path(__file__).resolve().parents[1] / "specs" / "petstore"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "specs" / "petstore"
+    folder.mkdir(parents=True)
+    for page in SPECS.rglob("*.md"):
+        target = folder / page.relative_to(SPECS)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(page.read_bytes())
+        os.utime(target, ns=(10**18, 10**18))  # long before any store is saved
+    return tmp_path
+
+
+class Counted:
+    """Which pages were read from disk and which were parsed, in a run."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.read: list[str] = []
+        self.parsed: list[str] = []
+        real_parse, real_read = pages._parse_all, Path.read_bytes
+
+        def parse(todo: list[tuple[str, bytes]], *args: object) -> object:
+            self.parsed.extend(shown for shown, _ in todo)
+            return real_parse(todo, *args)  # type: ignore[arg-type]
+
+        def read(path: Path) -> bytes:
+            if path.suffix == ".md":
+                self.read.append(path.name)
+            return real_read(path)
+
+        monkeypatch.setattr(pages, "_parse_all", parse)
+        monkeypatch.setattr(Path, "read_bytes", read)
+
+    def clear(self) -> None:
+        self.read.clear()
+        self.parsed.clear()
+
+
+def _load(project: Path, cache: bool = True) -> tuple[Api, list[str]]:
+    diagnostics = Diagnostics()
+    api = load_pages(
+        "petstore", [project / "specs" / "petstore"], project, project, diagnostics,
+        cache_dir=project / ".md2sdk-cache" if cache else None,
+    )  # fmt: skip
+    return api, [d.format() for d in diagnostics]
+
+
+def test_unchanged_pages_are_neither_read_nor_parsed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = _load(project, cache=False)
+    counted = Counted(monkeypatch)
+    assert _load(project) == cold
+    assert len(counted.parsed) == len(counted.read) > 3
+    counted.clear()
+    assert _load(project) == cold
+    assert (counted.read, counted.parsed) == ([], [])
+
+
+def test_an_edited_page_alone_is_read_and_parsed_and_the_result_is_a_cold_one(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _load(project)
+    page = sorted((project / "specs" / "petstore").rglob("*.md"))[-1]
+    page.write_bytes(page.read_bytes() + b"\nOne more paragraph.\n")
+    counted = Counted(monkeypatch)
+    edited = _load(project)
+    assert (counted.read, counted.parsed) == ([page.name], [page.relative_to(project).as_posix()])
+    assert edited == _load(project, cache=False)
+
+
+def test_a_touched_page_is_read_again_but_not_parsed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = _load(project)
+    page = sorted((project / "specs" / "petstore").rglob("*.md"))[0]
+    os.utime(page, ns=(2 * 10**18, 2 * 10**18))
+    counted = Counted(monkeypatch)
+    assert _load(project) == cold
+    assert (counted.read, counted.parsed) == ([page.name], [])
+
+
+def test_a_page_changed_within_the_timestamp_granularity_is_read_again(tmp_path: Path) -> None:
+    store = PageStore(tmp_path, "api")
+    now = time.time_ns()
+    stat = (10, now, now, 1)
+    store.keep("a.md", Entry(stat, b"digest", b"blob"))
+    store.save()
+    saved = PageStore(tmp_path, "api")
+    assert saved.by_stat("a.md", stat) is None  # modified "now": could change unseen
+    old = (10, 1, 1, 1)
+    store.now = {"a.md": Entry(old, b"digest", b"blob")}
+    store.save()
+    again = PageStore(tmp_path, "api")
+    assert again.by_stat("a.md", old) == Entry(old, b"digest", b"blob")
+    assert again.by_stat("a.md", (10, 1, 2, 1)) is None  # ctime moved: rewritten in place
+    assert again.by_digest("a.md", b"digest") is not None
+    assert again.by_digest("a.md", b"other") is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[:-3],  # truncated
+        lambda data: b"\x80\x04garbage",  # not an md2sdk cache entry
+        lambda data: data.replace(b" pages ", b" black ", 1),  # another cache's entry
+    ],
+    ids=["truncated", "garbage", "foreign"],
+)
+def test_a_corrupt_or_foreign_store_is_ignored_with_a_warning(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    damage: object,
+) -> None:
+    cold = _load(project)
+    [slot] = (project / ".md2sdk-cache" / "pages").glob("slot-*")
+    slot.write_bytes(damage(slot.read_bytes()))  # type: ignore[operator]
+    counted = Counted(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="md2sdk.cache"):
+        assert _load(project) == cold
+    assert len(counted.parsed) > 3
+    [warning] = [r.getMessage() for r in caplog.records]
+    assert f"{slot}: warning: ignored a pages cache entry" in warning
+
+
+def test_pages_from_the_store_report_their_diagnostics_again(project: Path) -> None:
+    bad = project / "specs" / "petstore" / "zz-bad.md"
+    bad.write_bytes(b"# Title\n\ncaf\xe9\n")
+    os.utime(bad, ns=(10**18, 10**18))
+    runs = [_load(project)[1] for _ in range(2)]
+    assert runs[0] == runs[1]
+    assert [d for d in runs[0] if "zz-bad.md" in d] == [
+        "specs/petstore/zz-bad.md:3:4: error[read-error]: not UTF-8 text "
+        "(invalid continuation byte)"
+    ]
+
+
+def test_store_pages_equal_serial_parsing(project: Path) -> None:
+    _load(project)
+    diagnostics = Diagnostics()
+    serial = read_pages([project / "specs" / "petstore"], diagnostics, base=project)
+    assert _load(project)[0].pages == tuple(p.path for p in serial)
