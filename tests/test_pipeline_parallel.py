@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.load.sources import load_api
 from generator.pipeline import Timings, emit_api
+from generator.pipeline import emitting as pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
