@@ -136,7 +136,11 @@ def _default_or_pattern(value: str, default_seen: bool) -> str:
 def parse_description_cell(
     text: str, location: SourceLocation, diagnostics: Diagnostics
 ) -> Annotated:
-    """Split a description cell into prose and annotations; never raises."""
+    """Split a description cell into prose and annotations; never raises.
+
+    A ``\\|`` is the table's escaped pipe, also inside a code span (GFM): out of the
+    table it is a plain ``|``."""
+    text = text.replace("\\|", "|")
     if "**" not in text:
         return Annotated(br_to_newline(text))
     found: dict[str, DocValue] = {}

@@ -113,6 +113,13 @@ def test_non_numeric_constraint_is_a_located_warning() -> None:
     assert "Maximum value" in diag.message
 
 
+def test_escaped_pipes_in_a_description_are_pipes_also_in_code_spans() -> None:
+    annotated, found = read(r'Either `a\|b` or a \| b.<br>**Example** : `"x\|y"`')
+    assert annotated.description == "Either `a|b` or a | b."
+    assert annotated.example == DocValue('"x|y"', "x|y", True)
+    assert len(found) == 0
+
+
 def test_plain_description_with_br() -> None:
     annotated, _ = read("line one<br>line two  <br>")
     assert annotated == Annotated("line one\nline two")
