@@ -11,8 +11,7 @@ import pytest
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.load.sources import load_api
-from generator.pipeline import Timings, emit_api
-from generator.pipeline import emitting as pipeline
+from generator.pipeline import Timings, emit_api, emitting
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,18 +25,23 @@ def emit_catalog(templates: Path | None = None) -> tuple[dict[str, str], list[st
     return files, [d.format() for d in diagnostics]
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
-def test_parallel_emit_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 10**9)
-    sequential = emit_catalog()
-    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 1)
-    original = pipeline._emit_target
+def tag_worker_pids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each target's files gain ``pid/<target>``: the process that emitted it."""
+    original = emitting._emit_target
 
     def tagged(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
         files, diagnostics, stats = original(job)
         return {**files, f"pid/{job[0]}": str(os.getpid())}, diagnostics, stats
 
-    monkeypatch.setattr(pipeline, "_emit_target", tagged)
+    monkeypatch.setattr(emitting, "_emit_target", tagged)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_parallel_emit_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 10**9)
+    sequential = emit_catalog()
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
+    tag_worker_pids(monkeypatch)
     files, diagnostics = emit_catalog()
     pids = {files.pop(f"pid/{target}") for target in ("openapi", "python", "tests")}
     assert str(os.getpid()) not in pids  # every target ran in a worker process
@@ -52,7 +56,7 @@ def test_parallel_emit_matches_sequential(monkeypatch: pytest.MonkeyPatch) -> No
 def test_a_failing_template_in_a_worker_is_an_emit_failed_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 1)
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
     (tmp_path / "openapi").mkdir()
     (tmp_path / "openapi/document.yaml.jinja").write_text("{{ no_such_value }}\n")
     files, diagnostics = emit_catalog(tmp_path)
@@ -68,14 +72,8 @@ def test_an_incremental_emit_runs_in_process(
 ) -> None:
     """A cold emit forks (no fragments kept); once every target's fragments are kept
     for the current inputs, the next emit stays in this process, with the same files."""
-    monkeypatch.setattr(pipeline, "PARALLEL_EMIT_OPERATIONS", 1)
-    original = pipeline._emit_target
-
-    def tagged(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
-        files, diagnostics, stats = original(job)
-        return {**files, f"pid/{job[0]}": str(os.getpid())}, diagnostics, stats
-
-    monkeypatch.setattr(pipeline, "_emit_target", tagged)
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
+    tag_worker_pids(monkeypatch)
     runs, pids = [], []
     for _ in range(2):
         diagnostics = Diagnostics()
