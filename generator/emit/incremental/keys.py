@@ -13,6 +13,7 @@ rendered every time.
 
 from __future__ import annotations
 
+import io
 import pickle
 
 
@@ -22,3 +23,15 @@ def stable_bytes(value: object) -> bytes | None:
         return pickle.dumps(value, protocol=5)
     except Exception:  # unpicklable arguments are just not cached
         return None
+
+
+def content_bytes(value: object) -> bytes:
+    """The pickle of ``value`` without pickle's memo: equal values give equal bytes
+    whichever of their parts are one shared object (a model parsed afresh shares
+    other parts than one loaded from the page cache). For trees of values only (a
+    cycle would never end): the model's frozen dataclasses and tuples."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo: shared parts are written out each time
+    pickler.dump(value)
+    return buffer.getvalue()

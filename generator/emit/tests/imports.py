@@ -97,6 +97,9 @@ class Imports:
         for kind, args, constant in log:
             if kind == "native":
                 self.native(*args)
-            elif self.hoist_code(*args) != constant:
-                same = False
+                continue
+            found = self.hoist_code(*args)
+            same = same and found == constant
+            if self.log is not None:
+                self.log.append((kind, args, found))
         return same
