@@ -35,13 +35,14 @@ targets one after another)."""
 
 
 def package_view(
-    api: Api, config: ApiConfig, *, reuse: bool = False
+    api: Api, config: ApiConfig, *, reuse: bool = False, models: bool = True
 ) -> tuple[PackageView, Diagnostics]:
     """The package view of ``api`` and the diagnostics building it reported.
 
     The python and tests targets both read it; built once when they run in one process.
-    ``reuse`` (the python target): unchanged model modules come from the running
-    target's units memo (`generator.emit.python.reuse`).
+    ``reuse``: the view carries the keys of its files, and (with ``models``, the
+    python target) unchanged model modules come from the running target's units memo
+    (`generator.emit.python.reuse`).
     """
     for known_api, known_config, view, reported in _LAST:
         if known_api is api and known_config == config:
@@ -49,7 +50,7 @@ def package_view(
     reported = Diagnostics()
     units = active_units() if reuse else None
     view = (
-        build_package(api, config, reported, units)
+        build_package(api, config, reported, units, reuse_models=models)
         if units is not None
         else build_package(api, config, reported)
     )

@@ -212,12 +212,18 @@ def idempotency_header(api: Api) -> str:
 
 
 def build_package(
-    api: Api, config: ApiConfig, diagnostics: Diagnostics, units: UnitMemo | None = None
+    api: Api,
+    config: ApiConfig,
+    diagnostics: Diagnostics,
+    units: UnitMemo | None = None,
+    *,
+    reuse_models: bool = True,
 ) -> PackageView:
     """The whole package's view; names come from config, falling back to `api_names`.
 
     With ``units`` (the python target's), unchanged model modules are taken from the
-    last run; the view's `reuse` keeps the built ones once they are rendered."""
+    last run (unless ``reuse_models`` is false: the resources' keys only); the view's
+    `reuse` keeps the built ones once they are rendered."""
     names = api_names(config.name)
     package, env_prefix, distribution = (
         _checked(value, default, pattern, what, api=api, diagnostics=diagnostics)
@@ -241,7 +247,7 @@ def build_package(
     reserved |= {"RootResource", "AsyncRootResource", "RootResourceWithRawResponse",
                  "AsyncRootResourceWithRawResponse"}  # fmt: skip
     renderer = TypeRenderer(api.definitions, reserved)
-    reuse = ModelReuse(units, renderer)
+    reuse = ModelReuse(units, renderer, reuse_models)
     models = reuse.definition_modules()
     tag_text = {t.name: t.description for t in (api.overview.tags if api.overview else ())}
     resources: list[ResourceView] = []

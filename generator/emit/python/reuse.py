@@ -59,6 +59,9 @@ class ModelReuse:
 
     memo: UnitMemo | None
     renderer: TypeRenderer
+    models: bool = True
+    """Whether model modules are looked up (the tests target renders none: it only
+    needs the resources' keys, and the naming state they are made from)."""
     chain: bytes = b""
     pending: dict[str, tuple[bytes, tuple[Change, ...], tuple[str, ...], set[bytes]]] = field(
         default_factory=dict
@@ -81,8 +84,9 @@ class ModelReuse:
         modules: list[ModelModuleView] = []
         for definition in renderer.definitions.values():
             mark = len(renderer.journal)
-            key = self._key(definition) if self.memo is not None else b""
-            kept = self.memo.get(key) if self.memo is not None else None
+            looked_up = self.memo is not None and self.models
+            key = self._key(definition) if looked_up else b""
+            kept = self.memo.get(key) if self.memo is not None and looked_up else None
             if isinstance(kept, tuple):
                 changes, module, exports, text, fragments = kept
                 renderer.replay(changes)
@@ -92,7 +96,7 @@ class ModelReuse:
                 with recording() as used:
                     view = build_definition_module(definition, renderer)
                 changes = tuple(renderer.journal[mark:])
-                if self.memo is not None:
+                if looked_up:
                     self.pending[view.module] = (key, changes, view.exports, used)
                 modules.append(view)
             self._advance(changes)

@@ -55,7 +55,7 @@ def emit_tests(
     module (and its part of ``test_live.py``) is taken from the last run when its
     slice is unchanged (`generator.emit.tests.reuse`)."""
     # The python target reports the view's diagnostics.
-    package, _ = package_view(api, config, reuse=True)
+    package, _ = package_view(api, config, reuse=True, models=False)
     root = f"python/{config.name}/tests"
     conftest = conftest_view(package, TEST_BASE_URL)
     conftest_template = env.get_template("tests/conftest.py.jinja")
