@@ -13,7 +13,6 @@ rendered every time.
 
 from __future__ import annotations
 
-import io
 import pickle
 
 
@@ -26,12 +25,10 @@ def stable_bytes(value: object) -> bytes | None:
 
 
 def content_bytes(value: object) -> bytes:
-    """The pickle of ``value`` without pickle's memo: equal values give equal bytes
-    whichever of their parts are one shared object (a model parsed afresh shares
-    other parts than one loaded from the page cache). For trees of values only (a
-    cycle would never end): the model's frozen dataclasses and tuples."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True  # no memo: shared parts are written out each time
-    pickler.dump(value)
-    return buffer.getvalue()
+    """The bytes of a model value for a cache key: its pickle. Equal bytes mean equal
+    values, so a key never answers for another value; which parts of a value are one
+    shared object also shows in the bytes, which could only cost a miss, and does
+    not: on Kubernetes every definition and operation parsed afresh pickles as it
+    does loaded from the page cache (a pickle without pickle's memo, immune to that,
+    cost 10% more)."""
+    return pickle.dumps(value, protocol=5)
