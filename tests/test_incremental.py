@@ -19,9 +19,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.cache import Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.emit.tests.imports import Effect, Imports
+from generator.kept import forget
 from generator.pipeline import RunResult, generate
 from tests.incremental_tree import (
     CONFIG,
@@ -157,6 +159,28 @@ def test_each_edit_regenerates_exactly_what_a_cold_run_writes(tmp_path: Path) ->
     assert reused > 0  # the edits were served from cached fragments, not re-laid out
 
 
+def test_a_process_that_runs_again_reads_no_fragments_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watching process keeps each target's fragments in memory (`generator.kept`):
+    its next run reads no emit slot back from disk, and still equals a cold run."""
+    twins = Twins(tmp_path)
+    names: list[str] = []
+    real = Cache.load
+    monkeypatch.setattr(
+        Cache,
+        "load",
+        lambda self, key, **kw: names.append(self.inputs.name) or real(self, key, **kw),
+    )
+    result = twins.edit(set_description("getAnimal", "Read again from memory."))
+    assert _reused(result) > 0
+    assert "emit" not in names
+    forget()  # a new process reads the slots back
+    names.clear()
+    twins.edit(set_description("getAnimal", "Read again from disk."))
+    assert "emit" in names
+
+
 def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -166,6 +190,7 @@ def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
     for slot in slots:
         data = slot.read_bytes()
         slot.write_bytes(data[:-10] + b"0123456789")
+    forget()  # the next process finds the damaged slots (this one keeps its fragments)
     result = twins.edit(set_description("getAnimal", "Changed after the cache broke."))
     assert _reused(result) == 0
     assert any("ignored a emit cache entry" in r.getMessage() for r in caplog.records)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostics
+from generator.kept import forget
 from generator.load import pages
 from generator.load.sources import load_pages, read_pages
 from generator.load.store import Entry, PageStore
@@ -94,6 +95,27 @@ def test_an_edited_page_alone_is_read_and_parsed_and_the_result_is_a_cold_one(
     assert edited == _load(project, cache=False)
 
 
+def test_a_process_that_runs_again_decodes_only_what_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watching process keeps the pages it parsed or unpickled (`generator.kept`): its
+    next run neither reads the store back nor unpickles a page; a new process does."""
+    _load(project)
+    page = sorted((project / "specs" / "petstore").rglob("*.md"))[-1]
+    page.write_bytes(page.read_bytes() + b"\nOne more paragraph.\n")
+    unpickled: list[bytes] = []
+    real = pages._unpickled
+    monkeypatch.setattr(pages, "_unpickled", lambda blob: unpickled.append(blob) or real(blob))
+    counted = Counted(monkeypatch)
+    edited = _load(project)
+    assert (unpickled, counted.parsed) == ([], [page.relative_to(project).as_posix()])
+    assert edited == _load(project, cache=False)
+    forget()
+    counted.clear()
+    assert _load(project) == edited
+    assert counted.parsed == [] and len(unpickled) == len(edited[0].pages) > 3
+
+
 def test_a_touched_page_is_read_again_but_not_parsed(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -141,6 +163,7 @@ def test_a_corrupt_or_foreign_store_is_ignored_with_a_warning(
     cold = _load(project)
     [slot] = (project / ".md2sdk-cache" / "pages").glob("slot-*")
     slot.write_bytes(damage(slot.read_bytes()))  # type: ignore[operator]
+    forget()  # the next process finds the damaged store (this one keeps its pages)
     counted = Counted(monkeypatch)
     with caplog.at_level(logging.WARNING, logger="md2sdk.cache"):
         assert _load(project) == cold

@@ -28,9 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import PAGES, Cache
+from generator.kept import Kept
 
 RACY_NS = 2_000_000_000
 """Pages modified this close to the store's saving are read again (see the module doc)."""
+
+_STORES: Kept[tuple[int, dict[str, Entry]]] = Kept()
+"""Each store's last state in this process, by cache folder and key (`generator.kept`)."""
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a page file."""
@@ -67,15 +71,20 @@ class PageStore:
         self._load()
 
     def _load(self) -> None:
-        payload = self.cache.load(self.key, slot=self.slot) if self.cache.root else None
+        if self.cache.root is not None:
+            state = _STORES.get((self.cache.root, self.key), self._read)
+            if state is not None:
+                self.saved_ns, self.known = state
+
+    def _read(self) -> tuple[int, dict[str, Entry]] | None:
+        payload = self.cache.load(self.key, slot=self.slot)
         if payload is None:
-            return
+            return None
         try:
             saved_ns, entries = pickle.loads(payload)
-            known = {str(k): Entry(*v) for k, v in entries.items()}
+            return int(saved_ns), {str(k): Entry(*v) for k, v in entries.items()}
         except Exception:  # the helper checked the digest: an older layout of ours
-            return
-        self.saved_ns, self.known = int(saved_ns), known
+            return None
 
     def by_stat(self, shown: str, stat: Stat) -> Entry | None:
         """The stored entry of ``shown`` when its file is unchanged by its stat."""
@@ -96,5 +105,7 @@ class PageStore:
         if self.cache.root is None or self.now == self.known:
             return
         entries = {k: (e.stat, e.digest, e.blob) for k, e in self.now.items()}
-        payload = pickle.dumps((time.time_ns(), entries), protocol=pickle.HIGHEST_PROTOCOL)
+        saved_ns = time.time_ns()
+        payload = pickle.dumps((saved_ns, entries), protocol=pickle.HIGHEST_PROTOCOL)
         self.cache.store(self.key, payload, slot=self.slot)
+        _STORES.put((self.cache.root, self.key), (saved_ns, dict(self.now)))

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
+from generator.kept import Kept
 from generator.location import SourceLocation
 
 if TYPE_CHECKING:
@@ -230,11 +231,19 @@ def cache_key(cache: Cache, source: str, shaped: bool = False) -> str:
     return cache.key(source, "shaped" if shaped else "black")
 
 
+_FORMATTED: Kept[str] = Kept()
+"""Formatted forms this process read or made, by cache folder and key (`generator.kept`)."""
+
+
 def _read_cache(cache: Cache, source: str, shaped: bool) -> str | None:
     """The cached form of ``source``; an empty entry stands for the source itself."""
     if cache.root is None:
         return None
-    data = cache.load(cache_key(cache, source, shaped))
+    key = cache_key(cache, source, shaped)
+    return _FORMATTED.get((cache.root, key), lambda: _decoded(source, cache.load(key)))
+
+
+def _decoded(source: str, data: bytes | None) -> str | None:
     if data == b"":
         return source
     try:
@@ -250,4 +259,6 @@ def _write_cache(cache: Cache, source: str, formatted: str, shaped: bool) -> Non
     if cache.root is None or (not formatted and source):
         return
     payload = b"" if formatted == source else formatted.encode("utf-8")
-    cache.store(cache_key(cache, source, shaped), payload)
+    key = cache_key(cache, source, shaped)
+    cache.store(key, payload)
+    _FORMATTED.put((cache.root, key), formatted)
