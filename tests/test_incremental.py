@@ -181,6 +181,21 @@ def test_a_process_that_runs_again_reads_no_fragments_back(
     assert "emit" in names
 
 
+def test_a_warm_run_loads_and_emits_a_current_api_and_writes_nothing(tmp_path: Path) -> None:
+    """``generate(warm=True)`` (a watching process's first run) does the whole run even
+    when the stamp says the output is current, so the rebuilds after it find the pages
+    and fragments in memory; it writes nothing, and the stamp stays current."""
+    twins = Twins(tmp_path)
+    forget()  # as a new process would start
+    diagnostics = Diagnostics()
+    project = load_config(twins.root / "pyproject.toml", diagnostics)
+    warm = generate(project, diagnostics, warm=True)
+    assert "emit" in warm.timings and _reused(warm) > 0
+    assert warm.plan is not None and not warm.plan.changes
+    again, _ = _generate(twins.root, cached=True)
+    assert "emit" not in again.timings  # the stamp answered
+
+
 def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

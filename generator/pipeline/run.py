@@ -101,8 +101,13 @@ def generate(
     use_cache: bool = True,
     loader: Loader | None = None,
     waiting: Callable[[], None] | None = None,
+    warm: bool = False,
 ) -> RunResult:
     """Run every API of ``project``; write (or, with ``check``, only plan) the result.
+
+    ``warm`` runs every API even when its stamp says the output is current (writing
+    nothing then): a watching process's first run, which leaves the pages, fragments
+    and formatted files in memory (`generator.kept`) for the rebuilds that follow.
 
     ``loader`` defaults to `generator.load.sources.load_api`. A run that may write holds
     the output root's lock (`output_lock`; ``waiting`` is told when it has to wait for
@@ -122,7 +127,7 @@ def generate(
         with timings.stage("stamp"):
             for config in project.apis:
                 prints[config.name] = fingerprint(config, project)
-                stamp = read_stamp(cache, config.name)
+                stamp = None if warm else read_stamp(cache, config.name)
                 if stamp is not None and is_current(stamp, prints[config.name], project.output):
                     current[config.name] = stamp
     run = partial(
@@ -133,7 +138,7 @@ def generate(
         with _gc_paused():
             return run(current)
     with output_lock(project.output, waiting), _gc_paused():
-        if stamped and cache is not None:
+        if stamped and cache is not None and not warm:
             with timings.stage("stamp"):  # the run we waited for may have made them current
                 current = {
                     name: stamp
