@@ -49,6 +49,17 @@ class Kept(Generic[V]):
 
 
 _ALL: list[Kept[Any]] = []
+_LONG_LIVED: list[bool] = [False]
+
+
+def expect_more_runs() -> None:
+    """This process will run again (a watch): worth keeping what costs to remember."""
+    _LONG_LIVED[0] = True
+
+
+def long_lived() -> bool:
+    """Whether `expect_more_runs` was called in this process."""
+    return _LONG_LIVED[0]
 
 
 def next_run() -> None:
@@ -59,6 +70,7 @@ def next_run() -> None:
 
 def forget() -> None:
     """Let go of everything kept, as a new process would start (tests use it)."""
+    _LONG_LIVED[0] = False
     for kept in _ALL:
         kept.next_run()
         kept.next_run()

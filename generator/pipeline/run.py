@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from generator.config import ApiConfig, ProjectConfig, display_path
 from generator.diagnostics import Diagnostics, Severity
-from generator.kept import next_run
+from generator.kept import expect_more_runs, next_run
 from generator.location import SourceLocation
 from generator.pipeline.emitting import emit_api
 from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
@@ -117,6 +117,8 @@ def generate(
     """
     timings = Timings()
     next_run()  # a watching process keeps what this run decodes again (generator.kept)
+    if warm:
+        expect_more_runs()
     cache = project.root / CACHE_FOLDER if use_cache else None
     # Stamps only when the real loader and emitters run: injected ones are not
     # covered by the fingerprint.
