@@ -23,7 +23,7 @@ from generator.cache import Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.emit.tests.imports import Effect, Imports
-from generator.kept import forget
+from generator.kept import expect_more_runs, forget
 from generator.pipeline import RunResult, generate
 from tests.incremental_tree import (
     CONFIG,
@@ -64,12 +64,17 @@ def _tree(root: Path) -> dict[str, bytes]:
 class Twins:
     """One project regenerated incrementally, compared with a cold run of the same docs."""
 
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path, *, watching: bool = False) -> None:
+        """``watching``: the edits are rebuilt the way ``generate --watch`` does, in a
+        process that said more runs will come (`generator.kept`)."""
         self.base = base
         self.tree = zoo()
         self.root = _project(base / "incremental", self.tree)
+        forget()
         result, _ = _generate(self.root, cached=True)
         assert result.written and _reused(result) == 0
+        if watching:
+            expect_more_runs()
 
     def edit(self, change: Edit) -> RunResult:
         change(self.tree)
@@ -148,8 +153,11 @@ EDITS: list[tuple[str, Edit]] = [
 ]  # fmt: skip
 
 
-def test_each_edit_regenerates_exactly_what_a_cold_run_writes(tmp_path: Path) -> None:
-    twins = Twins(tmp_path)
+@pytest.mark.parametrize("watching", [False, True], ids=["new-process", "watching"])
+def test_each_edit_regenerates_exactly_what_a_cold_run_writes(
+    tmp_path: Path, watching: bool
+) -> None:
+    twins = Twins(tmp_path, watching=watching)
     reused = 0
     for label, change in EDITS:
         result = twins.edit(change)
@@ -235,10 +243,12 @@ def _edits() -> st.SearchStrategy[Edit]:
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(_edits(), min_size=1, max_size=3))
-def test_random_edit_sequences_match_cold_runs(tmp_path: Path, edits: list[Edit]) -> None:
+@given(st.lists(_edits(), min_size=1, max_size=3), st.booleans())
+def test_random_edit_sequences_match_cold_runs(
+    tmp_path: Path, edits: list[Edit], watching: bool
+) -> None:
     base = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
-    twins = Twins(base)
+    twins = Twins(base, watching=watching)
     for change in edits:
         twins.edit(lambda tree, change=change: _tolerant(change, tree))
 
