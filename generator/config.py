@@ -232,7 +232,7 @@ class _Reader:
         specs = self._relative(values, "specs", where)
         if specs is None:
             if "specs" not in values:
-                self.error(f'[{where}] needs specs = "<folder of markdown pages>"', where)
+                self.error(f"[{where}] needs specs = \"<folder of markdown pages>\"", where)
             return None
         if not (self.root / specs).is_dir():
             self.error(f"specs folder {specs!r} does not exist", where, "specs")
@@ -291,7 +291,7 @@ class _Reader:
         versioning = values.get("versioning")
         if versioning is not None:
             if versioning != "semver":
-                self.error(f'versioning = {versioning!r} must be "semver"', where, "versioning")
+                self.error(f"versioning = {versioning!r} must be \"semver\"", where, "versioning")
             else:
                 changes["versioning"] = versioning
         return dataclasses.replace(api, **changes)  # type: ignore[arg-type]

@@ -37,3 +37,4 @@ def builtin_templates() -> Path:
     if installed.is_dir():
         return installed
     return package_root().parent / "templates"
+

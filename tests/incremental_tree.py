@@ -163,36 +163,23 @@ def zoo() -> Tree:
     return Tree(
         operations={
             "listAnimals": Op(
-                "GET",
-                "/animals",
-                "animals",
-                "Lists the animals.",
+                "GET", "/animals", "animals", "Lists the animals.",
                 [Param("Query", "limit", "integer (int32)", description="At most this many.")],
                 [("200", "OK", "AnimalList"), ("401", "Unauthorized", None)],
             ),
             "getAnimal": Op(
-                "GET",
-                "/animals/{animalId}",
-                "animals",
-                "Gets one animal.",
+                "GET", "/animals/{animalId}", "animals", "Gets one animal.",
                 [Param("Path", "animalId", "string", required=True, description="Its id.")],
                 [("200", "OK", "Animal"), ("404", "Not found", None)],
             ),
             "createAnimal": Op(
-                "POST",
-                "/animals",
-                "animals",
-                "Adds an animal.",
+                "POST", "/animals", "animals", "Adds an animal.",
                 [Param("Body", "body", "Animal", required=True, description="The animal.")],
                 [("201", "Created", "Animal")],
             ),
             "listKeepers": Op(
-                "GET",
-                "/keepers",
-                "keepers",
-                "Lists the keepers.",
-                [],
-                [("200", "OK", "Keeper")],
+                "GET", "/keepers", "keepers", "Lists the keepers.",
+                [], [("200", "OK", "Keeper")],
             ),
         },
         definitions={

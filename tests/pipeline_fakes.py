@@ -39,9 +39,7 @@ def tiny_api(name: str = "demo", operations: int = 1) -> Api:
             summary=f"Get thing {i}",
             parameters=(
                 Parameter(
-                    "limit",
-                    ParameterIn.QUERY,
-                    PrimitiveSchema("integer", "int64"),
+                    "limit", ParameterIn.QUERY, PrimitiveSchema("integer", "int64"),
                     SourceLocation(page, 8 + i * 10, 1),
                 ),
             ),
@@ -73,14 +71,12 @@ def fake_loader(
         count = len(list(config.specs.glob("*.md"))) or 1
         if (config.specs / "WARN").exists():
             diagnostics.warning(
-                "unknown-section",
-                "section 'Foo' is unknown",
+                "unknown-section", "section 'Foo' is unknown",
                 SourceLocation(f"specs/{config.name}/paths.md", 5, 1),
             )
         if (config.specs / "ERROR").exists():
             diagnostics.error(
-                "bad-operation",
-                "no METHOD /path",
+                "bad-operation", "no METHOD /path",
                 SourceLocation(f"specs/{config.name}/paths.md", 7, 1),
             )
     return tiny_api(config.name, count)

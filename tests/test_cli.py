@@ -174,7 +174,9 @@ def test_python_from_overridden_templates_is_formatted_by_black(project: Path) -
     assert types.read_text() == "X = (1,)\n"
 
 
-def test_adhoc_generate_needs_no_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_adhoc_generate_needs_no_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "docs/shop").mkdir(parents=True)
     monkeypatch.chdir(tmp_path)
 

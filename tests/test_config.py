@@ -118,7 +118,9 @@ def test_missing_table_and_missing_apis(tmp_path: Path) -> None:
     ]
     path = tmp_path / "pyproject.toml"
     path.write_text("[tool.md2sdk]\n")
-    assert errors(path) == ["1:1 config no APIs configured: add a [tool.md2sdk.apis.<name>] table"]
+    assert errors(path) == [
+        "1:1 config no APIs configured: add a [tool.md2sdk.apis.<name>] table"
+    ]
 
 
 def test_without_collector_errors_raise(tmp_path: Path) -> None:

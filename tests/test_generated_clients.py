@@ -174,7 +174,9 @@ def _quick_start(readme: str) -> tuple[str, list[str]]:
 
 @pytest.mark.toolchain
 @pytest.mark.parametrize("api", APIS)
-def test_readme_quick_start_runs_against_a_mock(api: str, generated: Path, tmp_path: Path) -> None:
+def test_readme_quick_start_runs_against_a_mock(
+    api: str, generated: Path, tmp_path: Path
+) -> None:
     """The README's first example, pasted as is, runs against a Prism mock of the
     generated OpenAPI document (with the variables it says to set) and Prism finds no
     violation in its request."""

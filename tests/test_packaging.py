@@ -112,7 +112,7 @@ def petstore_project(folder: Path) -> Path:
     project's pyproject.toml, so names and targets are exactly the committed ones."""
     shutil.copytree(ROOT / "specs" / "petstore", folder / "specs" / "petstore")
     entry = PYPROJECT["tool"]["md2sdk"]["apis"]["petstore"]
-    lines = ["[tool.md2sdk]", 'output = "generated"', "", "[tool.md2sdk.apis.petstore]"]
+    lines = ['[tool.md2sdk]', 'output = "generated"', "", "[tool.md2sdk.apis.petstore]"]
     for key, value in entry.items():
         shown = f'"{value}"' if isinstance(value, str) else str(value).replace("'", '"')
         lines.append(f"{key} = {shown}")

@@ -45,7 +45,7 @@ def test_generate_writes_formatted_files_of_every_api(tmp_path: Path) -> None:
     assert result.written and not diagnostics.sorted()
     out = tmp_path / "generated"
     assert (out / "fake/alpha/getThing1.py").read_text() == (
-        'def getThing1(limit: int = 0):\n    return "/things/1"\n'
+        "def getThing1(limit: int = 0):\n    return \"/things/1\"\n"
     )
     assert sorted(snapshot_tree(out)) == sorted(
         [MANIFEST] + [f"fake/{a}/{f}" for a in ("alpha", "beta")

@@ -11,7 +11,7 @@ from generator.load import sources
 from generator.load.sources import collect_pages, load_pages, read_page
 from generator.model import Page
 
-PAGE = '<a name="ping"></a>\n### Ping\n```\nGET /ping\n```\n'
+PAGE = "<a name=\"ping\"></a>\n### Ping\n```\nGET /ping\n```\n"
 
 
 @pytest.fixture

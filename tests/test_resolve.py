@@ -28,10 +28,8 @@ SHARED = ROOT.parent / "shared"
 def pages(**files: str) -> list[Page]:
     """Pages from markdown text keyed by path (``__`` in a keyword stands for ``/``)."""
     diagnostics = Diagnostics()
-    return [
-        parse_page(path.replace("__", "/") + ".md", text, diagnostics)
-        for path, text in files.items()
-    ]
+    return [parse_page(path.replace("__", "/") + ".md", text, diagnostics)
+            for path, text in files.items()]
 
 
 def codes(diagnostics: Diagnostics) -> list[str]:
@@ -83,9 +81,8 @@ def response_schema(api_schema: Schema | None) -> Schema:
 def test_cross_file_reference_and_inline_schema_substitution() -> None:
     diagnostics = Diagnostics()
     op = OP.replace("{schema}", "< [Pet](../definitions/Pet.md#pet) > array")
-    api = resolve_api(
-        "pets", pages(api__operations__get_pet=op, api__definitions__Pet=PET), diagnostics
-    )
+    api = resolve_api("pets", pages(api__operations__get_pet=op, api__definitions__Pet=PET),
+                      diagnostics)
     assert len(diagnostics) == 0
     schema = response_schema(api.operations[0].responses[0].schema)
     assert isinstance(schema, ArraySchema) and isinstance(schema.items, RefSchema)
@@ -129,7 +126,7 @@ def test_duplicate_operations_are_dropped_with_a_warning() -> None:
 
 def test_identical_definition_on_two_pages_is_kept_once_silently() -> None:
     diagnostics = Diagnostics()
-    index = '<a name="definitions"></a>\n## Definitions\n\n' + PET
+    index = "<a name=\"definitions\"></a>\n## Definitions\n\n" + PET
     api = resolve_api("x", pages(definitions=index, definitions__Pet=PET), diagnostics)
     assert [d.key for d in api.definitions] == ["pet"]
     assert len(diagnostics) == 0
@@ -157,7 +154,7 @@ def test_name_only_references_and_enum_references() -> None:
         "## Definitions\n\n# RestResponse«Usage»\n\n|Name|Description|Required|Schema|Default|\n"
         "|----|----|----|----|----|\n|data||false|Usage||\n|kind||false|enum ([Kind](#kind))||\n\n"
         "# Usage\n\n|Name|Description|Required|Schema|Default|\n|----|----|----|----|----|\n"
-        '|n||false|integer||\n\n<a name="kind"></a>\n# Kind\n*Type* : enum (A, B)\n'
+        "|n||false|integer||\n\n<a name=\"kind\"></a>\n# Kind\n*Type* : enum (A, B)\n"
     )
     api = resolve_api("x", pages(defs=defs), diagnostics)
     assert len(diagnostics) == 0
@@ -171,9 +168,9 @@ def test_name_only_references_and_enum_references() -> None:
 
 def test_inline_schema_cycle_is_promoted_not_looped() -> None:
     looped = (
-        '<a name="a"></a>\n### A\n\n|Name|Schema|\n|---|---|\n|**b**|[b](#a-b)|\n\n'
-        '<a name="a-b"></a>\n**b**\n\n|Name|Schema|\n|---|---|\n|**c**|[c](#a-b-c)|\n\n'
-        '<a name="a-b-c"></a>\n**c**\n\n|Name|Schema|\n|---|---|\n|**back**|[b](#a-b)|\n'
+        "<a name=\"a\"></a>\n### A\n\n|Name|Schema|\n|---|---|\n|**b**|[b](#a-b)|\n\n"
+        "<a name=\"a-b\"></a>\n**b**\n\n|Name|Schema|\n|---|---|\n|**c**|[c](#a-b-c)|\n\n"
+        "<a name=\"a-b-c\"></a>\n**c**\n\n|Name|Schema|\n|---|---|\n|**back**|[b](#a-b)|\n"
     )
     api = resolve_api("x", pages(defs=looped), Diagnostics())
     assert [d.key for d in api.definitions] == ["a", "a-b"]
@@ -189,10 +186,8 @@ def test_security_by_anchor_when_the_file_part_is_wrong_and_stand_in_when_missin
     op = OP.replace("{schema}", "string") + (
         "\n#### Security\n\n|Type|Name|\n|---|---|\n|**apiKey**|**[Bearer](security.md#bearer)**|\n"
     )
-    security = (
-        '<a name="securityscheme"></a>\n## Security\n\n<a name="bearer"></a>\n'
-        "### Bearer\n*Type* : apiKey  \n*Name* : Authorization  \n*In* : HEADER\n"
-    )
+    security = ("<a name=\"securityscheme\"></a>\n## Security\n\n<a name=\"bearer\"></a>\n"
+                "### Bearer\n*Type* : apiKey  \n*Name* : Authorization  \n*In* : HEADER\n")
     diagnostics = Diagnostics()
     api = resolve_api("x", pages(api__security=security, api__operations__op=op), diagnostics)
     assert len(diagnostics) == 0
@@ -205,11 +200,7 @@ def test_security_by_anchor_when_the_file_part_is_wrong_and_stand_in_when_missin
     assert codes(diagnostics) == []
     [scheme] = api.security_schemes
     assert (scheme.key, scheme.name, scheme.type, scheme.inferred) == (
-        "bearer",
-        "Bearer",
-        "apiKey",
-        True,
-    )
+        "bearer", "Bearer", "apiKey", True)
     assert "security.md" in scheme.description
 
 
@@ -218,9 +209,8 @@ def test_security_by_anchor_when_the_file_part_is_wrong_and_stand_in_when_missin
 
 def test_catalog_page_alone_warns_once_for_batch() -> None:
     diagnostics = Diagnostics()
-    api = resolve_api(
-        "catalog", read_pages([SHARED / "corpus" / "adobe-catalog"], diagnostics), diagnostics
-    )
+    api = resolve_api("catalog", read_pages([SHARED / "corpus" / "adobe-catalog"], diagnostics),
+                      diagnostics)
     (only,) = diagnostics
     assert only.code == "unresolved-ref" and "batch" in only.message
     assert only.location.line == 50
@@ -229,7 +219,8 @@ def test_catalog_page_alone_warns_once_for_batch() -> None:
 
 def test_catalog_tree_resolves_batch_to_the_real_schema() -> None:
     diagnostics = Diagnostics()
-    api = resolve_api("catalog", read_pages([ROOT / "specs" / "catalog"], diagnostics), diagnostics)
+    api = resolve_api("catalog", read_pages([ROOT / "specs" / "catalog"], diagnostics),
+                      diagnostics)
     schema = response_schema(
         next(r for r in api.operations[0].responses if r.status == "200").schema
     )
@@ -247,9 +238,8 @@ def test_catalog_tree_resolves_batch_to_the_real_schema() -> None:
 
 def test_petstore_tree_resolves_everything() -> None:
     diagnostics = Diagnostics()
-    api = resolve_api(
-        "petstore", read_pages([ROOT / "specs" / "petstore"], diagnostics), diagnostics
-    )
+    api = resolve_api("petstore", read_pages([ROOT / "specs" / "petstore"], diagnostics),
+                      diagnostics)
     assert not [d for d in diagnostics if d.code.endswith("-ref") or d.code == "undefined-scheme"]
     assert [d.key for d in api.definitions] == ["category", "order", "pet", "tag", "user"]
     assert len(api.operations) == 18

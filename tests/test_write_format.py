@@ -96,7 +96,7 @@ def test_long_strings_and_docstrings_do_not_send_a_shaped_file_to_black() -> Non
     call = "client." + "very_long_resource_name_" * 3 + "operation("
     source = (
         f'"""{text}"""\n\nX = "{text}"\nY = {{\n    "key": "{text}",\n}}\n'
-        f"Z = {call}\n    1,\n    2,\n)\n{call})\n"
+        f'Z = {call}\n    1,\n    2,\n)\n{call})\n'
     )
     assert max(len(line) for line in source.split("\n")) > 88
     assert black.format_str(source, mode=black.Mode()) == source

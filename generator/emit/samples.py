@@ -138,10 +138,8 @@ def fits(
         return isinstance(value, dict) if target.type == "object" else is_json_value(value)
     if isinstance(target, EnumSchema):
         if target.type == "integer":
-            return (
-                isinstance(value, int)
-                and not isinstance(value, bool)
-                and (not target.values or str(value) in target.values)
+            return isinstance(value, int) and not isinstance(value, bool) and (
+                not target.values or str(value) in target.values
             )
         return isinstance(value, str) and (not target.values or value in target.values)
     if isinstance(target, ArraySchema):
@@ -149,7 +147,9 @@ def fits(
             return False
         few = limits.min_items is not None and len(value) < limits.min_items
         many = limits.max_items is not None and len(value) > limits.max_items
-        return not (few or many) and all(fits(v, target.items, api, None, depth + 1) for v in value)
+        return not (few or many) and all(
+            fits(v, target.items, api, None, depth + 1) for v in value
+        )
     if isinstance(target, MapSchema):
         return isinstance(value, dict) and all(
             fits(v, target.values, api, None, depth + 1) for v in value.values()
@@ -292,6 +292,8 @@ def _is_int(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
 
 
 def authored(value: DocValue | None) -> DocValue | None:

@@ -57,7 +57,6 @@ from generator.parse.text import blocks_markdown
 
 __all__ = ["parse_page", "read_page"]
 
-
 @dataclass
 class _Collector:
     path: str
@@ -139,17 +138,10 @@ class _Collector:
         if "security" in keys and context is None:
             self.container(section, "security")
             return
-        if (
-            section.level
-            and looks_like_definition(section)
-            and (
-                context is None
-                or (
-                    enabled("unlabelled-sections")
-                    and not section.keys  # no stray Parameters
-                    and not holds_operation(section)
-                )
-            )
+        if section.level and looks_like_definition(section) and (
+            context is None
+            or (enabled("unlabelled-sections") and not section.keys  # no stray Parameters
+                and not holds_operation(section))
         ):
             self.definition(section)  # (among operations: the Definitions heading dropped)
             return
@@ -175,10 +167,8 @@ class _Collector:
         self.children(section, context, child_tag)
         if child_tag is not None and child_tag != tag:
             self.tag_group(section)
-        elif (
-            context is None
-            and not section.blocks
-            and any(looks_like_definition(c) or looks_like_scheme(c) for c in section.children)
+        elif context is None and not section.blocks and any(
+            looks_like_definition(c) or looks_like_scheme(c) for c in section.children
         ):
             section.skip_heading()  # over definitions or schemes (``## Models``): structure
         self.contents(section)
@@ -248,8 +238,7 @@ class _Collector:
     def page(self, root: Section) -> Page:
         heading = self.overview_section
         if (
-            self.overview is not None
-            and heading is not None
+            self.overview is not None and heading is not None
             and heading is not self.title_section
             and ("overview" in heading.keys or holds_overview(heading))
         ):  # ``## Overview`` (or ``## Introduction``): the API's name is the page's title
@@ -257,10 +246,8 @@ class _Collector:
             if first is not None:
                 self.overview = replace(self.overview, title=first.title)
                 first.take()
-        if (
-            self.overview is not None
-            and self.title_section is not None
-            and any(c is self.overview_section for c in self.title_section.children)
+        if self.overview is not None and self.title_section is not None and any(
+            c is self.overview_section for c in self.title_section.children
         ):
             self.overview = with_title_prose(self.overview, self.title_section)
         elif self.overview is None and self.title_section is not None:

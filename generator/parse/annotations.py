@@ -28,18 +28,9 @@ from generator.parse.labels import keys_for
 
 # Label key → what it sets. Keys are those of labels_*.properties (plus `_EXTRA`).
 ANNOTATION_KEYS = (
-    "default_column",
-    "example_column",
-    "pattern_column",
-    "length_column",
-    "minlength_column",
-    "maxlength_column",
-    "minvalue_column",
-    "minvalue_exclusive_column",
-    "maxvalue_column",
-    "maxvalue_exclusive_column",
-    "min_items",
-    "max_items",
+    "default_column", "example_column", "pattern_column", "length_column",
+    "minlength_column", "maxlength_column", "minvalue_column", "minvalue_exclusive_column",
+    "maxvalue_column", "maxvalue_exclusive_column", "min_items", "max_items",
 )
 
 _BOLD_LABEL = re.compile(r"\*\*([^*<>]{1,120}?)\*\*[ \t]*:[ \t]*")

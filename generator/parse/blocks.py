@@ -38,21 +38,8 @@ from generator.parse.reference_links import inline_reference_links
 from generator.parse.wrappers import normalise_text, strip_wrappers, wrapper_lines
 
 __all__ = [
-    "Anchor",
-    "Block",
-    "Code",
-    "FrontEnd",
-    "Heading",
-    "Html",
-    "ListBlock",
-    "Paragraph",
-    "Row",
-    "Rule",
-    "Table",
-    "last_line",
-    "parse_blocks",
-    "read_blocks",
-    "split_cells",
+    "Anchor", "Block", "Code", "FrontEnd", "Heading", "Html", "ListBlock", "Paragraph",
+    "Row", "Rule", "Table", "last_line", "parse_blocks", "read_blocks", "split_cells",
     "strip_wrappers",
 ]
 
@@ -223,12 +210,7 @@ def read_blocks(path: str, text: str, diagnostics: Diagnostics | None = None) ->
 
 
 def _block(
-    path: str,
-    tok: dict[str, Any],
-    pos: int,
-    lines: Lines,
-    *,
-    end: int,
+    path: str, tok: dict[str, Any], pos: int, lines: Lines, *, end: int,
     diagnostics: Diagnostics | None,
 ) -> Block | None:
     def loc(offset: int) -> SourceLocation:

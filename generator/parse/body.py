@@ -55,11 +55,8 @@ def parse_body_section(section: Section, diagnostics: Diagnostics) -> Parameter:
                 if is_label(label, "name_column", "security_name"):
                     name = plain(value) or name
                 elif is_label(label, "flags.column"):
-                    required = any(
-                        is_label(plain(f), "flags.required")
-                        for f in re.split(r"[,\s]+", strip_emphasis(value))
-                        if f
-                    )
+                    required = any(is_label(plain(f), "flags.required")
+                                   for f in re.split(r"[,\s]+", strip_emphasis(value)) if f)
                 elif is_label(label, "type_column", "schema_column"):
                     schema = parse_schema_cell(value, block.location, diagnostics)
             if prose and any(p.strip() for p in prose):
@@ -77,3 +74,4 @@ def parse_body_section(section: Section, diagnostics: Diagnostics) -> Parameter:
         description="\n\n".join(d for d in description if d),
         required=required,
     )
+

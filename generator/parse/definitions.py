@@ -138,10 +138,7 @@ def _is_enum_table(table: Table, reading: _Reading) -> bool:
 
 
 def _read_table(
-    table: Table,
-    title: str | None,
-    pending: list[str],
-    reading: _Reading,
+    table: Table, title: str | None, pending: list[str], reading: _Reading,
     diagnostics: Diagnostics,
 ) -> None:
     main_seen = reading.properties is not None or reading.type_schema is not None
@@ -156,7 +153,9 @@ def _read_table(
         schema = ObjectSchema(parse_properties_table(table, diagnostics), title=name)
         reading.inline.extend((alias, schema) for alias in (pending or [key]))
     else:
-        reading.properties = (reading.properties or ()) + parse_properties_table(table, diagnostics)
+        reading.properties = (reading.properties or ()) + parse_properties_table(
+            table, diagnostics
+        )
 
 
 def _read_blocks(section: Section, reading: _Reading, diagnostics: Diagnostics) -> None:

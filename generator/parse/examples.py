@@ -69,7 +69,9 @@ def parse_request_examples(section: Section, diagnostics: Diagnostics) -> Reques
     return RequestExample(**parts)
 
 
-def parse_response_examples(section: Section, diagnostics: Diagnostics) -> list[ResponseExample]:
+def parse_response_examples(
+    section: Section, diagnostics: Diagnostics
+) -> list[ResponseExample]:
     out: list[ResponseExample] = []
     for child in section.children:
         out.extend(status_examples(child, strict=False))

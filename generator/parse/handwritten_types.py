@@ -24,18 +24,10 @@ _GENERIC_MAP = re.compile(
     re.I,
 )
 _BARE_FORMATS: dict[str, tuple[str, str | None]] = {
-    "int32": ("integer", "int32"),
-    "int64": ("integer", "int64"),
-    "str": ("string", None),
-    "uuid": ("string", "uuid"),
-    "date": ("string", "date"),
-    "date-time": ("string", "date-time"),
-    "datetime": ("string", "date-time"),
-    "email": ("string", "email"),
-    "uri": ("string", "uri"),
-    "url": ("string", "uri"),
-    "byte": ("string", "byte"),
-    "binary": ("string", "binary"),
+    "int32": ("integer", "int32"), "int64": ("integer", "int64"), "str": ("string", None),
+    "uuid": ("string", "uuid"), "date": ("string", "date"), "date-time": ("string", "date-time"),
+    "datetime": ("string", "date-time"), "email": ("string", "email"), "uri": ("string", "uri"),
+    "url": ("string", "uri"), "byte": ("string", "byte"), "binary": ("string", "binary"),
 }
 
 

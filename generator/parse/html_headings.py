@@ -15,11 +15,12 @@ from __future__ import annotations
 import html
 import re
 
-_HEADING = re.compile(r"^[ ]{0,3}<h([1-6])((?:\s[^<>]*)?)>(.*?)</h\1\s*>[ \t]*$", re.I | re.M)
-_ID = re.compile(r"""\bid\s*=\s*(["'])([^"'<>]*)\1""", re.I)
-_INNER_ANCHOR = re.compile(
-    r"""<a\s[^<>]*?\b(?:name|id)\s*=\s*(["'])([^"'<>]*)\1[^<>]*>\s*</a>""", re.I
+_HEADING = re.compile(
+    r"^[ ]{0,3}<h([1-6])((?:\s[^<>]*)?)>(.*?)</h\1\s*>[ \t]*$", re.I | re.M
 )
+_ID = re.compile(r"""\bid\s*=\s*(["'])([^"'<>]*)\1""", re.I)
+_INNER_ANCHOR = re.compile(r"""<a\s[^<>]*?\b(?:name|id)\s*=\s*(["'])([^"'<>]*)\1[^<>]*>\s*</a>""",
+                           re.I)
 _TAG = re.compile(r"<[^<>]*>")
 
 

@@ -61,7 +61,9 @@ def strip_anchors(text: str) -> str:
 
 
 _ATTRIBUTE = r"(?:[#.][^\s{}]+|[\w-]+=(?:\"[^\"]*\"|[^\s{}]+)|-)"
-_ATTRIBUTES = re.compile(rf"[ \t]*\{{:?[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$")
+_ATTRIBUTES = re.compile(
+    rf"[ \t]*\{{:?[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}[ \t]*$"
+)
 
 
 def heading_attributes(text: str) -> tuple[str, list[str]]:
@@ -91,7 +93,7 @@ def without_section_number(text: str) -> str:
     (AsciiDoc ``:sectnums:`` exported to markdown: ``2.1.1. Parameters``, ``3.1 Pet``);
     a number that is the title's own word (``404 handling``) has no dot and stays."""
     m = _SECTION_NUMBER.match(text)
-    return text[m.end() :] if m else text
+    return text[m.end():] if m else text
 
 
 def find_link(text: str) -> Link | None:

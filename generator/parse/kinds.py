@@ -82,13 +82,9 @@ def is_empty_definition(section: Section) -> bool:
     """``# PropertyConstraint`` with nothing below it, among definitions: a definition
     without properties (Swagger2Markup 0.x prints only the heading)."""
     title = section.title
-    return (
-        bool(title)
-        and not section.blocks
-        and not section.children
-        and not any(c.isspace() for c in title)
-        and find_link(section.raw_title) is None
-    )
+    return bool(title) and not section.blocks and not section.children and not any(
+        c.isspace() for c in title
+    ) and find_link(section.raw_title) is None
 
 
 def is_index_entry(section: Section) -> bool:
@@ -102,13 +98,14 @@ def is_index_entry(section: Section) -> bool:
 
 
 def looks_like_scheme(section: Section) -> bool:
-    return any(isinstance(b, Paragraph) and _SCHEME_LINE.search(b.text) for b in section.blocks)
+    return any(
+        isinstance(b, Paragraph) and _SCHEME_LINE.search(b.text) for b in section.blocks
+    )
 
 
 # Sub-sections only an overview has (Tags, Consumes... an operation has too).
-_OVERVIEW_PARTS = frozenset(
-    {"current_version", "contact_information", "license_information", "uri_scheme"}
-)
+_OVERVIEW_PARTS = frozenset({"current_version", "contact_information", "license_information",
+                             "uri_scheme"})
 
 
 def holds_overview(section: Section) -> bool:
@@ -122,6 +119,5 @@ def holds_overview(section: Section) -> bool:
 
 def overview_part(section: Section) -> bool:
     """Is this sub-section of an overview one of its fields' sections?"""
-    return bool(
-        section.keys & (_OVERVIEW_PARTS | {"tags", "consumes", "produces", "external_docs"})
-    )
+    return bool(section.keys & (_OVERVIEW_PARTS | {"tags", "consumes", "produces",
+                                                   "external_docs"}))

@@ -98,7 +98,9 @@ class Ledger:
         self.status[span] = self.status[span].translate(_TO_NOTHING)
 
     def nothing_line(self, number: int) -> None:
-        self.status[number : number + 1] = self.status[number : number + 1].translate(_TO_NOTHING)
+        self.status[number : number + 1] = self.status[number : number + 1].translate(
+            _TO_NOTHING
+        )
 
     def reported(self, first: int, last: int) -> None:
         span = slice(first, last + 1)

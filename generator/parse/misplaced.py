@@ -37,9 +37,7 @@ def _table_kind(table: Table) -> str | None:
 
 
 def report_misplaced(
-    blocks: Iterable[Block],
-    owner: str,
-    diagnostics: Diagnostics,
+    blocks: Iterable[Block], owner: str, diagnostics: Diagnostics,
     method_path: Callable[[str], tuple[str, str] | None],
 ) -> None:
     """Warn about each block of ``owner``'s description that is structure."""

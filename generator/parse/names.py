@@ -92,3 +92,4 @@ def read_name_cell(
         if "flags.read_only" in keys:
             read_only = True
     return NameCell(name, required, read_only)
+

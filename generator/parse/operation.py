@@ -87,11 +87,8 @@ def holds_operation(section: Section) -> bool:
 
 
 def parse_operation(
-    section: Section,
-    diagnostics: Diagnostics,
-    default_tag: str | None = None,
-    page_stem: str | None = None,
-    continued: Sequence[Section] = (),
+    section: Section, diagnostics: Diagnostics, default_tag: str | None = None,
+    page_stem: str | None = None, continued: Sequence[Section] = (),
 ) -> tuple[Operation, list[tuple[str, ObjectSchema]]] | None:
     """Read one operation section; ``None`` (with a diagnostic) when it has no path.
 
@@ -126,9 +123,8 @@ def parse_operation(
         found = method_path(section.title)
         if not found:
             shown = _unreadable_fence(blocks) or section.title
-            diagnostics.warning(
-                "bad-operation", f"no METHOD /path in {shown!r}; dropped", section.location
-            )
+            diagnostics.warning("bad-operation", f"no METHOD /path in {shown!r}; dropped",
+                                section.location)
             section.report_all()
             return None
         method, path = found

@@ -44,19 +44,8 @@ _SECURITY_LAYOUTS = {
 }
 
 OPERATION_KEYS = frozenset(
-    {
-        "parameters",
-        "parameter",
-        "body_parameter",
-        "responses",
-        "consumes",
-        "produces",
-        "tags",
-        "security",
-        "example_request",
-        "example_response",
-        "description_column",
-    }
+    {"parameters", "parameter", "body_parameter", "responses", "consumes", "produces", "tags",
+     "security", "example_request", "example_response", "description_column"}
 )
 
 
@@ -89,9 +78,8 @@ def media_list(section: Section) -> tuple[str, ...]:
 
 
 def parse_security_table(table: Table, diagnostics: Diagnostics) -> list[SecurityRequirement]:
-    roles = map_columns(
-        table.header, _SECURITY_ORDER, _SECURITY_LAYOUTS, table.location, diagnostics
-    )
+    roles = map_columns(table.header, _SECURITY_ORDER, _SECURITY_LAYOUTS, table.location,
+                        diagnostics)
     out = []
     for row in table.rows:
         kind = plain(cell(row.cells, roles, "security_type"))
@@ -99,19 +87,14 @@ def parse_security_table(table: Table, diagnostics: Diagnostics) -> list[Securit
         link = find_link(name_cell)
         name, href = (link.label, link.href) if link else (plain(name_cell), "")
         if not name:
-            diagnostics.warning(
-                "bad-row", "security row has no scheme name; row skipped", row.location
-            )
+            diagnostics.warning("bad-row", "security row has no scheme name; row skipped",
+                                row.location)
             continue
         file, anchor = split_href(href) if href else (None, name)
-        scopes = tuple(
-            s.strip()
-            for s in plain(cell(row.cells, roles, "scopes_column")).split(",")
-            if s.strip()
-        )
-        out.append(
-            SecurityRequirement(kind, Reference(name, href, file, anchor, row.location), scopes)
-        )
+        scopes = tuple(s.strip() for s in plain(cell(row.cells, roles, "scopes_column"))
+                       .split(",") if s.strip())
+        out.append(SecurityRequirement(kind, Reference(name, href, file, anchor, row.location),
+                                       scopes))
     return out
 
 
@@ -207,7 +190,9 @@ def read_child(
             child.take_all()
 
 
-def read_continued(section: Section, parts: Parts, diagnostics: Diagnostics, path: str) -> None:
+def read_continued(
+    section: Section, parts: Parts, diagnostics: Diagnostics, path: str
+) -> None:
     """A heading of the description (and what follows it) at the operation's level."""
     heading = Heading(max(section.level, 1), section.raw_title, section.location)
     parts.description.append(blocks_markdown([heading, *section.blocks]))

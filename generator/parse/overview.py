@@ -63,16 +63,8 @@ _BASE_URL = frozenset({"base_url"})
 _DOCS = frozenset({"external_docs_desc", "external_docs_url"})
 _FIELD_KEYS = frozenset(_FIELDS) | _SCHEMES | _BASE_URL
 _SECTION_KEYS = frozenset(
-    {
-        "current_version",
-        "contact_information",
-        "license_information",
-        "uri_scheme",
-        "tags",
-        "consumes",
-        "produces",
-        "external_docs",
-    }
+    {"current_version", "contact_information", "license_information", "uri_scheme",
+     "tags", "consumes", "produces", "external_docs"}
 )
 # Index sections that list links to operations; they carry nothing for the model.
 _INDEX_KEYS = frozenset({"operations", "paths", "resources"})

@@ -37,7 +37,9 @@ from generator.parse.recovery import enabled
 
 GRID_PATTERN = r"^ {0,3}\+(?:[-=:]+\+)+[ \t]*$"
 SIMPLE_PATTERN = r"^ {0,3}[^\s|+\-][^\n]*\n {0,3}-{3,}(?:[ \t]+-{3,})+[ \t]*$"
-MULTILINE_PATTERN = r"^ {0,3}-{3,}[ \t]*\n(?:[^\n]*\S[^\n]*\n)+? {0,3}-{3,}(?:[ \t]+-{3,})+[ \t]*$"
+MULTILINE_PATTERN = (
+    r"^ {0,3}-{3,}[ \t]*\n(?:[^\n]*\S[^\n]*\n)+? {0,3}-{3,}(?:[ \t]+-{3,})+[ \t]*$"
+)
 _GRID_LINE = re.compile(r"^ {0,3}[+|]")
 _RULE = re.compile(r"^ {0,3}-{3,}[ \t]*$")
 _DASH_ROW = re.compile(r"^ {0,3}-{3,}(?:[ \t]+-{3,})*[ \t]*$")
@@ -167,10 +169,8 @@ def parse_multiline(block: BlockParser, m: re.Match[str], state: BlockState) -> 
     lines = _lines(state.src, m.start())
     dash_at = next(i for i, (_, line) in enumerate(lines[1:], 1) if _DASHES.match(line.strip()))
     spans = _spans(lines[dash_at][1])
-    header = [
-        _joined(list(col))
-        for col in zip(*(_cut(line, spans) for _, line in lines[1:dash_at]), strict=True)
-    ]
+    header = [_joined(list(col)) for col in zip(*(_cut(line, spans) for _, line in
+                                                  lines[1:dash_at]), strict=True)]
     rows: list[tuple[int, list[str]]] = []
     block_lines: list[tuple[int, str]] = []
     end = lines[dash_at][0] + len(lines[dash_at][1]) + 1
@@ -195,6 +195,5 @@ def register(md: Any) -> None:
     """Add the three rules to a mistune block parser."""
     md.block.register("pandoc_grid", GRID_PATTERN, parse_grid, before="paragraph")
     md.block.register("pandoc_simple", SIMPLE_PATTERN, parse_simple, before="paragraph")
-    md.block.register(
-        "pandoc_multiline", MULTILINE_PATTERN, parse_multiline, before="setex_heading"
-    )
+    md.block.register("pandoc_multiline", MULTILINE_PATTERN, parse_multiline,
+                      before="setex_heading")

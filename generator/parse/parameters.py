@@ -27,25 +27,15 @@ from generator.parse.schema_cell import parse_schema_cell
 from generator.parse.tables import cell, handwritten_aliases, map_columns
 
 ORDER = (
-    "type_column",
-    "name_column",
-    "description_column",
-    "required_column",
-    "schema_column",
-    "default_column",
+    "type_column", "name_column", "description_column", "required_column",
+    "schema_column", "default_column",
 )
 LAYOUTS = {
     3: ("type_column", "name_column", "schema_column"),
     4: ("type_column", "name_column", "description_column", "schema_column"),
     5: ("type_column", "name_column", "description_column", "schema_column", "default_column"),
-    6: (
-        "type_column",
-        "name_column",
-        "description_column",
-        "required_column",
-        "schema_column",
-        "default_column",
-    ),
+    6: ("type_column", "name_column", "description_column", "required_column",
+        "schema_column", "default_column"),
 }
 _IN = {
     "in.path": ParameterIn.PATH,
@@ -88,9 +78,7 @@ def _required_cell(text: str) -> bool | None:
 
 
 def parse_parameter_row(
-    row: Row,
-    roles: dict[str, int],
-    diagnostics: Diagnostics,
+    row: Row, roles: dict[str, int], diagnostics: Diagnostics,
     where: ParameterIn | None = None,
 ) -> Parameter | None:
     """One row → a parameter; ``where`` is its location when the table's word for it was
@@ -116,9 +104,8 @@ def parse_parameter_row(
         return None
     if "required_column" in roles:
         required = _required_cell(cell(cells, roles, "required_column"))
-    notes = parse_description_cell(
-        cell(cells, roles, "description_column"), row.location, diagnostics
-    )
+    notes = parse_description_cell(cell(cells, roles, "description_column"), row.location,
+                                   diagnostics)
     schema = parse_schema_cell(cell(cells, roles, "schema_column"), row.location, diagnostics)
     default = notes.default
     if "default_column" in roles:
@@ -158,8 +145,7 @@ def _places(
     inferred = infer_places(
         [r for r, skip in zip(rows, unsupported, strict=True) if not skip],
         [p for p, skip in zip(places, unsupported, strict=True) if not skip],
-        path,
-        diagnostics,
+        path, diagnostics,
     )
     found = iter(inferred)
     return [None if skip else next(found) for skip in unsupported]
@@ -170,9 +156,8 @@ def parse_parameters_table(
 ) -> list[Parameter]:
     """Every readable row of a Parameters table; ``path`` is the operation's."""
     aliases = handwritten_aliases(table.header, parameters=True)
-    roles = map_columns(
-        table.header, ORDER, LAYOUTS, table.location, diagnostics, rows=table.rows, aliases=aliases
-    )
+    roles = map_columns(table.header, ORDER, LAYOUTS, table.location, diagnostics,
+                        rows=table.rows, aliases=aliases)
     params = []
     for row, where in zip(table.rows, _places(table, roles, path, diagnostics), strict=True):
         param = parse_parameter_row(row, roles, diagnostics, where)

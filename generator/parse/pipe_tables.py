@@ -158,13 +158,8 @@ def parse_table(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
             lines.pos = nxt
             cells = split_cells(line)
         if len(cells) < width:
-            problems.append(
-                (
-                    row_start,
-                    f"table row has {len(cells)} of {width} cells and "
-                    "no line after it completes it; read as far as it goes",
-                )
-            )
+            problems.append((row_start, f"table row has {len(cells)} of {width} cells and "
+                             "no line after it completes it; read as far as it goes"))
         rows.append((row_start, cells))
     token: dict[str, Any] = {"type": "s2m_table", "header": header, "rows": rows}
     if problems:

@@ -25,19 +25,8 @@ from generator.parse.blocks import Row
 _PATH_VARIABLE = re.compile(r"\{([^{}]+)\}")
 _HEADER_NAME = re.compile(r"^(?:X-[\w-]+|[A-Z][a-z]+(?:-[A-Z][A-Za-z]*)+)$")
 _HEADERS = frozenset(
-    {
-        "authorization",
-        "accept",
-        "accept-language",
-        "content-type",
-        "cookie",
-        "if-match",
-        "if-none-match",
-        "user-agent",
-        "prefer",
-        "origin",
-        "referer",
-    }
+    {"authorization", "accept", "accept-language", "content-type", "cookie", "if-match",
+     "if-none-match", "user-agent", "prefer", "origin", "referer"}
 )
 
 

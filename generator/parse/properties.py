@@ -26,20 +26,15 @@ from generator.parse.names import read_name_cell
 from generator.parse.schema_cell import parse_schema_cell
 from generator.parse.tables import cell, handwritten_aliases, map_columns
 
-_ORDER = (
-    "name_column",
-    "description_column",
-    "required_column",
-    "schema_column",
-    "default_column",
-    "example_column",
-)
+_ORDER = ("name_column", "description_column", "required_column", "schema_column",
+          "default_column", "example_column")
 _LAYOUTS = {
     1: ("name_column",),
     2: ("name_column", "schema_column"),
     3: ("name_column", "description_column", "schema_column"),
     4: ("name_column", "description_column", "schema_column", "default_column"),
-    5: ("name_column", "description_column", "required_column", "schema_column", "default_column"),
+    5: ("name_column", "description_column", "required_column", "schema_column",
+        "default_column"),
     6: _ORDER,
 }
 _TRUE = frozenset({"true", "yes", "required", "x"})
@@ -86,15 +81,8 @@ def parse_property_row(
 def property_roles(table: Table, diagnostics: Diagnostics) -> dict[str, int]:
     """Column role → index for a properties table."""
     aliases = handwritten_aliases(table.header, parameters=False)
-    return map_columns(
-        table.header,
-        _ORDER,
-        _LAYOUTS,
-        table.location,
-        diagnostics,
-        rows=table.rows,
-        aliases=aliases,
-    )
+    return map_columns(table.header, _ORDER, _LAYOUTS, table.location, diagnostics,
+                       rows=table.rows, aliases=aliases)
 
 
 def parse_properties_table(table: Table, diagnostics: Diagnostics) -> tuple[Property, ...]:

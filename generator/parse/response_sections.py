@@ -91,21 +91,18 @@ def _status_section(section: Section, diagnostics: Diagnostics) -> list[Response
 
 
 def _headers(table: Table, diagnostics: Diagnostics) -> tuple[Header, ...]:
-    roles = map_columns(
-        table.header, _HEADER_ORDER, _HEADER_LAYOUTS, table.location, diagnostics, rows=table.rows
-    )
+    roles = map_columns(table.header, _HEADER_ORDER, _HEADER_LAYOUTS, table.location,
+                        diagnostics, rows=table.rows)
     headers: list[Header] = []
     for row in table.rows:
         name = plain(cell(row.cells, roles, "name_column"))
         if not name:
             diagnostics.warning("bad-row", "a headers row has no name; skipped", row.location)
             continue
-        notes = parse_description_cell(
-            cell(row.cells, roles, "description_column"), row.location, diagnostics
-        )
-        schema = parse_schema_cell(
-            cell(row.cells, roles, "schema_column"), row.location, diagnostics
-        )
+        notes = parse_description_cell(cell(row.cells, roles, "description_column"),
+                                       row.location, diagnostics)
+        schema = parse_schema_cell(cell(row.cells, roles, "schema_column"), row.location,
+                                   diagnostics)
         default = read_default_cell(cell(row.cells, roles, "default_column")) or notes.default
         headers.append(Header(name, schema or AnySchema("string"), notes.description, default))
     return tuple(headers)

@@ -94,7 +94,9 @@ def is_responses_table(table: Table) -> bool:
     """Does every row start with an HTTP status (``200``, ``4XX``, ``default``)?"""
     firsts = [plain(row.cells[0]) for row in table.rows if row.cells]
     status = SPELLED_STATUS if enabled("markup-variants") else _STATUS
-    return bool(firsts) and all(status.match(f) or is_label(f, "default_response") for f in firsts)
+    return bool(firsts) and all(
+        status.match(f) or is_label(f, "default_response") for f in firsts
+    )
 
 
 def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Response]:
@@ -103,9 +105,8 @@ def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Respon
     for row in table.rows:
         status = plain(cell(row.cells, roles, "http_code_column"))
         if not status:
-            diagnostics.warning(
-                "bad-row", "response row has no HTTP code; row skipped", row.location
-            )
+            diagnostics.warning("bad-row", "response row has no HTTP code; row skipped",
+                                row.location)
             continue
         if is_label(status, "default_response"):
             status = "default"
@@ -119,9 +120,8 @@ def parse_responses_table(table: Table, diagnostics: Diagnostics) -> list[Respon
         if reason and (not text or not _standard(status, reason)):
             text = f"{reason}<br>{text}" if text else reason  # what the status cell adds
         notes = parse_description_cell(text, row.location, diagnostics)
-        schema = parse_schema_cell(
-            cell(row.cells, roles, "schema_column"), row.location, diagnostics
-        )
+        schema = parse_schema_cell(cell(row.cells, roles, "schema_column"), row.location,
+                                   diagnostics)
         responses.append(
             Response(
                 status=status,

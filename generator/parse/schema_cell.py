@@ -61,9 +61,7 @@ _WORD_FIRST = re.compile(
 )
 _TRANSLATED = re.compile(r"^([^()<>\[\]`|]+?)\s*(?:\((.*)\))?$")
 _WORD_SCHEMAS = {
-    "schema.string": "string",
-    "schema.integer": "integer",
-    "schema.number": "number",
+    "schema.string": "string", "schema.integer": "integer", "schema.number": "number",
     "schema.boolean": "boolean",
 }
 # A bare name is a reference by name (0.x docs print definition names without links,
@@ -90,9 +88,8 @@ class _Reader:
         if text.startswith("<"):
             return self._container(text, depth)
         if enabled("translations") and (word_first := _WORD_FIRST.match(text)):
-            return self._container(
-                f"{word_first.group(2)} {word_first.group(1)} {word_first.group(3) or ''}", depth
-            )
+            return self._container(f"{word_first.group(2)} {word_first.group(1)} "
+                                   f"{word_first.group(3) or ''}", depth)
         low = text.lower()
         if low.startswith("enum"):
             return self._enum(text[4:].strip(), depth)

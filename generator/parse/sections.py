@@ -51,27 +51,11 @@ from generator.parse.recovery import enabled
 # schema titles (``**resources**``), never page structure.
 SECTION_KEYS = frozenset(
     {
-        "parameters",
-        "body_parameter",
-        "responses",
-        "consumes",
-        "produces",
-        "tags",
-        "security",
-        "example_request",
-        "example_response",
-        "description_column",
-        "request_path",
-        "request_header",
-        "request_query",
-        "request_body",
-        "request_formData",
-        "response",
-        "current_version",
-        "contact_information",
-        "license_information",
-        "uri_scheme",
-        "external_docs",
+        "parameters", "body_parameter", "responses", "consumes", "produces", "tags",
+        "security", "example_request", "example_response", "description_column",
+        "request_path", "request_header", "request_query", "request_body",
+        "request_formData", "response", "current_version", "contact_information",
+        "license_information", "uri_scheme", "external_docs",
     }
 )
 
@@ -262,13 +246,8 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
                 text, ids = heading_attributes(without_section_number(text))
                 own.extend(ids)
             section = Section(
-                plain(text),
-                text,
-                block.level,
-                block.location,
-                tuple(pending + own),
-                ledger=ledger,
-                heading_end=last_line(block),
+                plain(text), text, block.level, block.location,
+                tuple(pending + own), ledger=ledger, heading_end=last_line(block),
             )
             pending = []
             open_section(section)
@@ -299,14 +278,8 @@ def build_sections(path: str, blocks: Sequence[Block], ledger: Ledger | None = N
                 first, rest = label, ""
                 level = fold_level(blocks, index) or level
             section = Section(
-                label,
-                first,
-                level,
-                block.location,
-                tuple(pending),
-                bold=True,
-                ledger=ledger,
-                heading_end=last_line(block) if isinstance(block, Html) else 0,
+                label, first, level, block.location, tuple(pending), bold=True,
+                ledger=ledger, heading_end=last_line(block) if isinstance(block, Html) else 0,
             )
             pending = []
             open_section(section)

@@ -27,7 +27,9 @@ _STATUS = re.compile(r"^(\d{3}|\d[xX]{2})$")
 
 
 def _statuses(cells: list[str]) -> bool:
-    return bool(cells) and all(_STATUS.match(c) or is_label(c, "default_response") for c in cells)
+    return bool(cells) and all(
+        _STATUS.match(c) or is_label(c, "default_response") for c in cells
+    )
 
 
 # Roles a table cannot be read without; only these are given to an unknown column by
@@ -36,11 +38,7 @@ _ESSENTIAL = frozenset({"http_code_column", "name_column", "type_column"})
 
 
 def _inferred(
-    index: int,
-    rows: Sequence[Row],
-    order: Sequence[str],
-    roles: Mapping[str, int],
-    *,
+    index: int, rows: Sequence[Row], order: Sequence[str], roles: Mapping[str, int], *,
     layout: Sequence[str] | None,
 ) -> tuple[str, str] | None:
     """(role, why) for a lone unknown column, from its content, else its position."""

@@ -38,10 +38,8 @@ def _front_matter_end(lines: list[str]) -> int:
     # Front matter whose opening --- was lost: leading `key: value` lines, then ---.
     for i in range(min(len(lines), 200)):
         if lines[i].strip() == "---":
-            if (
-                i > 0
-                and any(lines[j].strip() for j in range(i))
-                and all(_FRONT_KEY.match(lines[j]) for j in range(i))
+            if i > 0 and any(lines[j].strip() for j in range(i)) and all(
+                _FRONT_KEY.match(lines[j]) for j in range(i)
             ):
                 return i + 1
             return 0
@@ -73,13 +71,8 @@ def wrapper_lines(text: str) -> tuple[str, list[int]]:
             blanked.extend(i + 1 for i in range(count) if lines[i].strip())
             lines[:count] = [""] * count
             text = "\n".join(lines)
-    patterns = (
-        ("{:", _KRAMDOWN_ATTR),
-        ("{%", _TEMPLATE_TAGS),
-        ("TOC]", _MARKERS),
-        ("import", _MARKERS),
-        ("export", _MARKERS),
-    )
+    patterns = (("{:", _KRAMDOWN_ATTR), ("{%", _TEMPLATE_TAGS), ("TOC]", _MARKERS),
+                ("import", _MARKERS), ("export", _MARKERS))
     done: set[int] = set()
     for marker, pattern in patterns:
         if marker in text and id(pattern) not in done:

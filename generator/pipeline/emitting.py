@@ -33,14 +33,15 @@ EMITTERS: dict[str, tuple[str, str]] = {
     "tests": ("generator.emit.tests", "emit_tests"),
 }
 
-
 def load_emitter(target: str, where: SourceLocation, diagnostics: Diagnostics) -> Emitter | None:
     """The emitter function for ``target``, imported on first use."""
     module_name, attr = EMITTERS[target]
     try:
         emitter: Emitter = getattr(importlib.import_module(module_name), attr)
     except (ImportError, AttributeError) as exc:
-        diagnostics.error("emit-failed", f"target {target!r} is not available ({exc})", where)
+        diagnostics.error(
+            "emit-failed", f"target {target!r} is not available ({exc})", where
+        )
         return None
     return emitter
 

@@ -33,8 +33,8 @@ def relative_paths(
         "assumed-base-path",
         f"every operation's path starts with the base path {base!r} (Swagger2Markup's "
         f"basePathPrefixEnabled prints them so); read relative to it, as "
-        f"{first.path!r} → {first.path[len(base) :] or '/'!r}, so the client calls "
+        f"{first.path!r} → {first.path[len(base):] or '/'!r}, so the client calls "
         f"{base}/... once (base path given at {overview.location})",
         first.location,
     )
-    return [replace(op, path=op.path[len(base) :] or "/") for op in operations]
+    return [replace(op, path=op.path[len(base):] or "/") for op in operations]

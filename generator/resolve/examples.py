@@ -101,7 +101,8 @@ def _property(prop: Property, rules: Placeholders) -> Property:
 def _operation(op: Operation, rules: Placeholders) -> Operation:
     params = tuple(_parameter(p, rules) for p in op.parameters)
     responses = tuple(
-        r if r.schema is None else evolve(r, schema=_schema(r.schema, rules)) for r in op.responses
+        r if r.schema is None else evolve(r, schema=_schema(r.schema, rules))
+        for r in op.responses
     )
     op = evolve(op, parameters=params, responses=responses)
     request = op.request_example
@@ -140,18 +141,14 @@ def _request(op: Operation, request: RequestExample, rules: Placeholders) -> Req
     def one_of(example: Example | None, params: list[Parameter]) -> bool:
         # Swagger2Markup keeps the last header (form field) of the spec's order, which
         # the table's order need not be: any of them will do.
-        return (
-            example is not None
-            and example.value.is_json
-            and any(rules.parameter(example.value.value, p) for p in params)
+        return example is not None and example.value.is_json and any(
+            rules.parameter(example.value.value, p) for p in params
         )
 
     headers = placed(ParameterIn.HEADER)
     header = request.header
-    named = (
-        header is not None
-        and not header.value.is_json
-        and any(header.value.text == f'{p.name}:"{_type_name(p.schema)}"' for p in headers)
+    named = header is not None and not header.value.is_json and any(
+        header.value.text == f'{p.name}:"{_type_name(p.schema)}"' for p in headers
     )
     bodies = placed(ParameterIn.BODY)
     body = request.body
@@ -171,7 +168,9 @@ def _request(op: Operation, request: RequestExample, rules: Placeholders) -> Req
     )
 
 
-def _query(example: Example | None, params: list[Parameter], rules: Placeholders) -> Example | None:
+def _query(
+    example: Example | None, params: list[Parameter], rules: Placeholders
+) -> Example | None:
     """An object of every query parameter's example (older releases): marked when all
     are placeholders, else its placeholders' keys listed (`DocValue.generated_keys`)."""
     if example is None or not example.value.is_json or not isinstance(example.value.value, dict):
@@ -221,7 +220,9 @@ def _fill(template: str, path: str) -> list[tuple[str, str]] | None:
     ):
         return [(w[1:-1], g) for w, g in zip(wanted, given, strict=True) if w != g]
     pieces = _TEMPLATE.split(template)  # a template inside a segment (``{name}.json``)
-    regex = "".join(re.escape(piece) if i % 2 == 0 else "([^/]*)" for i, piece in enumerate(pieces))
+    regex = "".join(
+        re.escape(piece) if i % 2 == 0 else "([^/]*)" for i, piece in enumerate(pieces)
+    )
     found = re.fullmatch(regex, path)
     return None if found is None else list(zip(pieces[1::2], found.groups(), strict=True))
 

@@ -96,7 +96,9 @@ class SchemaResolver:
             parameters=tuple(self._parameter(p) for p in op.parameters),
             responses=tuple(self._response(r) for r in op.responses),
             security=(
-                tuple(self.requirement(r) for r in op.security) if op.security is not None else None
+                tuple(self.requirement(r) for r in op.security)
+                if op.security is not None
+                else None
             ),
         )
 
@@ -257,8 +259,7 @@ class SchemaResolver:
         if not definition.title:
             return definition
         agreeing = [
-            label
-            for label in self.labels.get(definition.key, ())
+            label for label in self.labels.get(definition.key, ())
             if label and anchor_key(label) == anchor_key(definition.name)
         ]
         if not agreeing or definition.name in agreeing:

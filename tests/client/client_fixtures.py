@@ -39,7 +39,9 @@ def _requirement(key: str) -> SecurityRequirement:
 
 
 def _scheme(key: str, name: str, where: str) -> SecurityScheme:
-    return SecurityScheme(key, key, "apiKey", loc("security.md"), param_name=name, param_in=where)
+    return SecurityScheme(
+        key, key, "apiKey", loc("security.md"), param_name=name, param_in=where
+    )
 
 
 def vault_api() -> Api:
@@ -108,11 +110,7 @@ def pages_api() -> Api:
     return Api(
         name="pages",
         overview=Overview(
-            "Pages",
-            loc("overview.md"),
-            "Paging styles.",
-            version="1.0.0",
-            host="pages.test",
+            "Pages", loc("overview.md"), "Paging styles.", version="1.0.0", host="pages.test",
             schemes=("https",),
         ),
         operations=operations,
@@ -156,11 +154,7 @@ def uploads_api() -> Api:
     return Api(
         name="uploads",
         overview=Overview(
-            "Uploads",
-            loc("overview.md"),
-            "Odd bodies.",
-            version="1.0.0",
-            host="uploads.test",
+            "Uploads", loc("overview.md"), "Odd bodies.", version="1.0.0", host="uploads.test",
             schemes=("https",),
         ),
         operations=(two_bodies, files),

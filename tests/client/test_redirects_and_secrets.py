@@ -117,10 +117,9 @@ def test_secrets_are_redacted_in_logs_and_errors(
 ) -> None:
     rec = Recorder(json_response(404, {"message": "no"}))
     client = make_client(vault, rec, key="query-key-123", vault_token="tok")
-    with (
-        caplog.at_level(logging.DEBUG, logger="vault_client"),
-        pytest.raises(vault.NotFoundError) as info,
-    ):
+    with caplog.at_level(logging.DEBUG, logger="vault_client"), pytest.raises(
+        vault.NotFoundError
+    ) as info:
         client.get_secret("s", password="hunter2-pw", session_token="sess-77", page=2)
     sent = str(rec.last.url)
     assert "hunter2-pw" in sent and "query-key-123" in sent  # the wire is unchanged

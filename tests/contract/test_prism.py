@@ -46,7 +46,9 @@ def test_client_and_document_agree_under_prism(
     api_root = generated / "python" / api
     prefix = api.upper()
     with prism_mock(document, tmp_path / "prism.log") as server:
-        run = run_tests(api_root, "tests/test_live.py", env={f"{prefix}_TEST_LIVE_URL": server.url})
+        run = run_tests(
+            api_root, "tests/test_live.py", env={f"{prefix}_TEST_LIVE_URL": server.url}
+        )
         log = server.log_text()
     operations = _operations(document)
     with capsys.disabled():

@@ -47,11 +47,8 @@ def fidelity_trees() -> dict[str, list[Path]]:
     as that test loads it: a folder, or one translated page."""
     apis = [FIDELITY / "title-names" / "folders", FIDELITY / "title-names" / "single"]
     apis += sorted((FIDELITY / "translations").glob("*.md"))
-    apis += sorted(
-        p
-        for p in FIDELITY.iterdir()
-        if p.is_dir() and p.name not in ("title-names", "translations")
-    )
+    apis += sorted(p for p in FIDELITY.iterdir()
+                   if p.is_dir() and p.name not in ("title-names", "translations"))
     return {f"fidelity/{p.relative_to(FIDELITY).with_suffix('').as_posix()}": [p] for p in apis}
 
 

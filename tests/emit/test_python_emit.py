@@ -164,7 +164,9 @@ def test_one_status_table_feeds_exceptions_docstrings_and_tests() -> None:
     files = emit(*real("catalog"))
     exceptions = files["python/catalog/src/catalog_client/_exceptions.py"]
     for entry in STATUS_ERRORS:
-        assert f'class {entry.name}(APIStatusError):\n    """{entry.docstring}"""' in (exceptions)
+        assert f"class {entry.name}(APIStatusError):\n    \"\"\"{entry.docstring}\"\"\"" in (
+            exceptions
+        )
         assert f"── {entry.tree_label}" in exceptions
         if entry.status:
             assert f"    {entry.status}: {entry.name},\n" in exceptions
@@ -191,7 +193,7 @@ def test_readme_quick_start_uses_the_docs_values_and_names_the_credentials() -> 
     assert "Set `PETSTORE_ACCESS_TOKEN` first" in quick
     assert "    result = client.pet.find_pets_by_status()\n    print(result)\n" in quick
     tour = readme.split("## Operations", 1)[1].split("##", 1)[0]
-    assert "    client.pet.add_pet(\n        body={\n" in tour  # never a bodiless POST
+    assert '    client.pet.add_pet(\n        body={\n' in tour  # never a bodiless POST
     assert '"photoUrls": ["string", "string"],' in tour
 
 

@@ -13,12 +13,9 @@ from generator.emit.incremental.session import Session
 
 
 def _render(cache: Path, overrides: Path) -> str:
-    return (
-        Session(cache, "api", "python", overrides)
-        .environment()
-        .get_template("hello.jinja")
-        .render(name="zoo")
-    )
+    return Session(cache, "api", "python", overrides).environment().get_template(
+        "hello.jinja"
+    ).render(name="zoo")
 
 
 def test_a_template_is_compiled_once_then_loaded(

@@ -70,24 +70,17 @@ def test_what_no_parser_takes_is_reported_once_per_run() -> None:
     page, ledger = read_page("p.md", text, diagnostics)
     assert [p.name for p in page.operations[0].parameters] == ["id"]
     assert [(d.code, d.location.line, d.message) for d in diagnostics] == [
-        (
-            "ignored-content",
-            7,
-            "2 lines not read into the model in section 'Parameters': "
-            "'Only the first table of a Parameters section is read.'",
-        ),
-        (
-            "ignored-content",
-            15,
-            "3 lines not read into the model in section 'Parameters': '|Type|Name|Schema|'",
-        ),
+        ("ignored-content", 7, "2 lines not read into the model in section 'Parameters': "
+         "'Only the first table of a Parameters section is read.'"),
+        ("ignored-content", 15, "3 lines not read into the model in section 'Parameters': "
+         "'|Type|Name|Schema|'"),
     ]
     assert ledger.status[7] == ledger.status[9] == REPORTED
     assert ledger.status[11] == READ and ledger.status[8] == 0
 
 
 def test_anchors_rules_and_front_matter_carry_nothing() -> None:
-    text = '---\ntitle: x\n---\n{% summary %}\n<a name="pet"></a>\n### Pet\n\n---\n'
+    text = "---\ntitle: x\n---\n{% summary %}\n<a name=\"pet\"></a>\n### Pet\n\n---\n"
     diagnostics = Diagnostics()
     _, ledger = read_page("p.md", text, diagnostics)
     assert [ledger.status[n] for n in (1, 2, 3, 4, 5, 8)] == [NOTHING] * 6
@@ -95,7 +88,10 @@ def test_anchors_rules_and_front_matter_carry_nothing() -> None:
 
 
 def test_a_table_row_read_as_prose_is_reported() -> None:
-    text = "### Pet\n\n|Name|Schema|\n|---|---|\n|**id**|integer|\n\nA pet.\n|**name**|string|\n"
+    text = (
+        "### Pet\n\n|Name|Schema|\n|---|---|\n|**id**|integer|\n\n"
+        "A pet.\n|**name**|string|\n"
+    )
     diagnostics = Diagnostics()
     read_page("p.md", text, diagnostics)
     found = [(d.code, d.location.line) for d in diagnostics]
@@ -103,9 +99,8 @@ def test_a_table_row_read_as_prose_is_reported() -> None:
 
 
 def test_a_line_the_model_does_not_hold_is_unaccounted() -> None:
-    page, _ = read_page(
-        "p.md", "### Pet\n\n|Name|Schema|\n|---|---|\n|**id**|integer|\n", Diagnostics()
-    )
+    page, _ = read_page("p.md", "### Pet\n\n|Name|Schema|\n|---|---|\n|**id**|integer|\n",
+                        Diagnostics())
     words = vocabulary(page)
     assert missing_words("|**id**|integer|", words) == []
     assert missing_words("|**owner**|integer|", words) == ["owner"]
@@ -116,9 +111,8 @@ def test_parse_coverage_prints_each_page_and_a_total(
 ) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text(
-        '<a name="pet"></a>\n### Pet\n\n|Name|Schema|\n|---|---|\n|**id**|integer|\n\n'
-        "A note nothing reads.\n|**name**|string|\n",
-        encoding="utf-8",
+        "<a name=\"pet\"></a>\n### Pet\n\n|Name|Schema|\n|---|---|\n|**id**|integer|\n\n"
+        "A note nothing reads.\n|**name**|string|\n", encoding="utf-8",
     )
     (tmp_path / "docs" / "b.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)

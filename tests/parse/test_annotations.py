@@ -18,9 +18,9 @@ def read(text: str) -> tuple[Annotated, Diagnostics]:
 
 def test_petstore_category_name_cell() -> None:
     cell = (
-        'The name of the category  <br>**Default** : `"DefaultCategory"`  <br>'
-        '**Length** : `0 - 255`  <br>**Pattern** : `"[A-Za-zäöüÄÖÜß]{0,255}"`  <br>'
-        '**Example** : `"FoobarCategory"`'
+        "The name of the category  <br>**Default** : `\"DefaultCategory\"`  <br>"
+        "**Length** : `0 - 255`  <br>**Pattern** : `\"[A-Za-zäöüÄÖÜß]{0,255}\"`  <br>"
+        "**Example** : `\"FoobarCategory\"`"
     )
     annotated, diagnostics = read(cell)
     assert annotated == Annotated(
@@ -76,7 +76,10 @@ def test_json_backslash_escapes_are_decoded() -> None:
 
 
 def test_localized_labels() -> None:
-    cell = 'Der Name  <br>**Standard** : `"x"`  <br>**Beispiel** : `"y"`  <br>**Länge** : `1 - 5`'
+    cell = (
+        "Der Name  <br>**Standard** : `\"x\"`  <br>**Beispiel** : `\"y\"`  <br>"
+        "**Länge** : `1 - 5`"
+    )
     annotated, _ = read(cell)
     assert annotated.description == "Der Name"
     assert annotated.default == DocValue('"x"', "x", True)
@@ -91,7 +94,7 @@ def test_hand_written_minimum_maximum_labels() -> None:
 
 
 def test_other_bold_labels_stay_in_the_description() -> None:
-    annotated, _ = read('**Note 1**: read this<br>more text  <br>**Example** : `"a"`')
+    annotated, _ = read("**Note 1**: read this<br>more text  <br>**Example** : `\"a\"`")
     assert annotated.description == "**Note 1**: read this\nmore text"
     assert annotated.example == DocValue('"a"', "a", True)
 

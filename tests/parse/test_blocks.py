@@ -16,16 +16,12 @@ from generator.parse.recovery import switched_off
 
 
 def test_every_block_knows_its_line() -> None:
-    text = '# T\n\n<a name="x"></a>\n### Op\n```\nGET /x\n```\n\n* a\n* b\n\n#### After\n'
+    text = "# T\n\n<a name=\"x\"></a>\n### Op\n```\nGET /x\n```\n\n* a\n* b\n\n#### After\n"
     blocks = parse_blocks("p.md", text)
     lines = [(type(b).__name__, b.location.line) for b in blocks]
     assert lines == [
-        ("Heading", 1),
-        ("Paragraph", 3),
-        ("Heading", 4),
-        ("Code", 5),
-        ("ListBlock", 9),
-        ("Heading", 12),
+        ("Heading", 1), ("Paragraph", 3), ("Heading", 4), ("Code", 5),
+        ("ListBlock", 9), ("Heading", 12),
     ]
 
 
@@ -77,10 +73,7 @@ def test_every_line_belongs_to_one_block_even_after_a_list() -> None:
     blocks = parse_blocks("p.md", text)
     spans = [(type(b).__name__, b.location.line, last_line(b)) for b in blocks]
     assert spans == [
-        ("ListBlock", 1, 3),
-        ("Heading", 4, 4),
-        ("Paragraph", 5, 5),
-        ("Paragraph", 6, 7),
+        ("ListBlock", 1, 3), ("Heading", 4, 4), ("Paragraph", 5, 5), ("Paragraph", 6, 7),
     ]
     assert isinstance(blocks[0], ListBlock) and "code in an item" in blocks[0].items[0]
 
@@ -90,8 +83,7 @@ def test_a_row_that_goes_on_after_blank_lines_is_rejoined_by_column_count() -> N
     (table,) = parse_blocks("p.md", text)
     assert isinstance(table, Table)
     assert [r.cells for r in table.rows] == [
-        ("x", "first part<br><br>second part", "z"),
-        ("y", "2", "3"),
+        ("x", "first part<br><br>second part", "z"), ("y", "2", "3"),
     ]
     assert last_line(table) == 7
 
@@ -123,9 +115,9 @@ def test_without_split_rows_the_row_stops_at_the_blank_line() -> None:
 
 def test_an_html_table_is_read_as_a_table_with_inline_markdown_cells() -> None:
     text = (
-        '<table>\n<thead>\n<tr class="header">\n<th>Name</th>\n<th>Schema</th>\n</tr>\n'
-        '</thead>\n<tbody>\n<tr class="odd">\n<td><strong>id</strong><br />\n'
-        '<em>required</em></td>\n<td><a href="#pet">Pet</a> | x</td>\n</tr>\n</tbody>\n'
+        "<table>\n<thead>\n<tr class=\"header\">\n<th>Name</th>\n<th>Schema</th>\n</tr>\n"
+        "</thead>\n<tbody>\n<tr class=\"odd\">\n<td><strong>id</strong><br />\n"
+        "<em>required</em></td>\n<td><a href=\"#pet\">Pet</a> | x</td>\n</tr>\n</tbody>\n"
         "</table>\n"
     )
     (table,) = parse_blocks("p.md", text)

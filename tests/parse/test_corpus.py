@@ -84,20 +84,13 @@ def test_reference_tree_parameter_locations_match() -> None:
     diagnostics = Diagnostics()
     api = resolve_api("p", read_pages([S2M / "expected" / "to_folder"], diagnostics), diagnostics)
     spec = _swagger("swagger_petstore.yaml")
-    wanted = {
-        "path": ParameterIn.PATH,
-        "query": ParameterIn.QUERY,
-        "header": ParameterIn.HEADER,
-        "body": ParameterIn.BODY,
-        "formData": ParameterIn.FORM_DATA,
-    }
+    wanted = {"path": ParameterIn.PATH, "query": ParameterIn.QUERY, "header": ParameterIn.HEADER,
+              "body": ParameterIn.BODY, "formData": ParameterIn.FORM_DATA}
     refs = spec.get("parameters", {})
     for op in api.operations:
         source = spec["paths"][op.path][op.method.lower()]
-        params = [
-            refs[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p
-            for p in source.get("parameters", [])
-        ]
+        params = [refs[p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p
+                  for p in source.get("parameters", [])]
         assert sorted((p.name, p.place, p.required) for p in op.parameters) == sorted(
             (p["name"], wanted[p["in"]], bool(p.get("required", False))) for p in params
         ), f"{op.method} {op.path}"

@@ -88,7 +88,7 @@ def test_catalog_batch_definition_and_inline_schema() -> None:
 
 def test_polymorphism_and_description() -> None:
     definition, _, _ = read(
-        '<a name="line"></a>\n### LineString\nA line.\n\n*Polymorphism* : Inheritance  \n'
+        "<a name=\"line\"></a>\n### LineString\nA line.\n\n*Polymorphism* : Inheritance  \n"
         "*Discriminator* : type\n\n|Name|Schema|\n|---|---|\n|**bbox**  <br>*optional*|"
         "< number (double) > array|\n"
     )
@@ -100,10 +100,8 @@ def test_polymorphism_and_description() -> None:
 
 
 def test_composition() -> None:
-    definition, _, _ = read(
-        "### Both\n*Polymorphism* : Composition\n\n|Name|Schema|\n|---|---|\n"
-        "|**a**  <br>*optional*|string|\n"
-    )
+    definition, _, _ = read("### Both\n*Polymorphism* : Composition\n\n|Name|Schema|\n|---|---|\n"
+                            "|**a**  <br>*optional*|string|\n")
     assert definition.polymorphism == Polymorphism(PolymorphismNature.COMPOSITION)
 
 
@@ -117,7 +115,7 @@ def test_composition() -> None:
     ],
 )
 def test_type_alias_definitions(line: str, schema: object) -> None:
-    definition, inline, _ = read(f'<a name="x"></a>\n### X\nSome text.\n\n{line}\n')
+    definition, inline, _ = read(f"<a name=\"x\"></a>\n### X\nSome text.\n\n{line}\n")
     assert definition.schema == schema
     assert definition.description == "Some text."
     assert inline == []
@@ -144,7 +142,7 @@ def test_example_block_after_table_and_raw_html() -> None:
     definition, _, _ = read(
         "### Change\n<p>File <b>record</b></p>\n\n|Name|Description|Schema|\n|---|---|---|\n"
         "|**seq**  <br>*optional*|Sequence.|string|\n\n"
-        '**Example**\n```\n{\n  "seq" : 123\n}\n```\n'
+        "**Example**\n```\n{\n  \"seq\" : 123\n}\n```\n"
     )
     assert definition.example == DocValue('{\n  "seq" : 123\n}', {"seq": 123}, True)
     assert "<b>record</b>" in definition.description
@@ -152,9 +150,9 @@ def test_example_block_after_table_and_raw_html() -> None:
 
 def test_nested_inline_objects() -> None:
     _, inline, _ = read(
-        '<a name="a"></a>\n### A\n|Name|Schema|\n|---|---|\n|**b**|[b](#a-b)|\n\n'
-        '<a name="a-b"></a>\n**b**\n\n|Name|Schema|\n|---|---|\n|**c**|[c](#a-b-c)|\n\n'
-        '<a name="a-b-c"></a>\n**c**\n\n|Name|Schema|\n|---|---|\n|**d**|boolean|\n'
+        "<a name=\"a\"></a>\n### A\n|Name|Schema|\n|---|---|\n|**b**|[b](#a-b)|\n\n"
+        "<a name=\"a-b\"></a>\n**b**\n\n|Name|Schema|\n|---|---|\n|**c**|[c](#a-b-c)|\n\n"
+        "<a name=\"a-b-c\"></a>\n**c**\n\n|Name|Schema|\n|---|---|\n|**d**|boolean|\n"
     )
     assert [(anchor, s.title, [p.name for p in s.properties]) for anchor, s in inline] == [
         ("a-b", "b", ["c"]),
@@ -164,21 +162,17 @@ def test_nested_inline_objects() -> None:
 
 def test_index_entry_is_an_alias_to_the_linked_page() -> None:
     definition, _, _ = read(
-        '<a name="ref-freeform"></a>\n### [FreeForm](definitions/FreeForm.md#freeform)\n'
+        "<a name=\"ref-freeform\"></a>\n### [FreeForm](definitions/FreeForm.md#freeform)\n"
     )
     assert definition.key == "ref-freeform"
     assert isinstance(definition.schema, RefSchema)
     assert (definition.schema.ref.file, definition.schema.ref.anchor) == (
-        "definitions/FreeForm.md",
-        "freeform",
-    )
+        "definitions/FreeForm.md", "freeform")
 
 
 def test_heading_without_anchor_gets_its_title_anchor() -> None:
-    definition, _, _ = read(
-        "# RestResponse«Usage»\n\n|Name|Description|Required|Schema|Default|\n"
-        "|----|----|----|----|----|\n|data||true|Usage array||\n"
-    )
+    definition, _, _ = read("# RestResponse«Usage»\n\n|Name|Description|Required|Schema|Default|\n"
+                            "|----|----|----|----|----|\n|data||true|Usage array||\n")
     assert definition.key == "restresponse-usage"
     [data] = definition.schema.properties  # type: ignore[union-attr]
     assert data.required
@@ -192,11 +186,9 @@ def table(text: str) -> Table:
 
 def test_properties_table_german_columns_by_position() -> None:
     props = parse_properties_table(
-        table(
-            "|Name|Beschreibung|Typ|\n|---|---|---|\n"
-            "|**id**  <br>*verpflichtend*  <br>*Nur lesen*|Kennung  <br>**Länge** : `1 - 9`|"
-            "integer (int64)|\n"
-        ),
+        table("|Name|Beschreibung|Typ|\n|---|---|---|\n"
+              "|**id**  <br>*verpflichtend*  <br>*Nur lesen*|Kennung  <br>**Länge** : `1 - 9`|"
+              "integer (int64)|\n"),
         Diagnostics(),
     )
     [prop] = props
@@ -230,18 +222,12 @@ def test_escaped_names() -> None:
 def _definition_pages() -> list[Path]:
     corpus = SHARED / "corpus"
     manifest = (corpus / "wild" / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    wild = [
-        corpus / "wild" / line.split("\t")[0]
-        for line in manifest
-        if line.split("\t")[2] in ("definitions", "definition", "mixed")
-    ]
+    wild = [corpus / "wild" / line.split("\t")[0] for line in manifest
+            if line.split("\t")[2] in ("definitions", "definition", "mixed")]
     s2m = sorted((corpus / "swagger2markup" / "expected").glob("*/definitions*.md"))
     s2m += sorted((corpus / "swagger2markup" / "expected").glob("*/definitions/*.md"))
-    bench = [
-        p
-        for name in ("powerdns", "slack")
-        for p in sorted((SHARED / "bench" / "md" / name / "definitions").glob("*.md"))
-    ]
+    bench = [p for name in ("powerdns", "slack")
+             for p in sorted((SHARED / "bench" / "md" / name / "definitions").glob("*.md"))]
     return wild + s2m + bench
 
 
@@ -255,9 +241,8 @@ def _is_value_header(header: tuple[str, ...]) -> bool:
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared corpus not available")
-@pytest.mark.parametrize(
-    "path", _definition_pages() if SHARED.exists() else [], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", _definition_pages() if SHARED.exists() else [],
+                         ids=lambda p: p.name)
 def test_corpus_definition_rows_are_all_read(path: Path) -> None:
     """Every row of every properties table (definitions and inline blocks) becomes a
     property, and every enum value row an enum value: no dropped rows."""
@@ -266,36 +251,24 @@ def test_corpus_definition_rows_are_all_read(path: Path) -> None:
     tables = [b for b in blocks if isinstance(b, Table)]
     diagnostics = Diagnostics()
     page = parse_page(str(path), text, diagnostics)
-    read_rows = sum(
-        len(d.schema.properties) for d in page.definitions if isinstance(d.schema, ObjectSchema)
-    )
+    read_rows = sum(len(d.schema.properties) for d in page.definitions
+                    if isinstance(d.schema, ObjectSchema))
     read_rows += sum(len(s.properties) for _, s in dict(page.inline_schemas).items())
     prop_rows = sum(len(t.rows) for t in tables if _is_properties_header(t.header))
     if page.operations:
         # Mixed files: operation pages also hold inline schema tables; count only
         # the definitions part of the page.
-        start = next(
-            b.location.line
-            for b in blocks
-            if getattr(b, "text", None) and "definitions" in keys_for(b.text)
-        )  # type: ignore[union-attr]
-        prop_rows = sum(
-            len(t.rows)
-            for t in tables
-            if _is_properties_header(t.header) and t.location.line > start
-        )
-        read_rows = sum(
-            len(d.schema.properties) for d in page.definitions if isinstance(d.schema, ObjectSchema)
-        )
-        read_rows += sum(
-            len(s.properties)
-            for a, s in page.inline_schemas
-            if s.properties and s.properties[0].location.line > start
-        )
+        start = next(b.location.line for b in blocks
+                     if getattr(b, "text", None) and "definitions" in keys_for(b.text))  # type: ignore[union-attr]
+        prop_rows = sum(len(t.rows) for t in tables
+                        if _is_properties_header(t.header) and t.location.line > start)
+        read_rows = sum(len(d.schema.properties) for d in page.definitions
+                        if isinstance(d.schema, ObjectSchema))
+        read_rows += sum(len(s.properties) for a, s in page.inline_schemas
+                         if s.properties and s.properties[0].location.line > start)
     value_rows = {plain(r.cells[0]) for t in tables if _is_value_header(t.header) for r in t.rows}
-    enum_values = {
-        v for d in page.definitions if isinstance(d.schema, EnumSchema) for v in d.schema.values
-    }
+    enum_values = {v for d in page.definitions if isinstance(d.schema, EnumSchema)
+                   for v in d.schema.values}
     assert read_rows == prop_rows
     assert value_rows <= enum_values
     assert not diagnostics.has_errors

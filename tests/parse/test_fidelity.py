@@ -35,12 +35,8 @@ def load(folder: str, *off: str) -> tuple[Api, list[tuple[str, str, int]]]:
     root = PAGES / folder
     paths = sorted(root.rglob("*.md")) if root.is_dir() else [root]
     pages = [
-        parse_page(
-            p.relative_to(PAGES).as_posix(),
-            p.read_text(encoding="utf-8"),
-            diagnostics,
-            recoveries_off=off,
-        )
+        parse_page(p.relative_to(PAGES).as_posix(), p.read_text(encoding="utf-8"),
+                   diagnostics, recoveries_off=off)
         for p in paths
     ]
     api = resolve_api(root.stem, pages, diagnostics)
@@ -120,12 +116,8 @@ def test_operations_are_found_under_any_heading() -> None:
 def test_operations_not_looked_for_are_reported() -> None:
     api, found = load("operations-anywhere", "operations-anywhere")
     missed = [(page, line) for code, page, line in found if code == "missed-operation"]
-    assert missed == [
-        ("inventory.md", 26),
-        ("inventory.md", 48),
-        ("inventory.md", 77),
-        ("inventory.md", 120),
-    ]
+    assert missed == [("inventory.md", 26), ("inventory.md", 48), ("inventory.md", 77),
+                      ("inventory.md", 120)]
     assert api.operations == ()
 
 
@@ -135,44 +127,24 @@ def test_operations_not_looked_for_are_reported() -> None:
 @pytest.mark.parametrize(
     ("page", "method", "path", "expected"),
     [
-        (
-            "animalerie_fr.md",
-            "POST",
-            "/pets",
-            [
-                ("X-Request-Id", ParameterIn.HEADER, False),
-                ("dry_run", ParameterIn.QUERY, False),
-                ("body", ParameterIn.BODY, True),
-            ],
-        ),
-        (
-            "tienda_es.md",
-            "POST",
-            "/stores/{storeId}/orders",
-            [
-                ("storeId", ParameterIn.PATH, True),
-                ("Idempotency-Key", ParameterIn.HEADER, False),
-                ("order", ParameterIn.BODY, True),
-            ],
-        ),
-        (
-            "lager_de.md",
-            "PUT",
-            "/artikel/{artikelId}/bestand",
-            [
-                ("artikelId", ParameterIn.PATH, True),
-                ("bestand", ParameterIn.BODY, True),
-            ],
-        ),
-        (
-            "cangku_zh.md",
-            "GET",
-            "/warehouses/{warehouseId}/stock",
-            [
-                ("warehouseId", ParameterIn.PATH, True),
-                ("sku", ParameterIn.QUERY, False),
-            ],
-        ),
+        ("animalerie_fr.md", "POST", "/pets", [
+            ("X-Request-Id", ParameterIn.HEADER, False),
+            ("dry_run", ParameterIn.QUERY, False),
+            ("body", ParameterIn.BODY, True),
+        ]),
+        ("tienda_es.md", "POST", "/stores/{storeId}/orders", [
+            ("storeId", ParameterIn.PATH, True),
+            ("Idempotency-Key", ParameterIn.HEADER, False),
+            ("order", ParameterIn.BODY, True),
+        ]),
+        ("lager_de.md", "PUT", "/artikel/{artikelId}/bestand", [
+            ("artikelId", ParameterIn.PATH, True),
+            ("bestand", ParameterIn.BODY, True),
+        ]),
+        ("cangku_zh.md", "GET", "/warehouses/{warehouseId}/stock", [
+            ("warehouseId", ParameterIn.PATH, True),
+            ("sku", ParameterIn.QUERY, False),
+        ]),
     ],
 )
 def test_machine_translated_pages_read_in_full(
@@ -252,8 +224,7 @@ def test_a_definition_headed_by_its_title_is_named_by_its_key() -> None:
     sort = api.definition("sortorder")
     assert sort is not None
     assert (sort.name, sort.title) == (
-        "SortOrder",
-        "Order in which results come back: ASC first, then DESC",
+        "SortOrder", "Order in which results come back: ASC first, then DESC"
     )
     assert sort.schema == EnumSchema(("ASC", "DESC"))
     api, found = load("title-names/single")
@@ -305,9 +276,8 @@ def test_without_markup_variants_names_lose_their_markup_with_a_warning() -> Non
     assert ("markup-in-name", "pets.md", 15) in found
     assert ("bad-schema", "pets.md", 14) in found
     assert ("ignored-content", "pets.md", 20) in found
-    assert all(
-        "*" not in p.name and "`" not in p.name for o in api.operations for p in o.parameters
-    )
+    assert all("*" not in p.name and "`" not in p.name
+               for o in api.operations for p in o.parameters)
 
 
 # ------------------------------------------------------------- description headings
@@ -349,13 +319,7 @@ def test_links_to_one_missing_page_from_different_folders_share_one_stand_in() -
 
 def test_every_recovery_has_a_test_page() -> None:
     assert set(RECOVERIES) == {
-        "split-rows",
-        "operations-anywhere",
-        "translations",
-        "title-names",
-        "markup-variants",
-        "description-headings",
-        "unlabelled-sections",
-        "handwritten-columns",
+        "split-rows", "operations-anywhere", "translations", "title-names",
+        "markup-variants", "description-headings", "unlabelled-sections", "handwritten-columns",
         "handwritten-types",
     }

@@ -25,8 +25,7 @@ from generator.resolve import resolve_api
 TEMPLATE = (Path(__file__).parent / "templates" / "s2m13_page.md.txt").read_text("utf-8")
 LANGUAGES = sorted(
     p.name.removeprefix("labels_").removesuffix(".properties")
-    for p in _DIR.iterdir()
-    if p.name.startswith("labels_")
+    for p in _DIR.iterdir() if p.name.startswith("labels_")
 )
 
 
@@ -57,15 +56,9 @@ def test_each_language_reads_like_english(language: str) -> None:
 def test_the_english_page_reads_in_full() -> None:
     model, said = model_of("en")
     assert said == []
-    for expected in (
-        '"pattern": "^[a-z]+$"',
-        '"max_items": 5',
-        '"min_length": 1',
-        '"exclusive_minimum": true',
-        '"deprecated": true',
-        '"discriminator": "kind"',
-        '"token_url": "http://example.com/oauth/token"',
-    ):
+    for expected in ('"pattern": "^[a-z]+$"', '"max_items": 5', '"min_length": 1',
+                     '"exclusive_minimum": true', '"deprecated": true',
+                     '"discriminator": "kind"', '"token_url": "http://example.com/oauth/token"'):
         assert expected in model
 
 

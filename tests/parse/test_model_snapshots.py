@@ -85,11 +85,8 @@ def shape(schema: Schema | None, depth: int = 0) -> str:
 
 
 def outline(api: Api, diagnostics: Diagnostics) -> list[str]:
-    lines = [
-        f"overview: {api.overview.title!r} {api.overview.version}"
-        if api.overview
-        else "overview: -"
-    ]
+    lines = [f"overview: {api.overview.title!r} {api.overview.version}" if api.overview
+             else "overview: -"]
     for op in api.operations:
         params = "; ".join(
             f"{p.place.value} {p.name}{'*' if p.required else ''}: {shape(p.schema)}"
@@ -97,15 +94,16 @@ def outline(api: Api, diagnostics: Diagnostics) -> list[str]:
         )
         responses = ", ".join(f"{r.status} {shape(r.schema)}" for r in op.responses)
         tags = f" #{', #'.join(op.tags)}" if op.tags else ""
-        lines.append(f"{op.method} {op.path} [{op.operation_id}]{tags} ({params}) -> {responses}")
+        lines.append(
+            f"{op.method} {op.path} [{op.operation_id}]{tags} ({params}) -> {responses}"
+        )
     for d in api.definitions:
         flag = " UNRESOLVED" if d.unresolved else ""
         lines.append(f"def {d.key} ({d.name}){flag}: {shape(d.schema)}")
     for s in api.security_schemes:
         lines.append(f"scheme {s.key}: {s.type} {s.param_in or ''} {s.param_name or ''}".rstrip())
-    lines.extend(
-        f"{d.severity}[{d.code}] {d.location.line}: {d.message}" for d in diagnostics.sorted()
-    )
+    lines.extend(f"{d.severity}[{d.code}] {d.location.line}: {d.message}"
+                 for d in diagnostics.sorted())
     return lines
 
 

@@ -41,8 +41,7 @@ def test_catalog_page() -> None:
     assert where.count(ParameterIn.HEADER) == 2 and where.count(ParameterIn.QUERY) == 29
     headers = [p for p in op.parameters if p.place is ParameterIn.HEADER]
     assert [(p.name, p.required) for p in headers] == [
-        ("x-api-key", True),
-        ("x-gw-ims-org-id", True),
+        ("x-api-key", True), ("x-gw-ims-org-id", True),
     ]
     completed = next(p for p in op.parameters if p.name == "completed")
     assert completed.schema == PrimitiveSchema("integer", "int64") and not completed.required
@@ -75,9 +74,7 @@ def test_path_as_heading_without_fence_and_body_section() -> None:
         "#### Responses\n\n|HTTP Code|Description|Schema|\n|---|---|---|\n|**200**|OK|string|\n"
     )
     assert (op.method, op.path, op.operation_id) == (
-        "POST",
-        "/api/v1/namespaces/{namespace}/pods",
-        "createpod",
+        "POST", "/api/v1/namespaces/{namespace}/pods", "createpod",
     )
     assert op.description == "create a Pod"
     body = op.parameters[-1]
@@ -96,7 +93,7 @@ def test_operation_id_from_file_stem_keeps_its_case() -> None:
 
 def test_bold_labels_summary_before_fence_and_parameter_table_without_description() -> None:
     op = only_operation(
-        '## Paths\n\n<a name="generatekey"></a>\n### POST /v1/key\nGenerate a key\n'
+        "## Paths\n\n<a name=\"generatekey\"></a>\n### POST /v1/key\nGenerate a key\n"
         "```\nPOST /v1/key\n```\n\n\n**Description**\nGenerates the next key.\n\n\n"
         "**Parameters**\n\n|Type|Name|Schema|\n|---|---|---|\n"
         "|**Body**|**Generate Key Request**  <br>*required*|[GenerateKeyRequest](#gkr)|\n\n\n"
@@ -107,9 +104,7 @@ def test_bold_labels_summary_before_fence_and_parameter_table_without_descriptio
     assert op.description == "Generates the next key."
     (body,) = op.parameters
     assert (body.name, body.place, body.required) == (
-        "Generate Key Request",
-        ParameterIn.BODY,
-        True,
+        "Generate Key Request", ParameterIn.BODY, True,
     )
     assert op.produces == ("application/json",)
 
@@ -148,8 +143,7 @@ def test_german_page_tells_type_and_schema_columns_apart_by_position() -> None:
     assert param.schema == PrimitiveSchema("integer", "int64")
     assert param.default is not None and param.default.value == 7
     assert [(r.status, r.schema) for r in op.responses] == [
-        ("200", PrimitiveSchema("string")),
-        ("404", None),
+        ("200", PrimitiveSchema("string")), ("404", None),
     ]
 
 
@@ -197,9 +191,7 @@ def test_examples_keyed_by_media_type_and_fenced_json() -> None:
     )
     first, second = op.response_examples
     assert (first.status, first.example.media_type, first.example.value.value) == (
-        "200",
-        "application/json",
-        {"a": 1},
+        "200", "application/json", {"a": 1},
     )
     assert (second.status, second.example.value.value) == ("404", {"e": "gone"})
 

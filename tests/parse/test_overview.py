@@ -90,15 +90,9 @@ def test_petstore_overview() -> None:
         "http://helloreverb.com/terms/",
     )
     assert (overview.host, overview.base_path, overview.schemes) == (
-        "petstore.swagger.io",
-        "/v2",
-        ("http", "https"),
-    )
-    assert overview.tags == (
-        Tag("pet", "Pet resource"),
-        Tag("store", "Store resource"),
-        Tag("plain"),
-    )
+        "petstore.swagger.io", "/v2", ("http", "https"))
+    assert overview.tags == (Tag("pet", "Pet resource"), Tag("store", "Store resource"),
+                             Tag("plain"))
     assert overview.consumes == ("application/json",)
     assert overview.produces == ("application/json", "application/xml")
     docs = ExternalDocs("http://swagger.io", "Find out more about Swagger")
@@ -121,10 +115,7 @@ def test_placeholder_host_escaped_base_path_and_contact_url() -> None:
     assert overview.host == "<MGMT-IP>"
     assert overview.base_path == "/sdwan/config_editor/"
     assert (overview.contact_name, overview.contact_email, overview.contact_url) == (
-        "Support",
-        "a@b.c",
-        "https://help",
-    )
+        "Support", "a@b.c", "https://help")
 
 
 def test_own_headings_stay_in_the_description() -> None:
@@ -155,9 +146,8 @@ def _overview_pages() -> list[Path]:
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="shared corpus not available")
-@pytest.mark.parametrize(
-    "path", _overview_pages() if SHARED.exists() else [], ids=lambda p: f"{p.parent.name}/{p.name}"
-)
+@pytest.mark.parametrize("path", _overview_pages() if SHARED.exists() else [],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_overviews_have_title_and_version(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     diagnostics = Diagnostics()

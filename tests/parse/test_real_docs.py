@@ -52,8 +52,7 @@ def test_swagger2markup_0x_responses_one_section_per_status() -> None:
         ("body", ParameterIn.BODY, True),
     ]
     assert [(r.status, r.description) for r in borrow.responses] == [
-        ("201", "Loan opened"),
-        ("409", "The book is already lent"),
+        ("201", "Loan opened"), ("409", "The book is already lent"),
         ("default", "Unexpected error"),
     ]
     created = borrow.responses[0]
@@ -84,8 +83,7 @@ def test_heading_attributes_name_the_anchor() -> None:
     get = op(api, "GET", "/vehicles/{vin}/position")
     assert (get.operation_id, get.summary) == ("getposition", "Get the last position")
     assert [(d.key, d.name) for d in api.definitions] == [
-        ("position", "Position"),
-        ("_trip", "Trip"),
+        ("position", "Position"), ("_trip", "Trip"),
     ]
     trip = props(api, "position")["trip"]
     assert isinstance(trip, RefSchema) and trip.ref.target == "_trip"
@@ -95,8 +93,7 @@ def test_without_markup_variants_heading_attributes_break_the_links() -> None:
     api, found = load("heading-attributes", "markup-variants")
     assert found == [("unresolved-ref", "index.md", 20), ("unresolved-ref", "index.md", 30)]
     assert [d.name for d in api.definitions if not d.unresolved] == [
-        "Position { #position }",
-        "Trip {#_trip .unnumbered}",
+        "Position { #position }", "Trip {#_trip .unnumbered}",
     ]
 
 
@@ -135,8 +132,7 @@ def test_docs_site_folds_and_mdx_lines() -> None:
         ("201", {"id": "in_1Hh1", "total": 0}),
     ]
     assert props(api, "invoice") == {
-        "id": PrimitiveSchema("string"),
-        "total": PrimitiveSchema("integer", "int64"),
+        "id": PrimitiveSchema("string"), "total": PrimitiveSchema("integer", "int64"),
     }
 
 
@@ -207,22 +203,19 @@ def test_pandoc_grid_multiline_and_simple_tables() -> None:
     assert api.overview is not None and api.overview.host == "tickets.example.com"
     open_ticket = op(api, "POST", "/tickets")
     assert params(open_ticket) == [
-        ("notify", ParameterIn.QUERY, False),
-        ("ticket", ParameterIn.BODY, True),
+        ("notify", ParameterIn.QUERY, False), ("ticket", ParameterIn.BODY, True),
     ]
     assert open_ticket.parameters[1].description == (
         "The ticket to open. The subject must be unique."
     )
     assert [(r.status, r.description) for r in open_ticket.responses] == [
-        ("201", "Opened; the ticket is assigned within an hour."),
-        ("400", "Invalid"),
+        ("201", "Opened; the ticket is assigned within an hour."), ("400", "Invalid"),
     ]
     assert open_ticket.produces == ("application/json",)
     new = api.definition("_newticket")
     assert new is not None and isinstance(new.schema, ObjectSchema)
     assert [(p.name, p.required, p.description) for p in new.schema.properties] == [
-        ("subject", True, "件名（120 文字まで）"),
-        ("priority", False, ""),
+        ("subject", True, "件名（120 文字まで）"), ("priority", False, ""),
     ]
     assert new.schema.properties[1].default is not None
     assert new.schema.properties[1].default.value == "normal"
@@ -241,13 +234,8 @@ def test_pandoc_table_shapes_that_are_no_tables() -> None:
     """A multiline table needs its closing rule, a grid table its rows; otherwise the
     lines are what CommonMark makes of them (a rule, a paragraph)."""
     blocks = parse_blocks("p.md", "-----\nText\n\nmore\n\n+---+\n\nx\n")
-    assert [type(b).__name__ for b in blocks] == [
-        "Rule",
-        "Paragraph",
-        "Paragraph",
-        "Paragraph",
-        "Paragraph",
-    ]
+    assert [type(b).__name__ for b in blocks] == ["Rule", "Paragraph", "Paragraph",
+                                                  "Paragraph", "Paragraph"]
     table = parse_blocks("p.md", "  A    B\n  ---- ----\n  1    2\n  ---- ----\n\nafter\n")
     assert isinstance(table[0], Table) and table[0].header == ("A", "B")
     assert [r.cells for r in table[0].rows] == [("1", "2")]
@@ -264,10 +252,7 @@ def test_sections_whose_page_heading_was_dropped() -> None:
     assert api.overview is not None
     overview = api.overview
     assert (overview.title, overview.version, overview.host, overview.description) == (
-        "Pet Shop",
-        "2.0.0",
-        "shop.example.com",
-        "A small pet shop.",
+        "Pet Shop", "2.0.0", "shop.example.com", "A small pet shop."
     )
     assert [o.operation_id for o in api.operations] == ["listpets"]
     assert [d.key for d in api.definitions] == ["pet", "error"]
@@ -279,10 +264,8 @@ def test_sections_whose_page_heading_was_dropped() -> None:
 def test_without_unlabelled_sections_they_are_reported_or_misread() -> None:
     api, found = load("unlabelled-sections", "unlabelled-sections")
     assert found == [
-        ("ignored-content", "README.md", 3),
-        ("unresolved-ref", "README.md", 24),
-        ("ignored-content", "README.md", 28),
-        ("unresolved-ref", "README.md", 46),
+        ("ignored-content", "README.md", 3), ("unresolved-ref", "README.md", 24),
+        ("ignored-content", "README.md", 28), ("unresolved-ref", "README.md", 46),
     ]
     assert api.overview is None
 
@@ -297,14 +280,11 @@ def test_hand_written_method_lines_and_status_cells() -> None:
     assert (notes.summary, notes.description) == ("List notes", "Newest first.")
     assert params(notes) == [("label", ParameterIn.QUERY, False)]
     assert [(r.status, r.description) for r in notes.responses] == [
-        ("200", "The notes."),
-        ("401", "Missing or expired token."),
-        ("503", "Try again later."),
+        ("200", "The notes."), ("401", "Missing or expired token."), ("503", "Try again later."),
     ]
     delete = op(api, "DELETE", "/notes/{id}")
     assert [(r.status, r.description) for r in delete.responses] == [
-        ("204", "No Content"),
-        ("409", "Locked by another editor"),
+        ("204", "No Content"), ("409", "Locked by another editor"),
     ]
 
 
@@ -327,8 +307,7 @@ def test_reference_style_links() -> None:
 def test_without_markup_variants_reference_links_are_reported() -> None:
     api, found = load("reference-links", "markup-variants")
     assert found == [
-        ("unresolved-ref", "api.md", 19),
-        ("unresolved-ref", "api.md", 30),
+        ("unresolved-ref", "api.md", 19), ("unresolved-ref", "api.md", 30),
         ("ignored-content", "api.md", 39),
     ]
     assert [d.name for d in api.definitions if d.unresolved] == ["[Pet][pet]"]

@@ -23,7 +23,8 @@ ENGLISH = page_in("en")
 
 
 def _seps(text: str, cell: str) -> str:
-    return re.sub(r"^\|(---\|)+$", lambda m: "|" + cell * m.group(0).count("---"), text, flags=re.M)
+    return re.sub(r"^\|(---\|)+$", lambda m: "|" + cell * m.group(0).count("---"), text,
+                  flags=re.M)
 
 
 def _reference_links(text: str) -> str:
@@ -55,24 +56,19 @@ RESPELLINGS: dict[str, Callable[[str], str]] = {
     "closing hashes": lambda t: re.sub(r"^(#+) (.*)$", r"\1 \2 \1", t, flags=re.M),
     "setext headings": lambda t: re.sub(r"^(#{1,2}) (.*)$", _setext, t, flags=re.M),
     "headings one level up": lambda t: re.sub(
-        r"^(#{2,6}) ", lambda m: "#" * (len(m.group(1)) - 1) + " ", t, flags=re.M
-    ),
+        r"^(#{2,6}) ", lambda m: "#" * (len(m.group(1)) - 1) + " ", t, flags=re.M),
     "headings one level down": lambda t: re.sub(
-        r"^(#{2,5}) ", lambda m: "#" * (len(m.group(1)) + 1) + " ", t, flags=re.M
-    ),
+        r"^(#{2,5}) ", lambda m: "#" * (len(m.group(1)) + 1) + " ", t, flags=re.M),
     "bold section labels": lambda t: re.sub(
         r"^#### (Parameters|Responses|Consumes|Produces|Tags|Security|Description)$",
-        r"**\1**",
-        t,
-        flags=re.M,
-    ),
+        r"**\1**", t, flags=re.M),
     "labels with colons": lambda t: re.sub(r"^(#### [A-Za-z ]+)$", r"\1:", t, flags=re.M),
     "lower-case labels": lambda t: re.sub(
-        r"^(#### )([A-Z])", lambda m: m.group(1) + m.group(2).lower(), t, flags=re.M
-    ),
+        r"^(#### )([A-Z])", lambda m: m.group(1) + m.group(2).lower(), t, flags=re.M),
     "<a id>": lambda t: t.replace("<a name=", "<a id="),
     "anchors inside headings": lambda t: re.sub(r'(<a name="[^"]+"></a>)\n(#+ )', r"\2\1", t),
-    "heading attributes": lambda t: re.sub(r'<a name="([^"]+)"></a>\n(#+ [^\n]+)', r"\2 {#\1}", t),
+    "heading attributes": lambda t: re.sub(
+        r'<a name="([^"]+)"></a>\n(#+ [^\n]+)', r"\2 {#\1}", t),
     "~~~ fences": lambda t: re.sub(r"^```", "~~~", t, flags=re.M),
     "http fences": lambda t: re.sub(r"```\n(POST|GET) ", r"```http\n\1 ", t),
     "indented METHOD /path": lambda t: re.sub(r"```\n((?:POST|GET) /pets)\n```", r"    \1", t),

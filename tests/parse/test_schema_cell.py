@@ -67,10 +67,7 @@ def test_reference_forms_keep_file_and_anchor() -> None:
     assert isinstance(schema, MapSchema) and isinstance(schema.values, RefSchema)
     ref = schema.values.ref
     assert (ref.name, ref.file, ref.anchor, ref.location) == (
-        "batch",
-        "../definitions/batch.md",
-        "batch",
-        LOC,
+        "batch", "../definitions/batch.md", "batch", LOC,
     )
 
 

@@ -41,16 +41,15 @@ def test_oauth_urls_named_by_their_label() -> None:
     schemes = {s.key: s for s in api.security_schemes}
     partner = schemes["partner_oauth"]
     assert (partner.authorization_url, partner.token_url) == (
-        "https://login.example.com/oauth/authorize",
-        "https://login.example.com/oauth/token",
+        "https://login.example.com/oauth/authorize", "https://login.example.com/oauth/token",
     )
     assert partner.description == (
-        "Partners sign in with their company account. The token endpoint lives on a separate host."
+        "Partners sign in with their company account. The token endpoint lives on a "
+        "separate host."
     )
     widget = schemes["widget_oauth"]
     assert (widget.authorization_url, widget.token_url) == (
-        "https://login.example.com/oauth/dialog",
-        None,
+        "https://login.example.com/oauth/dialog", None,
     )
     assert widget.description == ""
     service = schemes["service_oauth"]
@@ -71,8 +70,7 @@ def test_pages_saved_by_windows_editors_read_like_utf8(encoding: str) -> None:
         text = text.replace("\n", "\r\n")
     data = (
         codecs.BOM_UTF16_BE + text.encode("utf-16-be")
-        if codec == "utf-16-be-bom"
-        else text.encode(codec)
+        if codec == "utf-16-be-bom" else text.encode(codec)
     )
     utf8 = (PAGES / "oauth-urls" / "security.md").read_bytes()
     want = parse_sources([("security.md", utf8)], Diagnostics())
@@ -91,9 +89,7 @@ def test_a_readme_title_and_its_text_are_the_overview() -> None:
     overview = api.overview
     assert overview is not None and overview.inferred
     assert (overview.title, overview.version, overview.host) == (
-        "Parcel tracking API",
-        "3.2.0",
-        "track.example.net",
+        "Parcel tracking API", "3.2.0", "track.example.net",
     )
     assert overview.description == (
         "Track parcels across the carriers we work with. Every request needs an API key "
@@ -138,8 +134,7 @@ def test_tag_groups_without_an_overview_page_keep_their_descriptions() -> None:
     assert [d.code for d in diagnostics] == ["missing-overview"]
     assert document["info"] == {"title": "tag-groups-alone", "version": "0.0.0"}
     assert document["tags"][0] == {
-        "name": "Booking",
-        "description": "Seats held for a member, from request to check-in.",
+        "name": "Booking", "description": "Seats held for a member, from request to check-in.",
     }
 
 
@@ -149,8 +144,7 @@ def test_paths_printed_with_the_base_path_are_read_relative_to_it() -> None:
     https://kennel.example.org/api/v2/api/v2/stays, without a word)."""
     api, found = load("base-path-prefix")
     assert [(o.method, o.path) for o in api.operations] == [
-        ("GET", "/stays"),
-        ("GET", "/runs/{runId}"),
+        ("GET", "/stays"), ("GET", "/runs/{runId}"),
     ]
     assert found == [("assumed-base-path", "paths.md", 6)]
     run = op(api, "GET", "/runs/{runId}")
@@ -183,9 +177,7 @@ def test_readme_fields_with_the_colon_in_the_bold_and_a_base_url() -> None:
     )
     assert (overview.version, overview.license_name) == ("1.4.0", "Apache-2.0")
     assert (overview.host, overview.base_path, overview.schemes) == (
-        "ledger.example.com",
-        "/v1",
-        ("https",),
+        "ledger.example.com", "/v1", ("https",),
     )
     config = ApiConfig.for_folder(PAGES / "readme-fields")
     document = build_document(api, config, Diagnostics())
@@ -231,17 +223,14 @@ def test_handwritten_tables_say_in_for_the_location_and_type_for_the_schema() ->
         ("X-Request-Id", ParameterIn.HEADER, False),
     ]
     assert [p.schema for p in entries.parameters] == [
-        PrimitiveSchema("string"),
-        PrimitiveSchema("string", "date-time"),
-        PrimitiveSchema("integer", "int32"),
-        PrimitiveSchema("string"),
+        PrimitiveSchema("string"), PrimitiveSchema("string", "date-time"),
+        PrimitiveSchema("integer", "int32"), PrimitiveSchema("string"),
     ]
     limit = entries.parameters[2]
     assert limit.default is not None and limit.default.value == 50
     book = op(api, "POST", "/accounts/{accountId}/entries")
     assert params(book) == [
-        ("accountId", ParameterIn.PATH, True),
-        ("entry", ParameterIn.BODY, True),
+        ("accountId", ParameterIn.PATH, True), ("entry", ParameterIn.BODY, True),
     ]
     assert target(book.parameters[1].schema) == "entry"
     assert props(api, "entry") == {
@@ -274,14 +263,12 @@ def test_handwritten_type_spellings() -> None:
     assert create.responses[1].schema == AnySchema()
     search = op(api, "GET", "/albums")
     assert [p.schema for p in search.parameters] == [
-        ArraySchema(PrimitiveSchema("string")),
-        PrimitiveSchema("integer", "int64"),
+        ArraySchema(PrimitiveSchema("string")), PrimitiveSchema("integer", "int64"),
     ]
     assert target(search.responses[0].schema) == "album"
     new = props(api, "newalbum")
     assert (new["title"], new["tags"], new["captions"]) == (
-        PrimitiveSchema("string"),
-        ArraySchema(PrimitiveSchema("string")),
+        PrimitiveSchema("string"), ArraySchema(PrimitiveSchema("string")),
         MapSchema(PrimitiveSchema("string")),
     )
     assert target(new["photos"]) == "photo" and isinstance(new["photos"], ArraySchema)
@@ -291,8 +278,7 @@ def test_handwritten_type_spellings() -> None:
     assert album["ratings"] == MapSchema(PrimitiveSchema("integer"))
     assert isinstance(album["photos"], ArraySchema) and isinstance(album["photos"].items, RefSchema)
     assert props(api, "photo") == {
-        "id": PrimitiveSchema("integer", "int64"),
-        "url": PrimitiveSchema("string", "uri"),
+        "id": PrimitiveSchema("integer", "int64"), "url": PrimitiveSchema("string", "uri"),
     }
 
 
@@ -314,8 +300,7 @@ def test_html_headings_are_headings() -> None:
     get = op(api, "GET", "/pets/{petId}")
     assert (get.operation_id, get.description) == ("getpetbyid", "Returns a single pet.")
     assert params(get) == [
-        ("petId", ParameterIn.PATH, True),
-        ("X-Trace", ParameterIn.HEADER, False),
+        ("petId", ParameterIn.PATH, True), ("X-Trace", ParameterIn.HEADER, False),
     ]
     assert [r.status for r in get.responses] == ["200", "404"]
     assert target(get.responses[0].schema) == "pet"
@@ -331,12 +316,9 @@ def test_without_markup_variants_the_structure_in_the_description_is_reported() 
     is reported where it stands (was: 1 operation, 0 parameters, not a word)."""
     api, found = load("html-headings", "markup-variants")
     assert found == [
-        ("table-in-description", "pets.md", 15),
-        ("table-in-description", "pets.md", 22),
-        ("missed-operation", "pets.md", 29),
-        ("table-in-description", "pets.md", 35),
-        ("table-in-description", "pets.md", 41),
-        ("table-in-description", "pets.md", 49),
+        ("table-in-description", "pets.md", 15), ("table-in-description", "pets.md", 22),
+        ("missed-operation", "pets.md", 29), ("table-in-description", "pets.md", 35),
+        ("table-in-description", "pets.md", 41), ("table-in-description", "pets.md", 49),
     ]
     assert [(o.method, o.parameters) for o in api.operations] == [("GET", ())]
 
@@ -379,8 +361,7 @@ def test_responses_as_a_list_or_one_paragraph_per_status() -> None:
     assert found == []
     get = op(api, "GET", "/notes/{id}")
     assert [(r.status, r.description) for r in get.responses] == [
-        ("200", ""),
-        ("404", "No such note, or it was deleted."),
+        ("200", ""), ("404", "No such note, or it was deleted."),
         ("429", "Slow down; the `Retry-After` header says for how long."),
     ]
     assert target(get.responses[0].schema) == "note" and get.responses[1].schema is None
@@ -390,16 +371,14 @@ def test_responses_as_a_list_or_one_paragraph_per_status() -> None:
     assert target(listed.responses[0].schema) == "note"
     delete = op(api, "DELETE", "/notes/{id}")
     assert [(r.status, r.description) for r in delete.responses] == [
-        ("204", "Deleted; nothing is returned."),
-        ("409", "Locked notes cannot be deleted."),
+        ("204", "Deleted; nothing is returned."), ("409", "Locked notes cannot be deleted."),
     ]
 
 
 def test_without_handwritten_columns_listed_responses_are_reported() -> None:
     api, found = load("readme-responses", "handwritten-columns")
     assert found == [
-        ("ignored-content", "README.md", 19),
-        ("ignored-content", "README.md", 29),
+        ("ignored-content", "README.md", 19), ("ignored-content", "README.md", 29),
         ("unknown-section", "README.md", 42),
     ]
     assert all(o.responses == () for o in api.operations)

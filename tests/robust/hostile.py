@@ -33,12 +33,12 @@ def _control_page() -> str:
         for key, text in CONTROL_TEXTS.items()
     )
     return (
-        '\n<a name="paths"></a>\n## Paths\n\n'
-        '<a name="control"></a>\n### Control \x00 characters\u202e in a summary\n'
+        "\n<a name=\"paths\"></a>\n## Paths\n\n"
+        "<a name=\"control\"></a>\n### Control \x00 characters\u202e in a summary\n"
         "```\nGET /control\n```\n\n\n"
         "#### Description\n"
         "A bare carriage return\rimport os; open('CANARY', 'w')\r"
-        'ends a Python comment; so does\u2028this? (no) """\\\n\n\n'
+        "ends a Python comment; so does\u2028this? (no) \"\"\"\\\n\n\n"
         "#### Parameters\n\n"
         "|Type|Name|Description|Schema|\n|---|---|---|---|\n"
         f"|**Query**|**{LONG_NAME}**  <br>*optional*|a 10,000-character name|string|\n"
@@ -48,8 +48,8 @@ def _control_page() -> str:
         "#### Responses\n\n|HTTP Code|Description|Schema|\n|---|---|---|\n"
         f"|**200**|ok \x00\u2028\u202e|[{LONG_NAME}](#long)|\n\n\n"
         "#### Tags\n\n* control\x00tag\u202e\n\n\n"
-        '<a name="definitions"></a>\n## Definitions\n\n'
-        f'<a name="long"></a>\n### {LONG_NAME}\n'
+        "<a name=\"definitions\"></a>\n## Definitions\n\n"
+        f"<a name=\"long\"></a>\n### {LONG_NAME}\n"
         "A definition with a 10,000-character name.\n\n"
         "|Name|Description|Schema|\n|---|---|---|\n"
         f"|**{LONG_NAME}**  <br>*optional*|a long property|string|\n"

@@ -50,36 +50,10 @@ HOSTILE_CHARS = (
     "\ud7ff\ue000\uffff\U0001f600\U0010ffff"
 )
 HOSTILE_SNIPPETS = (
-    "<br>",
-    "<br/>",
-    "\\|",
-    "``",
-    "```",
-    "**",
-    "__",
-    "](",
-    "[x](#y)",
-    "[x](",
-    "#",
-    "{{ 7*7 }}",
-    "{% raw %}",
-    '"""',
-    "'''",
-    "&amp;",
-    "<script>",
-    "-->",
-    "<!--",
-    "**Default** : `x`",
-    "**Example** : `{`",
-    "< string > array",
-    "< < < <",
-    "enum (",
-    "object",
-    '<a name="x"></a>',
-    "---",
-    "{: .x}",
-    ":",
-    "    ",
+    "<br>", "<br/>", "\\|", "``", "```", "**", "__", "](", "[x](#y)", "[x](",
+    "#", "{{ 7*7 }}", "{% raw %}", '"""', "'''", "&amp;", "<script>", "-->", "<!--",
+    "**Default** : `x`", "**Example** : `{`", "< string > array", "< < < <",
+    "enum (", "object", "<a name=\"x\"></a>", "---", "{: .x}", ":", "    ",
 )
 
 hostile_text = st.lists(
@@ -109,22 +83,10 @@ def _pick(candidates: list[int], n: int) -> int | None:
 @st.composite
 def edits(draw: st.DrawFn) -> Edit:
     """One edit, as a function from lines to lines."""
-    kind = draw(
-        st.sampled_from(
-            [
-                "delete",
-                "duplicate",
-                "swap",
-                "cut-row",
-                "drop-cell",
-                "add-cell",
-                "heading-level",
-                "heading-text",
-                "cell-unicode",
-                "insert-text",
-            ]
-        )
-    )
+    kind = draw(st.sampled_from([
+        "delete", "duplicate", "swap", "cut-row", "drop-cell", "add-cell",
+        "heading-level", "heading-text", "cell-unicode", "insert-text",
+    ]))
     n, m = draw(st.integers(0, 10**6)), draw(st.integers(0, 10**6))
     text = draw(hostile_text)
 
@@ -177,7 +139,7 @@ def _edit_heading(kind: str, line: str, m: int, text: str) -> str:
     body = line.lstrip().lstrip("#")
     if kind == "heading-level":
         return "#" * (m % 8) + body
-    return line[: len(line) - len(body)] + " " + text + body[(m % (len(body) + 1)) :]
+    return line[: len(line) - len(body)] + " " + text + body[(m % (len(body) + 1)):]
 
 
 @st.composite

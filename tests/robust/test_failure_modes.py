@@ -28,23 +28,10 @@ CASES = sorted(p for p in BROKEN.iterdir() if p.suffix == ".md" or p.is_dir())
 # Codes the parser and resolver (or the emitters, from the docs alone) can produce:
 # each must have a broken page. The rest are about config, command line and output.
 DOCS_CODES = {
-    "ambiguous-ref",
-    "bad-annotation",
-    "bad-operation",
-    "bad-row",
-    "bad-schema",
-    "bad-scheme",
-    "duplicate-definition",
-    "duplicate-operation",
-    "empty-api",
-    "missing-responses",
-    "read-error",
-    "undeclared-path-parameter",
-    "undefined-scheme",
-    "unknown-column",
-    "unknown-parameter-in",
-    "unknown-section",
-    "unresolved-ref",
+    "ambiguous-ref", "bad-annotation", "bad-operation", "bad-row", "bad-schema",
+    "bad-scheme", "duplicate-definition", "duplicate-operation", "empty-api", "missing-responses",
+    "read-error", "undeclared-path-parameter", "undefined-scheme", "unknown-column",
+    "unknown-parameter-in", "unknown-section", "unresolved-ref",
 }
 BUG_CODES = {"emit-failed", "internal-error"}
 

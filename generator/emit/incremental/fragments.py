@@ -81,7 +81,9 @@ class FragmentMemo:
         if material is None:
             return compute()
         digest = self.session.digest(model)
-        key = hashlib.blake2b(name.encode() + b"\0" + digest + material, digest_size=20).digest()
+        key = hashlib.blake2b(
+            name.encode() + b"\0" + digest + material, digest_size=20
+        ).digest()
         for keys in self._recording:
             keys.add(key)
         data = self.used.get(key)

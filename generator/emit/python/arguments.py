@@ -107,12 +107,7 @@ def missing_path_params(operation: Operation, diagnostics: Diagnostics) -> list[
                 operation.location,
             )
             missing.append(
-                Parameter(
-                    name,
-                    ParameterIn.PATH,
-                    PrimitiveSchema("string"),
-                    operation.location,
-                    required=True,
-                )
+                Parameter(name, ParameterIn.PATH, PrimitiveSchema("string"), operation.location,
+                          required=True)
             )
     return missing

@@ -110,7 +110,8 @@ class OperationView:
             render(
                 Dict(
                     tuple(
-                        (Atom(pystr(p.option or p.wire_name)), Atom(p.python_name)) for p in params
+                        (Atom(pystr(p.option or p.wire_name)), Atom(p.python_name))
+                        for p in params
                     )
                 ),
                 indent=12,
@@ -302,6 +303,7 @@ def operation_names(operations: list[Operation], reserved: set[str]) -> list[str
         reserved=reserved,
     )
     return [names[k] for k in keys]
+
 
 
 def _vocabulary(operation: Operation) -> list[str]:

@@ -102,7 +102,11 @@ def common_headers(operations: tuple[Operation, ...]) -> list[tuple[str, str]]:
     if not operations:
         return []
     per_op = [
-        {p.name.casefold() for p in op.parameters if p.place is ParameterIn.HEADER and p.required}
+        {
+            p.name.casefold()
+            for p in op.parameters
+            if p.place is ParameterIn.HEADER and p.required
+        }
         for op in operations
     ]
     shared = per_op[0].intersection(*per_op[1:])

@@ -147,7 +147,9 @@ def pager_for(
     paging = Call("Paging", (Atom(pystr(rule.style)),), tuple(kwargs))
     description = _description(rule, name, item_hint)
     limit = rule.limit if rule.style in {"offset", "page"} and rule.limit in query else ""
-    return PagerView(f"{name}_iter", page_hint, item_hint, paging, description, limit, rule, path)
+    return PagerView(
+        f"{name}_iter", page_hint, item_hint, paging, description, limit, rule, path
+    )
 
 
 def _description(rule: PagingRule, name: str, item_hint: str) -> str:
@@ -159,7 +161,8 @@ def _description(rule: PagingRule, name: str, item_hint: str) -> str:
     how = {
         "offset": f"moving {rule.offset} on by the items received; stops at an empty page "
         f"or one shorter than {rule.limit} (or than the first page)",
-        "page": f"counting {rule.page} up; stops at an empty page or one shorter than the first",
+        "page": f"counting {rule.page} up; stops at an empty page or one shorter than "
+        "the first",
         "cursor": f"passing each page's {rule.next_cursor} as {rule.cursor}; stops at an "
         "empty page or when there is no next cursor",
         "next-link": "following each page's "

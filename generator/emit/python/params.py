@@ -76,7 +76,9 @@ class TypedDictView:
     def functional_code(self) -> str:
         """``Name = TypedDict("Name", {...}, total=False)``, black-shaped."""
         items = tuple((Atom(pystr(f.key)), Atom(pystr(f.annotation))) for f in self.fields)
-        call = Call("TypedDict", (Atom(pystr(self.name)), Dict(items)), (("total", Atom("False")),))
+        call = Call(
+            "TypedDict", (Atom(pystr(self.name)), Dict(items)), (("total", Atom("False")),)
+        )
         return render(call, indent=0, head=f"{self.name} = ")
 
 

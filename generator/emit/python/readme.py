@@ -50,7 +50,6 @@ def example_call(
     """``client.<resource>.<method>(<required arguments>)`` with the docs' values."""
     # The tests target's values module; imported here since that target imports this one.
     from generator.emit.tests.values import pick_values  # noqa: PLC0415
-
     # Required arguments, and the body (optional in many docs, but the point of the call).
     views = [v for v in (*op.positional, *op.keyword) if v.kind not in {"option", "file"}
              and (not v.default_code or v.kind == "body")]  # fmt: skip

@@ -149,14 +149,11 @@ class TypeRenderer:
         self.definitions = {d.key: d for d in definitions}
         objects = [d for d in definitions if self._is_class(d)]
         self.class_of = unique_names(
-            [d.key for d in definitions],
-            lambda k: class_name(self.definitions[k].name or k),
+            [d.key for d in definitions], lambda k: class_name(self.definitions[k].name or k),
             reserved=reserved,
         )
         self.module_of_def = unique_names(
-            [d.key for d in definitions],
-            lambda k: module_name(self.class_of[k]),
-            fold=True,
+            [d.key for d in definitions], lambda k: module_name(self.class_of[k]), fold=True,
             reserved={"_inline"},
         )
         self.class_keys = {d.key for d in objects}
@@ -363,3 +360,4 @@ def _is_int(text: str) -> bool:
 
 def _pascal_tail(python_name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in python_name.split("_"))
+

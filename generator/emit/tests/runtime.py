@@ -299,3 +299,5 @@ def runtime_view(package: PackageView, api: Api, model_names: set[str]) -> Runti
         credential_checks=tuple(_credential_checks(package, op, "request")),
         paging=paging,
     )
+
+

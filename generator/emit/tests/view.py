@@ -178,7 +178,9 @@ def _response_example(operation: Operation, status: str) -> ResponseExample | No
     return next((r for r in operation.response_examples if r.status == status), None)
 
 
-def _response_body(operation: Operation, status: str, api: Api, diagnostics: Diagnostics) -> object:
+def _response_body(
+    operation: Operation, status: str, api: Api, diagnostics: Diagnostics
+) -> object:
     """The docs' example body for ``status`` when it fits its schema, else a sample."""
     response = next((r for r in operation.responses if r.status == status), None)
     schema = response.schema if response is not None else None
@@ -243,7 +245,9 @@ def build_case(
         elif view.kind == "form":
             form += expected_pairs(item, api)
         elif view.kind == "body":
-            json_body = imports.hoist(value_expr(item.value), f"{op_view.name}_{view.python_name}")
+            json_body = imports.hoist(
+                value_expr(item.value), f"{op_view.name}_{view.python_name}"
+            )
 
     response = success_response(operation)
     status, kind, return_code = 200, "none", "None"
@@ -271,7 +275,9 @@ def build_case(
     for r in operation.responses:
         if r.status[:1] in {"4", "5"} and r.status.isdigit():
             error_body = _response_body(operation, r.status, api, diagnostics)
-            error_code = imports.hoist(value_expr(error_body), f"{op_view.name}_error_{r.status}")
+            error_code = imports.hoist(
+                value_expr(error_body), f"{op_view.name}_error_{r.status}"
+            )
             errors.append(ErrorCase(int(r.status), error_class(r.status), error_code))
 
     empty: list[tuple[Expr, ...]] = []
@@ -329,9 +335,8 @@ def conftest_view(package: PackageView, base_url: str) -> ConftestView:
         options=tuple((o.name, pystr(option_value(o))) for o in package.options),
         live_env=package.test_live_env,
         lines=conftest_lines(
-            package.package,
-            package.client_class,
-            package.async_client_class,
+            package.package, package.client_class, package.async_client_class,
             package.test_live_env,
         ),
     )
+

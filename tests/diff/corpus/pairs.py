@@ -872,9 +872,7 @@ PAIRS: tuple[Pair, ...] = (
         "return-type-narrowed",
         (Replace("|**200**|The order|number (float)|", "|**200**|The order|integer (int64)|"),),
         frozenset({"sdk-return-type-narrowed"}),
-        old_edits=(
-            Replace("|**200**|The order|[Order](#order)|", "|**200**|The order|number (float)|"),
-        ),
+        old_edits=(Replace("|**200**|The order|[Order](#order)|", "|**200**|The order|number (float)|"),),
         notes="get_order returned float, now int: every int is a float to a type checker",
     ),
 )
