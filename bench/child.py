@@ -7,6 +7,7 @@ measurement. Each prints a single JSON object on stdout; `bench.run` reads it.
 Modes::
 
     python -m bench.child generate PYPROJECT   # md2sdk generate, as the CLI runs it
+    python -m bench.child rebuild PYPROJECT KIND  # a watching process's rebuild after an edit
     python -m bench.child floor FOLDER         # read + mistune-parse every page
     python -m bench.child import SRC PACKAGE   # import a generated client
 """
@@ -68,6 +69,32 @@ def run_generate(pyproject: Path) -> dict[str, Any]:
     }
 
 
+def run_rebuild(pyproject: Path, kind: str) -> dict[str, Any]:
+    """What ``md2sdk generate --watch`` does on a save: a first (warm) run, then one
+    page edited (`bench.edits`, of ``kind``) and the rebuild timed in the same process."""
+    from bench.edits import edit  # noqa: PLC0415
+    from generator.config import load_config  # noqa: PLC0415
+    from generator.diagnostics import Diagnostics, Severity  # noqa: PLC0415
+    from generator.pipeline import generate  # noqa: PLC0415
+
+    diagnostics = Diagnostics()
+    project = load_config(pyproject, diagnostics)
+    generate(project, diagnostics, warm=True)
+    edit(kind, project.root / project.apis[0].specs)
+    started = time.perf_counter()
+    diagnostics = Diagnostics()
+    project = load_config(pyproject, diagnostics)
+    result = generate(project, diagnostics)
+    errors = [d.format() for d in diagnostics.sorted() if d.severity is Severity.ERROR]
+    return {
+        "seconds": time.perf_counter() - started,
+        "stages": result.timings,
+        "written": len(result.plan.changes) if result.plan is not None else 0,
+        "errors": errors[:20],
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
 def run_floor(folder: Path) -> dict[str, Any]:
     """The floor no markdown generator can beat: read every page, mistune-parse it."""
     import mistune  # noqa: PLC0415 (kept out of the other modes)
@@ -115,6 +142,8 @@ def main(argv: list[str]) -> int:
     mode, *args = argv
     if mode == "generate":
         data = run_generate(Path(args[0]))
+    elif mode == "rebuild":
+        data = run_rebuild(Path(args[0]), args[1])
     elif mode == "floor":
         data = run_floor(Path(args[0]))
     elif mode == "import":

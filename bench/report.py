@@ -57,6 +57,7 @@ def _edit_rows(kind: str) -> list[Row]:
         (f"edit {kind}, s", lambda e: cell(e, "wall")),
         ("  in-process / CLI wall", lambda e: f"{cell(e, 'in')} / {cell(e, 'cli_wall')}"),
         ("  CPU s (all processes)", lambda e: cell(e, "cpu")),
+        ("  --watch rebuild, s", lambda e: _s(_get(e, "edits", kind, "watch", "seconds"))),
     ]
 
 
@@ -139,6 +140,9 @@ def verdicts(results: dict[str, Any]) -> list[dict[str, Any]]:
             judge(f"{tag} one page edited ({kind}), in-process",
                   edit["wall_in_process"] - edit["imports"], 1.0, " s")  # fmt: skip
             judge(f"{tag} one page edited ({kind}), CLI", edit["cli_wall"], 1.5, " s")
+            if "watch" in edit:
+                judge(f"{tag} one page edited ({kind}), --watch rebuild",
+                      edit["watch"]["seconds"], 1.0, " s")  # fmt: skip
     judge(f"{tag} no-op, CLI", largest["noop"]["cli_wall"], 0.3, " s")
     rss = largest["cold"]["peak_rss_mb"]
     judge(f"{tag} peak RSS", max(rss["self"], rss["children"]), 400, " MB")

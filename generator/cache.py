@@ -297,6 +297,7 @@ PAGES = Inputs(
         "location.py",
         "diagnostics.py",
         "load/pages.py",
+        "load/store.py",
     ),
     libraries=(("mistune", "mistune"),),
 )

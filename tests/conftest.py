@@ -7,6 +7,8 @@
 - Every test writes under its own ``tmp_path``; caches shared between workers (the
   repository's ``.md2sdk-cache``, pip's) are written atomically and content-addressed,
   so concurrent runs can only both write the same entry.
+- Each test starts with nothing kept from earlier runs (`generator.kept`), as a new
+  process would.
 - ``toolchain`` marks the slow tests that run external toolchains in subprocesses
   (build, pip, mypy, ruff, pre-commit, Prism, the generated suites): ``make test`` runs
   them, ``make test-fast`` (``-m "not toolchain"``) skips them.
@@ -14,7 +16,17 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import settings
+
+from generator.kept import forget
 
 settings.register_profile("md2sdk", deadline=None)
 settings.load_profile("md2sdk")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process() -> None:
+    """Each test starts as a new process would: nothing kept from an earlier test's
+    runs (`generator.kept`), and no test is taken for a watch unless it says so."""
+    forget()

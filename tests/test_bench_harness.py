@@ -46,6 +46,8 @@ def test_harness_runs_s_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     for kind in KINDS:  # each edit reaches at least the OpenAPI document and one module
         assert entry["edits"][kind]["written"] >= 2, kind
         assert entry["edits"][kind]["cli_wall"] > 0
+        watch = entry["edits"][kind]["watch"]  # rebuilt in a process that ran before
+        assert watch["written"] >= 2 and watch["seconds"] > 0 and watch["stages"]["parse"] >= 0
     assert entry["cold"]["peak_rss_mb"]["self"] > 10
     assert entry["floor"]["pages"] == 63 and entry["floor"]["seconds"] > 0
     assert 0 < entry["import"]["package"] < entry["import"]["process"]
@@ -62,9 +64,11 @@ def test_harness_runs_s_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     names = {v["target"] for v in results["verdicts"]}
     assert "S every operation generated" in names and "S no-op, CLI" in names
     assert "S one page edited (parameter), in-process" in names
+    assert "S one page edited (parameter), --watch rebuild" in names
 
     table = capsys.readouterr().out
     assert "S powerdns" in table and "no-op regenerate, s" in table
+    assert "--watch rebuild, s" in table
 
 
 def test_edit_changes_a_description_or_a_table_cell() -> None:

@@ -19,10 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.cache import Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.tests.imports import Effect, Imports
+from generator.kept import expect_more_runs, forget
 from generator.pipeline import RunResult, generate
 from tests.incremental_tree import (
     CONFIG,
@@ -63,12 +65,17 @@ def _tree(root: Path) -> dict[str, bytes]:
 class Twins:
     """One project regenerated incrementally, compared with a cold run of the same docs."""
 
-    def __init__(self, base: Path) -> None:
+    def __init__(self, base: Path, *, watching: bool = False) -> None:
+        """``watching``: the edits are rebuilt the way ``generate --watch`` does, in a
+        process that said more runs will come (`generator.kept`)."""
         self.base = base
         self.tree = zoo()
         self.root = _project(base / "incremental", self.tree)
+        forget()
         result, _ = _generate(self.root, cached=True)
         assert result.written and _reused(result) == 0
+        if watching:
+            expect_more_runs()
 
     def edit(self, change: Edit) -> RunResult:
         change(self.tree)
@@ -165,8 +172,11 @@ EDITS: list[tuple[str, Edit]] = [
 ]  # fmt: skip
 
 
-def test_each_edit_regenerates_exactly_what_a_cold_run_writes(tmp_path: Path) -> None:
-    twins = Twins(tmp_path)
+@pytest.mark.parametrize("watching", [False, True], ids=["new-process", "watching"])
+def test_each_edit_regenerates_exactly_what_a_cold_run_writes(
+    tmp_path: Path, watching: bool
+) -> None:
+    twins = Twins(tmp_path, watching=watching)
     reused = 0
     for label, change in EDITS:
         result = twins.edit(change)
@@ -174,6 +184,43 @@ def test_each_edit_regenerates_exactly_what_a_cold_run_writes(tmp_path: Path) ->
         if label.startswith("the same"):
             assert not result.plan or result.plan.is_current, label
     assert reused > 0  # the edits were served from cached fragments, not re-laid out
+
+
+def test_a_process_that_runs_again_reads_no_fragments_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watching process keeps each target's fragments in memory (`generator.kept`):
+    its next run reads no emit slot back from disk, and still equals a cold run."""
+    twins = Twins(tmp_path)
+    names: list[str] = []
+    real = Cache.load
+    monkeypatch.setattr(
+        Cache,
+        "load",
+        lambda self, key, **kw: names.append(self.inputs.name) or real(self, key, **kw),
+    )
+    result = twins.edit(set_description("getAnimal", "Read again from memory."))
+    assert _reused(result) > 0
+    assert "emit" not in names
+    forget()  # a new process reads the slots back
+    names.clear()
+    twins.edit(set_description("getAnimal", "Read again from disk."))
+    assert "emit" in names
+
+
+def test_a_warm_run_loads_and_emits_a_current_api_and_writes_nothing(tmp_path: Path) -> None:
+    """``generate(warm=True)`` (a watching process's first run) does the whole run even
+    when the stamp says the output is current, so the rebuilds after it find the pages
+    and fragments in memory; it writes nothing, and the stamp stays current."""
+    twins = Twins(tmp_path)
+    forget()  # as a new process would start
+    diagnostics = Diagnostics()
+    project = load_config(twins.root / "pyproject.toml", diagnostics)
+    warm = generate(project, diagnostics, warm=True)
+    assert "emit" in warm.timings and _reused(warm) > 0
+    assert warm.plan is not None and not warm.plan.changes
+    again, _ = _generate(twins.root, cached=True)
+    assert "emit" not in again.timings  # the stamp answered
 
 
 def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
@@ -185,6 +232,7 @@ def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
     for slot in slots:
         data = slot.read_bytes()
         slot.write_bytes(data[:-10] + b"0123456789")
+    forget()  # the next process finds the damaged slots (this one keeps its fragments)
     result = twins.edit(set_description("getAnimal", "Changed after the cache broke."))
     assert _reused(result) == 0
     assert any("ignored a emit cache entry" in r.getMessage() for r in caplog.records)
@@ -214,10 +262,12 @@ def _edits() -> st.SearchStrategy[Edit]:
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(_edits(), min_size=1, max_size=3))
-def test_random_edit_sequences_match_cold_runs(tmp_path: Path, edits: list[Edit]) -> None:
+@given(st.lists(_edits(), min_size=1, max_size=3), st.booleans())
+def test_random_edit_sequences_match_cold_runs(
+    tmp_path: Path, edits: list[Edit], watching: bool
+) -> None:
     base = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
-    twins = Twins(base)
+    twins = Twins(base, watching=watching)
     for change in edits:
         twins.edit(lambda tree, change=change: _tolerant(change, tree))
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostics
+from generator.kept import forget
 from generator.load import pages
 from generator.load.sources import load_pages, read_pages
 from generator.load.store import Entry, PageStore
@@ -94,6 +95,27 @@ def test_an_edited_page_alone_is_read_and_parsed_and_the_result_is_a_cold_one(
     assert edited == _load(project, cache=False)
 
 
+def test_a_process_that_runs_again_decodes_only_what_changed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watching process keeps the pages it parsed or unpickled (`generator.kept`): its
+    next run neither reads the store back nor unpickles a page; a new process does."""
+    _load(project)
+    page = sorted((project / "specs" / "petstore").rglob("*.md"))[-1]
+    page.write_bytes(page.read_bytes() + b"\nOne more paragraph.\n")
+    unpickled: list[bytes] = []
+    real = pages._unpickled
+    monkeypatch.setattr(pages, "_unpickled", lambda blob: unpickled.append(blob) or real(blob))
+    counted = Counted(monkeypatch)
+    edited = _load(project)
+    assert (unpickled, counted.parsed) == ([], [page.relative_to(project).as_posix()])
+    assert edited == _load(project, cache=False)
+    forget()
+    counted.clear()
+    assert _load(project) == edited
+    assert counted.parsed == [] and len(unpickled) == len(edited[0].pages) > 3
+
+
 def test_a_touched_page_is_read_again_but_not_parsed(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,7 +139,8 @@ def test_a_page_changed_within_the_timestamp_granularity_is_read_again(tmp_path:
     store.now = {"a.md": Entry(old, b"digest", b"blob")}
     store.save()
     again = PageStore(tmp_path, "api")
-    assert again.by_stat("a.md", old) == Entry(old, b"digest", b"blob")
+    found = again.by_stat("a.md", old)
+    assert found is not None and (found.stat, found.digest, found.blob) == (old, b"digest", b"blob")
     assert again.by_stat("a.md", (10, 1, 2, 1)) is None  # ctime moved: rewritten in place
     assert again.by_digest("a.md", b"digest") is not None
     assert again.by_digest("a.md", b"other") is None
@@ -141,6 +164,7 @@ def test_a_corrupt_or_foreign_store_is_ignored_with_a_warning(
     cold = _load(project)
     [slot] = (project / ".md2sdk-cache" / "pages").glob("slot-*")
     slot.write_bytes(damage(slot.read_bytes()))  # type: ignore[operator]
+    forget()  # the next process finds the damaged store (this one keeps its pages)
     counted = Counted(monkeypatch)
     with caplog.at_level(logging.WARNING, logger="md2sdk.cache"):
         assert _load(project) == cold
@@ -166,3 +190,43 @@ def test_store_pages_equal_serial_parsing(project: Path) -> None:
     diagnostics = Diagnostics()
     serial = read_pages([project / "specs" / "petstore"], diagnostics, base=project)
     assert _load(project)[0].pages == tuple(p.path for p in serial)
+
+
+def test_an_edit_saves_a_delta_and_a_bigger_change_a_new_base(tmp_path: Path) -> None:
+    """After a few pages changed only a delta is written (the base, 23 MB on Kubernetes,
+    stays); past `DELTA_SHARE` of the base's bytes the base is rewritten and the delta
+    dropped; a delta made for another base is never applied."""
+    old = (10, 1, 1, 1)
+
+    def entries(version: str, count: int = 16) -> dict[str, Entry]:
+        return {
+            f"p{i:02}.md": Entry(old, f"{version}{i}".encode(), b"x" * 100) for i in range(count)
+        }
+
+    store = PageStore(tmp_path, "api")
+    store.now = entries("a")
+    store.save()
+    base_file = store.cache.path(store.key, store.slot)
+    delta_file = store.cache.path(store.key, store.delta_slot)
+    base_bytes = base_file.read_bytes()
+    assert not delta_file.exists()
+
+    store = PageStore(tmp_path, "api")
+    store.now = {**store.known, "p03.md": Entry(old, b"b3", b"y" * 100)}
+    del store.now["p05.md"]
+    store.save()
+    assert base_file.read_bytes() == base_bytes and delta_file.exists()
+    stale_delta = delta_file.read_bytes()
+    forget()
+    loaded = PageStore(tmp_path, "api")
+    assert loaded.known.keys() == entries("a").keys() - {"p05.md"}
+    assert loaded.known["p03.md"].digest == b"b3" and loaded.known["p04.md"].digest == b"a4"
+
+    loaded.now = entries("c")  # every page changed: a new base
+    loaded.save()
+    assert base_file.read_bytes() != base_bytes and not delta_file.exists()
+    delta_file.write_bytes(stale_delta)  # made for the old base
+    forget()
+    assert {e.digest for e in PageStore(tmp_path, "api").known.values()} == {
+        f"c{i}".encode() for i in range(16)
+    }

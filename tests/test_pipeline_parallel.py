@@ -86,3 +86,27 @@ def test_an_incremental_emit_runs_in_process(
     assert str(os.getpid()) not in pids[0]  # cold: every target in a worker
     assert pids[1] == {str(os.getpid())}  # incremental: all here
     assert runs[0] == runs[1]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_the_targets_started_after_the_first_format_their_files_in_their_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a cold parallel emit, every target but the first started (tests, the longest)
+    leaves its Python files formatted in the formatter's cache, where the format stage
+    finds them instead of compiling them after the tests target is done."""
+    from generator.cache import BLACK, Cache  # noqa: PLC0415
+    from generator.write.formatting import cache_key  # noqa: PLC0415
+
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
+    diagnostics = Diagnostics()
+    project = load_config(ROOT / "pyproject.toml", diagnostics)
+    config = next(api for api in project.apis if api.name == "catalog")
+    api = load_api(config, project.root, diagnostics, Timings().stage)
+    files = emit_api(api, config, None, diagnostics, cache_dir=tmp_path)
+    cache = Cache(tmp_path, BLACK)
+    formatted = {p for p, text in files.items() if cache.holds(cache_key(cache, text, True))}
+    python = {p for p in files if p.endswith(".py") and "/src/" in p}
+    tests = {p for p in files if p.endswith(".py") and "/tests/" in p}
+    assert python and tests
+    assert formatted == python  # and none of the tests target's

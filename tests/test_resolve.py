@@ -264,3 +264,26 @@ def test_kubernetes_sized_resolution_finds_every_operation_unambiguously() -> No
     api = resolve_api("kubernetes", tree, diagnostics)
     assert len(api.operations) == 1014
     assert not [d for d in diagnostics if d.code == "ambiguous-ref"]
+
+
+def test_evolve_builds_what_dataclasses_replace_builds() -> None:
+    """`evolve` copies the instance dictionary; that is ``replace`` only while every
+    model class is a frozen dataclass without ``__post_init__`` or slots."""
+    import dataclasses  # noqa: PLC0415
+    import inspect  # noqa: PLC0415
+
+    from generator import model  # noqa: PLC0415
+    from generator.resolve.evolve import evolve  # noqa: PLC0415
+
+    classes = [c for _, c in inspect.getmembers(model, inspect.isclass)
+               if dataclasses.is_dataclass(c) and c.__module__ == model.__name__]  # fmt: skip
+    assert len(classes) > 20
+    for cls in classes:
+        params = cls.__dataclass_params__  # type: ignore[attr-defined]
+        assert params.frozen and not hasattr(cls, "__post_init__") and "__slots__" not in vars(cls)
+    value = model.DocValue("1", 1, True)
+    made = evolve(value, generated=True, generated_keys=("a",))
+    assert made == dataclasses.replace(value, generated=True, generated_keys=("a",))
+    assert type(made) is model.DocValue and value.generated is False and hash(made)
+    with pytest.raises(TypeError, match="no field 'nope'"):
+        evolve(value, nope=1)

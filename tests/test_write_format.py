@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import black
+import pytest
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
+from generator.kept import forget
 from generator.write import MODE, format_files
 from generator.write.formatting import PARALLEL_THRESHOLD, cache_key
 
@@ -41,6 +43,7 @@ def test_results_come_from_the_cache(tmp_path: Path) -> None:
     assert cache.path(key).is_file() and cache.path(key).parent.parent == tmp_path / "black"
     assert first["a.py"] == cache.load(key).decode() == "x = 1\n"  # type: ignore[union-attr]
     cache.store(key, b"x = 'from cache'\n")  # prove the second run reads it
+    forget()  # ... when it is another process: this one keeps what it made
     second = format_files({"a.py": source}, Diagnostics(), cache_dir=tmp_path)
     assert second["a.py"] == "x = 'from cache'\n"
 
@@ -148,3 +151,22 @@ def test_the_pool_gives_back_unchanged_files_as_they_are() -> None:
     assert out == {**files, "odd.py": "y=2\n"}
     out = format_files(files, Diagnostics(), jobs=2)
     assert out == {**files, "odd.py": "y = 2\n"}
+
+
+def test_a_process_that_formats_again_reads_no_entry_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What this process formatted or read is kept (`generator.kept`): formatting the
+    same sources again (a watching process) reads no cache entry; a new process does."""
+    sources = {"a.py": "x=1\n", "b.py": "y = 2\n"}
+    first = format_files(sources, Diagnostics(), cache_dir=tmp_path)
+    loads: list[str] = []
+    real = Cache.load
+    monkeypatch.setattr(
+        Cache, "load", lambda self, key, **kw: loads.append(key) or real(self, key, **kw)
+    )
+    assert format_files(sources, Diagnostics(), cache_dir=tmp_path) == first
+    assert loads == []
+    forget()
+    assert format_files(sources, Diagnostics(), cache_dir=tmp_path) == first
+    assert len(loads) == 2

@@ -114,7 +114,11 @@ def _watch(
 
     source = None if specs else (config_file or find_pyproject(Path.cwd()))
 
+    runs = 0
+
     def build() -> Build:
+        nonlocal runs
+        runs += 1
         diagnostics = Diagnostics()
         project = project_for(
             specs, diagnostics, out=out, templates=templates, targets=targets,
@@ -125,7 +129,7 @@ def _watch(
             result = generate(
                 project, diagnostics, strict=reporter.strict,
                 loader=adhoc_loader if specs else None,
-                waiting=partial(say_waiting, project.output),
+                waiting=partial(say_waiting, project.output), warm=runs == 1,
             )  # fmt: skip
         return Build(project, result, diagnostics, source)
 

@@ -31,6 +31,7 @@ from typing import cast
 
 from generator.cache import PAGES, Cache
 from generator.diagnostics import Diagnostic, Diagnostics
+from generator.kept import Kept
 from generator.load.store import Entry, PageStore, Stat, digest_of, stat_of
 from generator.model import Page, SourceLocation
 from generator.parse import parse_page
@@ -116,7 +117,7 @@ def read_files(
         try:
             stat = stat_of(os.stat(path))
             entry = store.by_stat(shown, stat)
-            parsed = _unpickled(entry.blob) if entry is not None else None
+            parsed = _decoded(store, shown, entry) if entry is not None else None
             if entry is not None and parsed is not None:
                 found.append(Source(shown, entry, parsed))
                 continue
@@ -126,7 +127,7 @@ def read_files(
             diagnostics.error("read-error", f"cannot read: {exc.strerror}", where)
             continue
         entry = store.by_digest(shown, digest_of(data))
-        parsed = _unpickled(entry.blob) if entry is not None else None
+        parsed = _decoded(store, shown, entry) if entry is not None else None
         if entry is not None and parsed is not None:
             found.append(Source(shown, Entry(stat, entry.digest, entry.blob), parsed))
         else:
@@ -188,8 +189,11 @@ def parse_read(
     for index, (parsed, blob) in zip(misses, _parse_all(todo, jobs, parser), strict=True):
         results[index] = parsed
         source = sources[index]
-        if blob is not None:
-            store.keep(source.shown, Entry(source.stat, digest_of(source.data), blob))
+        if blob is not None and parsed is not None:
+            entry = Entry(source.stat, digest_of(source.data), blob)
+            store.keep(source.shown, entry)
+            if store.cache.root is not None:
+                _PARSED.put((store.cache.root, store.key, source.shown, entry.digest), parsed)
     store.save()
     return _collected(results, diagnostics)
 
@@ -268,6 +272,18 @@ def _parse_all(
                     yield _parse_one(source, parser), None
                 else:
                     yield got, blob
+
+
+_PARSED: Kept[Parsed] = Kept()
+"""Stored pages already unpickled in this process (`generator.kept`), by cache folder, store
+key, shown path and digest of the bytes."""
+
+
+def _decoded(store: PageStore, shown: str, entry: Entry) -> Parsed | None:
+    """The parsed page stored in ``entry``, unpickled once per process."""
+    return _PARSED.get(
+        (store.cache.root, store.key, shown, entry.digest), lambda: _unpickled(entry.blob)
+    )
 
 
 def _unpickled(blob: bytes) -> Parsed | None:

@@ -71,9 +71,9 @@ def _walk(
                 f"symlink to {os.readlink(path)!r} leads outside the project; not followed",
                 _here(path, base),
             )
-        elif path.is_dir():
+        elif entry.is_dir():  # follows a symlink, like Path.is_dir; no stat otherwise
             yield from _walk(path, boundary, base, diagnostics, seen)
-        elif entry.name.endswith(".md") and path.is_file():
+        elif entry.name.endswith(".md") and entry.is_file():
             yield path, path.resolve() if entry.is_symlink() else real / entry.name
 
 

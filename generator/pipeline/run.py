@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from generator.config import ApiConfig, ProjectConfig, display_path
 from generator.diagnostics import Diagnostics, Severity
+from generator.kept import expect_more_runs, next_run
 from generator.location import SourceLocation
 from generator.pipeline.emitting import emit_api
 from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
@@ -100,8 +101,13 @@ def generate(
     use_cache: bool = True,
     loader: Loader | None = None,
     waiting: Callable[[], None] | None = None,
+    warm: bool = False,
 ) -> RunResult:
     """Run every API of ``project``; write (or, with ``check``, only plan) the result.
+
+    ``warm`` runs every API even when its stamp says the output is current (writing
+    nothing then): a watching process's first run, which leaves the pages, fragments
+    and formatted files in memory (`generator.kept`) for the rebuilds that follow.
 
     ``loader`` defaults to `generator.load.sources.load_api`. A run that may write holds
     the output root's lock (`output_lock`; ``waiting`` is told when it has to wait for
@@ -110,6 +116,9 @@ def generate(
     stamps match (it writes the files first, its stamps last).
     """
     timings = Timings()
+    next_run()  # a watching process keeps what this run decodes again (generator.kept)
+    if warm:
+        expect_more_runs()
     cache = project.root / CACHE_FOLDER if use_cache else None
     # Stamps only when the real loader and emitters run: injected ones are not
     # covered by the fingerprint.
@@ -120,7 +129,7 @@ def generate(
         with timings.stage("stamp"):
             for config in project.apis:
                 prints[config.name] = fingerprint(config, project)
-                stamp = read_stamp(cache, config.name)
+                stamp = None if warm else read_stamp(cache, config.name)
                 if stamp is not None and is_current(stamp, prints[config.name], project.output):
                     current[config.name] = stamp
     run = partial(
@@ -131,7 +140,7 @@ def generate(
         with _gc_paused():
             return run(current)
     with output_lock(project.output, waiting), _gc_paused():
-        if stamped and cache is not None:
+        if stamped and cache is not None and not warm:
             with timings.stage("stamp"):  # the run we waited for may have made them current
                 current = {
                     name: stamp

@@ -15,7 +15,6 @@ a person wrote one, so the body rules need to know which property examples are w
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from generator.model import (
     AllOfSchema,
@@ -37,6 +36,7 @@ from generator.model import (
     ResponseExample,
     Schema,
 )
+from generator.resolve.evolve import evolve
 from generator.resolve.placeholders import Placeholders
 
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
@@ -46,18 +46,18 @@ def mark_examples(api: Api) -> Api:
     """``api`` with every generated example marked; unchanged nodes are reused."""
     rules = Placeholders(api)
     definitions = tuple(_definition(d, rules) for d in api.definitions)
-    marked = replace(api, definitions=definitions)
+    marked = evolve(api, definitions=definitions)
     rules = Placeholders(marked)
-    return replace(marked, operations=tuple(_operation(op, rules) for op in api.operations))
+    return evolve(marked, operations=tuple(_operation(op, rules) for op in api.operations))
 
 
 def _generated(value: DocValue) -> DocValue:
-    return value if value.generated else replace(value, generated=True)
+    return value if value.generated else evolve(value, generated=True)
 
 
 def _definition(definition: Definition, rules: Placeholders) -> Definition:
     schema = _schema(definition.schema, rules)
-    return definition if schema is definition.schema else replace(definition, schema=schema)
+    return definition if schema is definition.schema else evolve(definition, schema=schema)
 
 
 def _schema(schema: Schema, rules: Placeholders) -> Schema:
@@ -71,17 +71,17 @@ def _schema(schema: Schema, rules: Placeholders) -> Schema:
         )
         if not changed:
             return schema
-        return replace(schema, properties=props, additional_properties=new_extra)
+        return evolve(schema, properties=props, additional_properties=new_extra)
     if isinstance(schema, ArraySchema):
         items = _schema(schema.items, rules)
-        return schema if items is schema.items else replace(schema, items=items)
+        return schema if items is schema.items else evolve(schema, items=items)
     if isinstance(schema, MapSchema):
         values = _schema(schema.values, rules)
-        return schema if values is schema.values else replace(schema, values=values)
+        return schema if values is schema.values else evolve(schema, values=values)
     if isinstance(schema, AllOfSchema):
         parts = tuple(_schema(p, rules) for p in schema.parts)
         same = all(a is b for a, b in zip(parts, schema.parts, strict=True))
-        return schema if same else replace(schema, parts=parts)
+        return schema if same else evolve(schema, parts=parts)
     return schema
 
 
@@ -92,7 +92,7 @@ def _property(prop: Property, rules: Placeholders) -> Property:
         example = _generated(example)
     if schema is prop.schema and example is prop.example:
         return prop
-    return replace(prop, schema=schema, example=example)
+    return evolve(prop, schema=schema, example=example)
 
 
 # ----------------------------------------------------------------------- operations
@@ -101,16 +101,16 @@ def _property(prop: Property, rules: Placeholders) -> Property:
 def _operation(op: Operation, rules: Placeholders) -> Operation:
     params = tuple(_parameter(p, rules) for p in op.parameters)
     responses = tuple(
-        r if r.schema is None else replace(r, schema=_schema(r.schema, rules))
+        r if r.schema is None else evolve(r, schema=_schema(r.schema, rules))
         for r in op.responses
     )
-    op = replace(op, parameters=params, responses=responses)
+    op = evolve(op, parameters=params, responses=responses)
     request = op.request_example
     if request is not None:
-        op = replace(op, request_example=_request(op, request, rules))
+        op = evolve(op, request_example=_request(op, request, rules))
     if op.response_examples:
         examples = tuple(_response_example(op, r, rules) for r in op.response_examples)
-        op = replace(op, response_examples=examples)
+        op = evolve(op, response_examples=examples)
     return op
 
 
@@ -125,13 +125,13 @@ def _parameter(param: Parameter, rules: Placeholders) -> Parameter:
         example = _generated(example) if found else example
     if schema is param.schema and example is param.example:
         return param
-    return replace(param, schema=schema, example=example)
+    return evolve(param, schema=schema, example=example)
 
 
 def _mark(example: Example | None, found: bool) -> Example | None:
     if example is None or not found:
         return example
-    return replace(example, value=_generated(example.value))
+    return evolve(example, value=_generated(example.value))
 
 
 def _request(op: Operation, request: RequestExample, rules: Placeholders) -> RequestExample:
@@ -182,7 +182,7 @@ def _query(
     keys = tuple(k for k, v in entries if rules.parameter(v, by_name[k]))
     if keys and len(keys) == len(entries):
         return _mark(example, True)
-    return replace(example, value=replace(example.value, generated_keys=keys)) if keys else example
+    return evolve(example, value=evolve(example.value, generated_keys=keys)) if keys else example
 
 
 def _path(op: Operation, example: Example, rules: Placeholders) -> bool:
@@ -248,4 +248,4 @@ def _response_example(
         return example
     if not rules.response(value.value, response.schema, value.text):
         return example
-    return replace(example, example=replace(example.example, value=_generated(value)))
+    return evolve(example, example=evolve(example.example, value=_generated(value)))

@@ -10,8 +10,6 @@ reference, never an infinite value.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from generator.diagnostics import Diagnostics
 from generator.model import (
     AllOfSchema,
@@ -32,6 +30,7 @@ from generator.model import (
     SecurityScheme,
 )
 from generator.parse.refs import anchor_key
+from generator.resolve.evolve import evolve
 from generator.resolve.index import Index, Target
 
 
@@ -89,10 +88,10 @@ class SchemaResolver:
     # ------------------------------------------------------------------ model walk
 
     def definition(self, definition: Definition) -> Definition:
-        return replace(definition, schema=self.schema(definition.schema))
+        return evolve(definition, schema=self.schema(definition.schema))
 
     def operation(self, op: Operation) -> Operation:
-        return replace(
+        return evolve(
             op,
             parameters=tuple(self._parameter(p) for p in op.parameters),
             responses=tuple(self._response(r) for r in op.responses),
@@ -104,38 +103,38 @@ class SchemaResolver:
         )
 
     def _parameter(self, parameter: Parameter) -> Parameter:
-        return replace(parameter, schema=self.schema(parameter.schema))
+        return evolve(parameter, schema=self.schema(parameter.schema))
 
     def _response(self, response: Response) -> Response:
-        return replace(
+        return evolve(
             response,
             schema=self.schema(response.schema) if response.schema is not None else None,
             headers=tuple(self._header(h) for h in response.headers),
         )
 
     def _header(self, header: Header) -> Header:
-        return replace(header, schema=self.schema(header.schema))
+        return evolve(header, schema=self.schema(header.schema))
 
     def schema(self, schema: Schema) -> Schema:
         if isinstance(schema, RefSchema):
             return self._ref_schema(schema.ref)
         if isinstance(schema, ArraySchema):
-            return replace(schema, items=self.schema(schema.items))
+            return evolve(schema, items=self.schema(schema.items))
         if isinstance(schema, MapSchema):
-            return replace(schema, values=self.schema(schema.values))
+            return evolve(schema, values=self.schema(schema.values))
         if isinstance(schema, ObjectSchema):
             extra = schema.additional_properties
-            return replace(
+            return evolve(
                 schema,
                 properties=tuple(
-                    replace(p, schema=self.schema(p.schema)) for p in schema.properties
+                    evolve(p, schema=self.schema(p.schema)) for p in schema.properties
                 ),
                 additional_properties=self.schema(extra) if extra is not None else None,
             )
         if isinstance(schema, AllOfSchema):
-            return replace(schema, parts=tuple(self.schema(p) for p in schema.parts))
+            return evolve(schema, parts=tuple(self.schema(p) for p in schema.parts))
         if isinstance(schema, EnumSchema) and schema.ref is not None:
-            return replace(schema, ref=self._definition_ref(schema.ref))
+            return evolve(schema, ref=self._definition_ref(schema.ref))
         return schema
 
     # ------------------------------------------------------------------ schemas
@@ -161,7 +160,7 @@ class SchemaResolver:
         if target.kind == "inline":
             return self._inline(target.key, reference)
         self.labels.setdefault(target.key, []).append(reference.name)
-        return RefSchema(replace(reference, target=target.key))
+        return RefSchema(evolve(reference, target=target.key))
 
     def _definition_ref(self, reference: Reference) -> Reference:
         targets, missing_page = self.schemas.lookup(reference)
@@ -170,17 +169,17 @@ class SchemaResolver:
             return self._stand_in(reference, missing_page)
         key = self._pick(reference, targets).key
         self.labels.setdefault(key, []).append(reference.name)
-        return replace(reference, target=key)
+        return evolve(reference, target=key)
 
     def _inline(self, ident: str, reference: Reference) -> Schema:
         if ident in self.promoted:
-            return RefSchema(replace(reference, target=self.promoted[ident]))
+            return RefSchema(evolve(reference, target=self.promoted[ident]))
         if ident in self.done:
             return self.done[ident]
         if ident in self.in_progress:
             anchor = ident.rsplit("#", 1)[-1]
             self.promoted[ident] = _unique(anchor, self.taken)
-            return RefSchema(replace(reference, target=self.promoted[ident]))
+            return RefSchema(evolve(reference, target=self.promoted[ident]))
         self.in_progress.add(ident)
         resolved = self.schema(self.inline[ident])
         self.in_progress.discard(ident)
@@ -189,7 +188,7 @@ class SchemaResolver:
             key = self.promoted[ident]
             title = self.inline[ident].title or key
             self.added.append(Definition(key, title, resolved, reference.location))
-            result = RefSchema(replace(reference, target=key))
+            result = RefSchema(evolve(reference, target=key))
         self.done[ident] = result
         return result
 
@@ -223,7 +222,7 @@ class SchemaResolver:
                     unresolved=True,
                 )
             )
-        return replace(reference, target=key)
+        return evolve(reference, target=key)
 
     # ------------------------------------------------------------------ security
 
@@ -232,7 +231,7 @@ class SchemaResolver:
         targets, missing_page = self.schemes.lookup(reference)
         if targets:
             key = self._pick(reference, targets).key
-            return replace(requirement, scheme=replace(reference, target=key))
+            return evolve(requirement, scheme=evolve(reference, target=key))
         anchor = reference.anchor or anchor_key(reference.name)
         # No warning here: the stand-in is marked ``inferred`` and each target that
         # must invent its details (the OpenAPI emitter) says how it read the name.
@@ -252,7 +251,7 @@ class SchemaResolver:
                     inferred=True,
                 )
             )
-        return replace(requirement, scheme=replace(reference, target=key))
+        return evolve(requirement, scheme=evolve(reference, target=key))
 
     def named(self, definition: Definition) -> Definition:
         """A definition headed by its title, named as the links to it name it when the
@@ -266,7 +265,7 @@ class SchemaResolver:
         if not agreeing or definition.name in agreeing:
             return definition
         best = max(dict.fromkeys(agreeing), key=agreeing.count)
-        return replace(definition, name=best)
+        return evolve(definition, name=best)
 
     def extra_definitions(self) -> tuple[Definition, ...]:
         """Stand-ins and promoted inline schemas, in the order they were needed."""

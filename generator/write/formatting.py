@@ -37,7 +37,9 @@ from typing import TYPE_CHECKING
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
+from generator.kept import Kept
 from generator.location import SourceLocation
+from generator.write import syntax
 
 if TYPE_CHECKING:
     import black
@@ -117,16 +119,8 @@ def format_source(source: str, shaped: bool = False) -> tuple[str | None, str | 
     A ``shaped`` source within the line length is only compiled (see the module doc).
     """
     if shaped and black_would_leave(source):
-        try:
-            compile(source, "<generated>", "exec", dont_inherit=True)
-        except SyntaxError as exc:
-            return (
-                None,
-                f"Cannot parse: {exc.lineno or 1}:{max((exc.offset or 1) - 1, 0)}: {exc.msg}",
-            )
-        except ValueError as exc:  # null bytes
-            return None, str(exc)
-        return source, None
+        problem = syntax.error(source)
+        return (source, None) if problem is None else (None, problem)
     try:
         import black  # noqa: PLC0415 (deferred: see the module docstring)
 
@@ -158,9 +152,12 @@ def format_files(
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
-        cached = _read_cache(cache, source, shaped)
+        key = cache_key(cache, source, shaped) if cache.root is not None else ""
+        cached = _read_cache(cache, key, source)
         if cached is not None:
             result[path] = cached
+            if shaped and cached is source and key:
+                syntax.remember(source, key)
             if progress is not None:
                 progress(1)
         else:
@@ -173,6 +170,8 @@ def format_files(
         if formatted is not None:
             result[path] = formatted
             _write_cache(cache, source, formatted, shaped)
+            if shaped and formatted == source:  # compiled in a pool worker, maybe
+                syntax.remember(source, cache_key(cache, source, shaped))
         else:
             diagnostics.error(
                 "format-failed",
@@ -230,11 +229,19 @@ def cache_key(cache: Cache, source: str, shaped: bool = False) -> str:
     return cache.key(source, "shaped" if shaped else "black")
 
 
-def _read_cache(cache: Cache, source: str, shaped: bool) -> str | None:
-    """The cached form of ``source``; an empty entry stands for the source itself."""
+_FORMATTED: Kept[str] = Kept()
+"""Formatted forms this process read or made, by cache folder and key (`generator.kept`)."""
+
+
+def _read_cache(cache: Cache, key: str, source: str) -> str | None:
+    """The form of ``source`` cached under ``key``; an empty entry stands for the
+    source itself."""
     if cache.root is None:
         return None
-    data = cache.load(cache_key(cache, source, shaped))
+    return _FORMATTED.get((cache.root, key), lambda: _decoded(source, cache.load(key)))
+
+
+def _decoded(source: str, data: bytes | None) -> str | None:
     if data == b"":
         return source
     try:
@@ -250,4 +257,6 @@ def _write_cache(cache: Cache, source: str, formatted: str, shaped: bool) -> Non
     if cache.root is None or (not formatted and source):
         return
     payload = b"" if formatted == source else formatted.encode("utf-8")
-    cache.store(cache_key(cache, source, shaped), payload)
+    key = cache_key(cache, source, shaped)
+    cache.store(key, payload)
+    _FORMATTED.put((cache.root, key), formatted)

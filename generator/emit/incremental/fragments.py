@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from generator.emit.incremental.keys import stable_bytes
+from generator.kept import Kept
 
 if TYPE_CHECKING:
     from generator.emit.incremental.session import Session
@@ -124,9 +125,21 @@ class FragmentMemo:
         if self.used and self.used.keys() != self.known.keys():
             payload = pickle.dumps(self.used, protocol=5)
             self.session.cache.store(self.key, payload, slot=self.slot)
+        if self.session.cache.root is not None:
+            _FRAGMENTS.put((self.session.cache.root, self.key), self.used)
+
+
+_FRAGMENTS: Kept[dict[bytes, str | bytes]] = Kept()
+"""Each slot's fragments as this process last loaded or saved them (`generator.kept`)."""
 
 
 def _load(session: Session, key: str, slot: str) -> dict[bytes, str | bytes]:
+    if session.cache.root is None:
+        return {}
+    return _FRAGMENTS.get((session.cache.root, key), lambda: _read(session, key, slot)) or {}
+
+
+def _read(session: Session, key: str, slot: str) -> dict[bytes, str | bytes]:
     payload = session.cache.load(key, slot=slot)
     if payload is None:
         return {}

@@ -1,0 +1,76 @@
+"""Values decoded from cache entries, kept in this process for its next run.
+
+A process that runs again and again (``md2sdk generate --watch``) reads the same cache
+entries every time but for the few a save changed; decoding them again (unpickling
+1,903 parsed pages, the emit fragments, the formatter's answers: about a second on
+Kubernetes) would cost more than the rest of a rebuild. A `Kept` answers the keys it
+decoded or was given in the current run or the one before (`next_run`, called as each
+run starts, forgets the rest, so it holds about one run's worth).
+
+Keys are the cache's own keys (`generator.cache`), derived from everything an entry
+depends on, so a kept value is exactly what decoding the entry again would give.
+Values are shared between runs: they must be immutable, or never mutated by their
+users. A one-off process pays nothing but the dictionaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+V = TypeVar("V")
+
+
+class Kept(Generic[V]):
+    """One kind of decoded value (see the module doc)."""
+
+    def __init__(self) -> None:
+        self._now: dict[object, V] = {}
+        self._before: dict[object, V] = {}
+        _ALL.append(self)
+
+    def get(self, key: object, make: Callable[[], V | None]) -> V | None:
+        """The value kept for ``key``, else ``make()`` (kept unless ``None``)."""
+        value = self._now.get(key)
+        if value is None:
+            value = self._before.get(key)
+            if value is None:
+                value = make()
+            if value is not None:
+                self._now[key] = value
+        return value
+
+    def put(self, key: object, value: V) -> None:
+        """Keep ``value`` (made or stored this run) for ``key``."""
+        self._now[key] = value
+
+    def next_run(self) -> None:
+        self._before, self._now = self._now, {}
+
+
+_ALL: list[Kept[Any]] = []
+_LONG_LIVED: list[bool] = [False]
+
+
+def expect_more_runs() -> None:
+    """This process will run again (a watch): worth keeping what costs to remember."""
+    _LONG_LIVED[0] = True
+
+
+def long_lived() -> bool:
+    """Whether `expect_more_runs` was called in this process."""
+    return _LONG_LIVED[0]
+
+
+def next_run() -> None:
+    """A run starts: every `Kept` lets go of what the last run did not use."""
+    for kept in _ALL:
+        kept.next_run()
+
+
+def forget() -> None:
+    """Let go of everything kept, as a new process would start (tests use it)."""
+    _LONG_LIVED[0] = False
+    for kept in _ALL:
+        kept.next_run()
+        kept.next_run()

@@ -1,0 +1,140 @@
+"""Compiling generated Python part by part in a process that runs again (--watch):
+the verdict is always the whole file's, and only parts not seen before are compiled."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.kept import expect_more_runs, forget
+from generator.write import syntax
+
+
+@pytest.fixture
+def watching() -> Iterator[None]:
+    forget()
+    expect_more_runs()
+    yield
+    forget()
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = syntax._compiled
+
+    def counted(source: str) -> str | None:
+        seen.append(source)
+        return real(source)
+
+    monkeypatch.setattr(syntax, "_compiled", counted)
+    return seen
+
+
+MODULE = '''"""Doc."""
+
+import x
+
+
+@pytest.mark.a
+@other
+def test_one() -> None:
+    assert 1
+
+
+class Thing:
+    def method(self) -> None:
+        pass
+
+
+async def test_two() -> None:
+    await x()
+'''
+
+
+def test_parts_start_at_top_level_definitions_with_their_decorators() -> None:
+    parts = syntax.split(MODULE)
+    assert [p.split("\n")[0] for p in parts] == [
+        '"""Doc."""',
+        "@pytest.mark.a",
+        "class Thing:",
+        "async def test_two() -> None:",
+    ]
+    assert "".join(parts) == MODULE
+
+
+def test_an_edit_compiles_only_the_part_it_changed(watching: None, compiled: list[str]) -> None:
+    syntax.remember(MODULE, "key")
+    edited = MODULE.replace("assert 1", "assert 2")
+    assert syntax.error(edited) is None
+    assert compiled == [next(p for p in syntax.split(edited) if "assert 2" in p)]
+
+
+def test_a_broken_part_is_reported_where_it_is_in_the_file(
+    watching: None, compiled: list[str]
+) -> None:
+    syntax.remember(MODULE, "key")
+    broken = MODULE.replace("await x()", "await x(")
+    assert syntax.error(broken) == syntax._compiled(broken)
+    assert syntax.error(broken) is not None and syntax.error(broken).startswith(  # type: ignore[union-attr]
+        f"Cannot parse: {broken.count(chr(10))}:"
+    )
+
+
+def test_what_looks_across_parts_compiles_the_whole(watching: None, compiled: list[str]) -> None:
+    late_future = MODULE + "\n\nfrom __future__ import annotations\n"
+    syntax.remember(MODULE, "key")
+    assert syntax.error(late_future) is not None  # each part compiles alone
+    assert compiled[-1] == late_future
+
+
+def test_a_one_off_process_compiles_whole_files(compiled: list[str]) -> None:
+    forget()
+    syntax.remember(MODULE, "key")
+    assert syntax.error(MODULE) is None and compiled == [MODULE]
+
+
+SNIPPETS = [
+    "x = 1\n",
+    "def f():\n    return 1\n",
+    "def g(:\n    pass\n",
+    "@d\ndef h():\n    pass\n",
+    "@d\n",
+    "class C:\n    y = 2\n",
+    "class D:\ndef broken(): pass\n",
+    'S = """\ndef inside():\n    pass\n"""\n',
+    'T = """\n',
+    "def inside_string():\n",
+    '"""\n',
+    "return 1\n",
+    "global z\n",
+    "z = 3\n",
+    "from __future__ import annotations\n",
+    "if x:\n    pass\n",
+    "else:\n    pass\n",
+    "    indented = 1\n",
+    "y = (\n",
+    ")\n",
+    "async def a():\n    await b()\n",
+]
+
+
+@settings(max_examples=400, derandomize=True)
+@given(
+    st.lists(st.sampled_from(SNIPPETS), max_size=8),
+    st.lists(st.sampled_from(SNIPPETS), max_size=8),
+)
+def test_the_verdict_is_the_whole_files_whatever_was_seen_before(
+    seen: list[str], chosen: list[str]
+) -> None:
+    forget()
+    expect_more_runs()
+    before = "".join(seen)
+    if syntax._compiled(before) is None:
+        syntax.remember(before, before)
+    source = "".join(chosen)
+    assert (syntax.error(source) is None) == (syntax._compiled(source) is None), source
+    forget()
