@@ -22,6 +22,8 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING
 
+from generator.kept import Kept
+
 if TYPE_CHECKING:
     from generator.emit.incremental.session import Session
 
@@ -76,9 +78,22 @@ class UnitMemo:
         if self.built or self.used.keys() != self.known.keys():
             payload = pickle.dumps(self.used, protocol=5)
             self.session.cache.store(self.key, payload, slot=self.slot)
+        if self.session.cache.root is not None:
+            _UNITS.put((self.session.cache.root, self.key), self.used)
+
+
+_UNITS: Kept[dict[bytes, bytes]] = Kept()
+"""Each slot's units as this process last loaded or saved them (`generator.kept`):
+a watching process does not read and check the slot again on every save."""
 
 
 def _load(session: Session, key: str, slot: str) -> dict[bytes, bytes]:
+    if session.cache.root is None:
+        return {}
+    return _UNITS.get((session.cache.root, key), lambda: _read(session, key, slot)) or {}
+
+
+def _read(session: Session, key: str, slot: str) -> dict[bytes, bytes]:
     payload = session.cache.load(key, slot=slot)
     if payload is None:
         return {}
