@@ -9,7 +9,9 @@ Output layout (paths relative to the output root)::
     python/<api>/src/<package>/resources/__init__.py, <tag>.py ... (_root.py: untagged)
 
 ``python/<api>/tests/`` is left to the tests emitter. Files are returned unformatted;
-the writer runs black over every ``.py``.
+the writer runs black over every ``.py``. Model and resource modules whose slice of
+the model is unchanged since the last run are taken whole from it
+(`generator.emit.python.reuse`).
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ MODEL = "src/models/module.py.jinja"
 
 
 def _kept(reuse: ModelReuse | None, key: bytes, render: Callable[[], str]) -> str:
+    """A file's text from the last run when its key is kept, else rendered (and kept)."""
     return reuse.file(key, render) if reuse is not None else render()
 
 

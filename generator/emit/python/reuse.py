@@ -15,6 +15,14 @@ naming change, leaving out the field hints no model module reads), and on a hit
 replays the journalled changes instead of building the module, so the state the next
 module sees is the state a full build leaves. A rename or an added inline object
 changes the journal and so every later key: those modules are built again.
+
+A resource module (and the model modules of its operations' inline objects) is keyed
+the same way by its operations, every definition they reach (docstrings, samples and
+pager detection read their content), its names, the client options and paging
+config, and the naming state so far (`ModelReuse.resource_key`). Its view is still
+built every run (the client, README and tests read every operation's view); only
+rendering is skipped. The tests target keys its modules from these keys
+(`generator.emit.tests.reuse`).
 """
 
 from __future__ import annotations
