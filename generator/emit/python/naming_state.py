@@ -31,14 +31,11 @@ class NamingState:
         self.reserved = frozenset(reserved)
         objects = [d for d in definitions if self._is_class(d)]
         self.class_of = unique_names(
-            [d.key for d in definitions],
-            lambda k: class_name(self.definitions[k].name or k),
+            [d.key for d in definitions], lambda k: class_name(self.definitions[k].name or k),
             reserved=reserved,
         )
         self.module_of_def = unique_names(
-            [d.key for d in definitions],
-            lambda k: module_name(self.class_of[k]),
-            fold=True,
+            [d.key for d in definitions], lambda k: module_name(self.class_of[k]), fold=True,
             reserved={"_inline"},
         )
         self.class_keys = {d.key for d in objects}
