@@ -92,6 +92,9 @@ class Prop:
 class Tree:
     operations: dict[str, Op]
     definitions: dict[str, list[Prop]]
+    types: dict[str, str] = field(default_factory=dict)
+    """Definitions that are not objects: name → their ``*Type*`` cell (``enum (a, b)``,
+    ``< string > array``); their hints are written out where they are referenced."""
 
     def copy(self) -> Tree:
         return copy.deepcopy(self)
@@ -102,6 +105,9 @@ class Tree:
             out[f"operations/{op_id}.md"] = self._operation(op_id, op)
         for name, props in self.definitions.items():
             out[f"definitions/{name}.md"] = self._definition(name, props)
+        for name, cell in self.types.items():
+            lines = ["", f'<a name="{name.lower()}"></a>', f"### {name}", f"*Type* : {cell}"]
+            out[f"definitions/{name}.md"] = "\n".join(lines) + "\n"
         return out
 
     def write(self, specs: Path) -> None:
@@ -117,7 +123,7 @@ class Tree:
                 path.write_text(text, encoding="utf-8")
 
     def _schema(self, schema: str, here: str) -> str:
-        if schema in self.definitions:
+        if schema in self.definitions or schema in self.types:
             return f"[{schema}]({here}{schema}.md#{schema.lower()})"
         return schema
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from generator.cache import Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.units import UnitMemo
 from generator.emit.tests.imports import Effect, Imports
 from generator.kept import expect_more_runs, forget
 from generator.pipeline import RunResult, generate
@@ -127,6 +128,16 @@ def add_operation(op_id: str, op: Op) -> Edit:
     return lambda tree: tree.operations.__setitem__(op_id, op)
 
 
+def add_type(name: str, cell: str, holder: str) -> Edit:
+    """A non-object definition ``name`` and a property of ``holder`` that uses it."""
+
+    def change(tree: Tree) -> None:
+        tree.types[name] = cell
+        tree.definitions[holder].append(Prop(name.lower(), name))
+
+    return change
+
+
 def remove_operation(op_id: str) -> Edit:
     return lambda tree: tree.operations.pop(op_id) and None
 
@@ -148,6 +159,14 @@ EDITS: list[tuple[str, Edit]] = [
     ("a property added that references a definition",
      lambda t: t.definitions["Caretaker"].append(Prop("favourite", "Animal"))),
     ("an operation removed", remove_operation("listKeepers")),
+    ("a type definition added, written out in another definition's module",
+     add_type("Mood", "enum (calm, hungry)", "Animal")),
+    ("only that type definition changed (Animal's module has it written out)",
+     lambda t: t.types.__setitem__("Mood", "enum (calm, hungry, asleep)")),
+    ("a type definition of a type definition",
+     add_type("Moods", "< [Mood](Mood.md#mood) > array", "Caretaker")),
+    ("only the type definition reached through the other changed",
+     lambda t: t.types.__setitem__("Mood", "enum (calm, asleep)")),
     ("the same description again (nothing changes)",
      set_description("getAnimal", "Gets one animal, with its keeper.")),
 ]  # fmt: skip
@@ -292,3 +311,29 @@ def test_a_case_whose_hoisted_value_was_named_by_an_edited_operation_is_built_ag
     assert "_CREATE_ANIMAL_BODY" not in module.read_text()
     assert "json=_GET_ANIMAL_RESPONSE" in module.read_text()
     assert False in replays and True in replays
+
+
+def test_an_edit_builds_only_the_files_its_slice_reaches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files whose slice of the model is unchanged are taken whole from the last run:
+    a description edit rebuilds its resource's module and test module only; a field
+    removed from Keeper rebuilds Keeper's module and every resource whose operations
+    reach Keeper (animals through Animal), while Animal's module, which only names
+    the Keeper class, is reused."""
+    counts: dict[str, tuple[int, int]] = {}
+    real = UnitMemo.save
+
+    def save(self: UnitMemo) -> None:
+        if self.session.cache.root is not None:  # not the cold twin's run
+            counts[self.slot.split("\0")[1]] = (self.built, self.reused)
+        real(self)
+
+    monkeypatch.setattr(UnitMemo, "save", save)
+    twins = Twins(tmp_path)
+    twins.edit(set_description("listKeepers", "Lists every keeper."))
+    # python: 3 model modules + 2 resource modules; tests: 2 test modules.
+    assert counts == {"openapi": (0, 0), "python": (1, 4), "tests": (1, 1)}
+    counts.clear()
+    twins.edit(remove_prop("Keeper", "shift"))
+    assert counts == {"openapi": (0, 0), "python": (3, 2), "tests": (2, 0)}

@@ -28,14 +28,20 @@ environment with the filters wrapped, makes its memo the active one for
 with a digest of the definitions), saves the fragments at the end and says how many
 were laid out and how many reused.
 
-What it does not do (yet): skip building the views of files whose model slice did not
-change. Emitters build their whole package's views every run (names are decided over
-the whole API), so on Kubernetes an edit still costs the views of every operation
-(~2.4 s of CPU for the tests target with warm fragments, against ~7.5 s cold). Going
-further needs each emitter to build one unit's view from its slice and the API's
-names; the fragment cache stays the layer under that.
+Above the fragments, whole files (`units.UnitMemo`, one slot per target like the
+fragments): an emitter that can name a file's slice of the model without building
+its view keys the file by that slice and takes the file from the last run when the
+key is unchanged, without building or rendering it. The Python target keys each
+model module by its definition, the definitions its hints expand and the naming
+state the modules before it leave (`generator.emit.python.reuse`), and each resource
+module by its operations and what they reach; the tests target keys each test module
+by its resource's key (`generator.emit.tests.reuse`) and assembles ``test_live.py``
+from the resources' kept parts. A reused file keeps the fragments it was made of
+alive (`active.keep`), for the edit that changes it next. Resource views are still
+built every run (the client, README and tests read every operation's view).
 
 A whole-file cache keyed by each template's context was measured and dropped: pickling
 the Python package's views for the keys cost more (3.9 s of CPU on Kubernetes, all
-hits) than rendering them (1.8 s).
+hits) than rendering them (1.8 s). Keys made from the model slice (the units above)
+cost a pickle of each definition and operation instead (~0.1 s on Kubernetes).
 """

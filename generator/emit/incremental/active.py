@@ -12,7 +12,10 @@ import contextlib
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from generator.emit.incremental.units import UnitMemo
 
 
 class Memo(Protocol):
@@ -22,13 +25,19 @@ class Memo(Protocol):
         self, name: str, compute: Callable[[], object], model: object, args: tuple[Any, ...]
     ) -> object: ...
 
-
     def recording(self) -> AbstractContextManager[set[bytes]]: ...
 
     def keep(self, keys: Iterable[bytes]) -> None: ...
 
 
 ACTIVE: ContextVar[Memo | None] = ContextVar("md2sdk_fragment_memo", default=None)
+UNITS: ContextVar[UnitMemo | None] = ContextVar("md2sdk_unit_memo", default=None)
+"""The running target's whole-file memo (`units.UnitMemo`), when it keeps one."""
+
+
+def active_units() -> UnitMemo | None:
+    """The units memo of the running target (``None`` outside a session)."""
+    return UNITS.get()
 
 
 def remembered(name: str, function: Callable[..., str], *args: Any) -> str:

@@ -91,7 +91,7 @@ class FragmentMemo:
             data = self.known.get(key)
             if data is None:
                 value = compute()
-                stored = stable_bytes(value)
+                stored = _pickled(value)
                 if stored is not None:
                     self.used[key] = stored
                 self.session.stats.fragments_rendered += 1
@@ -127,6 +127,14 @@ class FragmentMemo:
             self.session.cache.store(self.key, payload, slot=self.slot)
         if self.session.cache.root is not None:
             _FRAGMENTS.put((self.session.cache.root, self.key), self.used)
+
+
+def _pickled(value: object) -> bytes | None:
+    """``value`` kept as a pickle (with pickle's memo: shared parts stored once)."""
+    try:
+        return pickle.dumps(value, protocol=5)
+    except Exception:  # an unpicklable value is just not kept
+        return None
 
 
 _FRAGMENTS: Kept[dict[bytes, str | bytes]] = Kept()

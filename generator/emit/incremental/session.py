@@ -11,10 +11,11 @@ from pathlib import Path
 from jinja2 import Environment
 
 from generator.cache import EMIT, Cache, files_digest
-from generator.emit.incremental.active import ACTIVE
+from generator.emit.incremental.active import ACTIVE, UNITS
 from generator.emit.incremental.bytecode import TemplateCode
 from generator.emit.incremental.fragments import FragmentMemo
 from generator.emit.incremental.keys import stable_bytes
+from generator.emit.incremental.units import UnitMemo
 from generator.emit.templating import make_environment
 
 FRAGMENT_FILTERS = ("yaml_block", "docstring", "yaml", "yaml_key")
@@ -29,10 +30,15 @@ class SessionStats:
 
     fragments_rendered: int = 0
     fragments_reused: int = 0
+    units_built: int = 0
+    units_reused: int = 0
+    """Whole files (or a file's part) built, and taken from the last run (`units`)."""
 
     def add(self, other: SessionStats) -> None:
         self.fragments_rendered += other.fragments_rendered
         self.fragments_reused += other.fragments_reused
+        self.units_built += other.units_built
+        self.units_reused += other.units_reused
 
 
 def has_fragments(
@@ -70,6 +76,7 @@ class Session:
         self.stats = SessionStats()
         self._digests: dict[int, tuple[object, bytes]] = {}
         self.fragments = FragmentMemo(self, f"{api}\0{target}")
+        self.units = UnitMemo(self, f"{api}\0{target}\0units")
 
     def digest(self, model: object) -> bytes:
         """A digest of a model part (``api.definitions``), computed once per run."""
@@ -96,13 +103,17 @@ class Session:
     def active(self) -> Iterator[None]:
         """Make this target's memo the one `active.remembered` uses."""
         token = ACTIVE.set(self.fragments)
+        units = UNITS.set(self.units)
         try:
             yield
         finally:
+            UNITS.reset(units)
             ACTIVE.reset(token)
 
     def close(self) -> SessionStats:
         """Save the fragments (when kept); what was reused and laid out."""
         if self.keep:
             self.fragments.save()
+            self.units.save()
+        self.stats.units_built, self.stats.units_reused = self.units.built, self.units.reused
         return self.stats

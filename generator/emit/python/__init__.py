@@ -9,16 +9,23 @@ Output layout (paths relative to the output root)::
     python/<api>/src/<package>/resources/__init__.py, <tag>.py ... (_root.py: untagged)
 
 ``python/<api>/tests/`` is left to the tests emitter. Files are returned unformatted;
-the writer runs black over every ``.py``.
+the writer runs black over every ``.py``. Model and resource modules whose slice of
+the model is unchanged since the last run are taken whole from it
+(`generator.emit.python.reuse`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
 
 from jinja2 import Environment
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.active import active_units
 from generator.emit.python.package import PackageView, build_package
+from generator.emit.python.reuse import ModelReuse
 from generator.model import Api
 
 __all__ = ["emit_python", "package_view"]
@@ -29,16 +36,26 @@ _LAST: list[tuple[Api, ApiConfig, PackageView, Diagnostics]] = []
 targets one after another)."""
 
 
-def package_view(api: Api, config: ApiConfig) -> tuple[PackageView, Diagnostics]:
+def package_view(
+    api: Api, config: ApiConfig, *, reuse: bool = False, models: bool = True
+) -> tuple[PackageView, Diagnostics]:
     """The package view of ``api`` and the diagnostics building it reported.
 
     The python and tests targets both read it; built once when they run in one process.
+    ``reuse``: the view carries the keys of its files, and (with ``models``, the
+    python target) unchanged model modules come from the running target's units memo
+    (`generator.emit.python.reuse`).
     """
     for known_api, known_config, view, reported in _LAST:
         if known_api is api and known_config == config:
             return view, reported
     reported = Diagnostics()
-    view = build_package(api, config, reported)
+    units = active_units() if reuse else None
+    view = (
+        build_package(api, config, reported, units, reuse_models=models)
+        if units is not None
+        else build_package(api, config, reported)
+    )
     _LAST[:] = [(api, config, view, reported)]
     return view, reported
 
@@ -47,9 +64,18 @@ def emit_python(
     api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
 ) -> dict[str, str]:
     """Render the whole package for ``api`` as ``{path: text}``."""
-    view, reported = package_view(api, config)
+    view, reported = package_view(api, config, reuse=True)
     diagnostics.extend(reported)
     return render_package(view, env)
+
+
+RESOURCE = "src/resources/resource.py.jinja"
+MODEL = "src/models/module.py.jinja"
+
+
+def _kept(reuse: ModelReuse | None, key: bytes, render: Callable[[], str]) -> str:
+    """A file's text from the last run when its key is kept, else rendered (and kept)."""
+    return reuse.file(key, render) if reuse is not None else render()
 
 
 def render_package(view: PackageView, env: Environment) -> dict[str, str]:
@@ -70,13 +96,23 @@ def render_package(view: PackageView, env: Environment) -> dict[str, str]:
     }
     for name in _STATIC:
         files[f"{src}/{name}"] = render(f"src/{name}.jinja", view=view)
-    for module in view.models:
-        files[f"{src}/models/{module.module}.py"] = render(
-            "src/models/module.py.jinja", view=module
-        )
+    reuse = view.reuse
+    inline_keys: dict[str, bytes] = {}
     resources = [*view.resources, *([view.root] if view.root else [])]
     for resource in resources:
-        files[f"{src}/resources/{resource.module}.py"] = render(
-            "src/resources/resource.py.jinja", view=resource
+        files[f"{src}/resources/{resource.module}.py"] = _kept(
+            reuse, resource.unit_key, partial(render, RESOURCE, view=resource)
         )
+        inline_keys.update(dict.fromkeys(resource.inline_modules, resource.unit_key))
+    for module in view.models:
+        if module.reused is not None:
+            text = module.reused[0]
+        elif reuse is None:
+            text = render(MODEL, view=module)
+        elif key := inline_keys.get(module.module):
+            key = reuse.inline_key(key, module.module)
+            text = reuse.file(key, partial(render, MODEL, view=module))
+        else:
+            text = reuse.rendered(module.module, partial(render, MODEL, view=module))
+        files[f"{src}/models/{module.module}.py"] = text
     return dict(sorted(files.items()))

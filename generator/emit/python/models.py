@@ -44,9 +44,14 @@ class ModelModuleView:
     uses_field: bool
     top_imports: tuple[ImportView, ...]
     late_imports: tuple[ImportView, ...]
+    reused: tuple[str, tuple[str, ...]] | None = None
+    """(text, exports) of a module taken whole from the last run, whose classes were
+    then not built (`generator.emit.python.reuse`); ``None`` when built."""
 
     @property
     def exports(self) -> tuple[str, ...]:
+        if self.reused is not None:
+            return self.reused[1]
         classes = tuple(name for c in self.classes for name in (c.name, c.params.name))
         return classes + tuple(a.name for a in self.aliases)
 
@@ -119,8 +124,8 @@ def finish_module(
 ) -> ModelModuleView:
     """Assemble a module view once every hint in it has been rendered."""
     for own in use.inline + classes:
-        renderer.module_of_class[own.name] = module
-        renderer.module_of_class[own.params.name] = module
+        renderer.set_module(own.name, module)
+        renderer.set_module(own.params.name, module)
     # Inline classes come first: aliases below evaluate them at import time.
     all_classes = tuple(use.inline) + tuple(classes)
     imports = class_imports(use, renderer, module)

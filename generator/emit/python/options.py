@@ -69,6 +69,12 @@ class ClientOptions:
     common: tuple[str, ...]
     """Options every request carries whatever its security says (repeated headers)."""
 
+    def digest_parts(self) -> tuple[object, ...]:
+        """The options as plain data in a stable order (a set's order is not), for
+        cache keys (`generator.emit.python.reuse`)."""
+        schemes = sorted(self.scheme_options.items())
+        return self.options, sorted(self.header_names), schemes, self.common
+
     def header_option(self, wire_name: str) -> OptionView | None:
         """The header option sent as ``wire_name`` (any case), if there is one."""
         folded = wire_name.casefold()

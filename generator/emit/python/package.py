@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.units import UnitMemo
 from generator.emit.pyshape import Tuple, import_line, render
 from generator.emit.python.errors import BASE_ERRORS, STATUS_ERRORS, StatusError
 from generator.emit.python.layout import call_in_parens
-from generator.emit.python.models import ModelModuleView, build_model_modules, isort_key
+from generator.emit.python.models import ModelModuleView, isort_key
 from generator.emit.python.operations import IDEMPOTENCY_HEADERS
 from generator.emit.python.options import (
     CLIENT_ATTRIBUTES,
@@ -32,6 +33,7 @@ from generator.emit.python.resources import (
     group_operations,
     resource_names,
 )
+from generator.emit.python.reuse import ModelReuse
 from generator.emit.python.types import TypeRenderer
 from generator.emit.templating import pystr
 from generator.model import NOWHERE, Api, ParameterIn
@@ -76,6 +78,7 @@ class PackageView:
     groups: tuple[ResourceView, ...]
     """Every resource, the root's included, in the docs' order of their first operation."""
     models: tuple[ModelModuleView, ...]
+    """Built, or (unchanged since the last run) taken whole (`ModelModuleView.reused`)."""
     model_exports: tuple[tuple[str, str], ...]
     """(name, module) of every model class and alias, in isort order."""
     published: bool
@@ -83,6 +86,8 @@ class PackageView:
     quick_start: ExampleCall | None
     tour: tuple[ExampleCall, ...]
     pager_example: ExampleCall | None
+    reuse: ModelReuse | None = field(default=None, compare=False, repr=False)
+    """Keeps the model modules built this run once rendered (`ModelReuse.rendered`)."""
 
     @property
     def summary(self) -> str:
@@ -206,8 +211,19 @@ def idempotency_header(api: Api) -> str:
     return ""
 
 
-def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> PackageView:
-    """The whole package's view; names come from config, falling back to `api_names`."""
+def build_package(
+    api: Api,
+    config: ApiConfig,
+    diagnostics: Diagnostics,
+    units: UnitMemo | None = None,
+    *,
+    reuse_models: bool = True,
+) -> PackageView:
+    """The whole package's view; names come from config, falling back to `api_names`.
+
+    With ``units`` (the python target's), unchanged model modules are taken from the
+    last run (unless ``reuse_models`` is false: the resources' keys only); the view's
+    `reuse` keeps the built ones once they are rendered."""
     names = api_names(config.name)
     package, env_prefix, distribution = (
         _checked(value, default, pattern, what, api=api, diagnostics=diagnostics)
@@ -231,26 +247,35 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
     reserved |= {"RootResource", "AsyncRootResource", "RootResourceWithRawResponse",
                  "AsyncRootResourceWithRawResponse"}  # fmt: skip
     renderer = TypeRenderer(api.definitions, reserved)
-    models = build_model_modules(renderer)
+    reuse = ModelReuse(units, renderer, reuse_models)
+    models = reuse.definition_modules()
     tag_text = {t.name: t.description for t in (api.overview.tags if api.overview else ())}
     resources: list[ResourceView] = []
     root: ResourceView | None = None
     in_order: list[ResourceView] = []
     root_reserved = set(CLIENT_ATTRIBUTES) | {o.name for o in options.options}
     root_reserved |= set(attributes.values())
+    shared = options.digest_parts(), config.pagination
     for tag, operations in groups.items():
+        text = tag_text.get(tag, "")
+        named = (tag, attributes.get(tag, ""), stems.get(tag, "RootResource"), text)
+        reserved_methods = root_reserved if tag == ROOT else set()
+        key = reuse.resource_key((shared, named, sorted(reserved_methods)), operations)
+        mark = len(renderer.journal)
         view, extra = build_resource(
             tag,
             operations,
-            attribute=attributes.get(tag, ""),
-            stem=stems.get(tag, "RootResource"),
-            description=tag_text.get(tag, ""),
+            attribute=named[1],
+            stem=named[2],
+            description=text,
             renderer=renderer,
             options=options,
             diagnostics=diagnostics,
-            reserved_methods=root_reserved if tag == ROOT else set(),
+            reserved_methods=reserved_methods,
             pagination=config.pagination,
         )
+        reuse.resource_built(renderer.journal[mark:])
+        view = replace(view, unit_key=key)
         models.extend(extra)
         in_order.append(view)
         if tag == ROOT:
@@ -287,4 +312,5 @@ def build_package(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Pack
         quick_start=quick_start(tuple(in_order), api, options),
         tour=per_resource(tuple(in_order), api),
         pager_example=pager_example(tuple(in_order), api),
+        reuse=reuse if units is not None else None,
     )

@@ -48,6 +48,11 @@ class ResourceView:
     uses_files: bool
     imports: tuple[ImportView, ...]
     is_root: bool
+    inline_modules: tuple[str, ...] = ()
+    """The model modules of its operations' inline objects."""
+    unit_key: bytes = b""
+    """The key its module's text is kept under between runs (`ModelReuse.resource_key`);
+    its operations' inline model modules are kept under keys made from it."""
 
     @property
     def uses_pager(self) -> bool:
@@ -159,5 +164,6 @@ def build_resource(
         uses_files=use.files,
         imports=class_imports(use, renderer, own="", prefix="..models."),
         is_root=tag == ROOT,
+        inline_modules=tuple(m.module for m in extra_modules),
     )
     return view, extra_modules

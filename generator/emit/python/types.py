@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 from generator.emit.pyshape import Atom, Call, render
 from generator.emit.python.layout import annotated
+from generator.emit.python.naming_state import NamingState
 from generator.emit.python.params import TypedDictView, typed_dict
 from generator.emit.templating import pystr
 from generator.model import (
     AllOfSchema,
     AnySchema,
     ArraySchema,
-    Definition,
     DocValue,
     EnumSchema,
     FileSchema,
@@ -33,10 +33,7 @@ from generator.model import (
     Schema,
 )
 from generator.naming import (
-    class_name,
     field_name,
-    fresh_name,
-    module_name,
     pascal_case,
     unique_names,
 )
@@ -142,61 +139,9 @@ def default_code(default: DocValue | None, type_hint: str) -> str | None:
     return literal_code(value)
 
 
-class TypeRenderer:
-    """Renders schemas of one API; knows each object definition's class and module."""
-
-    def __init__(self, definitions: tuple[Definition, ...], reserved: set[str]) -> None:
-        self.definitions = {d.key: d for d in definitions}
-        objects = [d for d in definitions if self._is_class(d)]
-        self.class_of = unique_names(
-            [d.key for d in definitions], lambda k: class_name(self.definitions[k].name or k),
-            reserved=reserved,
-        )
-        self.module_of_def = unique_names(
-            [d.key for d in definitions], lambda k: module_name(self.class_of[k]), fold=True,
-            reserved={"_inline"},
-        )
-        self.class_keys = {d.key for d in objects}
-        self._modules = {m.casefold() for m in self.module_of_def.values()}
-        """Model module names handed out, casefolded (the definitions' and new ones)."""
-        self._taken = set(self.class_of.values()) | reserved
-        self.module_of_class: dict[str, str] = {
-            self.class_of[k]: self.module_of_def[k] for k in self.class_keys
-        }
-        self.class_names = {self.class_of[k] for k in self.class_keys}
-        self._params: dict[str, str] = {}
-        self.field_hints: dict[str, dict[str, str]] = {}
-        """Class name → wire name → field hint, of every class rendered so far."""
-
-    def param_of(self, name: str) -> str | None:
-        """The ``...Param`` TypedDict of model class ``name`` (None for other names);
-        named on first use, globally unique, living in the class's module."""
-        if name not in self.class_names:
-            return None
-        if name not in self._params:
-            self._params[name] = self.new_class_name(f"{name}Param")
-        param = self._params[name]
-        if name in self.module_of_class:
-            self.module_of_class[param] = self.module_of_class[name]
-        return param
-
-    @staticmethod
-    def _is_class(definition: Definition) -> bool:
-        return not definition.unresolved and isinstance(
-            definition.schema, ObjectSchema | AllOfSchema
-        )
-
-    def new_module_name(self, text: str) -> str:
-        """A fresh model module name (case-insensitively unique)."""
-        name = fresh_name(module_name(text), self._modules, fold=True)
-        self._modules.add(name.casefold())
-        return name
-
-    def new_class_name(self, text: str) -> str:
-        """A fresh, globally unique class name for an inline object."""
-        name = fresh_name(class_name(text), self._taken)
-        self._taken.add(name)
-        return name
+class TypeRenderer(NamingState):
+    """Renders schemas of one API; knows each object definition's class and module
+    (`NamingState`)."""
 
     # ------------------------------------------------------------------ hints
 
@@ -240,7 +185,7 @@ class TypeRenderer:
         # Inline object or composition: a class of its own in this module.
         title = pascal_case(getattr(schema, "title", "") or "")
         name = self.new_class_name(owner if owner.endswith(title) else owner + title)
-        self.class_names.add(name)
+        self._apply(("c", name, None))
         target = use.inline_module or use
         view = self.class_view(name, "", schema, target, seen)
         target.inline.append(view)
@@ -330,7 +275,7 @@ class TypeRenderer:
                     comment=self.unresolved_note(prop.schema),
                 )
             )
-        self.field_hints[name] = {f.wire_name: f.type_hint for f in fields}
+        self._apply(("f", name, {f.wire_name: f.type_hint for f in fields}))
 
         def param_used(class_name: str) -> str | None:
             param = self.param_of(class_name)
@@ -360,4 +305,3 @@ def _is_int(text: str) -> bool:
 
 def _pascal_tail(python_name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in python_name.split("_"))
-

@@ -19,27 +19,27 @@ defines.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
 from jinja2 import Environment
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.active import active_units, recording
 from generator.emit.pyshape import import_line
 from generator.emit.python import package_view
 from generator.emit.python.models import isort_key
 from generator.emit.python.package import PackageView
+from generator.emit.python.resources import ResourceView
 from generator.emit.tests.cases import context, operation_cases
-from generator.emit.tests.imports import Imports
+from generator.emit.tests.imports import Effect, Imports
+from generator.emit.tests.reuse import TestUnit, TestUnits
 from generator.emit.tests.runtime import runtime_view
-from generator.emit.tests.view import (
-    ConftestView,
-    OperationCase,
-    TestModuleView,
-    conftest_view,
-)
+from generator.emit.tests.view import OperationCase, TestModuleView, conftest_view
 from generator.model import Api
 from generator.naming import unique_names
 
-__all__ = ["TEST_BASE_URL", "build_test_views", "emit_tests"]
+__all__ = ["TEST_BASE_URL", "emit_tests"]
 
 TEST_BASE_URL = "https://api.test/base"
 """Where the mocked tests send requests (a path prefix checks URL joining)."""
@@ -48,40 +48,118 @@ CLIENT_MODULE = "client"
 """``test_client.py``: the runtime (retries, timeouts, env, headers, redirects...)."""
 
 
-def build_test_views(
-    api: Api, config: ApiConfig, diagnostics: Diagnostics
-) -> tuple[ConftestView, list[TestModuleView], TestModuleView]:
-    """(conftest, one module per resource, the live module) for ``api``."""
-    package, _ = package_view(api, config)  # the python target reports its diagnostics
-    options = package.client_options
-    shared = context(api, options)
+def emit_tests(
+    api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
+) -> dict[str, str]:
+    """Render the test folder of ``api``'s client as ``{path: text}``; each resource's
+    module (and its part of ``test_live.py``) is taken from the last run when its
+    slice is unchanged (`generator.emit.tests.reuse`)."""
+    # The python target reports the view's diagnostics.
+    package, _ = package_view(api, config, reuse=True, models=False)
+    root = f"python/{config.name}/tests"
+    conftest = conftest_view(package, TEST_BASE_URL)
+    conftest_template = env.get_template("tests/conftest.py.jinja")
+    files = {f"{root}/conftest.py": conftest_template.render(view=conftest)}
     model_names = {name for name, _ in package.model_exports}
-    modules: list[TestModuleView] = []
-    all_cases: list[OperationCase] = []
-    live_imports = Imports(model_names)
+    units = TestUnits(active_units(), package, TEST_BASE_URL)
+    live = _Live(Imports(model_names))
+    builder = _Builder(api, package, model_names, env)
     stems = unique_names(
         [r.module for r in package.groups],
         lambda m: m.lstrip("_") or "root",
         reserved={LIVE_MODULE, CLIENT_MODULE},
     )
     for resource in package.groups:
-        imports = Imports(model_names)
+        stem = stems[resource.module]
+        title = package.title if resource.is_root else resource.attribute
+        key = units.key(resource, stem, title)
+        unit = units.get(key)
+        if unit is None or not live.imports.replay(unit.live_effects):
+            with recording() as fragments:
+                unit = builder.unit(resource, stem, title, live.imports)
+            unit = replace(unit, fragments=tuple(sorted(fragments)))
+            units.put(key, unit)
+        diagnostics.extend(unit.reported)
+        files[f"{root}/test_{stem}.py"] = unit.text
+        live.add(unit)
+    view = _module_view(
+        LIVE_MODULE, package.title, package, live.imports, (),
+        used=live.used, exceptions=live.exceptions, adapted=live.adapted,
+    )  # fmt: skip
+    head = env.get_template("tests/test_live.py.jinja").render(view=view, conftest=conftest)
+    files[f"{root}/test_{LIVE_MODULE}.py"] = head + "".join(live.texts)
+    runtime = runtime_view(package, api, model_names)
+    if runtime is not None:
+        template = env.get_template("tests/test_client.py.jinja")
+        files[f"{root}/test_{CLIENT_MODULE}.py"] = template.render(view=runtime)
+    return dict(sorted(files.items()))
+
+
+@dataclass
+class _Live:
+    """``test_live.py`` as its resources' units come: imports, texts, names used."""
+
+    imports: Imports
+    texts: list[str] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    exceptions: set[str] = field(default_factory=set)
+    adapted: bool = False
+
+    def add(self, unit: TestUnit) -> None:
+        self.texts.append(unit.live_text)
+        self.used |= unit.live_used
+        self.exceptions |= unit.live_exceptions
+        self.adapted = self.adapted or unit.live_adapted
+
+
+class _Builder:
+    """Builds and renders one resource's test unit."""
+
+    def __init__(
+        self, api: Api, package: PackageView, model_names: set[str], env: Environment
+    ) -> None:
+        self.api = api
+        self.package = package
+        self.model_names = model_names
+        self.shared = context(api, package.client_options)
+        self.module = env.get_template("tests/test_module.py.jinja")
+        self.live_case = env.get_template("tests/test_live_case.py.jinja")
+
+    def unit(
+        self, resource: ResourceView, stem: str, title: str, live_imports: Imports
+    ) -> TestUnit:
+        """The unit of ``resource``, its live cases' changes to ``live_imports`` logged."""
+        imports = Imports(self.model_names)
         accessor = "" if resource.is_root else f"{resource.attribute}."
-        cases = []
+        reported = Diagnostics()
+        cases: list[OperationCase] = []
+        lives: list[OperationCase] = []
+        log: list[Effect] = []
+        live_imports.log = log
         for op_view in resource.operations:
             case, live_case = operation_cases(
-                shared, op_view, accessor=accessor, api=api, imports=imports,
-                live_imports=live_imports, diagnostics=diagnostics,
-                client_class=package.client_class,
+                self.shared, op_view, accessor=accessor, api=self.api, imports=imports,
+                live_imports=live_imports, diagnostics=reported,
+                client_class=self.package.client_class,
             )  # fmt: skip
             cases.append(case)
-            all_cases.append(live_case)
-        title = package.title if resource.is_root else resource.attribute
-        modules.append(_module_view(stems[resource.module], title, package, imports, cases))
-    live = _module_view(
-        LIVE_MODULE, package.title, package, live_imports, all_cases, calls_only=True
-    )
-    return conftest_view(package, TEST_BASE_URL), modules, live
+            lives.append(live_case)
+        live_imports.log = None
+        used = frozenset().union(*(c.used for c in lives))
+        view = _module_view(
+            stem, title, self.package, imports, cases,
+            used=None, exceptions={e.exception for c in cases for e in c.errors},
+            adapted=any(c.adapted for c in cases),
+        )  # fmt: skip
+        return TestUnit(
+            text=self.module.render(view=view),
+            reported=tuple(reported),
+            live_text="".join(self.live_case.render(c=c) for c in lives),
+            live_effects=tuple(log),
+            live_used=used,
+            live_exceptions=frozenset(e.exception for c in lives for e in c.errors),
+            live_adapted=any(c.adapted for c in lives),
+        )
 
 
 def _module_view(
@@ -89,23 +167,23 @@ def _module_view(
     title: str,
     package: PackageView,
     imports: Imports,
-    cases: list[OperationCase],
+    cases: list[OperationCase] | tuple[()],
     *,
-    calls_only: bool = False,
+    used: set[str] | None,
+    exceptions: set[str],
+    adapted: bool,
 ) -> TestModuleView:
-    """One test module's view; ``calls_only`` (the live module) keeps just the
-    constants its calls' arguments use, since it never mocks a response."""
-    used = set().union(*(c.used for c in cases)) if calls_only else None
-    exceptions = {"APIStatusError"} | {e.exception for c in cases for e in c.errors}
-    names = [package.client_class, package.async_client_class, *exceptions]
+    """One test module's view; with ``used`` (the live module, which never mocks a
+    response) only the constants its calls' arguments use."""
+    names = [package.client_class, package.async_client_class, "APIStatusError", *exceptions]
     return TestModuleView(
         module=module,
         title=title,
         package=package.package,
         client_class=package.client_class,
         async_client_class=package.async_client_class,
-        imports=tuple(sorted(names, key=isort_key)),
-        uses_adapter=any(c.adapted for c in cases),
+        imports=tuple(sorted(set(names), key=isort_key)),
+        uses_adapter=adapted,
         package_import=import_line(package.package, ["APIStatusError", package.client_class]),
         model_import=import_line(f"{package.package}.models", sorted(imports.models))
         if imports.models
@@ -115,25 +193,3 @@ def _module_view(
         constants=imports.statements(used),
         cases=tuple(cases),
     )
-
-
-def emit_tests(
-    api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
-) -> dict[str, str]:
-    """Render the test folder of ``api``'s client as ``{path: text}``."""
-    conftest, modules, live = build_test_views(api, config, diagnostics)
-    root = f"python/{config.name}/tests"
-    conftest_template = env.get_template("tests/conftest.py.jinja")
-    files = {f"{root}/conftest.py": conftest_template.render(view=conftest)}
-    module_template = env.get_template("tests/test_module.py.jinja")
-    for module in modules:
-        files[f"{root}/test_{module.module}.py"] = module_template.render(view=module)
-    files[f"{root}/test_{LIVE_MODULE}.py"] = env.get_template("tests/test_live.py.jinja").render(
-        view=live, conftest=conftest
-    )
-    package, _ = package_view(api, config)
-    runtime = runtime_view(package, api, {name for name, _ in package.model_exports})
-    if runtime is not None:
-        template = env.get_template("tests/test_client.py.jinja")
-        files[f"{root}/test_{CLIENT_MODULE}.py"] = template.render(view=runtime)
-    return dict(sorted(files.items()))

@@ -122,11 +122,15 @@ def operation_cases(
         nonlocal built_now
         built_now = True
         reported = Diagnostics()
+        outer = imports.log, live_imports.log
         imports.log, live_imports.log = [], []
         with recording() as fragments:
             case, live = both(reported)
         effects = (tuple(imports.log), tuple(live_imports.log))
-        imports.log = live_imports.log = None
+        imports.log, live_imports.log = outer
+        for log, logged in zip(outer, effects, strict=True):
+            if log is not None:  # a caller logs this module's changes too
+                log.extend(logged)
         return _Built(case, live, effects, tuple(reported), tuple(sorted(fragments)))
 
     reached = shared.reached(op_view.operation)

@@ -1,0 +1,106 @@
+"""Whole output files kept from the last run, with what building them changed.
+
+Fragments (`fragments.FragmentMemo`) spare laying statements out again, but every
+file's view is still built and rendered. A *unit* is one output file (or a few that
+are built together) whose inputs an emitter can name without building it: its slice
+of the model, the API's names, and the naming state the units before it left (see
+`generator.emit.python.reuse`). The emitter keys the unit by a digest of those, asks
+`UnitMemo.get`, and on a hit takes the kept value (the rendered text and what the
+rest of the run needs to know of the unit) instead of building it.
+
+The units of one target of one API share one cache slot, like its fragments: loaded
+once, saved once at the end of the target when this run built units or used other
+units than the last, holding only the units this run used. Values are plain data
+(tuples, strings, dataclasses of them), each pickled on its own: the slot is a map
+of keys to pickles, so loading and saving it cost little more than its bytes, and
+only the units a run asks for are unpickled. The cache helper checks the slot (a
+corrupt or foreign one is ignored with a warning).
+"""
+
+from __future__ import annotations
+
+import pickle
+from typing import TYPE_CHECKING
+
+from generator.kept import Kept
+
+if TYPE_CHECKING:
+    from generator.emit.incremental.session import Session
+
+
+class UnitMemo:
+    """The units of one target of one API (see the module doc)."""
+
+    def __init__(self, session: Session, slot: str) -> None:
+        self.session = session
+        self.slot = slot
+        self.key = session.key("units", slot)
+        self._known: dict[bytes, bytes] | None = None
+        self.used: dict[bytes, bytes] = {}
+        """This run's units, pickled."""
+        self.reused = 0
+        self.built = 0
+        """How many units were taken from the cache, how many were built this run."""
+
+    @property
+    def known(self) -> dict[bytes, bytes]:
+        """The last run's units, read on first use (a target without units never
+        reads the slot)."""
+        if self._known is None:
+            self._known = _load(self.session, self.key, self.slot)
+        return self._known
+
+    def get(self, key: bytes) -> object | None:
+        """The value kept under ``key`` (this run's or the last run's), or ``None``."""
+        data = self.used.get(key)
+        if data is None:
+            data = self.known.get(key)
+            if data is None:
+                return None
+            self.used[key] = data
+        try:
+            value: object = pickle.loads(data)
+        except Exception:  # checked by the cache helper; an md2sdk bug, not to be trusted
+            del self.used[key]
+            return None
+        self.reused += 1
+        return value
+
+    def put(self, key: bytes, value: object) -> None:
+        """Keep ``value`` (plain, picklable data) under ``key`` for the next run."""
+        self.used[key] = pickle.dumps(value, protocol=5)
+        self.built += 1
+
+    def save(self) -> None:
+        """Keep this run's units for the next run (only when they changed)."""
+        if self._known is None and not self.used:
+            return  # a target that keeps no units
+        if self.built or self.used.keys() != self.known.keys():
+            payload = pickle.dumps(self.used, protocol=5)
+            self.session.cache.store(self.key, payload, slot=self.slot)
+        if self.session.cache.root is not None:
+            _UNITS.put((self.session.cache.root, self.key), self.used)
+
+
+_UNITS: Kept[dict[bytes, bytes]] = Kept()
+"""Each slot's units as this process last loaded or saved them (`generator.kept`):
+a watching process does not read and check the slot again on every save."""
+
+
+def _load(session: Session, key: str, slot: str) -> dict[bytes, bytes]:
+    if session.cache.root is None:
+        return {}
+    return _UNITS.get((session.cache.root, key), lambda: _read(session, key, slot)) or {}
+
+
+def _read(session: Session, key: str, slot: str) -> dict[bytes, bytes]:
+    payload = session.cache.load(key, slot=slot)
+    if payload is None:
+        return {}
+    try:
+        value = pickle.loads(payload)
+    except Exception:  # the cache helper checked the digest; this is md2sdk's own bug
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, bytes) and isinstance(v, bytes)}

@@ -1,0 +1,252 @@
+"""Model modules taken whole from the last run when their slice of the model is unchanged.
+
+A definition's model module is a function of three things: the definition itself,
+the definitions its hints expand (a reference to a non-class definition is written
+out where it is used, and ``allOf`` parts are flattened into the class), and the
+`TypeRenderer`'s naming state when the module is built (the class and module names
+of every definition, the ``...Param`` and inline class names handed out so far). A
+reference to a *class* contributes only that class's name, which the naming state
+holds, so editing a class's fields leaves the modules that merely reference it alone.
+
+The naming state is made by the modules built before, in document order: each one's
+changes are journalled by the renderer (`TypeRenderer.journal`). `ModelReuse` keys a
+module by the digest of its slice and a running digest of the journal so far (every
+naming change, leaving out the field hints no model module reads), and on a hit
+replays the journalled changes instead of building the module, so the state the next
+module sees is the state a full build leaves. A rename or an added inline object
+changes the journal and so every later key: those modules are built again.
+
+A resource module (and the model modules of its operations' inline objects) is keyed
+the same way by its operations, every definition they reach (docstrings, samples and
+pager detection read their content), its names, the client options and paging
+config, and the naming state so far (`ModelReuse.resource_key`). Its view is still
+built every run (the client, README and tests read every operation's view); only
+rendering is skipped. The tests target keys its modules from these keys
+(`generator.emit.tests.reuse`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from generator.emit.incremental.active import keep, recording
+from generator.emit.incremental.keys import content_bytes
+from generator.emit.incremental.units import UnitMemo
+from generator.emit.openapi.schemas import references
+from generator.emit.python.models import ModelModuleView, build_definition_module
+from generator.emit.python.naming_state import Change
+from generator.emit.python.types import TypeRenderer
+from generator.model import (
+    AllOfSchema,
+    ArraySchema,
+    Definition,
+    MapSchema,
+    ObjectSchema,
+    Operation,
+    Reference,
+    RefSchema,
+    Schema,
+)
+
+
+def reused_module(module: str, exports: tuple[str, ...], text: str) -> ModelModuleView:
+    """The view of a model module taken from the last run: its name, exports, text."""
+    return ModelModuleView(
+        module=module, description="", classes=(), aliases=(), typing_imports="",
+        datetime_imports="", extensions_imports="", uses_files=False, uses_field=False,
+        top_imports=(), late_imports=(), reused=(text, exports),
+    )  # fmt: skip
+
+
+@dataclass
+class ModelReuse:
+    """The model modules of one package view: reused or built (then kept once
+    rendered, `rendered`). ``memo`` ``None``: every module is built, none kept."""
+
+    memo: UnitMemo | None
+    renderer: TypeRenderer
+    models: bool = True
+    """Whether model modules are looked up (the tests target renders none: it only
+    needs the resources' keys, and the naming state they are made from)."""
+    chain: bytes = b""
+    pending: dict[str, tuple[bytes, tuple[Change, ...], tuple[str, ...], set[bytes]]] = field(
+        default_factory=dict
+    )
+    _digests: dict[str, bytes] = field(default_factory=dict)
+    _deps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # The renderer's state before any module: every later one follows from it.
+        r = self.renderer
+        unresolved = sorted(k for k, d in r.definitions.items() if d.unresolved)
+        start = (sorted(r.reserved), tuple(r.class_of.items()), tuple(r.module_of_def.items()),
+                 sorted(r.class_keys), unresolved)  # fmt: skip
+        self.chain = _hash(b"models", content_bytes(start))
+
+    def definition_modules(self) -> list[ModelModuleView]:
+        """Every definition's module, in document order (`build_model_modules`)."""
+        renderer = self.renderer
+        modules: list[ModelModuleView] = []
+        for definition in renderer.definitions.values():
+            mark = len(renderer.journal)
+            looked_up = self.memo is not None and self.models
+            key = self._key(definition) if looked_up else b""
+            kept = self.memo.get(key) if self.memo is not None and looked_up else None
+            if isinstance(kept, tuple):
+                changes, module, exports, text, fragments = kept
+                renderer.replay(changes)
+                keep(fragments)
+                modules.append(reused_module(module, exports, text))
+            else:
+                with recording() as used:
+                    view = build_definition_module(definition, renderer)
+                changes = tuple(renderer.journal[mark:])
+                if looked_up:
+                    self.pending[view.module] = (key, changes, view.exports, used)
+                modules.append(view)
+            self._advance(changes)
+        return modules
+
+    def rendered(self, module: str, render: Callable[[], str]) -> str:
+        """``render()``: the text of model module ``module``, built this run; kept with
+        what building it changed and the fragments it was made of."""
+        with recording() as used:
+            text = render()
+        pending = self.pending.pop(module, None)
+        if pending is not None and self.memo is not None:
+            key, changes, exports, built = pending
+            fragments = tuple(sorted(built | used))
+            self.memo.put(key, (changes, module, exports, text, fragments))
+        return text
+
+    def resource_key(self, parts: tuple[object, ...], operations: list[Operation]) -> bytes:
+        """The key of a resource module (and of its operations' inline model modules):
+        ``parts`` (its names and what of the package it reads), its operations, every
+        definition they reach (docstrings, samples and pager detection read their
+        content), and the naming state so far. Empty without a memo."""
+        if self.memo is None:
+            return b""
+        keys = [self.chain, content_bytes(parts)]
+        keys += [content_bytes(operation) for operation in operations]
+        reached: set[str] = set()
+        todo = [r.target for o in operations for r in _operation_refs(o) if r.target]
+        while todo:
+            key = todo.pop()
+            if key not in reached:
+                reached.add(key)
+                todo.extend(self._references(key))
+        keys += [self._digest(k) for k in sorted(reached)]
+        return _hash(*keys)
+
+    def resource_built(self, changes: Iterable[Change]) -> None:
+        """Carry the naming changes a resource made into the keys of the ones after."""
+        self._advance(changes)
+
+    def inline_key(self, resource_key: bytes, module: str) -> bytes:
+        """The key of the inline model module ``module`` of the resource whose key
+        is ``resource_key`` (it is made along with the resource's operations)."""
+        return _hash(resource_key, module.encode()) if resource_key else b""
+
+    def file(self, key: bytes, render: Callable[[], str]) -> str:
+        """The text kept under ``key`` (a resource's or inline module's), else
+        ``render()``, kept with the fragments it was made of (which a hit keeps
+        alive in the fragment cache, for the edit that changes the file)."""
+        kept = self.memo.get(key) if self.memo is not None and key else None
+        if isinstance(kept, tuple):
+            text, fragments = kept
+            keep(fragments)
+            return str(text)
+        with recording() as used:
+            text = render()
+        if self.memo is not None and key:
+            self.memo.put(key, (text, tuple(sorted(used))))
+        return text
+
+    def _references(self, key: str) -> tuple[str, ...]:
+        known = self._refs.get(key)
+        if known is None:
+            definition = self.renderer.definitions.get(key)
+            refs = references(definition.schema) if definition is not None else []
+            known = self._refs[key] = tuple(t for r in refs if (t := r.target))
+        return known
+
+    def _advance(self, changes: Iterable[Change]) -> None:
+        naming = tuple(c for c in changes if c[0] != "f")
+        self.chain = _hash(self.chain, content_bytes(naming))
+
+    def _key(self, definition: Definition) -> bytes:
+        parts = [self.chain, self._digest(definition.key)]
+        parts += [self._digest(k) for k in sorted(self._reached(definition.key))]
+        return _hash(*parts)
+
+    def _digest(self, key: str) -> bytes:
+        known = self._digests.get(key)
+        if known is None:
+            definition = self.renderer.definitions.get(key)
+            data = b"-" if definition is None else content_bytes(definition)
+            known = self._digests[key] = _hash(key.encode(), data)
+        return known
+
+    def _reached(self, key: str) -> set[str]:
+        """The definitions whose content the module of ``key`` is made of."""
+        seen: set[str] = set()
+        todo = [key]
+        while todo:
+            for target in self._expanded(todo.pop()):
+                if target not in seen and target != key:
+                    seen.add(target)
+                    todo.append(target)
+        return seen
+
+    def _expanded(self, key: str) -> tuple[str, ...]:
+        known = self._deps.get(key)
+        if known is None:
+            definition = self.renderer.definitions.get(key)
+            found: list[str] = []
+            if definition is not None:
+                schema = definition.schema
+                if isinstance(schema, RefSchema) and schema.ref.target is not None:
+                    # An alias: ``allOf`` flattening follows it even to a class.
+                    found.append(schema.ref.target)
+                _expands(schema, self.renderer.class_keys, found)
+            known = self._deps[key] = tuple(found)
+        return known
+
+
+def _operation_refs(operation: Operation) -> list[Reference]:
+    schemas = [p.schema for p in operation.parameters]
+    schemas += [r.schema for r in operation.responses if r.schema is not None]
+    return [r for schema in schemas for r in references(schema)]
+
+
+def _expands(schema: Schema | None, classes: set[str], found: list[str]) -> None:
+    """The definitions whose content ``schema``'s hints and fields are made of: those
+    referenced but not classes (expanded in place), and ``allOf`` parts (flattened)."""
+    if isinstance(schema, RefSchema):
+        target = schema.ref.target
+        if target is not None and target not in classes:
+            found.append(target)
+    elif isinstance(schema, ArraySchema):
+        _expands(schema.items, classes, found)
+    elif isinstance(schema, MapSchema):
+        _expands(schema.values, classes, found)
+    elif isinstance(schema, ObjectSchema):
+        for prop in schema.properties:
+            _expands(prop.schema, classes, found)
+        _expands(schema.additional_properties, classes, found)
+    elif isinstance(schema, AllOfSchema):
+        for part in schema.parts:
+            if isinstance(part, RefSchema) and part.ref.target is not None:
+                found.append(part.ref.target)
+            else:
+                _expands(part, classes, found)
+
+
+def _hash(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        digest.update(b"%d:" % len(part) + part)
+    return digest.digest()
