@@ -298,6 +298,7 @@ PAGES = Inputs(
         "diagnostics.py",
         "load/pages.py",
         "load/store.py",
+        "cache_map.py",
     ),
     libraries=(("mistune", "mistune"),),
 )

@@ -207,7 +207,7 @@ def test_an_edit_saves_a_delta_and_a_bigger_change_a_new_base(tmp_path: Path) ->
     store.now = entries("a")
     store.save()
     base_file = store.cache.path(store.key, store.slot)
-    delta_file = store.cache.path(store.key, store.delta_slot)
+    delta_file = store.cache.path(store.key, store.stored.delta_slot)
     base_bytes = base_file.read_bytes()
     assert not delta_file.exists()
 

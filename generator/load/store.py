@@ -14,30 +14,25 @@ pair parsed from them and when that was saved. A run
 - parses the rest, and saves the store once with exactly this run's pages.
 
 Loading it is two file reads and checksums instead of 1,903 (Kubernetes); pairs are
-kept pickled and unpickled once per run. Saving after an edit writes only a *delta*
-(the entries that differ from the base: Kubernetes' base is 23 MB, rewritten in
-0.16 s), until the delta holds more than `DELTA_SHARE` of the base's bytes and the
-base is rewritten whole. A delta names the base it applies to; any other is ignored.
-A corrupt or foreign store is ignored (logged by the cache helper), which only costs
-a full parse.
+kept pickled and unpickled once per run. It is a map slot (`generator.cache_map`):
+saving after an edit writes only a delta over its base (Kubernetes' base is 23 MB,
+0.16 s to write whole). A corrupt or foreign store is ignored (logged by the cache
+helper), which only costs a full parse.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import PAGES, Cache
-from generator.kept import Kept
+from generator.cache_map import MapSlot
 
 RACY_NS = 2_000_000_000
 """Pages modified this close to their entry's saving are read again (see the module doc)."""
-DELTA_SHARE = 0.125
-"""The base is rewritten once a delta would hold more than this share of its bytes."""
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a page file."""
@@ -62,68 +57,19 @@ class Entry:
     """When the entry was saved (0: not yet)."""
 
 
-Stored = tuple[Stat | None, bytes, bytes, int]
-
-
-@dataclass(frozen=True)
-class _State:
-    """A store as loaded or saved: its base (with the base's save time, which names
-    it to its delta) and the entries of base and delta together."""
-
-    base_ns: int
-    base: dict[str, Entry]
-    known: dict[str, Entry]
-
-
-_STORES: Kept[_State] = Kept()
-"""Each store's last state in this process, by cache folder and key (`generator.kept`)."""
-
-
 class PageStore:
     """The stored pages of slot ``slot`` under ``cache_dir`` (None: nothing is kept)."""
 
     def __init__(self, cache_dir: Path | None, slot: str) -> None:
         self.cache = Cache(cache_dir, PAGES)
         self.slot = slot
-        self.delta_slot = f"{slot}\0delta"
         self.key = self.cache.key("page-store", slot) if cache_dir is not None else ""
-        self.state = _State(0, {}, {})
+        self.stored: MapSlot[str, Entry] = MapSlot(
+            self.cache, self.key, slot, size=lambda e: len(e.blob), valid=_valid
+        )
+        self.known = self.stored.load()
         self.now: dict[str, Entry] = {}
         """This run's pages, in the order they were given."""
-        if self.cache.root is not None:
-            self.state = _STORES.get((self.cache.root, self.key), self._read) or self.state
-
-    @property
-    def known(self) -> dict[str, Entry]:
-        return self.state.known
-
-    def _read(self) -> _State | None:
-        base = self._slot(self.slot)
-        if base is None:
-            return None
-        base_ns = base[0]
-        entries = {k: e for k, e in base[1].items() if e is not None}
-        known = dict(entries)
-        delta = self._slot(self.delta_slot)
-        if delta is not None and delta[0] == base_ns:
-            for shown, entry in delta[1].items():
-                if entry is None:
-                    known.pop(shown, None)
-                else:
-                    known[shown] = entry
-        return _State(base_ns, entries, known)
-
-    def _slot(self, slot: str) -> tuple[int, dict[str, Entry | None]] | None:
-        payload = self.cache.load(self.key, slot=slot)
-        if payload is None:
-            return None
-        try:
-            saved_ns, entries = pickle.loads(payload)
-            return int(saved_ns), {
-                str(k): None if v is None else Entry(*v) for k, v in entries.items()
-            }
-        except Exception:  # the helper checked the digest: an older layout of ours
-            return None
 
     def by_stat(self, shown: str, stat: Stat) -> Entry | None:
         """The stored entry of ``shown`` when its file is unchanged by its stat."""
@@ -140,33 +86,16 @@ class PageStore:
         self.now[shown] = entry
 
     def save(self) -> None:
-        """Store this run's pages (only when they differ from what was loaded): a delta
-        over the base, or a new base once the delta grows (see the module doc)."""
+        """Store this run's pages (only when they differ from what was loaded; as a
+        delta over the store's base, `generator.cache_map`)."""
         if self.cache.root is None or self.now == self.known:
             return
         saved_ns = time.time_ns()
-        now = {
+        self.stored.save({
             k: e if e.saved_ns else Entry(e.stat, e.digest, e.blob, saved_ns)
             for k, e in self.now.items()
-        }
-        base = self.state.base
-        delta: dict[str, Entry | None] = {k: e for k, e in now.items() if base.get(k) != e}
-        delta.update((k, None) for k in base.keys() - now.keys())
-        size = sum(len(e.blob) for e in delta.values() if e is not None)
-        if base and size <= DELTA_SHARE * sum(len(e.blob) for e in base.values()):
-            self._store(self.delta_slot, self.state.base_ns, delta)
-            self.state = _State(self.state.base_ns, base, now)
-        else:
-            self._store(self.slot, saved_ns, dict(now))
-            self.cache.drop(self.key, slot=self.delta_slot)
-            self.state = _State(saved_ns, now, now)
-        _STORES.put((self.cache.root, self.key), self.state)
-
-    def _store(self, slot: str, base_ns: int, entries: dict[str, Entry | None]) -> None:
-        stored = {k: None if e is None else _stored(e) for k, e in entries.items()}
-        payload = pickle.dumps((base_ns, stored), protocol=pickle.HIGHEST_PROTOCOL)
-        self.cache.store(self.key, payload, slot=slot)
+        })  # fmt: skip
 
 
-def _stored(entry: Entry) -> Stored:
-    return (entry.stat, entry.digest, entry.blob, entry.saved_ns)
+def _valid(key: object, value: object) -> bool:
+    return isinstance(key, str) and isinstance(value, Entry)

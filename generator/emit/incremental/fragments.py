@@ -8,9 +8,10 @@ stable bytes of its arguments, and answered from the fragments of the last run w
 the key is known, so a file is re-assembled from cached fragments and only the
 changed ones are laid out again.
 
-The fragments of one target of one API are kept together in one cache slot (loaded
-once, saved once at the end of the target, only when they changed), holding just the
-fragments this run used, so the slot never grows beyond one document's worth.
+The fragments of one target of one API are kept together in one map slot
+(`generator.cache_map`: loaded once, saved at the end of the target only when they
+changed, as a delta over its base), holding just the fragments this run used, so the
+slot never grows beyond one document's worth.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from generator.cache_map import MapSlot
 from generator.emit.incremental.keys import stable_bytes
-from generator.kept import Kept
 
 if TYPE_CHECKING:
     from generator.emit.incremental.session import Session
@@ -37,7 +38,10 @@ class FragmentMemo:
         self.session = session
         self.slot = slot
         self.key = session.key("fragments", slot)
-        self.known = _load(session, self.key, slot)
+        self.stored: MapSlot[bytes, str | bytes] = MapSlot(
+            session.cache, self.key, slot, size=len, valid=_valid
+        )
+        self.known = self.stored.load()
         self.used: dict[bytes, str | bytes] = {}
         """This run's fragments: text, or pickled data (`call_over`)."""
         self._recording: list[set[bytes]] = []
@@ -121,12 +125,10 @@ class FragmentMemo:
                 recording.add(key)
 
     def save(self) -> None:
-        """Keep this run's fragments for the next run (only when they changed)."""
+        """Keep this run's fragments for the next run (only when they changed: as a
+        delta over the slot's base, `generator.cache_map`)."""
         if self.used and self.used.keys() != self.known.keys():
-            payload = pickle.dumps(self.used, protocol=5)
-            self.session.cache.store(self.key, payload, slot=self.slot)
-        if self.session.cache.root is not None:
-            _FRAGMENTS.put((self.session.cache.root, self.key), self.used)
+            self.stored.save(self.used)
 
 
 def _pickled(value: object) -> bytes | None:
@@ -137,24 +139,5 @@ def _pickled(value: object) -> bytes | None:
         return None
 
 
-_FRAGMENTS: Kept[dict[bytes, str | bytes]] = Kept()
-"""Each slot's fragments as this process last loaded or saved them (`generator.kept`)."""
-
-
-def _load(session: Session, key: str, slot: str) -> dict[bytes, str | bytes]:
-    if session.cache.root is None:
-        return {}
-    return _FRAGMENTS.get((session.cache.root, key), lambda: _read(session, key, slot)) or {}
-
-
-def _read(session: Session, key: str, slot: str) -> dict[bytes, str | bytes]:
-    payload = session.cache.load(key, slot=slot)
-    if payload is None:
-        return {}
-    try:
-        value = pickle.loads(payload)
-    except Exception:  # the cache helper checked the digest; this is md2sdk's own bug
-        return {}
-    if not isinstance(value, dict):
-        return {}
-    return {k: v for k, v in value.items() if isinstance(k, bytes) and isinstance(v, str | bytes)}
+def _valid(key: object, value: object) -> bool:
+    return isinstance(key, bytes) and isinstance(value, str | bytes)

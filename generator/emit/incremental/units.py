@@ -8,9 +8,10 @@ of the model, the API's names, and the naming state the units before it left (se
 `UnitMemo.get`, and on a hit takes the kept value (the rendered text and what the
 rest of the run needs to know of the unit) instead of building it.
 
-The units of one target of one API share one cache slot, like its fragments: loaded
-once, saved once at the end of the target when this run built units or used other
-units than the last, holding only the units this run used. Values are plain data
+The units of one target of one API share one map slot, like its fragments
+(`generator.cache_map`): loaded once, saved at the end of the target (as a delta)
+when this run built units or used other units than the last, holding only the units
+this run used. Values are plain data
 (tuples, strings, dataclasses of them), each pickled on its own: the slot is a map
 of keys to pickles, so loading and saving it cost little more than its bytes, and
 only the units a run asks for are unpickled. The cache helper checks the slot (a
@@ -22,7 +23,7 @@ from __future__ import annotations
 import pickle
 from typing import TYPE_CHECKING
 
-from generator.kept import Kept
+from generator.cache_map import MapSlot
 
 if TYPE_CHECKING:
     from generator.emit.incremental.session import Session
@@ -35,6 +36,9 @@ class UnitMemo:
         self.session = session
         self.slot = slot
         self.key = session.key("units", slot)
+        self.stored: MapSlot[bytes, bytes] = MapSlot(
+            session.cache, self.key, slot, size=len, valid=_valid
+        )
         self._known: dict[bytes, bytes] | None = None
         self.used: dict[bytes, bytes] = {}
         """This run's units, pickled."""
@@ -47,7 +51,7 @@ class UnitMemo:
         """The last run's units, read on first use (a target without units never
         reads the slot)."""
         if self._known is None:
-            self._known = _load(self.session, self.key, self.slot)
+            self._known = self.stored.load()
         return self._known
 
     def get(self, key: bytes) -> object | None:
@@ -76,31 +80,8 @@ class UnitMemo:
         if self._known is None and not self.used:
             return  # a target that keeps no units
         if self.built or self.used.keys() != self.known.keys():
-            payload = pickle.dumps(self.used, protocol=5)
-            self.session.cache.store(self.key, payload, slot=self.slot)
-        if self.session.cache.root is not None:
-            _UNITS.put((self.session.cache.root, self.key), self.used)
+            self.stored.save(self.used)  # a delta over the slot's base (cache_map)
 
 
-_UNITS: Kept[dict[bytes, bytes]] = Kept()
-"""Each slot's units as this process last loaded or saved them (`generator.kept`):
-a watching process does not read and check the slot again on every save."""
-
-
-def _load(session: Session, key: str, slot: str) -> dict[bytes, bytes]:
-    if session.cache.root is None:
-        return {}
-    return _UNITS.get((session.cache.root, key), lambda: _read(session, key, slot)) or {}
-
-
-def _read(session: Session, key: str, slot: str) -> dict[bytes, bytes]:
-    payload = session.cache.load(key, slot=slot)
-    if payload is None:
-        return {}
-    try:
-        value = pickle.loads(payload)
-    except Exception:  # the cache helper checked the digest; this is md2sdk's own bug
-        return {}
-    if not isinstance(value, dict):
-        return {}
-    return {k: v for k, v in value.items() if isinstance(k, bytes) and isinstance(v, bytes)}
+def _valid(key: object, value: object) -> bool:
+    return isinstance(key, bytes) and isinstance(value, bytes)
