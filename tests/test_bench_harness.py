@@ -150,3 +150,21 @@ def test_edits_of_each_kind_change_one_page_twice(tmp_path: Path) -> None:
     edit("response-field", specs)
     assert "**name**" not in pet.read_text(encoding="utf-8")
     assert "**id**" in pet.read_text(encoding="utf-8")  # required fields stay
+
+
+@pytest.mark.skipif(not S_API.is_dir(), reason="shared bench corpus not present")
+def test_compare_times_both_trees_on_every_edit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.compare import main as compare  # noqa: PLC0415
+
+    repo = Path(__file__).resolve().parents[1]
+    argv = [str(repo), str(repo), "--api", "powerdns", "--rounds", "1", "--work", str(tmp_path)]
+    assert compare(argv) == 0
+    lines = capsys.readouterr().out.splitlines()[1:]
+    assert [line.split()[:2] for line in lines] == [
+        [mode, kind] for mode in ("edit", "watch") for kind in KINDS
+    ]
+    for line in lines:  # "edit description old 0.71 new 0.69": a figure each, none failed
+        _, _, _, old, _, new = line.split()
+        assert float(old) > 0 and float(new) > 0
