@@ -28,7 +28,7 @@ import inspect, sys, time
 root, pyproject, kind, mode = sys.argv[1:5]
 sys.path.insert(0, root)
 from pathlib import Path
-from bench.edits import edit
+from bench.edits import EditError, edit
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.pipeline import generate
@@ -42,7 +42,11 @@ if mode == "watch":
     warm = "warm" in inspect.signature(generate).parameters
     run(**({"warm": True} if warm else {}))
 if mode != "cold":
-    edit(kind, project.root / project.apis[0].specs)
+    try:
+        edit(kind, project.root / project.apis[0].specs)
+    except EditError:  # nothing of this kind in these docs
+        print("-")
+        sys.exit(0)
 started = time.perf_counter()
 run()
 print(f"{time.perf_counter() - started:.2f}")

@@ -168,3 +168,19 @@ def test_compare_times_both_trees_on_every_edit(
     for line in lines:  # "edit description old 0.71 new 0.69": a figure each, none failed
         _, _, _, old, _, new = line.split()
         assert float(old) > 0 and float(new) > 0
+
+
+def test_compare_says_when_the_docs_have_nothing_of_a_kind(tmp_path: Path) -> None:
+    """An edit kind the docs offer nothing for is shown as ``-``, not as a failure."""
+    from bench.compare import timed  # noqa: PLC0415
+
+    repo = Path(__file__).resolve().parents[1]
+    specs = tmp_path / "specs" / "tiny"
+    specs.mkdir(parents=True)
+    (specs / "overview.md").write_text("# Tiny\n\nNo operations at all.\n", encoding="utf-8")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.md2sdk]\noutput = "out"\n\n[tool.md2sdk.apis.tiny]\nspecs = "specs/tiny"\n',
+        encoding="utf-8",
+    )
+    assert timed(repo, pyproject, "response-field", "edit") == "-"
