@@ -43,7 +43,7 @@ def diff_sides(
     """Compare the API at ``old_spec`` with the one at ``new_spec`` (each a folder or
     ``REV:path``); ``config`` names the client (default: NEW's folder name). With
     versioning on, OLD's version is the one recorded under ``output``."""
-    from generator.emit.python.package import package_version  # noqa: PLC0415 (jinja2)
+    from generator.emit.python.identity import package_version  # noqa: PLC0415 (jinja2)
 
     diagnostics = Diagnostics()
     old = read_side(old_spec, diagnostics)

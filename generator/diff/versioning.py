@@ -56,7 +56,7 @@ def changelog_path(api_name: str) -> str:
 
 def release(api: Api, config: ApiConfig, output: Path, diagnostics: Diagnostics) -> Release:
     """The version and files for generating ``api`` now, given what ``output`` records."""
-    from generator.emit.python.package import package_version  # noqa: PLC0415 (jinja2)
+    from generator.emit.python.identity import package_version  # noqa: PLC0415 (jinja2)
 
     base = package_version(api, config, Diagnostics())
     surface = sdk_surface(api, config)

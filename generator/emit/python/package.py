@@ -6,7 +6,6 @@ receives this view (or one of its parts), so a name decided here is the name eve
 
 from __future__ import annotations
 
-import keyword
 import re
 from dataclasses import dataclass, field, replace
 
@@ -15,9 +14,14 @@ from generator.diagnostics import Diagnostics
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.pyshape import Tuple, import_line, render
 from generator.emit.python.errors import BASE_ERRORS, STATUS_ERRORS, StatusError
+from generator.emit.python.identity import (
+    default_base_url,
+    idempotency_header,
+    package_names,
+    package_version,
+)
 from generator.emit.python.layout import call_in_parens
 from generator.emit.python.models import ModelModuleView, isort_key
-from generator.emit.python.operations import IDEMPOTENCY_HEADERS
 from generator.emit.python.options import (
     CLIENT_ATTRIBUTES,
     ClientOptions,
@@ -36,8 +40,8 @@ from generator.emit.python.resources import (
 from generator.emit.python.reuse import ModelReuse
 from generator.emit.python.types import TypeRenderer
 from generator.emit.templating import pystr
-from generator.model import NOWHERE, Api, ParameterIn
-from generator.naming import api_names, env_var, user_class_name
+from generator.model import Api
+from generator.naming import env_var, user_class_name
 
 # Names the runtime, types and client modules define; model classes must not shadow them.
 RUNTIME_NAMES = frozenset(
@@ -45,10 +49,6 @@ RUNTIME_NAMES = frozenset(
      "NotGiven", "Query", "RawResponse", "SyncAPIClient", "SyncAPIResource", "Timeout",
      "FileTypes", "FileContent", "TypeAlias", "TYPE_CHECKING"}
 )  # fmt: skip
-_PACKAGE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*", re.ASCII)
-_DISTRIBUTION = re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
-_ENV = re.compile(r"[A-Z_][A-Z0-9_]*", re.ASCII)
-_PEP440 = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?")
 
 
 @dataclass(frozen=True)
@@ -151,66 +151,6 @@ class PackageView:
         return tuple(sorted(self.resources, key=lambda r: isort_key(r.module)[1]))
 
 
-def _checked(
-    value: str,
-    default: str,
-    pattern: re.Pattern[str],
-    what: str,
-    *,
-    api: Api,
-    diagnostics: Diagnostics,
-) -> str:
-    """A configured name if it is usable as one, else the derived default (warned)."""
-    if not value:
-        return default
-    if pattern.fullmatch(value) and not (what == "package" and keyword.iskeyword(value)):
-        return value
-    location = api.overview.location if api.overview else NOWHERE
-    message = f"{what} {value!r} is not a valid name; the Python client uses {default!r}"
-    diagnostics.warning("config", message, location)
-    return default
-
-
-def package_version(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> str:
-    """A PEP 440 version from config or the docs; ``0.1.0`` with a warning otherwise."""
-    raw = config.version or (api.overview.version if api.overview else None) or "0.1.0"
-    text = raw.strip().removeprefix("v").removeprefix("V")
-    if _PEP440.fullmatch(text):
-        return text
-    location = api.overview.location if api.overview else NOWHERE
-    diagnostics.warning(
-        "unsupported",
-        f"version {raw!r} is not a PEP 440 version; the Python package uses 0.1.0",
-        location,
-    )
-    return "0.1.0"
-
-
-def default_base_url(api: Api, config: ApiConfig) -> str:
-    """Config's base URL, else the overview's host + base path (https preferred)."""
-    if config.base_url:
-        return config.base_url
-    overview = api.overview
-    if overview is None or not overview.host:
-        return ""
-    schemes = [s.lower() for s in overview.schemes]
-    scheme = "https" if "https" in schemes or not schemes else schemes[0]
-    base_path = (overview.base_path or "").rstrip("/")
-    if base_path and not base_path.startswith("/"):
-        base_path = "/" + base_path
-    return f"{scheme}://{overview.host}{base_path}"
-
-
-def idempotency_header(api: Api) -> str:
-    """The idempotency header the docs use, if any operation documents one."""
-    for operation in api.operations:
-        for param in operation.parameters:
-            is_header = param.place is ParameterIn.HEADER
-            if is_header and param.name.casefold() in IDEMPOTENCY_HEADERS:
-                return param.name
-    return ""
-
-
 def build_package(
     api: Api,
     config: ApiConfig,
@@ -224,15 +164,7 @@ def build_package(
     With ``units`` (the python target's), unchanged model modules are taken from the
     last run (unless ``reuse_models`` is false: the resources' keys only); the view's
     `reuse` keeps the built ones once they are rendered."""
-    names = api_names(config.name)
-    package, env_prefix, distribution = (
-        _checked(value, default, pattern, what, api=api, diagnostics=diagnostics)
-        for value, default, pattern, what in (
-            (config.package, names.package, _PACKAGE, "package"),
-            (config.env_prefix, names.env_prefix, _ENV, "env-prefix"),
-            (config.distribution, names.distribution, _DISTRIBUTION, "distribution"),
-        )
-    )
+    package, env_prefix, distribution = package_names(api, config, diagnostics)
     client = user_class_name(config.client_class or "Client", RUNTIME_NAMES)
     async_client = f"Async{client}"
     options = build_options(api, env_prefix)
