@@ -47,6 +47,9 @@ class Kept(Generic[V]):
     def next_run(self) -> None:
         self._before, self._now = self._now, {}
 
+    def clear(self) -> None:
+        self._before, self._now = {}, {}
+
 
 _ALL: list[Kept[Any]] = []
 _LONG_LIVED: list[bool] = [False]
@@ -72,5 +75,4 @@ def forget() -> None:
     """Let go of everything kept, as a new process would start (tests use it)."""
     _LONG_LIVED[0] = False
     for kept in _ALL:
-        kept.next_run()
-        kept.next_run()
+        kept.clear()

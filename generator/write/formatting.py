@@ -148,15 +148,16 @@ def format_files(
     """
     result = dict(files)
     todo: dict[str, str] = {}
+    keys: dict[str, str] = {}
     cache = Cache(cache_dir, BLACK)
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
-        key = cache_key(cache, source, shaped) if cache.root is not None else ""
+        key = keys[path] = cache_key(cache, source, shaped)
         cached = _read_cache(cache, key, source)
         if cached is not None:
             result[path] = cached
-            if shaped and cached is source and key:
+            if shaped and cached is source:
                 syntax.remember(source, key)
             if progress is not None:
                 progress(1)
@@ -169,9 +170,9 @@ def format_files(
     ):
         if formatted is not None:
             result[path] = formatted
-            _write_cache(cache, source, formatted, shaped)
+            _write_cache(cache, keys[path], source, formatted)
             if shaped and formatted == source:  # compiled in a pool worker, maybe
-                syntax.remember(source, cache_key(cache, source, shaped))
+                syntax.remember(source, keys[path])
         else:
             diagnostics.error(
                 "format-failed",
@@ -250,13 +251,12 @@ def _decoded(source: str, data: bytes | None) -> str | None:
         return None
 
 
-def _write_cache(cache: Cache, source: str, formatted: str, shaped: bool) -> None:
-    """Keep ``formatted``: as an empty entry when it is ``source`` itself (what black
+def _write_cache(cache: Cache, key: str, source: str, formatted: str) -> None:
+    """Keep ``formatted`` under ``key``: as an empty entry when it is ``source`` itself (what black
     leaves alone, every shaped file: the cache holds no second copy of the output);
     a source that formats to nothing at all is not kept."""
     if cache.root is None or (not formatted and source):
         return
     payload = b"" if formatted == source else formatted.encode("utf-8")
-    key = cache_key(cache, source, shaped)
     cache.store(key, payload)
     _FORMATTED.put((cache.root, key), formatted)

@@ -42,19 +42,15 @@ _FILES: set[str] = set()
 
 def error(source: str) -> str | None:
     """Black's message for ``source`` when it does not compile (``Cannot parse:
-    line:column: ...``), else ``None``."""
+    line:column: ...``), else ``None``. Compiles only the parts not seen before in a
+    process that runs again; the writer records its parts (`remember`) once the file is kept."""
     if not long_lived():
         return _compiled(source)
     parts = split(source)
     if len(parts) < 2 or _ACROSS.search(source, len(parts[0])):
-        found = _compiled(source)
-        if found is None:
-            _known(parts)
-        return found
-    new = [(digest, part) for part in parts if (digest := _digest(part)) not in _PARTS]
-    if any(_compiled(part) is not None for _, part in new):
+        return _compiled(source)
+    if any(_compiled(part) is not None for part in parts if _digest(part) not in _PARTS):
         return _compiled(source)  # located in the file, not in the part
-    _known(parts)
     return None
 
 
