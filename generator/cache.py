@@ -4,7 +4,7 @@ Caches make regeneration fast (a page parsed, a file formatted, a whole run skip
 and must never change what a run produces. Two rules make that hold:
 
 **Keys come from declared inputs, in one place.** Each cache kind is an `Inputs`
-declared at the bottom of this module (`PAGES`, `BLACK`, `STAMPS`, `EMIT`,
+declared at the bottom of this module (`PAGES`, `VERDICTS`, `BLACK`, `STAMPS`, `EMIT`,
 `TEMPLATE_CODE`): its name, the
 md2sdk files whose bytes shape its values (the parser's sources *and* the label
 files it reads, the formatter's mode...), whether the built-in templates do, and the
@@ -303,6 +303,14 @@ PAGES = Inputs(
     libraries=(("mistune", "mistune"),),
 )
 """Parsed pages (`generator.load.pages`); a key's parts: the page's shown path, bytes."""
+
+VERDICTS = Inputs(
+    "verdicts",
+    files=("resolve/*.py", "parse/*.py", "parse/labels/*", "model.py", "cache_map.py"),
+)
+"""Placeholder verdicts on examples (`generator.resolve.verdicts`), one map slot per API:
+the checks and their callers (``resolve/``), the parser that makes an example's value
+from its text, the model; a key's parts: the API's name."""
 
 BLACK = Inputs("black", files=("write/formatting.py",), libraries=(("black", "black"),))
 """Formatted files (`generator.write.formatting`); parts: the source, shaped or not."""

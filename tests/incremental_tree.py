@@ -78,6 +78,8 @@ class Op:
     params: list[Param] = field(default_factory=list)
     responses: list[tuple[str, str, str | None]] = field(default_factory=list)
     """(status, description, definition name or None)."""
+    examples: list[tuple[str, str]] = field(default_factory=list)
+    """Example HTTP responses: (status, the JSON as written)."""
 
 
 @dataclass
@@ -152,6 +154,10 @@ class Tree:
         lines += ["", "", "#### Tags", "", f"* {op.tag}", "", "", "#### Security", ""]
         lines += ["|Type|Name|", "|---|---|", "|**apiKey**|**[ApiKey](../security.md#apikey)**|"]
         lines.append("")
+        if op.examples:
+            lines += ["", "#### Example HTTP response", ""]
+            for status, text in op.examples:
+                lines += [f"##### Response {status}", "```", "json :", text, "```", ""]
         return "\n".join(lines) + "\n"
 
     def _definition(self, name: str, props: list[Prop]) -> str:

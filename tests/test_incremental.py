@@ -238,6 +238,40 @@ def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
     assert any("ignored a emit cache entry" in r.getMessage() for r in caplog.records)
 
 
+ANIMAL_PRINTED = """{
+  "id" : "string",
+  "name" : "string",
+  "keeper" : {
+    "name" : "string",
+    "shift" : "string"
+  }
+}"""
+"""What Swagger2Markup prints for the starting tree's Animal (Keeper written out)."""
+
+
+def placeholder_example(tree: Tree) -> None:
+    tree.operations["getAnimal"].examples = [("200", ANIMAL_PRINTED)]
+
+
+@pytest.mark.parametrize("watching", [False, True], ids=["new-process", "watching"])
+def test_an_example_is_a_placeholder_exactly_while_its_definitions_print_it(
+    tmp_path: Path, watching: bool
+) -> None:
+    """getAnimal's response example is Swagger2Markup's placeholder for Animal, whose
+    keeper is a Keeper. Keeper's page changes while getAnimal's stays as it is: the
+    example stops being a placeholder, then is one again, and the OpenAPI document
+    shows it exactly while a person could have written it, as a cold run decides (the
+    verdict kept from the run before must not be reused)."""
+    twins = Twins(tmp_path, watching=watching)
+    document = twins.root / "out" / "openapi" / "zoo.yaml"
+    twins.edit(placeholder_example)
+    assert "example:" not in document.read_text()
+    twins.edit(remove_prop("Keeper", "shift"))
+    assert "example:" in document.read_text()
+    twins.edit(lambda t: t.definitions["Keeper"].append(Prop("shift", "string")))
+    assert "example:" not in document.read_text()
+
+
 def _edits() -> st.SearchStrategy[Edit]:
     ops = st.sampled_from(["listAnimals", "getAnimal", "createAnimal", "listKeepers"])
     words = st.text(alphabet="abcdefgh ", min_size=1, max_size=12).map(str.strip).filter(bool)
@@ -253,6 +287,7 @@ def _edits() -> st.SearchStrategy[Edit]:
             st.sampled_from(["name", "keeper", "shift"]),
         ),
         st.just(lambda t: rename_definition(t, "Keeper", "Keeper2")),
+        st.just(placeholder_example),
     )
 
 

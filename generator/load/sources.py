@@ -109,19 +109,21 @@ def load_pages(
     """The resolved model of the pages at ``paths`` (files or folders) as one API.
 
     Pages are parsed in parallel and, with a ``cache_dir``, taken from the API's store
-    of parsed pages when their file or bytes are unchanged (`generator.load.store`).
+    of parsed pages when their file or bytes are unchanged (`generator.load.store`);
+    verdicts on examples are kept in that cache too (`generator.resolve.verdicts`).
     """
     with stage("read"):
         found = collect_pages(paths, boundary, base, diagnostics)
-        # The store keeps what md2sdk's own parser made (tests replace it).
-        store = PageStore(cache_dir if parse_page is parse_package.parse_page else None, name)
+        # The stores keep what md2sdk's own parser made (tests replace it).
+        own = cache_dir if parse_page is parse_package.parse_page else None
+        store = PageStore(own, name)
         sources = read_files([(p, display_path(p, base)) for p in found], diagnostics, store)
     with stage("parse"):
         pages = parse_read(sources, diagnostics, store, parser=parse_page)
     where = SourceLocation(display_path(paths[0], base))
     with stage("resolve"):
         try:
-            api = resolve_api(name, pages, diagnostics)
+            api = resolve_api(name, pages, diagnostics, cache_dir=own)
         except Exception as exc:  # a resolver bug must be a diagnostic, not a traceback
             message = f"resolving the pages failed ({type(exc).__name__}: {exc})"
             diagnostics.error("internal-error", message, where)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import fields, is_dataclass, replace
+from pathlib import Path
 
 from generator.diagnostics import Diagnostics
 from generator.model import (
@@ -41,6 +42,7 @@ from generator.resolve.examples import mark_examples
 from generator.resolve.index import Index, Target, normalise_path
 from generator.resolve.schemas import SchemaResolver
 from generator.resolve.tags import TagNames, with_page_tags
+from generator.resolve.verdicts import VerdictStore
 
 
 def _scrub(value: object) -> object:
@@ -206,8 +208,14 @@ def _overview(pages: Sequence[Page], diagnostics: Diagnostics) -> Overview | Non
     return chosen
 
 
-def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> Api:
-    """Merge one API's pages and resolve every reference; never raises on bad docs."""
+def resolve_api(
+    name: str, pages: Sequence[Page], diagnostics: Diagnostics, *, cache_dir: Path | None = None
+) -> Api:
+    """Merge one API's pages and resolve every reference; never raises on bad docs.
+
+    With a ``cache_dir``, verdicts on examples are kept for the next run
+    (`generator.resolve.verdicts`).
+    """
     schemas = Index(pages={normalise_path(p.path) for p in pages})
     scheme_index = Index(pages=set(schemas.pages))
     overview = _overview(pages, diagnostics)
@@ -237,4 +245,4 @@ def resolve_api(name: str, pages: Sequence[Page], diagnostics: Diagnostics) -> A
         security_schemes=(*schemes, *resolver.extra_schemes()),
         pages=tuple(p.path for p in pages),
     )
-    return mark_examples(api)
+    return mark_examples(api, VerdictStore(cache_dir, name) if cache_dir is not None else None)

@@ -38,17 +38,25 @@ from generator.model import (
 )
 from generator.resolve.evolve import evolve
 from generator.resolve.placeholders import Placeholders
+from generator.resolve.verdicts import VerdictStore
 
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 
 
-def mark_examples(api: Api) -> Api:
-    """``api`` with every generated example marked; unchanged nodes are reused."""
+def mark_examples(api: Api, verdicts: VerdictStore | None = None) -> Api:
+    """``api`` with every generated example marked; unchanged nodes are reused.
+
+    ``verdicts`` keeps the verdicts on body and response examples for the next run
+    (`generator.resolve.verdicts`); it is saved here.
+    """
     rules = Placeholders(api)
     definitions = tuple(_definition(d, rules) for d in api.definitions)
     marked = evolve(api, definitions=definitions)
-    rules = Placeholders(marked)
-    return evolve(marked, operations=tuple(_operation(op, rules) for op in api.operations))
+    rules = Placeholders(marked, verdicts)
+    marked = evolve(marked, operations=tuple(_operation(op, rules) for op in api.operations))
+    if verdicts is not None:
+        verdicts.save()
+    return marked
 
 
 def _generated(value: DocValue) -> DocValue:
@@ -99,19 +107,29 @@ def _property(prop: Property, rules: Placeholders) -> Property:
 
 
 def _operation(op: Operation, rules: Placeholders) -> Operation:
+    # Marked parameters first: a request example's rules read which are written.
     params = tuple(_parameter(p, rules) for p in op.parameters)
     responses = tuple(
-        r if r.schema is None else evolve(r, schema=_schema(r.schema, rules))
+        r if r.schema is None or (schema := _schema(r.schema, rules)) is r.schema
+        else evolve(r, schema=schema)
         for r in op.responses
     )
-    op = evolve(op, parameters=params, responses=responses)
+    if _changed(params, op.parameters) or _changed(responses, op.responses):
+        op = evolve(op, parameters=params, responses=responses)
     request = op.request_example
     if request is not None:
-        op = evolve(op, request_example=_request(op, request, rules))
+        marked = _request(op, request, rules)
+        if marked != request:
+            op = evolve(op, request_example=marked)
     if op.response_examples:
         examples = tuple(_response_example(op, r, rules) for r in op.response_examples)
-        op = evolve(op, response_examples=examples)
+        if _changed(examples, op.response_examples):
+            op = evolve(op, response_examples=examples)
     return op
+
+
+def _changed(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    return any(a is not b for a, b in zip(new, old, strict=True))
 
 
 def _parameter(param: Parameter, rules: Placeholders) -> Parameter:

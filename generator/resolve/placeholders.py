@@ -29,6 +29,7 @@ placeholder; the schema is the only evidence either way.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 from generator.model import (
@@ -48,6 +49,7 @@ from generator.model import (
     Schema,
 )
 from generator.parse.refs import anchor_key
+from generator.resolve.verdicts import Verdicts, VerdictStore
 
 MAX_RECURSION = 2
 """Swagger2Markup's ``MAX_RECURSION_TO_DISPLAY``: deeper entries print ``"..."``."""
@@ -65,6 +67,7 @@ ELLIPSIS = "..."
 _PRINTED: dict[str, object] = {"true": True, "0": 0, "0.0": 0.0}
 """Non-string placeholders as ``String.valueOf`` prints them into a path."""
 _LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]*)\)")
+_anchor_key = lru_cache(maxsize=4096)(anchor_key)  # every link of a table is compared
 
 
 def same(a: object, b: object) -> bool:
@@ -95,11 +98,12 @@ def _enum_first(schema: EnumSchema) -> object:
 
 
 class Placeholders:
-    """Recognises the values Swagger2Markup generates for one API's schemas."""
+    """Recognises the values Swagger2Markup generates for one API's schemas; the
+    verdicts on bodies and responses are kept across runs in ``verdicts`` (if given)."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, verdicts: VerdictStore | None = None) -> None:
         self.api = api
-        self._seen: dict[tuple[str, object, str], bool] = {}
+        self.verdicts = Verdicts(api, verdicts)
 
     # ------------------------------------------------------------ one value, shallow
 
@@ -145,7 +149,7 @@ class Placeholders:
         found = _LINK.fullmatch(value)
         if found is None:
             return False
-        return anchor_key(found.group(2).rpartition("#")[2]) == anchor_key(ref.anchor)
+        return _anchor_key(found.group(2).rpartition("#")[2]) == _anchor_key(ref.anchor)
 
     # ------------------------------------------------------------- table annotations
 
@@ -198,15 +202,12 @@ class Placeholders:
         return self._remembered("response", value, schema, text)
 
     def _remembered(self, rule: str, value: object, schema: Schema, text: str | None) -> bool:
-        # Docs repeat one definition's example under every operation that returns it.
+        # Docs repeat one definition's example under every operation that returns it,
+        # and an edit leaves most of them as they were (`generator.resolve.verdicts`).
         check = self._body if rule == "body" else self._response
-        shape = _shape(schema)
-        if text is None or shape is None:
+        if text is None:
             return check(value, schema)
-        key = (rule, shape, text)
-        if key not in self._seen:
-            self._seen[key] = check(value, schema)
-        return self._seen[key]
+        return self.verdicts.decide(rule, schema, text, lambda: check(value, schema))
 
     def _body(self, value: object, schema: Schema) -> bool:
         stack: dict[str, int] = {}
@@ -232,7 +233,7 @@ class Placeholders:
     ) -> bool:
         """``generateExampleForRefModel``: the definition's own example, else an object
         of its properties, ``"..."`` past the recursion limit."""
-        definition = self.api.definition(ref.target) if ref.target is not None else None
+        definition = self.verdicts.definition(ref.target) if ref.target is not None else None
         if definition is None or definition.unresolved:
             # No page: the spec's model had no schema either and its example is null;
             # an array item stays null, anything else falls back to the link.
@@ -258,7 +259,7 @@ class Placeholders:
             for part in schema.parts:
                 target = part
                 if isinstance(part, RefSchema) and part.ref.target is not None:
-                    found = self.api.definition(part.ref.target)
+                    found = self.verdicts.definition(part.ref.target)
                     target = found.schema if found is not None else part
                 if not isinstance(target, RefSchema):
                     merged.update((p.name, p) for p in self._properties(target))
@@ -300,14 +301,3 @@ class Placeholders:
         if isinstance(items, ArraySchema):
             return self._one_item(item, items.items, stack)
         return self.shallow(item, items)
-
-
-def _shape(schema: Schema) -> object:
-    """What a top-level rule's answer depends on besides the value, when that is a
-    reference or an array of one (the only cases worth remembering); else None."""
-    if isinstance(schema, RefSchema):
-        return ("ref", schema.ref.target, anchor_key(schema.ref.anchor))
-    if isinstance(schema, ArraySchema):
-        inner = _shape(schema.items)
-        return None if inner is None else ("array", inner)
-    return None
