@@ -15,6 +15,7 @@ text for messages.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 from generator.parse.inline import unescape
@@ -33,6 +34,7 @@ def split_href(href: str) -> tuple[str | None, str]:
     return (unquote(file) or None), unquote(anchor)
 
 
+@lru_cache(maxsize=8192)  # resolving and marking compare every link's anchor, again and again
 def anchor_key(anchor: str) -> str:
     """The comparison form of an anchor: case-folded, separators unified."""
     return _NON_WORD.sub("-", unescape(anchor).casefold()).strip("-")

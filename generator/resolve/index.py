@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from generator.model import Reference
@@ -28,6 +29,7 @@ class Target:
     page: str
 
 
+@lru_cache(maxsize=8192)  # every reference names its page
 def normalise_path(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/"))
 

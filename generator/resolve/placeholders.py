@@ -29,7 +29,6 @@ placeholder; the schema is the only evidence either way.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import unquote
 
 from generator.model import (
@@ -67,7 +66,6 @@ ELLIPSIS = "..."
 _PRINTED: dict[str, object] = {"true": True, "0": 0, "0.0": 0.0}
 """Non-string placeholders as ``String.valueOf`` prints them into a path."""
 _LINK = re.compile(r"\[([^\[\]]+)\]\(([^()\s]*)\)")
-_anchor_key = lru_cache(maxsize=4096)(anchor_key)  # every link of a table is compared
 
 
 def same(a: object, b: object) -> bool:
@@ -81,10 +79,6 @@ def same(a: object, b: object) -> bool:
         assert isinstance(b, dict)
         return a.keys() == b.keys() and all(same(v, b[k]) for k, v in a.items())
     return a == b
-
-
-def _is(value: object, kind: type) -> bool:
-    return type(value) is kind
 
 
 def _enum_first(schema: EnumSchema) -> object:
@@ -133,11 +127,11 @@ class Placeholders:
 
     def _primitive(self, value: object, kind: str, fmt: str | None) -> bool:
         if kind == "string":
-            return _is(value, str) and value in ("string", FORMAT_EXAMPLES.get(fmt or ""))
+            return type(value) is str and value in ("string", FORMAT_EXAMPLES.get(fmt or ""))
         if kind == "integer":
-            return _is(value, int) and value == 0
+            return type(value) is int and value == 0
         if kind == "number":
-            return _is(value, float) and value == 0.0
+            return type(value) is float and value == 0.0
         if kind == "boolean":
             return value is True
         return value == kind
@@ -149,7 +143,7 @@ class Placeholders:
         found = _LINK.fullmatch(value)
         if found is None:
             return False
-        return _anchor_key(found.group(2).rpartition("#")[2]) == _anchor_key(ref.anchor)
+        return anchor_key(found.group(2).rpartition("#")[2]) == anchor_key(ref.anchor)
 
     # ------------------------------------------------------------- table annotations
 
@@ -250,10 +244,10 @@ class Placeholders:
         stack[key] -= 1
         return found
 
-    def _properties(self, schema: Schema) -> list[Property]:
+    def _properties(self, schema: Schema) -> tuple[Property, ...]:
         """A model's properties, composition parts merged; none for other schemas."""
         if isinstance(schema, ObjectSchema):
-            return list(schema.properties)
+            return schema.properties
         if isinstance(schema, AllOfSchema):
             merged: dict[str, Property] = {}
             for part in schema.parts:
@@ -263,10 +257,12 @@ class Placeholders:
                     target = found.schema if found is not None else part
                 if not isinstance(target, RefSchema):
                     merged.update((p.name, p) for p in self._properties(target))
-            return list(merged.values())
-        return []
+            return tuple(merged.values())
+        return ()
 
-    def _object(self, value: object, props: list[Property], stack: dict[str, int]) -> bool:
+    def _object(
+        self, value: object, props: tuple[Property, ...], stack: dict[str, int]
+    ) -> bool:
         """``exampleMapForProperties``: every property, in order, by its own rule."""
         if not isinstance(value, dict):
             return False
@@ -278,9 +274,12 @@ class Placeholders:
         return True
 
     def _deep(self, value: object, prop: Property, stack: dict[str, int]) -> bool:
-        if prop.example is not None and not prop.example.generated:
-            return same(value, prop.example.value)
+        example = prop.example
+        if example is not None and not example.generated:
+            return same(value, example.value)
         schema = prop.schema
+        if isinstance(schema, PrimitiveSchema):  # most properties, straight to their rule
+            return self._primitive(value, schema.type, schema.format)
         if isinstance(schema, RefSchema):
             return self._ref_model(value, schema.ref, stack)
         if isinstance(schema, EnumSchema) and schema.ref is not None:

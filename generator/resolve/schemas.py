@@ -43,6 +43,10 @@ def _unique(key: str, taken: set[str]) -> str:
     return candidate
 
 
+def _same(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    return all(a is b for a, b in zip(new, old, strict=True))
+
+
 def _shown(reference: Reference) -> str:
     return f"[{reference.name}]({reference.href})" if reference.href else repr(reference.name)
 
@@ -87,8 +91,11 @@ class SchemaResolver:
 
     # ------------------------------------------------------------------ model walk
 
+    # A value none of whose references changed is kept as it is (most of them).
+
     def definition(self, definition: Definition) -> Definition:
-        return evolve(definition, schema=self.schema(definition.schema))
+        schema = self.schema(definition.schema)
+        return definition if schema is definition.schema else evolve(definition, schema=schema)
 
     def operation(self, op: Operation) -> Operation:
         return evolve(
@@ -103,36 +110,42 @@ class SchemaResolver:
         )
 
     def _parameter(self, parameter: Parameter) -> Parameter:
-        return evolve(parameter, schema=self.schema(parameter.schema))
+        schema = self.schema(parameter.schema)
+        return parameter if schema is parameter.schema else evolve(parameter, schema=schema)
 
     def _response(self, response: Response) -> Response:
-        return evolve(
-            response,
-            schema=self.schema(response.schema) if response.schema is not None else None,
-            headers=tuple(self._header(h) for h in response.headers),
-        )
+        schema = self.schema(response.schema) if response.schema is not None else None
+        headers = tuple(self._header(h) for h in response.headers)
+        if schema is response.schema and _same(headers, response.headers):
+            return response
+        return evolve(response, schema=schema, headers=headers)
 
     def _header(self, header: Header) -> Header:
-        return evolve(header, schema=self.schema(header.schema))
+        schema = self.schema(header.schema)
+        return header if schema is header.schema else evolve(header, schema=schema)
 
     def schema(self, schema: Schema) -> Schema:
         if isinstance(schema, RefSchema):
             return self._ref_schema(schema.ref)
         if isinstance(schema, ArraySchema):
-            return evolve(schema, items=self.schema(schema.items))
+            items = self.schema(schema.items)
+            return schema if items is schema.items else evolve(schema, items=items)
         if isinstance(schema, MapSchema):
-            return evolve(schema, values=self.schema(schema.values))
+            values = self.schema(schema.values)
+            return schema if values is schema.values else evolve(schema, values=values)
         if isinstance(schema, ObjectSchema):
-            extra = schema.additional_properties
-            return evolve(
-                schema,
-                properties=tuple(
-                    evolve(p, schema=self.schema(p.schema)) for p in schema.properties
-                ),
-                additional_properties=self.schema(extra) if extra is not None else None,
+            props = tuple(
+                p if (s := self.schema(p.schema)) is p.schema else evolve(p, schema=s)
+                for p in schema.properties
             )
+            extra = schema.additional_properties
+            new_extra = self.schema(extra) if extra is not None else None
+            if new_extra is extra and _same(props, schema.properties):
+                return schema
+            return evolve(schema, properties=props, additional_properties=new_extra)
         if isinstance(schema, AllOfSchema):
-            return evolve(schema, parts=tuple(self.schema(p) for p in schema.parts))
+            parts = tuple(self.schema(p) for p in schema.parts)
+            return schema if _same(parts, schema.parts) else evolve(schema, parts=parts)
         if isinstance(schema, EnumSchema) and schema.ref is not None:
             return evolve(schema, ref=self._definition_ref(schema.ref))
         return schema
