@@ -38,8 +38,12 @@ def linked_page(reference: Reference) -> str | None:
     """The page a reference's file part names, relative to the page it is written on."""
     if not reference.file:
         return None
-    base = posixpath.dirname(normalise_path(reference.location.path))
-    return normalise_path(posixpath.join(base, reference.file))
+    return _relative(reference.location.path, reference.file)
+
+
+@lru_cache(maxsize=8192)  # a page links to the same few files again and again
+def _relative(page: str, file: str) -> str:
+    return normalise_path(posixpath.join(posixpath.dirname(normalise_path(page)), file))
 
 
 @dataclass
