@@ -307,6 +307,10 @@ PAGES = Inputs(
 BLACK = Inputs("black", files=("write/formatting.py",), libraries=(("black", "black"),))
 """Formatted files (`generator.write.formatting`); parts: the source, shaped or not."""
 
+PARTS = Inputs("parts", files=("write/syntax.py",))
+"""Per generated file, the digests of its parts known to compile
+(`generator.write.syntax.PartsStore`); parts: the Python version."""
+
 STAMPS = Inputs(
     "stamps", files=("*",), templates=True, libraries=OUTPUT_LIBRARIES, by_stat=True, warn=False
 )

@@ -1,16 +1,20 @@
-"""Compiling generated Python part by part in a process that runs again (--watch):
-the verdict is always the whole file's, and only parts not seen before are compiled."""
+"""Compiling generated Python part by part, in a process that runs again (--watch) and,
+through the parts store, in the next process: the verdict is always the whole file's,
+and only parts not seen (or vouched for) before are compiled."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.diagnostics import Diagnostics
 from generator.kept import expect_more_runs, forget
 from generator.write import syntax
+from generator.write.formatting import format_files
 
 
 @pytest.fixture
@@ -138,3 +142,86 @@ def test_the_verdict_is_the_whole_files_whatever_was_seen_before(
     source = "".join(chosen)
     assert (syntax.error(source) is None) == (syntax._compiled(source) is None), source
     forget()
+
+
+DECORATED = MODULE + '''
+
+@pytest.mark.parametrize(
+    "value",
+    [1, 2],
+)
+def test_three(value: int) -> None:
+    assert value
+'''
+
+
+def test_a_decorator_over_several_lines_stays_with_its_definition() -> None:
+    parts = syntax.split(DECORATED)
+    assert parts[-1].startswith("@pytest.mark.parametrize(\n") and "def test_three" in parts[-1]
+    assert "".join(parts) == DECORATED
+
+
+@pytest.fixture
+def split_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syntax, "SPLIT_FROM", 0)  # these modules are small
+
+
+def test_the_next_process_compiles_only_the_parts_that_changed(
+    split_small: None, compiled: list[str]
+) -> None:
+    forget()  # a one-off process: nothing seen in this one
+    problem, digests = syntax.check(DECORATED)
+    assert problem is None and len(digests) == len(syntax.split(DECORATED)) == 5
+    compiled.clear()
+    edited = DECORATED.replace("assert value", "assert value > 0")
+    problem, now = syntax.check(edited, frozenset(digests))
+    assert problem is None and compiled == [syntax.split(edited)[-1]]
+    assert now == syntax.check(edited)[1]  # what compiling it whole vouches for
+
+
+def test_a_cut_inside_a_string_gives_no_digests(split_small: None) -> None:
+    source = 'S = """\ndef inside():\n    pass\n"""\n\n\ndef f():\n    return 1\n'
+    assert len(syntax.split(source)) == 3  # one cut falls inside the string
+    assert syntax.check(source) == (None, ())
+
+
+def test_the_parts_store_keeps_each_files_digests_for_the_next_process(tmp_path: Path) -> None:
+    store = syntax.PartsStore(tmp_path)
+    assert store.known("python/a.py") == frozenset()
+    digests = (b"a" * 16, b"b" * 16)
+    store.record("python/a.py", digests)
+    store.save()
+    forget()  # a new process: the map slot is read from disk
+    assert syntax.PartsStore(tmp_path).known("python/a.py") == frozenset(digests)
+
+
+def test_format_files_compiles_only_the_changed_parts_in_the_next_process(
+    tmp_path: Path, split_small: None, compiled: list[str]
+) -> None:
+    forget()
+    files = {"python/x/big.py": DECORATED}
+    assert format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True) == files
+    forget()
+    compiled.clear()
+    edited = {"python/x/big.py": DECORATED.replace("assert 1", "assert 2")}
+    assert format_files(edited, Diagnostics(), cache_dir=tmp_path, shaped=True) == edited
+    assert compiled == [next(p for p in syntax.split(edited["python/x/big.py"]) if "assert 2" in p)]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.lists(st.sampled_from(SNIPPETS), max_size=8),
+    st.lists(st.sampled_from(SNIPPETS), max_size=8),
+)
+def test_the_verdict_with_an_earlier_process_digests_is_the_whole_files(
+    seen: list[str], chosen: list[str]
+) -> None:
+    forget()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(syntax, "SPLIT_FROM", 0)
+        _, known = syntax.check("".join(seen))
+        source = "".join(chosen)
+        problem, digests = syntax.check(source, frozenset(known))
+        assert (problem is None) == (syntax._compiled(source) is None), source
+        if digests:  # each part it vouches for compiles alone
+            assert all(syntax._compiled(p) is None for p in syntax.split(source)), source
