@@ -59,6 +59,17 @@ async def test_two() -> None:
 '''
 
 
+def _parts(source: str) -> tuple[bytes, ...]:
+    """The digests of ``source``'s parts (each compiles alone: the modules here are
+    cut only where top-level definitions start)."""
+    return tuple(syntax._digest(part) for part in syntax.split(source))
+
+
+def _vouched(source: str) -> tuple[bytes, ...]:
+    """What the writer records for a file that compiled: the parts `check` vouches for."""
+    return syntax.check(source)[1]
+
+
 def test_parts_start_at_top_level_definitions_with_their_decorators() -> None:
     parts = syntax.split(MODULE)
     assert [p.split("\n")[0] for p in parts] == [
@@ -71,7 +82,7 @@ def test_parts_start_at_top_level_definitions_with_their_decorators() -> None:
 
 
 def test_an_edit_compiles_only_the_part_it_changed(watching: None, compiled: list[str]) -> None:
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     edited = MODULE.replace("assert 1", "assert 2")
     assert syntax.error(edited) is None
     assert compiled == [next(p for p in syntax.split(edited) if "assert 2" in p)]
@@ -80,7 +91,7 @@ def test_an_edit_compiles_only_the_part_it_changed(watching: None, compiled: lis
 def test_a_broken_part_is_reported_where_it_is_in_the_file(
     watching: None, compiled: list[str]
 ) -> None:
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     broken = MODULE.replace("await x()", "await x(")
     assert syntax.error(broken) == syntax._compiled(broken)
     assert syntax.error(broken) is not None and syntax.error(broken).startswith(  # type: ignore[union-attr]
@@ -90,14 +101,14 @@ def test_a_broken_part_is_reported_where_it_is_in_the_file(
 
 def test_what_looks_across_parts_compiles_the_whole(watching: None, compiled: list[str]) -> None:
     late_future = MODULE + "\n\nfrom __future__ import annotations\n"
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     assert syntax.error(late_future) is not None  # each part compiles alone
     assert compiled[-1] == late_future
 
 
 def test_a_one_off_process_compiles_whole_files(compiled: list[str]) -> None:
     forget()
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     assert syntax.error(MODULE) is None and compiled == [MODULE]
 
 
@@ -138,7 +149,7 @@ def test_the_verdict_is_the_whole_files_whatever_was_seen_before(
     expect_more_runs()
     before = "".join(seen)
     if syntax._compiled(before) is None:
-        syntax.remember(before, before)
+        syntax.remember(before, _vouched(before))
     source = "".join(chosen)
     assert (syntax.error(source) is None) == (syntax._compiled(source) is None), source
     forget()
@@ -225,3 +236,21 @@ def test_the_verdict_with_an_earlier_process_digests_is_the_whole_files(
         assert (problem is None) == (syntax._compiled(source) is None), source
         if digests:  # each part it vouches for compiles alone
             assert all(syntax._compiled(p) is None for p in syntax.split(source)), source
+
+
+def test_a_watch_learns_the_parts_of_files_it_takes_from_the_cache(
+    tmp_path: Path, split_small: None, compiled: list[str]
+) -> None:
+    forget()
+    files = {"python/x/big.py": DECORATED}
+    format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    forget()
+    expect_more_runs()  # a watch's first run: the file comes from the format cache
+    assert format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True) == files
+    compiled.clear()
+    # Another file with the same parts but one: what the watch learned vouches for them.
+    source = DECORATED.replace("assert 1", "assert 2")
+    edited = {"python/x/copy.py": source}
+    assert format_files(edited, Diagnostics(), cache_dir=tmp_path, shaped=True) == edited
+    assert compiled == [next(p for p in syntax.split(source) if "assert 2" in p)]
+    forget()

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
-from generator.kept import Kept
+from generator.kept import Kept, long_lived
 from generator.location import SourceLocation
 from generator.write import syntax
 
@@ -160,6 +160,8 @@ def format_files(
     todo: dict[str, str] = {}
     keys: dict[str, str] = {}
     cache = Cache(cache_dir, BLACK)
+    # What the last process compiled of each file, so only its changed parts compile.
+    parts = syntax.PartsStore(cache_dir) if shaped and cache_dir is not None else None
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
@@ -167,16 +169,14 @@ def format_files(
         cached = _read_cache(cache, key, source)
         if cached is not None:
             result[path] = cached
-            if shaped and cached is source:
-                syntax.remember(source, key)
+            if cached is source and parts is not None and long_lived():
+                syntax.remember(key, parts.known(path))
             if progress is not None:
                 progress(1)
         else:
             todo[path] = source
     paths = sorted(todo)
     sources = [todo[p] for p in paths]
-    # What the last process compiled of each file, so only its changed parts compile.
-    parts = syntax.PartsStore(cache_dir) if shaped and paths and cache_dir is not None else None
     known = [parts.known(p) for p in paths] if parts is not None else [frozenset()] * len(paths)
     for path, source, (formatted, error, digests) in zip(
         paths, sources, _format_all(sources, jobs, shaped, known), strict=True
@@ -185,7 +185,7 @@ def format_files(
             result[path] = formatted
             _write_cache(cache, keys[path], source, formatted)
             if shaped and formatted == source:  # compiled in a pool worker, maybe
-                syntax.remember(source, keys[path])
+                syntax.remember(keys[path], digests)
                 if parts is not None:
                     parts.record(path, digests)
         else:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from itertools import pairwise
 from pathlib import Path
 from types import CodeType
@@ -102,12 +102,13 @@ def _clean(code: CodeType, parts: list[str]) -> bool:
     return True
 
 
-def remember(source: str, key: str) -> None:
-    """Record the parts of ``source`` (cached under ``key``: it compiled when it was
-    formatted) in a process that runs again, once per file."""
+def remember(key: str, digests: Iterable[bytes]) -> None:
+    """Record, in a process that runs again, the digests of parts known to compile
+    alone of the file cached under ``key`` (once per file): those `check` vouched for,
+    or for a file taken from the cache, those `PartsStore` holds for its path."""
     if long_lived() and key not in _FILES:
         _FILES.add(key)
-        _known(split(source))
+        _known(digests)
 
 
 def split(source: str) -> list[str]:
@@ -129,11 +130,11 @@ def split(source: str) -> list[str]:
     return [source[a:b] for a, b in pairwise(cuts) if b > a]
 
 
-def _known(parts: list[str]) -> None:
+def _known(digests: Iterable[bytes]) -> None:
     if len(_PARTS) > _LIMIT:
         _PARTS.clear()
         _FILES.clear()
-    _PARTS.update(_digest(part) for part in parts)
+    _PARTS.update(digests)
 
 
 def _digest(part: str) -> bytes:
