@@ -24,7 +24,7 @@ from bench.edits import KINDS
 from bench.run import DEFAULT_BENCH_ROOT, available_targets, make_project
 
 _CHILD = """
-import inspect, sys, time
+import gc, inspect, sys, time
 root, pyproject, kind, mode = sys.argv[1:5]
 sys.path.insert(0, root)
 from pathlib import Path
@@ -38,9 +38,13 @@ def run(**options):
     return generate(load_config(Path(pyproject), diagnostics), diagnostics, **options)
 
 project = load_config(Path(pyproject))
+parameters = inspect.signature(generate).parameters
+# As the CLI and the watch run it: the collector left off after a run where it can be.
+quick = {"collect": False} if "collect" in parameters else {}
 if mode == "watch":
-    warm = "warm" in inspect.signature(generate).parameters
-    run(**({"warm": True} if warm else {}))
+    run(**({"warm": True} if "warm" in parameters else {}), **quick)
+    gc.enable()  # what the watch does between runs (generator.watch._collect)
+    gc.collect()
 if mode != "cold":
     try:
         edit(kind, project.root / project.apis[0].specs)
@@ -48,7 +52,7 @@ if mode != "cold":
         print("-")
         sys.exit(0)
 started = time.perf_counter()
-run()
+run(**quick)
 print(f"{time.perf_counter() - started:.2f}")
 """
 

@@ -4,8 +4,8 @@ Caches make regeneration fast (a page parsed, a file formatted, a whole run skip
 and must never change what a run produces. Two rules make that hold:
 
 **Keys come from declared inputs, in one place.** Each cache kind is an `Inputs`
-declared at the bottom of this module (`PAGES`, `VERDICTS`, `BLACK`, `STAMPS`, `EMIT`,
-`TEMPLATE_CODE`): its name, the
+declared at the bottom of this module (`PAGES`, `VERDICTS`, `BLACK`, `PARTS`, `STAMPS`,
+`EMIT`, `TEMPLATE_CODE`): its name, the
 md2sdk files whose bytes shape its values (the parser's sources *and* the label
 files it reads, the formatter's mode...), whether the built-in templates do, and the
 libraries whose versions do. md2sdk's version, Python's version and the entry format
@@ -314,6 +314,10 @@ from its text, the model; a key's parts: the API's name."""
 
 BLACK = Inputs("black", files=("write/formatting.py",), libraries=(("black", "black"),))
 """Formatted files (`generator.write.formatting`); parts: the source, shaped or not."""
+
+PARTS = Inputs("parts", files=("write/syntax.py",))
+"""Per generated file, the digests of its parts known to compile
+(`generator.write.syntax.PartsStore`); parts: the Python version."""
 
 STAMPS = Inputs(
     "stamps", files=("*",), templates=True, libraries=OUTPUT_LIBRARIES, by_stat=True, warn=False

@@ -352,10 +352,10 @@ def test_an_edit_builds_only_the_files_its_slice_reaches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Files whose slice of the model is unchanged are taken whole from the last run:
-    a description edit rebuilds its resource's module and test module only; a field
-    removed from Keeper rebuilds Keeper's module and every resource whose operations
-    reach Keeper (animals through Animal), while Animal's module, which only names
-    the Keeper class, is reused."""
+    a description edit rebuilds its resource's module and test module only (and its
+    operation's part of the OpenAPI document); a field removed from Keeper rebuilds
+    Keeper's module and every resource whose operations reach Keeper (animals through
+    Animal), while Animal's module, which only names the Keeper class, is reused."""
     counts: dict[str, tuple[int, int]] = {}
     real = UnitMemo.save
 
@@ -367,8 +367,12 @@ def test_an_edit_builds_only_the_files_its_slice_reaches(
     monkeypatch.setattr(UnitMemo, "save", save)
     twins = Twins(tmp_path)
     twins.edit(set_description("listKeepers", "Lists every keeper."))
-    # python: 3 model modules + 2 resource modules; tests: 2 test modules.
-    assert counts == {"openapi": (0, 0), "python": (1, 4), "tests": (1, 1)}
+    # python: 3 model modules + 2 resource modules; tests: 2 test modules; openapi:
+    # 4 operations + 3 component schemas.
+    assert counts == {"openapi": (1, 6), "python": (1, 4), "tests": (1, 1)}
     counts.clear()
     twins.edit(remove_prop("Keeper", "shift"))
-    assert counts == {"openapi": (0, 0), "python": (3, 2), "tests": (2, 0)}
+    # openapi: Keeper's and Animal's schemas (Animal reaches Keeper: an example's fit
+    # check may follow the link) and the three operations reaching Keeper are built;
+    # AnimalList and listAnimals are reused.
+    assert counts == {"openapi": (5, 2), "python": (3, 2), "tests": (2, 0)}

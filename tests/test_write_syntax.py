@@ -1,16 +1,20 @@
-"""Compiling generated Python part by part in a process that runs again (--watch):
-the verdict is always the whole file's, and only parts not seen before are compiled."""
+"""Compiling generated Python part by part, in a process that runs again (--watch) and,
+through the parts store, in the next process: the verdict is always the whole file's,
+and only parts not seen (or vouched for) before are compiled."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.diagnostics import Diagnostics
 from generator.kept import expect_more_runs, forget
 from generator.write import syntax
+from generator.write.formatting import format_files
 
 
 @pytest.fixture
@@ -55,6 +59,17 @@ async def test_two() -> None:
 '''
 
 
+def _parts(source: str) -> tuple[bytes, ...]:
+    """The digests of ``source``'s parts (each compiles alone: the modules here are
+    cut only where top-level definitions start)."""
+    return tuple(syntax._digest(part) for part in syntax.split(source))
+
+
+def _vouched(source: str) -> tuple[bytes, ...]:
+    """What the writer records for a file that compiled: the parts `check` vouches for."""
+    return syntax.check(source)[1]
+
+
 def test_parts_start_at_top_level_definitions_with_their_decorators() -> None:
     parts = syntax.split(MODULE)
     assert [p.split("\n")[0] for p in parts] == [
@@ -67,7 +82,7 @@ def test_parts_start_at_top_level_definitions_with_their_decorators() -> None:
 
 
 def test_an_edit_compiles_only_the_part_it_changed(watching: None, compiled: list[str]) -> None:
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     edited = MODULE.replace("assert 1", "assert 2")
     assert syntax.error(edited) is None
     assert compiled == [next(p for p in syntax.split(edited) if "assert 2" in p)]
@@ -76,7 +91,7 @@ def test_an_edit_compiles_only_the_part_it_changed(watching: None, compiled: lis
 def test_a_broken_part_is_reported_where_it_is_in_the_file(
     watching: None, compiled: list[str]
 ) -> None:
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     broken = MODULE.replace("await x()", "await x(")
     assert syntax.error(broken) == syntax._compiled(broken)
     assert syntax.error(broken) is not None and syntax.error(broken).startswith(  # type: ignore[union-attr]
@@ -86,14 +101,14 @@ def test_a_broken_part_is_reported_where_it_is_in_the_file(
 
 def test_what_looks_across_parts_compiles_the_whole(watching: None, compiled: list[str]) -> None:
     late_future = MODULE + "\n\nfrom __future__ import annotations\n"
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     assert syntax.error(late_future) is not None  # each part compiles alone
     assert compiled[-1] == late_future
 
 
 def test_a_one_off_process_compiles_whole_files(compiled: list[str]) -> None:
     forget()
-    syntax.remember(MODULE, "key")
+    syntax.remember("key", _parts(MODULE))
     assert syntax.error(MODULE) is None and compiled == [MODULE]
 
 
@@ -134,7 +149,108 @@ def test_the_verdict_is_the_whole_files_whatever_was_seen_before(
     expect_more_runs()
     before = "".join(seen)
     if syntax._compiled(before) is None:
-        syntax.remember(before, before)
+        syntax.remember(before, _vouched(before))
     source = "".join(chosen)
     assert (syntax.error(source) is None) == (syntax._compiled(source) is None), source
+    forget()
+
+
+DECORATED = MODULE + '''
+
+@pytest.mark.parametrize(
+    "value",
+    [1, 2],
+)
+def test_three(value: int) -> None:
+    assert value
+'''
+
+
+def test_a_decorator_over_several_lines_stays_with_its_definition() -> None:
+    parts = syntax.split(DECORATED)
+    assert parts[-1].startswith("@pytest.mark.parametrize(\n") and "def test_three" in parts[-1]
+    assert "".join(parts) == DECORATED
+
+
+@pytest.fixture
+def split_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syntax, "SPLIT_FROM", 0)  # these modules are small
+
+
+def test_the_next_process_compiles_only_the_parts_that_changed(
+    split_small: None, compiled: list[str]
+) -> None:
+    forget()  # a one-off process: nothing seen in this one
+    problem, digests = syntax.check(DECORATED)
+    assert problem is None and len(digests) == len(syntax.split(DECORATED)) == 5
+    compiled.clear()
+    edited = DECORATED.replace("assert value", "assert value > 0")
+    problem, now = syntax.check(edited, frozenset(digests))
+    assert problem is None and compiled == [syntax.split(edited)[-1]]
+    assert now == syntax.check(edited)[1]  # what compiling it whole vouches for
+
+
+def test_a_cut_inside_a_string_gives_no_digests(split_small: None) -> None:
+    source = 'S = """\ndef inside():\n    pass\n"""\n\n\ndef f():\n    return 1\n'
+    assert len(syntax.split(source)) == 3  # one cut falls inside the string
+    assert syntax.check(source) == (None, ())
+
+
+def test_the_parts_store_keeps_each_files_digests_for_the_next_process(tmp_path: Path) -> None:
+    store = syntax.PartsStore(tmp_path)
+    assert store.known("python/a.py") == frozenset()
+    digests = (b"a" * 16, b"b" * 16)
+    store.record("python/a.py", digests)
+    store.save()
+    forget()  # a new process: the map slot is read from disk
+    assert syntax.PartsStore(tmp_path).known("python/a.py") == frozenset(digests)
+
+
+def test_format_files_compiles_only_the_changed_parts_in_the_next_process(
+    tmp_path: Path, split_small: None, compiled: list[str]
+) -> None:
+    forget()
+    files = {"python/x/big.py": DECORATED}
+    assert format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True) == files
+    forget()
+    compiled.clear()
+    edited = {"python/x/big.py": DECORATED.replace("assert 1", "assert 2")}
+    assert format_files(edited, Diagnostics(), cache_dir=tmp_path, shaped=True) == edited
+    assert compiled == [next(p for p in syntax.split(edited["python/x/big.py"]) if "assert 2" in p)]
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.lists(st.sampled_from(SNIPPETS), max_size=8),
+    st.lists(st.sampled_from(SNIPPETS), max_size=8),
+)
+def test_the_verdict_with_an_earlier_process_digests_is_the_whole_files(
+    seen: list[str], chosen: list[str]
+) -> None:
+    forget()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(syntax, "SPLIT_FROM", 0)
+        _, known = syntax.check("".join(seen))
+        source = "".join(chosen)
+        problem, digests = syntax.check(source, frozenset(known))
+        assert (problem is None) == (syntax._compiled(source) is None), source
+        if digests:  # each part it vouches for compiles alone
+            assert all(syntax._compiled(p) is None for p in syntax.split(source)), source
+
+
+def test_a_watch_learns_the_parts_of_files_it_takes_from_the_cache(
+    tmp_path: Path, split_small: None, compiled: list[str]
+) -> None:
+    forget()
+    files = {"python/x/big.py": DECORATED}
+    format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    forget()
+    expect_more_runs()  # a watch's first run: the file comes from the format cache
+    assert format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True) == files
+    compiled.clear()
+    # Another file with the same parts but one: what the watch learned vouches for them.
+    source = DECORATED.replace("assert 1", "assert 2")
+    edited = {"python/x/copy.py": source}
+    assert format_files(edited, Diagnostics(), cache_dir=tmp_path, shaped=True) == edited
+    assert compiled == [next(p for p in syntax.split(source) if "assert 2" in p)]
     forget()

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
-from generator.kept import Kept
+from generator.kept import Kept, long_lived
 from generator.location import SourceLocation
 from generator.write import syntax
 
@@ -118,16 +118,26 @@ def format_source(source: str, shaped: bool = False) -> tuple[str | None, str | 
 
     A ``shaped`` source within the line length is only compiled (see the module doc).
     """
+    formatted, error, _ = _format(source, shaped)
+    return formatted, error
+
+
+Formatted = tuple[str | None, str | None, syntax.Digests]
+"""`format_source`'s answer and, for a shaped file only compiled, the digests of its
+parts known to compile (`syntax.check`)."""
+
+
+def _format(source: str, shaped: bool, known: frozenset[bytes] = frozenset()) -> Formatted:
     if shaped and black_would_leave(source):
-        problem = syntax.error(source)
-        return (source, None) if problem is None else (None, problem)
+        problem, digests = syntax.check(source, known)
+        return (source, None, digests) if problem is None else (None, problem, ())
     try:
         import black  # noqa: PLC0415 (deferred: see the module docstring)
 
-        return black.format_str(source, mode=black_mode()), None
+        return black.format_str(source, mode=black_mode()), None, ()
     except Exception as exc:  # black reports bad input with several exception types
         message = str(exc).strip().splitlines()
-        return None, message[0] if message else type(exc).__name__
+        return None, message[0] if message else type(exc).__name__, ()
 
 
 def format_files(
@@ -150,6 +160,8 @@ def format_files(
     todo: dict[str, str] = {}
     keys: dict[str, str] = {}
     cache = Cache(cache_dir, BLACK)
+    # What the last process compiled of each file, so only its changed parts compile.
+    parts = syntax.PartsStore(cache_dir) if shaped and cache_dir is not None else None
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
@@ -157,22 +169,25 @@ def format_files(
         cached = _read_cache(cache, key, source)
         if cached is not None:
             result[path] = cached
-            if shaped and cached is source:
-                syntax.remember(source, key)
+            if cached is source and parts is not None and long_lived():
+                syntax.remember(key, parts.known(path))
             if progress is not None:
                 progress(1)
         else:
             todo[path] = source
     paths = sorted(todo)
     sources = [todo[p] for p in paths]
-    for path, source, (formatted, error) in zip(
-        paths, sources, _format_all(sources, jobs, shaped), strict=True
+    known = [parts.known(p) for p in paths] if parts is not None else [frozenset()] * len(paths)
+    for path, source, (formatted, error, digests) in zip(
+        paths, sources, _format_all(sources, jobs, shaped, known), strict=True
     ):
         if formatted is not None:
             result[path] = formatted
             _write_cache(cache, keys[path], source, formatted)
             if shaped and formatted == source:  # compiled in a pool worker, maybe
-                syntax.remember(source, keys[path])
+                syntax.remember(keys[path], digests)
+                if parts is not None:
+                    parts.record(path, digests)
         else:
             diagnostics.error(
                 "format-failed",
@@ -182,12 +197,14 @@ def format_files(
             )
         if progress is not None:
             progress(1)
+    if parts is not None:
+        parts.save()
     return result
 
 
 def _format_all(
-    sources: list[str], jobs: int | None, shaped: bool
-) -> Iterator[tuple[str | None, str | None]]:
+    sources: list[str], jobs: int | None, shaped: bool, known: list[frozenset[bytes]]
+) -> Iterator[Formatted]:
     """Format in order, in a process pool when there are enough files to pay for it.
 
     The pool gets the largest files first, one per task, so a few big modules (one
@@ -201,12 +218,14 @@ def _format_all(
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             largest_first = sorted(range(len(sources)), key=lambda i: -len(sources[i]))
-            futures = {i: pool.submit(_format_apart, sources[i], shaped) for i in largest_first}
+            futures = {
+                i: pool.submit(_format_apart, sources[i], shaped, known[i]) for i in largest_first
+            }
             for index in range(len(sources)):
-                formatted, error = futures[index].result()
-                yield (sources[index] if formatted == _SAME else formatted), error
+                formatted, error, digests = futures[index].result()
+                yield (sources[index] if formatted == _SAME else formatted), error, digests
     else:
-        yield from (format_source(source, shaped) for source in sources)
+        yield from (_format(s, shaped, k) for s, k in zip(sources, known, strict=True))
 
 
 _SAME = "\0same"
@@ -214,9 +233,9 @@ _SAME = "\0same"
 its text back (most of a big API's 23 MB)."""
 
 
-def _format_apart(source: str, shaped: bool) -> tuple[str | None, str | None]:
-    formatted, error = format_source(source, shaped)
-    return (_SAME if formatted == source else formatted), error
+def _format_apart(source: str, shaped: bool, known: frozenset[bytes]) -> Formatted:
+    formatted, error, digests = _format(source, shaped, known)
+    return (_SAME if formatted == source else formatted), error, digests
 
 
 def _error_location(path: str, error: str) -> SourceLocation:

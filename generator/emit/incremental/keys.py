@@ -13,8 +13,12 @@ that cannot be pickled (a lambda, an open file) get no key and are rendered ever
 
 from __future__ import annotations
 
+import hashlib
 import io
 import pickle
+from collections.abc import Callable
+
+from generator.kept import Kept
 
 
 def stable_bytes(value: object) -> bytes | None:
@@ -44,3 +48,32 @@ def content_bytes(value: object) -> bytes:
     does loaded from the page cache (a pickle without pickle's memo, immune to that,
     cost 10% more)."""
     return pickle.dumps(value, protocol=5)
+
+
+_DIGESTS: Kept[tuple[object, bytes]] = Kept()
+"""Digests of model parts by identity (the part is held with its digest, so an ``id``
+is never mistaken for a later object's): the targets of one run read the same
+resolved model, and a watching process's next run the same unchanged parts."""
+
+
+def _remembered(kind: str, value: object, data: Callable[[object], bytes | None]) -> bytes:
+    known = _DIGESTS.get((kind, id(value)), lambda: None)
+    if known is not None and known[0] is value:
+        return known[1]
+    digest = hashlib.blake2b(data(value) or repr(id(value)).encode(), digest_size=20).digest()
+    _DIGESTS.put((kind, id(value)), (value, digest))
+    return digest
+
+
+def model_digest(model: object) -> bytes:
+    """A digest of the stable bytes of ``model`` (a model part such as
+    ``api.definitions``), taken once per run for the same object: every target reads
+    the same resolved model (on Kubernetes each target took 0.065 s). A value that
+    cannot be pickled gets a digest of its identity, which only ever misses."""
+    return _remembered("stable", model, stable_bytes)
+
+
+def content_digest(value: object) -> bytes:
+    """A digest of `content_bytes` of ``value`` (an operation, a definition), taken
+    once per run for the same object."""
+    return _remembered("content", value, content_bytes)

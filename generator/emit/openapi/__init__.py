@@ -12,7 +12,9 @@ from jinja2 import Environment
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.active import active_units
 from generator.emit.openapi.document import build_document
+from generator.emit.openapi.parts import DocumentParts
 from generator.emit.openapi.view import document_view
 from generator.model import Api
 
@@ -22,9 +24,12 @@ TEMPLATE = "openapi/document.yaml.jinja"
 def emit_openapi(
     api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
 ) -> dict[str, str]:
-    """``{"openapi/<name>.yaml": text}`` for one API."""
-    document = build_document(api, config, diagnostics)
-    text = env.get_template(TEMPLATE).render(document_view(document))
+    """``{"openapi/<name>.yaml": text}`` for one API; operations and component
+    schemas unchanged since the last run are taken from it (`parts`)."""
+    parts = DocumentParts(active_units(), env)
+    document = build_document(api, config, diagnostics, parts)
+    view = document_view(document, parts.operation_text, parts.schema_text)
+    text = env.get_template(TEMPLATE).render(view)
     return {f"openapi/{config.name}.yaml": text}
 
 

@@ -10,7 +10,10 @@ its flat schema and the discriminator itself, with an ``unsupported`` warning.
 
 from __future__ import annotations
 
+from functools import partial
+
 from generator.diagnostics import Diagnostics
+from generator.emit.openapi.parts import DocumentParts
 from generator.emit.openapi.schemas import Json, SchemaWriter, unresolved_component
 from generator.emit.samples import authored
 from generator.model import (
@@ -23,15 +26,21 @@ from generator.model import (
 )
 
 
-def write_components(api: Api, writer: SchemaWriter, diagnostics: Diagnostics) -> dict[str, Json]:
-    """The component schemas of every definition, in document order."""
+def write_components(
+    api: Api, writer: SchemaWriter, diagnostics: Diagnostics, parts: DocumentParts | None = None
+) -> dict[str, Json]:
+    """The component schemas of every definition, in document order (with ``parts``,
+    a plain one may be a kept part: `generator.emit.openapi.parts`)."""
     out: dict[str, Json] = {}
     discriminators: dict[str, str] = {}
     for definition in api.definitions:
         name = writer.names[definition.key]
         poly = definition.polymorphism
         if poly is None or poly.nature is not PolymorphismNature.INHERITANCE:
-            out[name] = writer.component(definition)
+            if parts is None:
+                out[name] = writer.component(definition)
+            else:
+                out[name] = parts.component(definition, partial(writer.component, definition))
             continue
         parent = _parent(api, definition)
         if parent is None:

@@ -18,6 +18,7 @@ from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.openapi.components import add_missing, write_components
 from generator.emit.openapi.operations import OperationWriter
+from generator.emit.openapi.parts import DocumentParts
 from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.emit.openapi.security import SecurityWriter
 from generator.model import Api, Overview, SourceLocation
@@ -26,14 +27,26 @@ SUPPORTED_VERSIONS = ("3.1.0", "3.0.3")
 PLACEHOLDER = re.compile(r"<([^<>]+)>|\{([^{}]+)\}")
 
 
-def build_document(api: Api, config: ApiConfig, diagnostics: Diagnostics) -> Json:
-    """The OpenAPI document for ``api`` as plain dicts/lists, keys in output order."""
+def build_document(
+    api: Api, config: ApiConfig, diagnostics: Diagnostics, parts: DocumentParts | None = None
+) -> Json:
+    """The OpenAPI document for ``api`` as plain dicts/lists, keys in output order.
+
+    With ``parts`` (the emitter's), each operation and component schema is a part
+    (`generator.emit.openapi.parts`): kept from the last run, or built to be kept."""
     version = _version(config, diagnostics)
-    schemas = SchemaWriter(api, version, diagnostics)
-    security = SecurityWriter(api, diagnostics)
-    components_schemas = write_components(api, schemas, diagnostics)
-    paths = OperationWriter(api, schemas, security, diagnostics).paths()
+    local = diagnostics if parts is None else Diagnostics()
+    schemas = SchemaWriter(api, version, local)
+    security = SecurityWriter(api, local)
+    if parts is not None:
+        overview = api.overview
+        media = (overview.consumes, overview.produces) if overview is not None else ((), ())
+        parts.bind(api, schemas, local, (version, media, sorted(security.names.items())))
+    components_schemas = write_components(api, schemas, local, parts)
+    paths = OperationWriter(api, schemas, security, local, parts).paths()
     add_missing(components_schemas, schemas)
+    if parts is not None:
+        diagnostics.extend(local)
 
     doc: Json = {"openapi": version, "info": _info(api, diagnostics)}
     servers = _servers(api.overview, config)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from generator.diagnostics import Diagnostics
 from generator.emit.openapi.parameters import content, write_parameters, write_request_body
+from generator.emit.openapi.parts import DocumentParts
 from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.emit.openapi.security import SecurityWriter
 from generator.emit.samples import kind_fits
@@ -31,6 +33,8 @@ class OperationWriter:
     schemas: SchemaWriter
     security: SecurityWriter
     diagnostics: Diagnostics
+    parts: DocumentParts | None = None
+    """Each operation a part (`generator.emit.openapi.parts`): kept or built."""
     _ids: set[str] = field(default_factory=set)
 
     @property
@@ -61,7 +65,11 @@ class OperationWriter:
                     op.location,
                 )
                 continue
-            item[method] = self.operation(op)
+            if self.parts is None:
+                item[method] = self.operation(op)
+            else:
+                built = partial(self.operation, op)
+                item[method] = self.parts.operation(op, built, self._ids.add)
         return out
 
     def operation(self, op: Operation) -> Json:

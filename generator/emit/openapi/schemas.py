@@ -78,6 +78,8 @@ class SchemaWriter:
     diagnostics: Diagnostics
     names: dict[str, str] = field(default_factory=dict)
     missing: dict[str, Reference] = field(default_factory=dict)
+    _first_links: dict[str, Reference] | None = None
+    """Each definition's first link in the API (`_first_use`), found on first use."""
 
     def __post_init__(self) -> None:
         # Named as the docs print them (``Pet``), keyed by the unique definition key.
@@ -249,16 +251,22 @@ class SchemaWriter:
         return out
 
     def _first_use(self, key: str) -> Reference | None:
-        """The API's first link to ``key`` (it names the page that was needed)."""
-        schemas: list[Schema | None] = []
-        for op in self.api.operations:
-            schemas += [p.schema for p in op.parameters] + [r.schema for r in op.responses]
-        schemas += [d.schema for d in self.api.definitions if d.key != key]
-        for schema in schemas:
-            for ref in references(schema) if schema is not None else []:
-                if (ref.target or ref.anchor) == key:
-                    return ref
-        return None
+        """The API's first link to ``key`` (it names the page that was needed): in the
+        operations, then in the other definitions."""
+        if self._first_links is None:
+            first: dict[str, Reference] = {}
+            for op in self.api.operations:
+                schemas = [p.schema for p in op.parameters] + [r.schema for r in op.responses]
+                for schema in schemas:
+                    for ref in references(schema) if schema is not None else []:
+                        first.setdefault(ref.target or ref.anchor, ref)
+            for definition in self.api.definitions:
+                for ref in references(definition.schema):
+                    target = ref.target or ref.anchor
+                    if target != definition.key:
+                        first.setdefault(target, ref)
+            self._first_links = first
+        return self._first_links.get(key)
 
 
 def references(schema: Schema) -> list[Reference]:

@@ -1,13 +1,17 @@
-"""The view-model ``document.yaml.jinja`` receives: the document split at the levels
-the template lays out itself (top level, info, path items, operations, components).
+"""The view-models of the OpenAPI templates: the document split at the levels the
+templates lay out themselves (top level, info, path items, operations, components).
 
-Everything below those levels stays plain data that the template hands whole to the
-``yaml_block`` filter. Absent keys are ``None`` (or empty), so the template decides
-both which keys appear and in what order.
+Everything below those levels stays plain data that the templates hand whole to the
+``yaml_block`` filter. Absent keys are ``None`` (or empty), so the templates decide
+both which keys appear and in what order. Each operation (``operation.yaml.jinja``,
+`OperationView`) and each component schema (``schema.yaml.jinja``) is rendered on its
+own and reaches ``document.yaml.jinja`` as text: `generator.emit.openapi.parts` takes
+the unchanged ones from the last run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.emit.openapi.schemas import Json
@@ -30,7 +34,8 @@ class OperationView:
 @dataclass(frozen=True)
 class PathView:
     path: str
-    operations: tuple[OperationView, ...]
+    operations: tuple[str, ...]
+    """Each operation's block, rendered."""
 
 
 @dataclass(frozen=True)
@@ -41,11 +46,12 @@ class DocumentView:
     tags: object
     external_docs: object
     paths: tuple[PathView, ...]
-    schemas: tuple[tuple[str, object], ...]
+    schemas: tuple[str, ...]
+    """Each ``components/schemas`` entry, rendered."""
     security_schemes: tuple[tuple[str, object], ...]
 
 
-def _operation(method: str, op: Json) -> OperationView:
+def operation_view(method: str, op: Json) -> OperationView:
     return OperationView(
         method=method,
         tags=op.get("tags"),
@@ -60,12 +66,23 @@ def _operation(method: str, op: Json) -> OperationView:
     )
 
 
-def _items(value: object) -> tuple[tuple[str, object], ...]:
+def _items(components: object, name: str) -> tuple[tuple[str, object], ...]:
+    value = components.get(name) if isinstance(components, dict) else None
     return tuple(value.items()) if isinstance(value, dict) else ()
 
 
-def document_view(doc: Json) -> dict[str, DocumentView]:
-    """The template context: ``{"document": DocumentView}``."""
+def _json(value: object) -> Json:
+    assert isinstance(value, dict)
+    return value
+
+
+def document_view(
+    doc: Json,
+    operation: Callable[[str, Json], str],
+    schema: Callable[[str, Json], str],
+) -> dict[str, DocumentView]:
+    """The template context: ``{"document": DocumentView}``; ``operation(method, op)``
+    and ``schema(name, schema)`` render one operation and one component schema."""
     paths = doc.get("paths")
     components = doc.get("components")
     info = doc["info"]
@@ -77,12 +94,10 @@ def document_view(doc: Json) -> dict[str, DocumentView]:
         tags=doc.get("tags"),
         external_docs=doc.get("externalDocs"),
         paths=tuple(
-            PathView(path, tuple(_operation(m, op) for m, op in item.items()))
+            PathView(path, tuple(operation(m, op) for m, op in item.items()))
             for path, item in paths.items()
         ),
-        schemas=_items(components.get("schemas")) if isinstance(components, dict) else (),
-        security_schemes=(
-            _items(components.get("securitySchemes")) if isinstance(components, dict) else ()
-        ),
+        schemas=tuple(schema(name, _json(value)) for name, value in _items(components, "schemas")),
+        security_schemes=_items(components, "securitySchemes"),
     )
     return {"document": view}
