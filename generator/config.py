@@ -139,8 +139,11 @@ def display_path(path: Path, base: Path | None = None) -> str:
     # Symlinks in ``path`` are kept as written (a link is shown where it sits, not where
     # it leads); resolving both sides is the fallback for a base reached through links.
     mine, theirs = os.path.abspath(path), os.path.abspath(base)
-    if mine == theirs or mine.startswith(theirs.rstrip(os.sep) + os.sep):
-        return Path(os.path.relpath(mine, theirs)).as_posix()
+    if mine == theirs:
+        return "."
+    prefix = theirs.rstrip(os.sep) + os.sep
+    if mine.startswith(prefix):  # both normalised: the rest is the relative path
+        return mine[len(prefix) :].replace(os.sep, "/")
     real, real_base = path.resolve(), base.resolve()
     if real.is_relative_to(real_base):
         return real.relative_to(real_base).as_posix() or "."

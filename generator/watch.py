@@ -13,6 +13,7 @@ output half-written).
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ def watch(build: Builder, show: Show, *, debounce_ms: int = DEBOUNCE_MS) -> None
     started = time.perf_counter()
     current = build()
     _report(current, "first run", time.perf_counter() - started, show)
+    _collect()
     try:
         while True:
             roots = watched(current)
@@ -74,10 +76,19 @@ def watch(build: Builder, show: Show, *, debounce_ms: int = DEBOUNCE_MS) -> None
                 started = time.perf_counter()
                 current = build()
                 _report(current, _what_changed(changes), time.perf_counter() - started, show)
+                _collect()
                 if set(watched(current)) != set(roots):
                     break  # the config now names other folders: watch those
     except KeyboardInterrupt:
         click.echo("stopped watching")
+
+
+def _collect() -> None:
+    """Collect cyclic garbage now, between runs, while nothing waits on it: a run may
+    leave the collector off (`generate`'s ``collect``), since its first pass walks
+    every object the run made."""
+    gc.enable()
+    gc.collect()
 
 
 def watched(build: Build) -> list[Path]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.config import ConfigError, find_pyproject, load_config
+from generator.config import ConfigError, display_path, find_pyproject, load_config
 from generator.diagnostics import Diagnostics
 
 GOOD = """\
@@ -147,3 +147,18 @@ def test_the_repository_config_is_valid() -> None:
     assert (catalog.package, catalog.distribution, catalog.env_prefix) == (
         "catalog_client", "catalog-client", "CATALOG"
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "base", "shown"),
+    [
+        ("/docs/api/pets.md", "/docs", "api/pets.md"),
+        ("/docs", "/docs", "."),
+        ("/docs/api", "/", "docs/api"),
+        ("/docs/x/../api/pets.md", "/docs/", "api/pets.md"),
+        ("/docsite/pets.md", "/docs", "/docsite/pets.md"),  # a sibling, not below
+        ("/other/pets.md", "/docs", "/other/pets.md"),
+    ],
+)
+def test_display_path_is_relative_only_below_the_base(path: str, base: str, shown: str) -> None:
+    assert display_path(Path(path), Path(base)) == shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,29 @@ def test_template_override_reaches_emitters(tmp_path: Path) -> None:
 
 def fake_api() -> Api:
     return tiny_api()
+
+
+@pytest.mark.parametrize("collect", [True, False])
+def test_the_collector_is_off_during_a_run_and_back_on_only_when_asked(
+    tmp_path: Path, collect: bool
+) -> None:
+    seen: list[bool] = []
+
+    def watching(
+        api: Api, config: ApiConfig, diagnostics: Diagnostics, env: Environment
+    ) -> dict[str, str]:
+        seen.append(gc.isenabled())
+        return python_emitter(api, config, diagnostics, env)
+
+    project = with_targets(make_project(tmp_path, "alpha"), "fake")
+    assert gc.isenabled()
+    diagnostics = Diagnostics()
+    try:
+        result = generate(
+            project, diagnostics, emitters={"fake": watching}, loader=fake_loader,
+            use_cache=False, collect=collect,
+        )  # fmt: skip
+        assert result.written and seen == [False]
+        assert gc.isenabled() is collect
+    finally:
+        gc.enable()

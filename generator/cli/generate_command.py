@@ -71,6 +71,7 @@ def generate_command(
             use_cache=not specs,
             loader=adhoc_loader if specs else None,
             waiting=None if reporter.quiet else partial(say_waiting, project.output),
+            collect=False,  # the process ends right after (`generator.cli._exit`)
         )
         reporter.done_progress()
         print_summary(result, reporter, check=False)
@@ -88,7 +89,9 @@ def check(templates: Path | None, config_file: Path | None, reporter: Reporter) 
     project = project_for((), diagnostics, templates=templates, config_file=config_file)
     stale = False
     if project is not None and not diagnostics.has_errors:
-        result = generate(project, diagnostics, check=True, strict=reporter.strict)
+        result = generate(
+            project, diagnostics, check=True, strict=reporter.strict, collect=False
+        )
         print_summary(result, reporter, check=True)
         if result.plan is not None and not result.plan.is_current:
             stale = True
@@ -130,6 +133,7 @@ def _watch(
                 project, diagnostics, strict=reporter.strict,
                 loader=adhoc_loader if specs else None,
                 waiting=partial(say_waiting, project.output), warm=runs == 1,
+                collect=False,  # the watch collects while it waits for the next save
             )  # fmt: skip
         return Build(project, result, diagnostics, source)
 

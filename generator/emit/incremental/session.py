@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,7 @@ from generator.cache import EMIT, Cache, files_digest
 from generator.emit.incremental.active import ACTIVE, UNITS
 from generator.emit.incremental.bytecode import TemplateCode
 from generator.emit.incremental.fragments import FragmentMemo
-from generator.emit.incremental.keys import stable_bytes
+from generator.emit.incremental.keys import model_digest
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.templating import make_environment
 
@@ -74,18 +73,12 @@ class Session:
         self.overrides = overrides
         self._overrides_digest = files_digest(overrides) if overrides is not None else b""
         self.stats = SessionStats()
-        self._digests: dict[int, tuple[object, bytes]] = {}
         self.fragments = FragmentMemo(self, f"{api}\0{target}")
         self.units = UnitMemo(self, f"{api}\0{target}\0units")
 
     def digest(self, model: object) -> bytes:
-        """A digest of a model part (``api.definitions``), computed once per run."""
-        known = self._digests.get(id(model))
-        if known is None or known[0] is not model:
-            data = stable_bytes(model) or repr(id(model)).encode()
-            known = (model, hashlib.blake2b(data, digest_size=20).digest())
-            self._digests[id(model)] = known
-        return known[1]
+        """A digest of a model part (``api.definitions``), computed once per process."""
+        return model_digest(model)
 
     def key(self, *parts: str | bytes) -> str:
         return self.cache.key(self._overrides_digest, *parts)

@@ -9,7 +9,6 @@ would.
 
 from __future__ import annotations
 
-import pickle
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -26,16 +25,6 @@ Effect = tuple[str, tuple[Any, ...], str]
 
 HOIST_AT = 80
 """Literal values at least this long become module constants (see `Imports.hoist`)."""
-
-
-def _settled(value: Expr) -> Expr:
-    """``value`` as it comes back from a cache entry: the module's constant statements
-    are laid out through the fragment cache, keyed by the pickle of the value, which
-    also records which of its strings are one object; a value built afresh and the
-    same value replayed from the last run (`Imports.replay`) then give other keys
-    (on Kubernetes 108 of 115 constants missed on the first edit after a cold run).
-    A value that has been through pickle once pickles the same as a replayed one."""
-    return pickle.loads(pickle.dumps(value, protocol=5))  # type: ignore[no-any-return]
 
 
 class Imports:
@@ -80,7 +69,7 @@ class Imports:
         while candidate in taken:
             candidate, n = f"{stem}_{n}", n + 1
         self.constants[code] = candidate
-        self.values[candidate] = _settled(value)
+        self.values[candidate] = value
         return candidate
 
     def statements(self, names: set[str] | None = None) -> tuple[str, ...]:
