@@ -53,7 +53,7 @@ class ResourceUnit:
     """The fragments building it asked for (`generator.emit.incremental.active.keep`)."""
 
 
-def unit_key(resource_key: bytes) -> bytes:
+def view_key(resource_key: bytes) -> bytes:
     """The key a resource's unit is kept under (its module's text has ``resource_key``)."""
     return hashlib.blake2b(resource_key + b"\0view", digest_size=20).digest()
 

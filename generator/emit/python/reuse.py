@@ -40,7 +40,7 @@ from generator.emit.incremental.units import UnitMemo
 from generator.emit.openapi.schemas import references
 from generator.emit.python.models import ModelModuleView, build_definition_module
 from generator.emit.python.naming_state import Change
-from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_unit, unit_key
+from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_unit, view_key
 from generator.emit.python.types import TypeRenderer
 from generator.model import (
     AllOfSchema,
@@ -155,7 +155,7 @@ class ModelReuse:
         kept alive; else ``build()`` (kept, with the fragments it asked for). Either
         way its naming changes are carried into the keys of the ones after."""
         memo = self.memo if self.views and key else None
-        kept = memo.get(unit_key(key)) if memo is not None else None
+        kept = memo.get(view_key(key)) if memo is not None else None
         unit = load_unit(kept, operations) if isinstance(kept, bytes) else None
         if unit is not None:
             self.renderer.replay(unit.changes)
@@ -165,7 +165,7 @@ class ModelReuse:
                 unit = build()
             unit = replace(unit, fragments=tuple(sorted(used)))
             if memo is not None:
-                memo.put(unit_key(key), dump_unit(unit, operations))
+                memo.put(view_key(key), dump_unit(unit, operations))
         self._advance(unit.changes)
         return unit
 
