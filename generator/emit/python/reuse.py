@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from generator.emit.incremental.active import keep, recording
-from generator.emit.incremental.keys import content_bytes
+from generator.emit.incremental.keys import content_bytes, content_digest
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.openapi.schemas import references
 from generator.emit.python.models import ModelModuleView, build_definition_module
@@ -136,7 +136,7 @@ class ModelReuse:
         if self.memo is None:
             return b""
         keys = [self.chain, content_bytes(parts)]
-        keys += [content_bytes(operation) for operation in operations]
+        keys += [content_digest(operation) for operation in operations]
         reached: set[str] = set()
         todo = [r.target for o in operations for r in _operation_refs(o) if r.target]
         while todo:
@@ -210,7 +210,7 @@ class ModelReuse:
         known = self._digests.get(key)
         if known is None:
             definition = self.renderer.definitions.get(key)
-            data = b"-" if definition is None else content_bytes(definition)
+            data = b"-" if definition is None else content_digest(definition)
             known = self._digests[key] = _hash(key.encode(), data)
         return known
 
