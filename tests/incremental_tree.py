@@ -43,9 +43,9 @@ Animals and their keepers.
 
 ### Tags
 
-* animals : Animals of the zoo.
-* keepers : The people who feed them.
-""".format(BR="  ")
+{TAGS}
+""".replace("{BR}", "  ")
+TAGS = {"animals": "Animals of the zoo.", "keepers": "The people who feed them."}
 
 SECURITY = """\
 
@@ -97,12 +97,15 @@ class Tree:
     types: dict[str, str] = field(default_factory=dict)
     """Definitions that are not objects: name → their ``*Type*`` cell (``enum (a, b)``,
     ``< string > array``); their hints are written out where they are referenced."""
+    tags: dict[str, str] = field(default_factory=lambda: dict(TAGS))
+    """Tag → its description on the overview page (the client's docstring of it)."""
 
     def copy(self) -> Tree:
         return copy.deepcopy(self)
 
     def pages(self) -> dict[str, str]:
-        out = {"overview.md": OVERVIEW, "security.md": SECURITY}
+        tags = "\n".join(f"* {name} : {text}" for name, text in self.tags.items())
+        out = {"overview.md": OVERVIEW.replace("{TAGS}", tags), "security.md": SECURITY}
         for op_id, op in self.operations.items():
             out[f"operations/{op_id}.md"] = self._operation(op_id, op)
         for name, props in self.definitions.items():

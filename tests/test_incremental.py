@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +23,9 @@ from hypothesis import strategies as st
 from generator.cache import Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.active import active_units
 from generator.emit.incremental.units import UnitMemo
+from generator.emit.python import package
 from generator.emit.tests.imports import Effect, Imports
 from generator.kept import expect_more_runs, forget
 from generator.pipeline import RunResult, generate
@@ -40,9 +43,9 @@ from tests.incremental_tree import (
 Edit = Callable[[Tree], None]
 
 
-def _project(root: Path, tree: Tree) -> Path:
+def _project(root: Path, tree: Tree, config: str = CONFIG) -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    (root / "pyproject.toml").write_text(config, encoding="utf-8")
     tree.write(root / "specs" / "zoo")
     return root
 
@@ -65,12 +68,13 @@ def _tree(root: Path) -> dict[str, bytes]:
 class Twins:
     """One project regenerated incrementally, compared with a cold run of the same docs."""
 
-    def __init__(self, base: Path, *, watching: bool = False) -> None:
+    def __init__(self, base: Path, *, watching: bool = False, config: str = CONFIG) -> None:
         """``watching``: the edits are rebuilt the way ``generate --watch`` does, in a
         process that said more runs will come (`generator.kept`)."""
         self.base = base
         self.tree = zoo()
-        self.root = _project(base / "incremental", self.tree)
+        self.config = config
+        self.root = _project(base / "incremental", self.tree, config)
         forget()
         result, _ = _generate(self.root, cached=True)
         assert result.written and _reused(result) == 0
@@ -83,9 +87,10 @@ class Twins:
         result, diagnostics = _generate(self.root, cached=True)
         cold_root = self.base / "cold"
         shutil.rmtree(cold_root, ignore_errors=True)
-        _project(cold_root, self.tree)
+        _project(cold_root, self.tree, self.config)
         cold, cold_diagnostics = _generate(cold_root, cached=False)
         assert diagnostics == cold_diagnostics
+        self.diagnostics = diagnostics
         assert result.written == cold.written
         assert _tree(self.root / "out") == _tree(cold_root / "out")
         return result
@@ -142,6 +147,13 @@ def remove_operation(op_id: str) -> Edit:
     return lambda tree: tree.operations.pop(op_id) and None
 
 
+TWO_BODIES = Op(
+    "POST", "/keepers", "keepers", "Adds a keeper.",
+    [Param("Body", "keeper", "Keeper", True), Param("Body", "note", "string")],
+    [("201", "Created", "Keeper")],
+)  # fmt: skip
+"""Building this operation's view warns (``multiple-bodies``)."""
+
 EDITS: list[tuple[str, Edit]] = [
     ("a description", set_description("getAnimal", "Gets one animal, with its keeper.")),
     ("a parameter added", add_param("listAnimals", Param("Query", "species", "string"))),
@@ -167,6 +179,11 @@ EDITS: list[tuple[str, Edit]] = [
      add_type("Moods", "< [Mood](Mood.md#mood) > array", "Caretaker")),
     ("only the type definition reached through the other changed",
      lambda t: t.types.__setitem__("Mood", "enum (calm, asleep)")),
+    ("an operation whose view warns (two body parameters)", add_operation("addKeeper", TWO_BODIES)),
+    ("another resource edited (the warning's resource is reused, its warning reported)",
+     set_description("listAnimals", "Lists every animal.")),
+    ("a tag's description changed (the client's docstring of its resource)",
+     lambda t: t.tags.__setitem__("keepers", "Who feeds the animals.")),
     ("the same description again (nothing changes)",
      set_description("getAnimal", "Gets one animal, with its keeper.")),
 ]  # fmt: skip
@@ -351,11 +368,12 @@ def test_a_case_whose_hoisted_value_was_named_by_an_edited_operation_is_built_ag
 def test_an_edit_builds_only_the_files_its_slice_reaches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Files whose slice of the model is unchanged are taken whole from the last run:
-    a description edit rebuilds its resource's module and test module only (and its
-    operation's part of the OpenAPI document); a field removed from Keeper rebuilds
-    Keeper's module and every resource whose operations reach Keeper (animals through
-    Animal), while Animal's module, which only names the Keeper class, is reused."""
+    """Files whose slice of the model is unchanged are taken whole from the last run,
+    and so are their resources' views: a description edit rebuilds its resource's
+    view, module and test module only (and its operation's part of the OpenAPI
+    document); a field removed from Keeper rebuilds Keeper's module and every resource
+    whose operations reach Keeper (animals through Animal), while Animal's module,
+    which only names the Keeper class, is reused."""
     counts: dict[str, tuple[int, int]] = {}
     real = UnitMemo.save
 
@@ -367,12 +385,76 @@ def test_an_edit_builds_only_the_files_its_slice_reaches(
     monkeypatch.setattr(UnitMemo, "save", save)
     twins = Twins(tmp_path)
     twins.edit(set_description("listKeepers", "Lists every keeper."))
-    # python: 3 model modules + 2 resource modules; tests: 2 test modules; openapi:
-    # 4 operations + 3 component schemas.
-    assert counts == {"openapi": (1, 6), "python": (1, 4), "tests": (1, 1)}
+    # python: 3 model modules + 2 resources (view, module); tests: 2 test modules;
+    # openapi: 4 operations + 3 component schemas.
+    assert counts == {"openapi": (1, 6), "python": (2, 5), "tests": (1, 1)}
     counts.clear()
     twins.edit(remove_prop("Keeper", "shift"))
     # openapi: Keeper's and Animal's schemas (Animal reaches Keeper: an example's fit
     # check may follow the link) and the three operations reaching Keeper are built;
     # AnimalList and listAnimals are reused.
-    assert counts == {"openapi": (5, 2), "python": (3, 2), "tests": (2, 0)}
+    assert counts == {"openapi": (5, 2), "python": (5, 2), "tests": (2, 0)}
+
+
+def _built_resources(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The tags whose resource views the incremental twin builds from now on (the
+    others are taken from the last run, `generator.emit.python.resource_units`)."""
+    built: list[str] = []
+    real = package.build_resource
+
+    def build(tag: str, *args: Any, **kwargs: Any) -> Any:
+        units = active_units()
+        if units is not None and units.session.cache.root is not None:  # not the cold twin
+            built.append(tag)
+        return real(tag, *args, **kwargs)
+
+    monkeypatch.setattr(package, "build_resource", build)
+    return built
+
+
+def test_a_reused_resource_view_reports_what_building_it_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building addKeeper's view warns (two body parameters). An edit of another
+    resource takes keepers' view from the last run: the warning is still reported,
+    as the cold run reports it."""
+    twins = Twins(tmp_path)
+    twins.edit(add_operation("addKeeper", TWO_BODIES))
+    built = _built_resources(monkeypatch)
+    twins.edit(set_description("listAnimals", "Lists every animal."))
+    assert built == ["animals"]
+    warned = [d for d in twins.diagnostics if "warning[multiple-bodies]" in d]
+    assert [d.split(":")[0] for d in warned] == ["specs/zoo/operations/addKeeper.md"]
+
+
+def test_the_readme_and_client_tests_read_views_taken_from_the_last_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's quick start and ``test_client.py`` call the first GET that
+    documents a success body: listAnimals. Once no animals GET documents one, it is
+    keepers' listKeepers, whose view is taken from the last run (and the files
+    equal the cold run's)."""
+    twins = Twins(tmp_path)
+    built = _built_resources(monkeypatch)
+    twins.edit(lambda t: [drop_response(op, "200")(t) for op in ("listAnimals", "getAnimal")])
+    assert built == ["animals"]
+    project = twins.root / "out" / "python" / "zoo"
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("## ", 1)[0]
+    assert "client.keepers.list_keepers()" in quick_start
+    assert "client.keepers.list_keepers()" in (project / "tests" / "test_client.py").read_text()
+
+
+def test_without_a_python_target_the_tests_target_keeps_the_resource_views(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a python target the tests target reads its package view; without one, the
+    tests target builds the view itself and keeps the resources' views in its own
+    units, so an edit builds only the edited resource's view there too."""
+    config = CONFIG.replace('["openapi", "python", "tests"]', '["tests"]')
+    assert config != CONFIG
+    twins = Twins(tmp_path, config=config)
+    built = _built_resources(monkeypatch)
+    twins.edit(set_description("listKeepers", "Lists every keeper."))
+    assert built == ["keepers"]
+    assert not (twins.root / "out" / "python" / "zoo" / "src").exists()

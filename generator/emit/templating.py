@@ -280,7 +280,11 @@ FILTERS = {
 
 
 def make_environment(overrides: Path | None = None) -> Environment:
-    """The environment: strict undefined, no autoescape, user templates in front."""
+    """The environment: strict undefined, no autoescape, user templates in front.
+
+    One is made per target and run, so a template is read once and never checked
+    for changes again (``auto_reload``: a ``stat`` per lookup, 1,900 per Kubernetes
+    OpenAPI document)."""
     loaders = []
     if overrides is not None:
         loaders.append(FileSystemLoader(str(overrides)))
@@ -292,6 +296,7 @@ def make_environment(overrides: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,
     )
     env.filters.update(FILTERS)
     return env

@@ -37,8 +37,10 @@ state the modules before it leave (`generator.emit.python.reuse`), and each reso
 module by its operations and what they reach; the tests target keys each test module
 by its resource's key (`generator.emit.tests.reuse`) and assembles ``test_live.py``
 from the resources' kept parts. A reused file keeps the fragments it was made of
-alive (`active.keep`), for the edit that changes it next. Resource views are still
-built every run (the client, README and tests read every operation's view).
+alive (`active.keep`), for the edit that changes it next. A resource's view (every
+operation's view, which the client, README and tests read) is kept the same way
+under its resource's key, so an unchanged resource is neither built nor rendered
+(`generator.emit.python.resource_units`).
 
 A whole-file cache keyed by each template's context was measured and dropped: pickling
 the Python package's views for the keys cost more (3.9 s of CPU on Kubernetes, all

@@ -10,8 +10,8 @@ Output layout (paths relative to the output root)::
 
 ``python/<api>/tests/`` is left to the tests emitter. Files are returned unformatted;
 the writer runs black over every ``.py``. Model and resource modules whose slice of
-the model is unchanged since the last run are taken whole from it
-(`generator.emit.python.reuse`).
+the model is unchanged since the last run are taken whole from it, and so are the
+resources' views (`generator.emit.python.reuse`).
 """
 
 from __future__ import annotations
@@ -43,16 +43,20 @@ def package_view(
 
     The python and tests targets both read it; built once when they run in one process.
     ``reuse``: the view carries the keys of its files, and (with ``models``, the
-    python target) unchanged model modules come from the running target's units memo
-    (`generator.emit.python.reuse`).
+    python target) unchanged model modules and resource views come from the running
+    target's units memo (`generator.emit.python.reuse`). The tests target keeps the
+    resource views in its own memo only for an API without a python target: with
+    one, an incremental run builds the view once, in the python target, and a cold
+    run's two workers would both pickle every view.
     """
     for known_api, known_config, view, reported in _LAST:
         if known_api is api and known_config == config:
             return view, reported
     reported = Diagnostics()
     units = active_units() if reuse else None
+    views = models or "python" not in config.targets
     view = (
-        build_package(api, config, reported, units, reuse_models=models)
+        build_package(api, config, reported, units, reuse_models=models, reuse_views=views)
         if units is not None
         else build_package(api, config, reported)
     )

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from generator.config import ApiConfig
+from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.pyshape import Tuple, import_line, render
@@ -29,7 +31,8 @@ from generator.emit.python.options import (
     build_options,
 )
 from generator.emit.python.paging import detect
-from generator.emit.python.readme import ExampleCall, pager_example, per_resource, quick_start
+from generator.emit.python.readme import ExampleCall, pager_example, quick_start, tour_call
+from generator.emit.python.resource_units import ResourceUnit
 from generator.emit.python.resources import (
     ROOT,
     ResourceView,
@@ -40,7 +43,7 @@ from generator.emit.python.resources import (
 from generator.emit.python.reuse import ModelReuse
 from generator.emit.python.types import TypeRenderer
 from generator.emit.templating import pystr
-from generator.model import Api
+from generator.model import Api, Operation
 from generator.naming import env_var, user_class_name
 
 # Names the runtime, types and client modules define; model classes must not shadow them.
@@ -158,12 +161,14 @@ def build_package(
     units: UnitMemo | None = None,
     *,
     reuse_models: bool = True,
+    reuse_views: bool = True,
 ) -> PackageView:
     """The whole package's view; names come from config, falling back to `api_names`.
 
-    With ``units`` (the python target's), unchanged model modules are taken from the
-    last run (unless ``reuse_models`` is false: the resources' keys only); the view's
-    `reuse` keeps the built ones once they are rendered."""
+    With ``units`` (the python target's), unchanged model modules and resources'
+    views are taken from the last run (`ModelReuse.resource`), unless ``reuse_models``
+    (``reuse_views``) is false; the view's `reuse` keeps the built modules once they
+    are rendered."""
     package, env_prefix, distribution = package_names(api, config, diagnostics)
     client = user_class_name(config.client_class or "Client", RUNTIME_NAMES)
     async_client = f"Async{client}"
@@ -179,7 +184,7 @@ def build_package(
     reserved |= {"RootResource", "AsyncRootResource", "RootResourceWithRawResponse",
                  "AsyncRootResourceWithRawResponse"}  # fmt: skip
     renderer = TypeRenderer(api.definitions, reserved)
-    reuse = ModelReuse(units, renderer, reuse_models)
+    reuse = ModelReuse(units, renderer, reuse_models, reuse_views)
     models = reuse.definition_modules()
     tag_text = {t.name: t.description for t in (api.overview.tags if api.overview else ())}
     resources: list[ResourceView] = []
@@ -188,32 +193,25 @@ def build_package(
     root_reserved = set(CLIENT_ATTRIBUTES) | {o.name for o in options.options}
     root_reserved |= set(attributes.values())
     shared = options.digest_parts(), config.pagination
+    tours: list[ExampleCall] = []
     for tag, operations in groups.items():
         text = tag_text.get(tag, "")
         named = (tag, attributes.get(tag, ""), stems.get(tag, "RootResource"), text)
         reserved_methods = root_reserved if tag == ROOT else set()
         key = reuse.resource_key((shared, named, sorted(reserved_methods)), operations)
-        mark = len(renderer.journal)
-        view, extra = build_resource(
-            tag,
-            operations,
-            attribute=named[1],
-            stem=named[2],
-            description=text,
-            renderer=renderer,
-            options=options,
-            diagnostics=diagnostics,
-            reserved_methods=reserved_methods,
-            pagination=config.pagination,
-        )
-        reuse.resource_built(renderer.journal[mark:])
-        view = replace(view, unit_key=key)
-        models.extend(extra)
-        in_order.append(view)
+        build = partial(
+            _build_unit, tag, operations, named, key, renderer=renderer, options=options,
+            reserved_methods=reserved_methods, pagination=config.pagination, api=api,
+        )  # fmt: skip
+        unit = reuse.resource(key, operations, build)
+        diagnostics.extend(unit.reported)
+        models.extend(unit.inline)
+        tours.extend([unit.tour] if unit.tour else [])
+        in_order.append(unit.view)
         if tag == ROOT:
-            root = view
+            root = unit.view
         else:
-            resources.append(view)
+            resources.append(unit.view)
     exports = sorted(
         ((name, m.module) for m in models for name in m.exports), key=lambda e: isort_key(e[0])
     )
@@ -242,7 +240,33 @@ def build_package(
         model_exports=tuple(exports),
         published=config.published,
         quick_start=quick_start(tuple(in_order), api, options),
-        tour=per_resource(tuple(in_order), api),
+        tour=tuple(tours),
         pager_example=pager_example(tuple(in_order), api),
         reuse=reuse if units is not None else None,
     )
+
+
+def _build_unit(
+    tag: str,
+    operations: list[Operation],
+    named: tuple[str, str, str, str],
+    key: bytes,
+    *,
+    renderer: TypeRenderer,
+    options: ClientOptions,
+    reserved_methods: set[str],
+    pagination: Pagination,
+    api: Api,
+) -> ResourceUnit:
+    """Build what resource ``tag`` (``named``: tag, attribute, class stem, description)
+    gives the package view (`ResourceUnit`), its module's text kept under ``key``."""
+    reported = Diagnostics()
+    mark = len(renderer.journal)
+    view, extra = build_resource(
+        tag, operations, attribute=named[1], stem=named[2], description=named[3],
+        renderer=renderer, options=options, diagnostics=reported,
+        reserved_methods=reserved_methods, pagination=pagination,
+    )  # fmt: skip
+    view = replace(view, unit_key=key)
+    changes = tuple(renderer.journal[mark:])
+    return ResourceUnit(view, tuple(extra), changes, tuple(reported), tour_call(view, api))

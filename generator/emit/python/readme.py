@@ -91,9 +91,9 @@ def quick_start(
     return replace(example_call(resource, op, api), needs=needs)
 
 
-def per_resource(groups: tuple[ResourceView, ...], api: Api) -> tuple[ExampleCall, ...]:
-    """One call of each resource (its first operation), for the README's tour."""
-    return tuple(example_call(r, r.operations[0], api) for r in groups if r.operations)
+def tour_call(resource: ResourceView, api: Api) -> ExampleCall | None:
+    """The README's tour has one call of each resource: its first operation."""
+    return example_call(resource, resource.operations[0], api) if resource.operations else None
 
 
 def pager_example(groups: tuple[ResourceView, ...], api: Api) -> ExampleCall | None:

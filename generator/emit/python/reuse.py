@@ -19,9 +19,12 @@ changes the journal and so every later key: those modules are built again.
 A resource module (and the model modules of its operations' inline objects) is keyed
 the same way by its operations, every definition they reach (docstrings, samples and
 pager detection read their content), its names, the client options and paging
-config, and the naming state so far (`ModelReuse.resource_key`). Its view is still
-built every run (the client, README and tests read every operation's view); only
-rendering is skipped. The tests target keys its modules from these keys
+config, and the naming state so far (`ModelReuse.resource_key`). Its view is not
+built either when that key is unchanged: the client, README and tests read every
+operation's view, so the python target keeps each resource's view whole, with what
+building it changed and reported (`ModelReuse.resource`,
+`generator.emit.python.resource_units`), and renders only the resources whose key
+changed. The tests target keys its modules from these keys
 (`generator.emit.tests.reuse`).
 """
 
@@ -29,14 +32,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.emit.incremental.active import keep, recording
-from generator.emit.incremental.keys import content_bytes
+from generator.emit.incremental.keys import content_bytes, content_digest
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.openapi.schemas import references
 from generator.emit.python.models import ModelModuleView, build_definition_module
 from generator.emit.python.naming_state import Change
+from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_unit, view_key
 from generator.emit.python.types import TypeRenderer
 from generator.model import (
     AllOfSchema,
@@ -69,7 +73,9 @@ class ModelReuse:
     renderer: TypeRenderer
     models: bool = True
     """Whether model modules are looked up (the tests target renders none: it only
-    needs the resources' keys, and the naming state they are made from)."""
+    needs the resources' keys and views, and the naming state they are made from)."""
+    views: bool = True
+    """Whether resource views are looked up and kept (`resource`)."""
     chain: bytes = b""
     pending: dict[str, tuple[bytes, tuple[Change, ...], tuple[str, ...], set[bytes]]] = field(
         default_factory=dict
@@ -130,7 +136,7 @@ class ModelReuse:
         if self.memo is None:
             return b""
         keys = [self.chain, content_bytes(parts)]
-        keys += [content_bytes(operation) for operation in operations]
+        keys += [content_digest(operation) for operation in operations]
         reached: set[str] = set()
         todo = [r.target for o in operations for r in _operation_refs(o) if r.target]
         while todo:
@@ -141,9 +147,27 @@ class ModelReuse:
         keys += [self._digest(k) for k in sorted(reached)]
         return _hash(*keys)
 
-    def resource_built(self, changes: Iterable[Change]) -> None:
-        """Carry the naming changes a resource made into the keys of the ones after."""
-        self._advance(changes)
+    def resource(
+        self, key: bytes, operations: list[Operation], build: Callable[[], ResourceUnit]
+    ) -> ResourceUnit:
+        """The unit of the resource keyed ``key`` (`resource_key`) made of
+        ``operations``: the last run's, its naming changes replayed and its fragments
+        kept alive; else ``build()`` (kept, with the fragments it asked for). Either
+        way its naming changes are carried into the keys of the ones after."""
+        memo = self.memo if self.views and key else None
+        kept = memo.get(view_key(key)) if memo is not None else None
+        unit = load_unit(kept, operations) if isinstance(kept, bytes) else None
+        if unit is not None:
+            self.renderer.replay(unit.changes)
+            keep(unit.fragments)
+        else:
+            with recording() as used:
+                unit = build()
+            unit = replace(unit, fragments=tuple(sorted(used)))
+            if memo is not None:
+                memo.put(view_key(key), dump_unit(unit, operations))
+        self._advance(unit.changes)
+        return unit
 
     def inline_key(self, resource_key: bytes, module: str) -> bytes:
         """The key of the inline model module ``module`` of the resource whose key
@@ -186,7 +210,7 @@ class ModelReuse:
         known = self._digests.get(key)
         if known is None:
             definition = self.renderer.definitions.get(key)
-            data = b"-" if definition is None else content_bytes(definition)
+            data = b"-" if definition is None else content_digest(definition)
             known = self._digests[key] = _hash(key.encode(), data)
         return known
 

@@ -1,0 +1,102 @@
+"""Resource views taken whole from the last run when their resource's slice is unchanged.
+
+Everything building one resource gives the package view is a function of the slice
+`ModelReuse.resource_key` keys it by (its operations, what they reach, its names, the
+client options, the paging config, the naming state so far): its view (every
+operation's view), the model modules of its operations' inline objects, the naming
+changes building them made, the diagnostics they reported, and the README's tour call
+of its first operation. The python target keeps them as one `ResourceUnit` under a
+key made from the resource's; a run that finds it takes the unit instead of building
+it, replays its naming changes (as a reused model module does), reports its
+diagnostics again and keeps alive the fragments building it asked for.
+
+The views hold model objects: each operation's `OperationView.operation` and the
+parameters of its `OperationView.sources`. A unit is pickled with those written as
+references into the resource's operations (pickle's persistent ids: operation ``i``,
+its parameter ``j``) and unpickled against this run's operations, which equal the last
+run's since the key holds their content. So a kept unit holds this run's model
+objects, as a built one does, and is small: on Kubernetes the 58 resources pickle to
+4.7 MB (22 MB with the operations written out) and load in 0.05 s (1.25 s).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pickle
+from dataclasses import dataclass
+
+from generator.diagnostics import Diagnostic
+from generator.emit.python.models import ModelModuleView
+from generator.emit.python.naming_state import Change
+from generator.emit.python.readme import ExampleCall
+from generator.emit.python.resources import ResourceView
+from generator.model import Operation
+
+Ref = tuple[int, int]
+"""A persistent id: (operation, parameter) indexes, parameter -1 for the operation."""
+
+
+@dataclass(frozen=True)
+class ResourceUnit:
+    """What building one resource gives the package view (see the module doc)."""
+
+    view: ResourceView
+    inline: tuple[ModelModuleView, ...]
+    """The model modules of its operations' inline objects."""
+    changes: tuple[Change, ...]
+    """What building it changed in the naming state (`TypeRenderer.journal`)."""
+    reported: tuple[Diagnostic, ...]
+    tour: ExampleCall | None
+    """The README's call of its first operation (`readme.tour_call`)."""
+    fragments: tuple[bytes, ...] = ()
+    """The fragments building it asked for (`generator.emit.incremental.active.keep`)."""
+
+
+def view_key(resource_key: bytes) -> bytes:
+    """The key a resource's unit is kept under (its module's text has ``resource_key``)."""
+    return hashlib.blake2b(resource_key + b"\0view", digest_size=20).digest()
+
+
+def dump_unit(unit: ResourceUnit, operations: list[Operation]) -> bytes:
+    """``unit`` pickled, its model objects written as references into ``operations``."""
+    refs: dict[int, Ref] = {}
+    for i, operation in enumerate(operations):
+        refs.setdefault(id(operation), (i, -1))
+        for j, parameter in enumerate(operation.parameters):
+            refs.setdefault(id(parameter), (i, j))
+    buffer = io.BytesIO()
+    _Pickler(buffer, refs).dump(unit)
+    return buffer.getvalue()
+
+
+def load_unit(data: bytes, operations: list[Operation]) -> ResourceUnit | None:
+    """The unit `dump_unit` wrote, its references resolved against ``operations``;
+    ``None`` when ``data`` is not such a unit (never trusted: an md2sdk bug)."""
+    try:
+        unit = _Unpickler(io.BytesIO(data), operations).load()
+    except Exception:
+        return None
+    return unit if isinstance(unit, ResourceUnit) else None
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, refs: dict[int, Ref]) -> None:
+        super().__init__(file, protocol=5)
+        self.refs = refs
+
+    def persistent_id(self, obj: object) -> Ref | None:
+        return self.refs.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, operations: list[Operation]) -> None:
+        super().__init__(file)
+        self.operations = operations
+
+    def persistent_load(self, pid: object) -> object:
+        if not isinstance(pid, tuple):
+            raise pickle.UnpicklingError(f"unknown reference {pid!r}")
+        i, j = pid
+        operation = self.operations[i]
+        return operation if j < 0 else operation.parameters[j]
