@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from bench.edits import KINDS
@@ -72,14 +73,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("new", type=Path)
     parser.add_argument("--api", default="kubernetes")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/md2sdk-compare"))
+    parser.add_argument(
+        "--work", type=Path, default=None,
+        help="where the scratch projects go (default: a new temporary folder, removed after)",
+    )  # fmt: skip
     parser.add_argument("--bench-root", type=Path, default=DEFAULT_BENCH_ROOT)
     args = parser.parse_args(argv)
+    if args.work is not None:
+        return _compare(args, args.work)
+    # Its own folder: two comparisons running at once must not share scratch projects.
+    with tempfile.TemporaryDirectory(prefix="md2sdk-compare-") as work:
+        return _compare(args, Path(work))
+
+
+def _compare(args: argparse.Namespace, work: Path) -> int:
     trees = {"old": args.old.resolve(), "new": args.new.resolve()}
     projects = {}
     for label, tree in trees.items():
         pyproject = make_project(
-            args.work / label, args.bench_root / "md" / args.api, args.api, available_targets()
+            work / label, args.bench_root / "md" / args.api, args.api, available_targets()
         )
         timed(tree, pyproject, KINDS[0], "cold")  # both start with full caches
         projects[label] = pyproject

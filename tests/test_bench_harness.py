@@ -184,3 +184,24 @@ def test_compare_says_when_the_docs_have_nothing_of_a_kind(tmp_path: Path) -> No
         encoding="utf-8",
     )
     assert timed(repo, pyproject, "response-field", "edit") == "-"
+
+
+def test_compare_runs_in_a_folder_of_its_own_unless_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two comparisons at once must not share scratch projects (one deleted the
+    other's while it ran): without ``--work`` each gets a new folder, removed after."""
+    from bench import compare  # noqa: PLC0415
+
+    seen: list[Path] = []
+
+    def fake(args: object, work: Path) -> int:
+        assert work.is_dir()
+        seen.append(work)
+        return 0
+
+    monkeypatch.setattr(compare, "_compare", fake)
+    assert compare.main(["old", "new"]) == 0 and compare.main(["old", "new"]) == 0
+    assert seen[0] != seen[1] and not seen[0].exists() and not seen[1].exists()
+    assert compare.main(["old", "new", "--work", str(tmp_path)]) == 0
+    assert seen[2] == tmp_path
