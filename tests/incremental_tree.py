@@ -117,15 +117,7 @@ class Tree:
 
     def write(self, specs: Path) -> None:
         """Bring ``specs`` to this tree, writing only changed pages, deleting gone ones."""
-        pages = self.pages()
-        for old in list(specs.rglob("*.md")):
-            if old.relative_to(specs).as_posix() not in pages:
-                old.unlink()
-        for relative, text in pages.items():
-            path = specs / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
+        write_pages(specs, self.pages())
 
     def _schema(self, schema: str, here: str) -> str:
         if schema in self.definitions or schema in self.types:
@@ -171,6 +163,19 @@ class Tree:
             schema = self._schema(p.schema, "")
             lines.append(f"|**{p.name}**  <br>*{flag}*|{p.description}|{schema}|")
         return "\n".join(lines) + "\n"
+
+
+def write_pages(specs: Path, pages: dict[str, str]) -> None:
+    """Bring ``specs`` to ``pages`` (relative path: text) as an editor saving them
+    would: only changed pages are written, pages no longer there are deleted."""
+    for old in list(specs.rglob("*.md")):
+        if old.relative_to(specs).as_posix() not in pages:
+            old.unlink()
+    for relative, text in pages.items():
+        path = specs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def zoo() -> Tree:

@@ -21,6 +21,7 @@ from generator.diagnostics import Diagnostics
 from generator.emit.incremental.units import UnitMemo
 from generator.kept import expect_more_runs, forget
 from generator.pipeline import generate
+from tests.incremental_tree import write_pages
 
 CONFIG = """\
 [tool.md2sdk]
@@ -71,15 +72,7 @@ def _pages() -> dict[str, str]:
 
 
 def _write(root: Path, pages: dict[str, str]) -> None:
-    specs = root / "specs"
-    for old in specs.rglob("*.md") if specs.exists() else []:
-        if old.relative_to(specs).as_posix() not in pages:
-            old.unlink()
-    for relative, text in pages.items():
-        path = specs / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+    write_pages(root / "specs", pages)
     (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
 
 
