@@ -20,13 +20,12 @@ of an API with inheritance (a parent takes its child's discriminator).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from jinja2 import Environment
 
 from generator.diagnostics import Diagnostic, Diagnostics
-from generator.emit.incremental.keys import content_bytes, content_digest
+from generator.emit.incremental.keys import content_bytes, content_digest, hash_parts
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.openapi.schemas import Json, SchemaWriter, references
 from generator.emit.openapi.view import operation_view
@@ -85,7 +84,7 @@ class DocumentParts:
             and d.polymorphism.nature is PolymorphismNature.INHERITANCE
             for d in api.definitions
         )
-        self.chain = _hash(b"openapi", content_bytes(settings))
+        self.chain = hash_parts(b"openapi", content_bytes(settings))
 
     # ---------------------------------------------------------------- building
 
@@ -185,7 +184,7 @@ class DocumentParts:
             return b""
         found = [r for s in schemas if s is not None for r in references(s)]
         direct = sorted({t for r in found if (t := r.target or r.anchor)})
-        return _hash(self.chain, item, *(self._closure(k) for k in direct))
+        return hash_parts(self.chain, item, *(self._closure(k) for k in direct))
 
     def _closure(self, key: str) -> bytes:
         """A digest of the definition ``key`` and every definition it reaches, with
@@ -206,7 +205,7 @@ class DocumentParts:
                 self._digest(k) + (names[k].encode() if api.definition(k) is not None else b"")
                 for k in sorted(reached)
             ]
-            known = self._closures[key] = _hash(*parts)
+            known = self._closures[key] = hash_parts(*parts)
         return known
 
     def _digest(self, key: str) -> bytes:
@@ -215,7 +214,7 @@ class DocumentParts:
             assert self._api is not None
             definition = self._api.definition(key)
             data = b"-" if definition is None else content_digest(definition)
-            known = self._digests[key] = _hash(key.encode(), data)
+            known = self._digests[key] = hash_parts(key.encode(), data)
         return known
 
     def _references(self, key: str) -> tuple[str, ...]:
@@ -228,7 +227,7 @@ class DocumentParts:
         return known
 
     def _advance(self, taken: str, stand_ins: tuple[Reference, ...]) -> None:
-        self.chain = _hash(self.chain, content_bytes((taken, stand_ins)))
+        self.chain = hash_parts(self.chain, content_bytes((taken, stand_ins)))
 
 
 def _is_part(value: object) -> bool:
@@ -243,10 +242,3 @@ def _is_part(value: object) -> bool:
         and isinstance(record[1], tuple)
         and isinstance(record[2], tuple)
     )
-
-
-def _hash(*parts: bytes) -> bytes:
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        digest.update(b"%d:" % len(part) + part)
-    return digest.digest()

@@ -30,12 +30,11 @@ changed. The tests target keys its modules from these keys
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from generator.emit.incremental.active import keep, recording
-from generator.emit.incremental.keys import content_bytes, content_digest
+from generator.emit.incremental.keys import content_bytes, content_digest, hash_parts
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.openapi.schemas import references
 from generator.emit.python.models import ModelModuleView, build_definition_module
@@ -90,7 +89,7 @@ class ModelReuse:
         unresolved = sorted(k for k, d in r.definitions.items() if d.unresolved)
         start = (sorted(r.reserved), tuple(r.class_of.items()), tuple(r.module_of_def.items()),
                  sorted(r.class_keys), unresolved)  # fmt: skip
-        self.chain = _hash(b"models", content_bytes(start))
+        self.chain = hash_parts(b"models", content_bytes(start))
 
     def definition_modules(self) -> list[ModelModuleView]:
         """Every definition's module, in document order (`build_model_modules`)."""
@@ -145,7 +144,7 @@ class ModelReuse:
                 reached.add(key)
                 todo.extend(self._references(key))
         keys += [self._digest(k) for k in sorted(reached)]
-        return _hash(*keys)
+        return hash_parts(*keys)
 
     def resource(
         self, key: bytes, operations: list[Operation], build: Callable[[], ResourceUnit]
@@ -172,7 +171,7 @@ class ModelReuse:
     def inline_key(self, resource_key: bytes, module: str) -> bytes:
         """The key of the inline model module ``module`` of the resource whose key
         is ``resource_key`` (it is made along with the resource's operations)."""
-        return _hash(resource_key, module.encode()) if resource_key else b""
+        return hash_parts(resource_key, module.encode()) if resource_key else b""
 
     def file(self, key: bytes, render: Callable[[], str]) -> str:
         """The text kept under ``key`` (a resource's or inline module's), else
@@ -199,19 +198,19 @@ class ModelReuse:
 
     def _advance(self, changes: Iterable[Change]) -> None:
         naming = tuple(c for c in changes if c[0] != "f")
-        self.chain = _hash(self.chain, content_bytes(naming))
+        self.chain = hash_parts(self.chain, content_bytes(naming))
 
     def _key(self, definition: Definition) -> bytes:
         parts = [self.chain, self._digest(definition.key)]
         parts += [self._digest(k) for k in sorted(self._reached(definition.key))]
-        return _hash(*parts)
+        return hash_parts(*parts)
 
     def _digest(self, key: str) -> bytes:
         known = self._digests.get(key)
         if known is None:
             definition = self.renderer.definitions.get(key)
             data = b"-" if definition is None else content_digest(definition)
-            known = self._digests[key] = _hash(key.encode(), data)
+            known = self._digests[key] = hash_parts(key.encode(), data)
         return known
 
     def _reached(self, key: str) -> set[str]:
@@ -267,10 +266,3 @@ def _expands(schema: Schema | None, classes: set[str], found: list[str]) -> None
                 found.append(part.ref.target)
             else:
                 _expands(part, classes, found)
-
-
-def _hash(*parts: bytes) -> bytes:
-    digest = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        digest.update(b"%d:" % len(part) + part)
-    return digest.digest()
