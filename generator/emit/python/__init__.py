@@ -25,6 +25,7 @@ from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.incremental.active import active_units
 from generator.emit.python.package import PackageView, build_package
+from generator.emit.python.package_files import kept_key
 from generator.emit.python.reuse import ModelReuse
 from generator.model import Api
 
@@ -89,18 +90,25 @@ def render_package(view: PackageView, env: Environment) -> dict[str, str]:
     def render(template: str, **context: object) -> str:
         return env.get_template(f"python/{template}").render(**context)
 
+    reuse = view.reuse
+
+    def package_file(template: str) -> str:
+        """A file rendered from the whole view; kept whole where `package_files`
+        keys what its template reads."""
+        key = kept_key(env, template, view) if reuse is not None else b""
+        return _kept(reuse, key, partial(render, template, view=view))
+
     files = {
         f"{root}/pyproject.toml": render("pyproject.toml.jinja", view=view),
-        f"{root}/README.md": render("README.md.jinja", view=view),
+        f"{root}/README.md": package_file("README.md.jinja"),
         f"{src}/__init__.py": render("src/__init__.py.jinja", view=view),
         f"{src}/py.typed": "",
         f"{src}/_client.py": render("src/_client.py.jinja", view=view),
-        f"{src}/models/__init__.py": render("src/models/__init__.py.jinja", view=view),
+        f"{src}/models/__init__.py": package_file("src/models/__init__.py.jinja"),
         f"{src}/resources/__init__.py": render("src/resources/__init__.py.jinja", view=view),
     }
     for name in _STATIC:
         files[f"{src}/{name}"] = render(f"src/{name}.jinja", view=view)
-    reuse = view.reuse
     inline_keys: dict[str, bytes] = {}
     resources = [*view.resources, *([view.root] if view.root else [])]
     for resource in resources:

@@ -174,9 +174,10 @@ class ModelReuse:
         return hash_parts(resource_key, module.encode()) if resource_key else b""
 
     def file(self, key: bytes, render: Callable[[], str]) -> str:
-        """The text kept under ``key`` (a resource's or inline module's), else
-        ``render()``, kept with the fragments it was made of (which a hit keeps
-        alive in the fragment cache, for the edit that changes the file)."""
+        """The text kept under ``key`` (a resource's, an inline module's, a package
+        file's: `generator.emit.python.package_files`), else ``render()``, kept with
+        the fragments it was made of (which a hit keeps alive in the fragment cache,
+        for the edit that changes the file)."""
         kept = self.memo.get(key) if self.memo is not None and key else None
         if isinstance(kept, tuple):
             text, fragments = kept
