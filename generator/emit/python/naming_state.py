@@ -12,7 +12,9 @@ gives them (`generator.emit.python.reuse`).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
+from generator.emit.incremental.active import remembered_over
 from generator.model import AllOfSchema, Definition, ObjectSchema
 from generator.naming import class_name, fresh_name, module_name, unique_names
 
@@ -29,33 +31,27 @@ class NamingState:
     def __init__(self, definitions: tuple[Definition, ...], reserved: set[str]) -> None:
         self.definitions = {d.key: d for d in definitions}
         self.reserved = frozenset(reserved)
-        objects = [d for d in definitions if self._is_class(d)]
-        self.class_of = unique_names(
-            [d.key for d in definitions], lambda k: class_name(self.definitions[k].name or k),
-            reserved=reserved,
-        )
-        self.module_of_def = unique_names(
-            [d.key for d in definitions], lambda k: module_name(self.class_of[k]), fold=True,
-            reserved={"_inline"},
-        )
-        self.class_keys = {d.key for d in objects}
+        named = tuple((d.key, d.name, self._is_class(d)) for d in definitions)
+        fixed = tuple(sorted(reserved))
+        # Pure in ``named`` and ``fixed``: taken from the last run when they are
+        # unchanged (~0.05 s of naming on Kubernetes's 891 definitions).
+        compute = partial(_first_names, named, fixed)
+        made = remembered_over("naming_state", (), compute, named, fixed)
+        assert isinstance(made, tuple) and len(made) == 3
+        self.class_of: dict[str, str] = made[0]
+        self.module_of_def: dict[str, str] = made[1]
+        self._params: dict[str, str] = made[2]
+        self.class_keys = {key for key, _, is_class in named if is_class}
         self._modules = {m.casefold() for m in self.module_of_def.values()}
         """Model module names handed out, casefolded (the definitions' and new ones)."""
-        self._taken = set(self.class_of.values()) | reserved
+        self._taken = set(self.class_of.values()) | reserved | set(self._params.values())
         self.module_of_class: dict[str, str] = {
             self.class_of[k]: self.module_of_def[k] for k in self.class_keys
         }
         self.class_names = {self.class_of[k] for k in self.class_keys}
-        self._params: dict[str, str] = {}
         for key in self.definitions:
             if key in self.class_keys:
-                # Named up front, in document order: a ``...Param``'s name then does
-                # not depend on which module happens to use it first, so a change to
-                # one module's fields leaves every other module's names alone.
-                param = fresh_name(class_name(f"{self.class_of[key]}Param"), self._taken)
-                self._taken.add(param)
-                self._params[self.class_of[key]] = param
-                self.module_of_class[param] = self.module_of_def[key]
+                self.module_of_class[self._params[self.class_of[key]]] = self.module_of_def[key]
         self.field_hints: dict[str, dict[str, str]] = {}
         """Class name → wire name → field hint, of every class rendered so far."""
         self.journal: list[Change] = []
@@ -120,4 +116,31 @@ class NamingState:
         name = fresh_name(class_name(text), self._taken)
         self._apply(("t", name, None))
         return name
+
+
+def _first_names(
+    named: tuple[tuple[str, str, bool], ...], reserved: tuple[str, ...]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The names decided up front, from each definition's (key, name, whether it is a
+    class) in document order: class → class name, → module name, and each class
+    name's ``...Param`` TypedDict."""
+    names = {key: name for key, name, _ in named}
+    class_of = unique_names(
+        [key for key, _, _ in named], lambda k: class_name(names[k] or k), reserved=reserved
+    )
+    module_of_def = unique_names(
+        [key for key, _, _ in named], lambda k: module_name(class_of[k]), fold=True,
+        reserved={"_inline"},
+    )
+    classes = {key for key, _, is_class in named if is_class}
+    taken = set(class_of.values()) | set(reserved)
+    params: dict[str, str] = {}
+    for key in (key for key in names if key in classes):
+        # Named up front, in document order: a ``...Param``'s name then does not
+        # depend on which module happens to use it first, so a change to one
+        # module's fields leaves every other module's names alone.
+        param = fresh_name(class_name(f"{class_of[key]}Param"), taken)
+        taken.add(param)
+        params[class_of[key]] = param
+    return class_of, module_of_def, params
 

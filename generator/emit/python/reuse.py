@@ -34,7 +34,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from generator.emit.incremental.active import keep, recording
-from generator.emit.incremental.keys import content_bytes, content_digest, hash_parts
+from generator.emit.incremental.keys import (
+    content_bytes,
+    content_digest,
+    hash_parts,
+    stable_bytes,
+)
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.openapi.schemas import references
 from generator.emit.python.models import ModelModuleView, build_definition_module
@@ -89,7 +94,7 @@ class ModelReuse:
         unresolved = sorted(k for k, d in r.definitions.items() if d.unresolved)
         start = (sorted(r.reserved), tuple(r.class_of.items()), tuple(r.module_of_def.items()),
                  sorted(r.class_keys), unresolved)  # fmt: skip
-        self.chain = hash_parts(b"models", content_bytes(start))
+        self.chain = hash_parts(b"models", _names_bytes(start))
 
     def definition_modules(self) -> list[ModelModuleView]:
         """Every definition's module, in document order (`build_model_modules`)."""
@@ -199,7 +204,7 @@ class ModelReuse:
 
     def _advance(self, changes: Iterable[Change]) -> None:
         naming = tuple(c for c in changes if c[0] != "f")
-        self.chain = hash_parts(self.chain, content_bytes(naming))
+        self.chain = hash_parts(self.chain, _names_bytes(naming))
 
     def _key(self, definition: Definition) -> bytes:
         parts = [self.chain, self._digest(definition.key)]
@@ -238,6 +243,14 @@ class ModelReuse:
                 _expands(schema, self.renderer.class_keys, found)
             known = self._deps[key] = tuple(found)
         return known
+
+
+def _names_bytes(names: object) -> bytes:
+    """The bytes of naming state (names, changes) for a key: without pickle's memo, as
+    the names may come from the last run (`NamingState`, a replayed change), where
+    equal strings are not the same objects they are in a fresh build."""
+    material = stable_bytes(names)
+    return content_bytes(names) if material is None else material
 
 
 def _operation_refs(operation: Operation) -> list[Reference]:
