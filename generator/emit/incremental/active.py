@@ -9,7 +9,7 @@ process or this forked worker) and just calls the function when there is none.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Protocol
@@ -28,6 +28,8 @@ class Memo(Protocol):
     def recording(self) -> AbstractContextManager[set[bytes]]: ...
 
     def keep(self, keys: Iterable[bytes]) -> None: ...
+
+    def scope(self, name: str) -> Memo: ...
 
 
 ACTIVE: ContextVar[Memo | None] = ContextVar("md2sdk_fragment_memo", default=None)
@@ -58,6 +60,22 @@ def remembered_over(name: str, model: object, compute: Callable[[], object], *ar
     if memo is None:
         return compute()
     return memo.call_over(name, compute, model, args)
+
+
+@contextlib.contextmanager
+def scoped(name: str) -> Iterator[None]:
+    """Inside the block, the active memo is its scope ``name``: fragments kept in a
+    slot of their own, read only by a run that asks for them (one output file built
+    again; see `generator.emit.incremental.fragments`)."""
+    memo = ACTIVE.get()
+    if memo is None:
+        yield
+        return
+    token = ACTIVE.set(memo.scope(name))
+    try:
+        yield
+    finally:
+        ACTIVE.reset(token)
 
 
 def recording() -> AbstractContextManager[set[bytes]]:

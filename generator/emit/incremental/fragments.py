@@ -11,7 +11,11 @@ changed ones are laid out again.
 The fragments of one target of one API are kept together in one map slot
 (`generator.cache_map`: loaded once, saved at the end of the target only when they
 changed, as a delta over its base), holding just the fragments this run used, so the
-slot never grows beyond one document's worth.
+slot never grows beyond one document's worth. An emitter whose files are built apart
+(the tests target's modules, one per resource) gives each its own *scope*
+(`FragmentMemo.scope`): a slot of its own, loaded only when that file is built again,
+and left as it is by a run that takes the file whole from the last run (on
+Kubernetes the tests target's one slot held 30 MB, which every edit read and wrote).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from generator.cache_map import MapSlot
+from generator.emit.incremental.active import ACTIVE
 from generator.emit.incremental.keys import stable_bytes
 
 if TYPE_CHECKING:
@@ -45,15 +50,27 @@ class FragmentMemo:
         self.used: dict[bytes, str | bytes] = {}
         """This run's fragments: text, or pickled data (`call_over`)."""
         self._recording: list[set[bytes]] = []
+        self._scopes: dict[str, FragmentMemo] = {}
+
+    def scope(self, name: str) -> FragmentMemo:
+        """The memo of scope ``name`` of this one (see the module doc): its own slot,
+        read on first use, saved with this memo."""
+        found = self._scopes.get(name)
+        if found is None:
+            found = self._scopes[name] = FragmentMemo(self.session, f"{self.slot}\0scope\0{name}")
+        return found
 
     def wrap(self, name: str, function: Filter) -> Filter:
-        """``function`` (a filter registered as ``name``), answered from the memo."""
+        """``function`` (a filter registered as ``name``), answered from the active
+        memo (this one or the scope made active inside it: `active.scoped`)."""
 
         def cached(*args: Any, **kwargs: Any) -> str:
+            active = ACTIVE.get()
+            memo = active if isinstance(active, FragmentMemo) else self
             if not kwargs:
-                return self.call(name, function, args)
+                return memo.call(name, function, args)
             keyed = (args, tuple(sorted(kwargs.items())))
-            return self.call(f"{name}\0kwargs", lambda *_: function(*args, **kwargs), keyed)
+            return memo.call(f"{name}\0kwargs", lambda *_: function(*args, **kwargs), keyed)
 
         return cached
 
@@ -126,9 +143,11 @@ class FragmentMemo:
 
     def save(self) -> None:
         """Keep this run's fragments for the next run (only when they changed: as a
-        delta over the slot's base, `generator.cache_map`)."""
+        delta over the slot's base, `generator.cache_map`), and its scopes'."""
         if self.used and self.used.keys() != self.known.keys():
             self.stored.save(self.used)
+        for scope in self._scopes.values():
+            scope.save()
 
 
 def _pickled(value: object) -> bytes | None:
