@@ -2,7 +2,7 @@
 
 Some caches are one big map per API (and target) that a one-page edit changes by a few
 entries: the page store (1,903 parsed pages, 23 MB on Kubernetes), the emit fragments
-and whole-file units (the tests target's fragments alone: 30 MB). Pickling,
+and whole-file units (the tests target's units: 15 MB). Pickling,
 checksumming and writing the whole map after every edit cost more than the edit
 itself (~0.3 s for those 30 MB, read and written). A `MapSlot` therefore writes a
 *delta* beside its base (the entries added or changed since the base, the keys
