@@ -18,7 +18,8 @@ input is added to the declaration, never to a key at a call site.
 name, key, payload length and digest) and the payload, atomically
 (`generator.write.atomic`). `Cache.load` returns the payload only when the header is
 md2sdk's, names this cache, this format and the asked key, and the payload has the
-recorded length and digest. Anything else is a miss; a corrupt or foreign entry is
+recorded length and digest. Anything else is a miss (an older format's
+entry in a slot silently, like an entry of older inputs); a corrupt or foreign entry is
 also logged as a warning (logger ``md2sdk.cache``, printed on stderr) for the caches
 declared with ``warn=True``, since it means something other than md2sdk wrote there.
 Caches are best effort: an unreadable or unwritable cache only costs time.
@@ -51,10 +52,10 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, hashing
 from generator.resources import builtin_templates, package_root
 
-FORMAT = 1
+FORMAT = 2
 """Version of the entry layout and of key derivation; bump it when either changes."""
 
 _MAGIC = b"md2sdk-cache"
@@ -125,6 +126,12 @@ class Cache:
     def load(self, key: str | None, *, slot: str | None = None) -> bytes | None:
         """The payload stored under ``key``, or ``None`` (see the module doc); with
         a ``slot``, key ``None`` asks for the slot's entry whatever its key."""
+        payload = self.load_view(key, slot=slot)
+        return None if payload is None else payload.tobytes()
+
+    def load_view(self, key: str | None, *, slot: str | None = None) -> memoryview | None:
+        """`load`'s payload as a view into the file's bytes, not a copy of them (a map
+        slot's payload is tens of MB, only ever unpickled)."""
         if self.root is None:
             return None
         if key is None and slot is None:
@@ -135,18 +142,26 @@ class Cache:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            return self._ignored(path, f"unreadable: {exc.strerror}")
-        head, newline, payload = data.partition(b"\n")
-        fields = head.split(b" ")
-        if not newline or len(fields) != 6 or fields[0] != _MAGIC:
-            return self._ignored(path, "not an md2sdk cache entry")
-        if (fields[1], fields[2]) != (b"%d" % FORMAT, self.inputs.name.encode()):
-            return self._ignored(path, "written by another md2sdk or for another cache")
-        if key is not None and fields[3] != key.encode():
-            # A slot holds the entry of older inputs until it is stored again.
-            return None if slot is not None else self._ignored(path, "written for another key")
+            self._ignored(path, f"unreadable: {exc.strerror}")
+            return None
+        end = data.find(b"\n", 0, 1024)
+        fields = data[:end].split(b" ") if end >= 0 else []
+        payload = memoryview(data)[end + 1 :]
+        if len(fields) != 6 or fields[0] != _MAGIC:
+            self._ignored(path, "not an md2sdk cache entry")
+            return None
+        if fields[2] != self.inputs.name.encode():
+            self._ignored(path, "written for another cache")
+            return None
+        if fields[1] != b"%d" % FORMAT or (key is not None and fields[3] != key.encode()):
+            # A slot holds the entry of older inputs (or an older md2sdk) until it is
+            # stored again; at a content address, such an entry is foreign.
+            if slot is None:
+                self._ignored(path, "written by another md2sdk or for another key")
+            return None
         if fields[4] != b"%d" % len(payload) or fields[5] != _checksum(payload).encode():
-            return self._ignored(path, "truncated or altered")
+            self._ignored(path, "truncated or altered")
+            return None
         return payload
 
     def holds(self, key: str, *, slot: str | None = None) -> bool:
@@ -188,7 +203,7 @@ class Cache:
         except OSError:
             return
 
-    def _ignored(self, path: Path, reason: str) -> bytes | None:
+    def _ignored(self, path: Path, reason: str) -> None:
         """A miss, logged for the caches declared with ``warn``."""
         if self.inputs.warn:
             import logging  # noqa: PLC0415 (~6 ms; a no-op run never warns)
@@ -199,11 +214,10 @@ class Cache:
                 self.inputs.name,
                 reason,
             )
-        return None
 
 
-def _checksum(payload: bytes) -> str:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+def _checksum(payload: bytes | memoryview) -> str:
+    return hashing.digest(payload, 16).hex()
 
 
 def files_digest(

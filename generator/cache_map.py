@@ -118,7 +118,7 @@ class MapSlot(Generic[K, V]):
         return _State(token, entries, known)
 
     def _unpickled(self, slot: str) -> object:
-        payload = self.cache.load(self.key, slot=slot)
+        payload = self.cache.load_view(self.key, slot=slot)
         if payload is None:
             return None
         try:

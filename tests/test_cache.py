@@ -184,6 +184,12 @@ def test_store_then_load_and_a_disabled_cache(tmp_path: Path) -> None:
     assert disabled.load(key) is None
 
 
+def _other_format(head: bytes) -> bytes:
+    ours = b"md2sdk-cache %d " % cache_module.FORMAT
+    assert head.startswith(ours)
+    return head.replace(ours, b"md2sdk-cache %d " % (cache_module.FORMAT - 1), 1)
+
+
 def _corrupt_entries(cache: Cache, key: str) -> dict[str, bytes]:
     good = cache.path(key).read_bytes()
     head, _, payload = good.partition(b"\n")
@@ -192,7 +198,7 @@ def _corrupt_entries(cache: Cache, key: str) -> dict[str, bytes]:
         "altered": head + b"\n" + payload.replace(b"pay", b"PAY"),
         "not md2sdk's": b"\x80\x04not a cache entry at all",
         "empty": b"",
-        "other format": head.replace(b"md2sdk-cache 1 ", b"md2sdk-cache 2 ") + b"\n" + payload,
+        "other format": _other_format(head) + b"\n" + payload,
         "other cache": head.replace(b" pages ", b" black ") + b"\n" + payload,
         "other key": head.replace(key.encode(), b"0" * 64) + b"\n" + payload,
     }
@@ -215,6 +221,22 @@ def test_corrupt_or_foreign_entries_are_ignored_with_a_warning(
     assert record.getMessage().startswith(f"{cache.path(key)}: warning: ignored a pages cache")
     cache.store(key, b"payload")  # rebuilt
     assert cache.load(key) == b"payload"
+
+
+def test_a_slot_written_in_an_older_format_is_a_silent_miss(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Like a slot of older inputs: upgrading md2sdk must not warn about its own caches."""
+    cache = Cache(tmp_path, PAGES)
+    cache.store("k", b"payload", slot="api")
+    path = cache.path("k", slot="api")
+    head, _, payload = path.read_bytes().partition(b"\n")
+    path.write_bytes(_other_format(head) + b"\n" + payload)
+    with caplog.at_level(logging.WARNING, logger="md2sdk.cache"):
+        assert cache.load("k", slot="api") is None
+    assert caplog.records == []
+    cache.store("k", b"payload", slot="api")
+    assert cache.load("k", slot="api") == b"payload"
 
 
 def test_caches_not_declared_warn_ignore_silently(
@@ -258,7 +280,7 @@ def test_stamps_are_entries_of_the_stamps_cache(tmp_path: Path) -> None:
     stamp = Stamp("f" * 64, {"a.py": (1, 2)}, 3, 4, ())
     write_stamp(tmp_path, "catalog", stamp)
     head, _, body = stamp_file(tmp_path, "catalog").read_bytes().partition(b"\n")
-    assert head.startswith(b"md2sdk-cache 1 stamps " + b"f" * 64 + b" ")
+    assert head.startswith(b"md2sdk-cache %d stamps " % cache_module.FORMAT + b"f" * 64 + b" ")
     assert json.loads(body)["operations"] == 3
     assert read_stamp(tmp_path, "catalog") == stamp
 

@@ -211,10 +211,10 @@ def test_a_process_that_runs_again_reads_no_fragments_back(
     its next run reads no emit slot back from disk, and still equals a cold run."""
     twins = Twins(tmp_path)
     names: list[str] = []
-    real = Cache.load
+    real = Cache.load_view  # every entry is read through it
     monkeypatch.setattr(
         Cache,
-        "load",
+        "load_view",
         lambda self, key, **kw: names.append(self.inputs.name) or real(self, key, **kw),
     )
     result = twins.edit(set_description("getAnimal", "Read again from memory."))

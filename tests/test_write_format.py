@@ -10,7 +10,7 @@ import pytest
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
 from generator.kept import forget
-from generator.write import MODE, format_files
+from generator.write import MODE, format_files, formatting
 from generator.write.formatting import PARALLEL_THRESHOLD, cache_key
 
 
@@ -169,4 +169,30 @@ def test_a_process_that_formats_again_reads_no_entry_back(
     assert loads == []
     forget()
     assert format_files(sources, Diagnostics(), cache_dir=tmp_path) == first
-    assert len(loads) == 2
+    # b.py is its own format: the fixed points' slot answers it without an entry read.
+    assert loads == [cache_key(Cache(tmp_path, BLACK), "x=1\n")]
+
+
+def test_a_new_process_takes_fixed_points_from_one_slot_only_for_the_same_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = {"a.py": "x = 1\n", "pkg/b.py": "def f():\n    return 2\n"}
+    assert format_files(sources, Diagnostics(), cache_dir=tmp_path, shaped=True) == sources
+    for entry in (tmp_path / "black").glob("*/*"):  # every entry but the slots
+        entry.unlink()
+    forget()
+    formatted: list[str] = []
+    real = formatting._format
+    monkeypatch.setattr(
+        formatting, "_format", lambda source, *a: formatted.append(source) or real(source, *a)
+    )
+    again = format_files(sources, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    assert again == sources and formatted == []
+    forget()
+    edited = {**sources, "a.py": "x = 2\n"}
+    assert format_files(edited, Diagnostics(), cache_dir=tmp_path, shaped=True) == edited
+    assert formatted == ["x = 2\n"]  # another source at that path is formatted (compiled)
+    forget()
+    moved = {"c.py": "x = 1\n"}  # a fixed point is known per path, not per source
+    assert format_files(moved, Diagnostics(), cache_dir=tmp_path, shaped=True) == moved
+    assert formatted == ["x = 2\n", "x = 1\n"]

@@ -22,12 +22,12 @@ helper), which only costs a full parse.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import hashing
 from generator.cache import PAGES, Cache
 from generator.cache_map import MapSlot
 
@@ -43,7 +43,7 @@ def stat_of(info: os.stat_result) -> Stat:
 
 
 def digest_of(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=20).digest()
+    return hashing.digest(data)
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,10 @@ reuses a verdict made by another.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from generator import hashing
 from generator.cache import VERDICTS, Cache
 from generator.cache_map import MapSlot
 from generator.model import (
@@ -53,7 +53,7 @@ Verdict = tuple[bool, tuple[str, ...], bytes]
 """A stored verdict: the answer, the definition keys its walk looked up, the digest of
 their signatures (`Verdicts.digest`)."""
 
-_MISSING = hashlib.blake2b(b"no such definition", digest_size=16).digest()
+_MISSING = hashing.digest(b"no such definition", 16)
 
 
 def _written(value: DocValue | None) -> object:
@@ -115,11 +115,11 @@ def definition_signature(definition: Definition) -> tuple[object, ...]:
 def _digest(value: object) -> bytes:
     # repr of nested tuples of str, numbers, None and JSON values is exact and stable.
     text = repr(value).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(text, digest_size=16).digest()
+    return hashing.digest(text, 16)
 
 
 def _stored_key(parts: tuple[str, str, str]) -> bytes:
-    digest = hashlib.blake2b(digest_size=16)
+    digest = hashing.Hasher()
     for part in parts:
         data = part.encode("utf-8", "surrogatepass")
         digest.update(b"%d:" % len(data) + data)
@@ -212,4 +212,4 @@ class Verdicts:
                     _MISSING if definition is None else _digest(definition_signature(definition))
                 )
             parts.append(found)
-        return hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+        return hashing.digest(b"".join(parts), 16)

@@ -40,6 +40,7 @@ from generator.diagnostics import Diagnostics
 from generator.kept import Kept, long_lived
 from generator.location import SourceLocation
 from generator.write import syntax
+from generator.write.fixed_points import FixedPoints
 
 if TYPE_CHECKING:
     import black
@@ -162,11 +163,14 @@ def format_files(
     cache = Cache(cache_dir, BLACK)
     # What the last process compiled of each file, so only its changed parts compile.
     parts = syntax.PartsStore(cache_dir) if shaped and cache_dir is not None else None
+    fixed = FixedPoints(cache)
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
         key = keys[path] = cache_key(cache, source, shaped)
-        cached = _read_cache(cache, key, source)
+        cached = source if fixed.holds(path, key) else _read_cache(cache, key, source)
+        if cached == source:
+            fixed.record(path, key)
         if cached is not None:
             result[path] = cached
             if cached is source and parts is not None and long_lived():
@@ -184,6 +188,8 @@ def format_files(
         if formatted is not None:
             result[path] = formatted
             _write_cache(cache, keys[path], source, formatted)
+            if formatted == source:
+                fixed.record(path, keys[path])
             if shaped and formatted == source:  # compiled in a pool worker, maybe
                 syntax.remember(keys[path], digests)
                 if parts is not None:
@@ -199,6 +205,7 @@ def format_files(
             progress(1)
     if parts is not None:
         parts.save()
+    fixed.save()
     return result
 
 

@@ -26,7 +26,6 @@ alone: the file is then compiled whole, and its error, if any, is reported where
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from collections.abc import Collection, Iterable
@@ -34,6 +33,7 @@ from itertools import pairwise
 from pathlib import Path
 from types import CodeType
 
+from generator import hashing
 from generator.cache import PARTS, Cache
 from generator.cache_map import MapSlot
 from generator.kept import long_lived
@@ -138,7 +138,7 @@ def _known(digests: Iterable[bytes]) -> None:
 
 
 def _digest(part: str) -> bytes:
-    return hashlib.blake2b(part.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return hashing.digest(part.encode("utf-8", "surrogatepass"), 16)
 
 
 def _compiled(source: str) -> str | None:

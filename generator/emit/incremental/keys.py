@@ -13,11 +13,11 @@ that cannot be pickled (a lambda, an open file) get no key and are rendered ever
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 from collections.abc import Callable
 
+from generator import hashing
 from generator.kept import Kept
 
 
@@ -60,7 +60,7 @@ def _remembered(kind: str, value: object, data: Callable[[object], bytes | None]
     known = _DIGESTS.get((kind, id(value)), lambda: None)
     if known is not None and known[0] is value:
         return known[1]
-    digest = hashlib.blake2b(data(value) or repr(id(value)).encode(), digest_size=20).digest()
+    digest = hashing.digest(data(value) or repr(id(value)).encode())
     _DIGESTS.put((kind, id(value)), (value, digest))
     return digest
 
@@ -82,7 +82,7 @@ def content_digest(value: object) -> bytes:
 def hash_parts(*parts: bytes) -> bytes:
     """A digest of ``parts`` in order, each length-prefixed (no two part lists that
     differ give the same bytes): how unit keys combine their pieces."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = hashing.Hasher()
     for part in parts:
         digest.update(b"%d:" % len(part) + part)
     return digest.digest()
