@@ -25,7 +25,6 @@ building it changes). The fragments a case was made of are kept for the next run
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, fields
 
 from generator.diagnostics import Diagnostic, Diagnostics
@@ -71,10 +70,8 @@ class Context:
             if key not in seen:
                 seen.add(key)
                 todo.extend(self._definition(key)[1])
-        digest = hashlib.blake2b(digest_size=20)
-        for key in sorted(seen):
-            digest.update(b"%d:%s%s" % (len(key), key.encode(), self._definition(key)[0]))
-        return digest.digest()
+        parts = [(key.encode(), self._definition(key)[0]) for key in sorted(seen)]
+        return hash_parts(*(part for pair in parts for part in pair))
 
     def _definition(self, key: str) -> tuple[bytes, tuple[str, ...]]:
         """(digest, the keys it refers to) of the definition ``key`` (or of none)."""
