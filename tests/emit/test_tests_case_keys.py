@@ -1,4 +1,5 @@
-"""The key an operation's remembered test cases are kept under (`cases.view_key`).
+"""The keys the tests target remembers by: an operation's cases (`cases.view_key`), a
+hoisted constant's statement (`imports.Imports.statements`).
 
 The key takes the model operation by its content digest and the view's other fields
 by their stable bytes: it must differ whenever anything a case is built from differs,
@@ -13,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.emit.incremental.session import Session
+from generator.emit.pyshape import value_expr
 from generator.emit.python import package_view
 from generator.emit.python.operations import OperationView
 from generator.emit.tests.cases import view_key
+from generator.emit.tests.imports import Imports
 from generator.model import DocValue, Parameter, ParameterIn, PrimitiveSchema, ResponseExample
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -83,3 +87,29 @@ def test_the_key_changes_with_any_other_field_of_the_view(views: list[OperationV
 
 def test_a_view_that_cannot_be_pickled_has_no_key(views: list[OperationView]) -> None:
     assert view_key(replace(views[0], summary=lambda: None)) is None  # type: ignore[arg-type]
+
+
+def _statements(root: Path, value: object) -> tuple[tuple[str, ...], int]:
+    """A module's constant statements for ``value`` hoisted as ``_BIG`` under a fresh
+    session on ``root``'s cache; how many fragments it took from the last run."""
+    session = Session(root, "x", "tests")
+    with session.active():
+        imports = Imports(set())
+        imports.hoist(value_expr(value), "big")
+        statements = imports.statements()
+    reused = session.stats.fragments_reused
+    session.close()
+    return statements, reused
+
+
+def test_a_constant_statement_is_kept_by_its_value_not_its_name(tmp_path: Path) -> None:
+    """Constants are remembered by their value's digest (`Imports.statements`): an
+    equal value built afresh takes the last run's statement, another value under the
+    same name never does."""
+    first = {"name": "x" * 60, "items": list(range(30))}
+    statements, reused = _statements(tmp_path, first)
+    assert reused == 0 and statements[0].startswith("_BIG: Any = {")
+    again, reused = _statements(tmp_path, {"name": "x" * 60, "items": list(range(30))})
+    assert (again, reused) == (statements, 1)
+    other, _ = _statements(tmp_path, {"name": "y" * 60, "items": list(range(30))})
+    assert other != statements and "yyyy" in other[0]

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 class Memo(Protocol):
     def call(self, name: str, function: Callable[..., str], args: tuple[Any, ...]) -> str: ...
 
+    def call_keyed(
+        self, name: str, material: bytes, function: Callable[..., str], args: tuple[Any, ...]
+    ) -> str: ...
+
     def call_over(
         self, name: str, compute: Callable[[], object], model: object, args: tuple[Any, ...]
     ) -> object: ...
@@ -49,6 +53,17 @@ def remembered(name: str, function: Callable[..., str], *args: Any) -> str:
     if memo is None:
         return function(*args)
     return memo.call(name, function, args)
+
+
+def remembered_as(name: str, material: bytes, function: Callable[..., str], *args: Any) -> str:
+    """`remembered`, keyed by ``material`` instead of the arguments' stable bytes: for
+    arguments whose pickle costs more than the call (a big value whose digest the
+    caller already holds). ``material`` must differ for every two argument lists the
+    function answers differently; equal material is taken as the same call."""
+    memo = ACTIVE.get()
+    if memo is None:
+        return function(*args)
+    return memo.call_keyed(name, material, function, args)
 
 
 def remembered_over(name: str, model: object, compute: Callable[[], object], *args: Any) -> object:

@@ -80,6 +80,13 @@ class FragmentMemo:
         material = stable_bytes(args)
         if material is None:
             return function(*args)
+        return self.call_keyed(name, material, function, args)
+
+    def call_keyed(
+        self, name: str, material: bytes, function: Callable[..., str], args: tuple[Any, ...]
+    ) -> str:
+        """`call` keyed by ``material``, which the caller made to tell apart every two
+        argument lists ``function`` answers differently (`active.remembered_as`)."""
         key = hashlib.blake2b(name.encode() + b"\0" + material, digest_size=20).digest()
         for keys in self._recording:
             keys.add(key)
