@@ -21,11 +21,11 @@ Kubernetes the tests target's one slot held 30 MB, which every edit read and wro
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from generator import hashing
 from generator.cache_map import MapSlot
 from generator.emit.incremental.active import ACTIVE
 from generator.emit.incremental.keys import stable_bytes
@@ -87,7 +87,7 @@ class FragmentMemo:
     ) -> str:
         """`call` keyed by ``material``, which the caller made to tell apart every two
         argument lists ``function`` answers differently (`active.remembered_as`)."""
-        key = hashlib.blake2b(name.encode() + b"\0" + material, digest_size=20).digest()
+        key = _key(name, material)
         for keys in self._recording:
             keys.add(key)
         text = self.used.get(key)
@@ -109,9 +109,7 @@ class FragmentMemo:
         if material is None:
             return compute()
         digest = self.session.digest(model)
-        key = hashlib.blake2b(
-            name.encode() + b"\0" + digest + material, digest_size=20
-        ).digest()
+        key = _key(name, digest, material)
         for keys in self._recording:
             keys.add(key)
         data = self.used.get(key)
@@ -155,6 +153,14 @@ class FragmentMemo:
             self.stored.save(self.used)
         for scope in self._scopes.values():
             scope.save()
+
+
+def _key(name: str, *material: bytes) -> bytes:
+    """A fragment's key: the filter's name (no NUL in it) and what tells its calls apart."""
+    digest = hashing.Hasher(name.encode() + b"\0")
+    for part in material:
+        digest.update(part)
+    return digest.digest()
 
 
 def _pickled(value: object) -> bytes | None:

@@ -20,9 +20,9 @@ for one operation.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
+from generator import hashing
 from generator.diagnostics import Diagnostic
 from generator.emit.incremental.keys import content_bytes
 from generator.emit.incremental.units import UnitMemo
@@ -53,13 +53,13 @@ class TestUnits:
         names = sorted(name for name, _ in package.model_exports)
         shared = (package.package, package.client_class, package.async_client_class,
                   package.title, names, base_url)  # fmt: skip
-        self.shared = hashlib.blake2b(content_bytes(shared), digest_size=20).digest()
+        self.shared = hashing.digest(content_bytes(shared))
 
     def key(self, resource: ResourceView, stem: str, title: str) -> bytes:
         """The key of ``resource``'s test unit; empty when the resource has none."""
         if self.memo is None or not resource.unit_key:
             return b""
-        digest = hashlib.blake2b(self.shared + resource.unit_key, digest_size=20)
+        digest = hashing.Hasher(self.shared + resource.unit_key)
         digest.update(content_bytes((stem, title)))
         return digest.digest()
 
