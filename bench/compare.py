@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from bench.edits import KINDS
-from bench.run import DEFAULT_BENCH_ROOT, available_targets, make_project
+from bench.run import DEFAULT_BENCH_ROOT, available_targets, child_env, make_project
 
 _CHILD = """
 import gc, inspect, sys, time
@@ -62,7 +62,7 @@ def timed(tree: Path, pyproject: Path, kind: str, mode: str) -> str:
     """Seconds of one regeneration after one edit, as the child prints them."""
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(tree), str(pyproject), kind, mode],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env=child_env(),
     )  # fmt: skip
     return done.stdout.strip() if done.returncode == 0 else "failed"
 

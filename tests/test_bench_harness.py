@@ -18,7 +18,7 @@ import pytest
 from bench import opc
 from bench.edits import KINDS, _edit_description, _edit_table_cell, edit
 from bench.report import render_table, verdicts
-from bench.run import DEFAULT_BENCH_ROOT, main
+from bench.run import DEFAULT_BENCH_ROOT, child_env, main
 
 S_API = DEFAULT_BENCH_ROOT / "md" / "powerdns"
 
@@ -69,6 +69,15 @@ def test_harness_runs_s_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture
     table = capsys.readouterr().out
     assert "S powerdns" in table and "no-op regenerate, s" in table
     assert "--watch rebuild, s" in table
+
+
+def test_timed_processes_may_write_bytecode_as_an_installed_md2sdk_has_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    monkeypatch.setenv("MD2SDK_BENCH_PROBE", "kept")
+    env = child_env()
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["MD2SDK_BENCH_PROBE"] == "kept"
 
 
 def test_edit_changes_a_description_or_a_table_cell() -> None:

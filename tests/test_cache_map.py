@@ -43,6 +43,21 @@ def test_a_small_change_writes_a_delta_that_a_new_process_applies(tmp_path: Path
     assert slot(tmp_path).load() == changed
 
 
+def test_edits_that_keep_changing_one_big_entry_write_deltas(tmp_path: Path) -> None:
+    """One entry of a third of the base's bytes (Kubernetes' core_v1 unit) changed
+    again and again: each save is a delta of that entry, the base is never rewritten."""
+    first = slot(tmp_path)
+    start = {**BASE, "big": b"0" * 1000}  # 1,000 of 3,000 bytes
+    first.save(start)
+    base = files(first)[0]
+    for version in range(1, 4):
+        edited = {**start, "big": str(version).encode() * 1000}
+        first.save(edited)
+        assert files(first)[0] == base and files(first)[1] is not None
+        forget()
+        assert slot(tmp_path).load() == edited
+
+
 def test_a_big_change_writes_a_new_base_and_a_stale_delta_is_never_applied(
     tmp_path: Path,
 ) -> None:

@@ -24,6 +24,7 @@ from generator.cache import Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.emit.incremental.active import active_units
+from generator.emit.incremental.fragments import FragmentMemo
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.python import package
 from generator.emit.tests.imports import Effect, Imports
@@ -461,3 +462,30 @@ def test_without_a_python_target_the_tests_target_keeps_the_resource_views(
     twins.edit(set_description("listKeepers", "Lists every keeper."))
     assert built == ["keepers"]
     assert not (twins.root / "out" / "python" / "zoo" / "src").exists()
+
+
+def test_a_test_module_reads_only_its_own_fragments_and_only_when_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test module's fragments are kept in a scope of their own: a description
+    edit on listKeepers builds test_keepers.py again from the fragments of its
+    scope, and never reads (nor rewrites) the scope of test_animals.py, reused whole."""
+    opened: list[FragmentMemo] = []
+    real = FragmentMemo.scope
+
+    def scope(self: FragmentMemo, name: str) -> FragmentMemo:
+        memo = real(self, name)
+        if self.session.cache.root is not None and memo not in opened:  # not the cold twin
+            opened.append(memo)
+        return memo
+
+    monkeypatch.setattr(FragmentMemo, "scope", scope)
+    twins = Twins(tmp_path)
+    opened.clear()  # the first run builds every module
+    twins.edit(set_description("listKeepers", "Lists every keeper."))
+    assert [memo.slot.rsplit("\0", 1)[1] for memo in opened] == ["keepers"]
+    assert opened[0].known  # the fragments of the cold run's test_keepers.py
+    opened.clear()
+    twins.edit(set_description("listKeepers", "Lists each keeper."))
+    assert [memo.slot.rsplit("\0", 1)[1] for memo in opened] == ["keepers"]
+    assert opened[0].known.keys() & opened[0].used.keys()  # laid out last time, reused

@@ -66,8 +66,14 @@ def test_a_failing_template_in_a_worker_is_an_emit_failed_error(
     assert any(path.startswith("python/") for path in files)
 
 
-def _emit_twice(tmp_path: Path) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
-    """A cold emit of the catalog, then an incremental one: (files, pid per target)."""
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_an_incremental_emit_runs_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold emit forks (no fragments kept); once every target's fragments are kept
+    for the current inputs, the next emit stays in this process, with the same files."""
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
+    tag_worker_pids(monkeypatch)
     runs, pids = [], []
     for _ in range(2):
         diagnostics = Diagnostics()
@@ -75,56 +81,11 @@ def _emit_twice(tmp_path: Path) -> tuple[list[dict[str, str]], list[dict[str, st
         config = next(api for api in project.apis if api.name == "catalog")
         api = load_api(config, project.root, diagnostics, Timings().stage)
         files = emit_api(api, config, None, diagnostics, cache_dir=tmp_path)
-        pids.append({target: files.pop(f"pid/{target}") for target in config.targets})
+        pids.append({files.pop(f"pid/{target}") for target in config.targets})
         runs.append(files)
-    return runs, pids
-
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
-def test_an_incremental_emit_forks_only_the_tests_target(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A cold emit forks (no fragments kept); once every target's fragments are kept
-    for the current inputs, the next emit stays in this process but for the tests
-    target, which a forked child does meanwhile, with the same files."""
-    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
-    tag_worker_pids(monkeypatch)
-    runs, pids = _emit_twice(tmp_path)
-    here = str(os.getpid())
-    assert here not in pids[0].values()  # cold: every target in a worker
-    assert pids[1]["openapi"] == pids[1]["python"] == here != pids[1]["tests"]
+    assert str(os.getpid()) not in pids[0]  # cold: every target in a worker
+    assert pids[1] == {str(os.getpid())}  # incremental: all here
     assert runs[0] == runs[1]
-
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
-def test_a_watching_process_emits_incrementally_in_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A process that runs again keeps what each target made for its next run: no
-    target of an incremental emit goes to a child, whose memory would be lost."""
-    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
-    monkeypatch.setattr(emitting, "long_lived", lambda: True)
-    tag_worker_pids(monkeypatch)
-    runs, pids = _emit_twice(tmp_path)
-    assert set(pids[1].values()) == {str(os.getpid())}
-    assert runs[0] == runs[1]
-
-
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
-def test_a_child_that_does_not_answer_has_its_target_run_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
-    tag_worker_pids(monkeypatch)
-    answered, _ = _emit_twice(tmp_path)  # cold, then incremental with a child
-
-    def dies(*_: object) -> None:
-        raise MemoryError  # as a child killed before it answers
-
-    monkeypatch.setattr(emitting, "_emit_and_format", dies)
-    runs, pids = _emit_twice(tmp_path)  # both incremental now
-    assert [set(p.values()) for p in pids] == [{str(os.getpid())}] * 2
-    assert runs == [answered[1]] * 2
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import importlib
 import os
-import pickle
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
-from generator.kept import long_lived
 from generator.location import SourceLocation
 
 if TYPE_CHECKING:
@@ -103,11 +101,7 @@ _Emitted = tuple["Files", Diagnostics, "SessionStats"]
 def _run_jobs(jobs: list[_Job], *, parallel: bool) -> Iterator[_Emitted]:
     big = bool(jobs) and len(jobs[0][2].operations) >= PARALLEL_EMIT_OPERATIONS
     workers = min(len(jobs), os.cpu_count() or 1)
-    parallel = parallel and big and workers > 1 and _fork_context() is not None
-    if parallel and _warm(jobs):
-        yield from _overlapped(jobs)
-        return
-    context = _fork_context() if parallel else None
+    context = _fork_context() if parallel and big and workers > 1 and not _warm(jobs) else None
     if context is None:
         yield from map(_emit_target, jobs)
         return
@@ -129,58 +123,6 @@ def _run_jobs(jobs: list[_Job], *, parallel: bool) -> Iterator[_Emitted]:
 
 _EMIT_ORDER = {"tests": 0, "python": 1}
 """Targets started first in a parallel emit, by their usual cost (others after)."""
-
-
-def _overlapped(jobs: list[_Job]) -> Iterator[_Emitted]:
-    """An incremental run's targets, the tests target in a forked child while this
-    process does the others (Kubernetes after a one-page edit: tests ~0.9 s, openapi
-    ~0.5 s). The python target goes first: the child inherits the package view and the
-    model digests it made (a pool would build them twice, `_warm`). Only in a process
-    that runs once: a watching one keeps what each target made for its next run, and
-    a child's would be lost. The child formats its own files too (`_emit_job`); if it
-    fails to answer, its target runs here."""
-    if long_lived() or not any(job[0] == "tests" for job in jobs):
-        yield from map(_emit_target, jobs)
-        return
-    done: dict[int, _Emitted] = {}
-    first = [i for i, job in enumerate(jobs) if job[0] == "python"]
-    for index in first:
-        done[index] = _emit_target(jobs[index])
-    forked = {i: _fork(job) for i, job in enumerate(jobs) if job[0] == "tests"}
-    for index, job in enumerate(jobs):
-        if index not in done and index not in forked:
-            done[index] = _emit_target(job)
-    for index, answer in forked.items():
-        done[index] = answer() or _emit_target(jobs[index])
-    yield from (done[index] for index in range(len(jobs)))
-
-
-def _fork(job: _Job) -> Callable[[], _Emitted | None]:
-    """Start ``job`` in a forked child; the answer waits for its result (``None`` when
-    the child failed: the caller runs the job itself)."""
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: answer, then end without running any exit handler
-        try:
-            os.close(reader)
-            data = pickle.dumps(_emit_and_format(job, True), protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(writer, "wb") as pipe:
-                pipe.write(data)
-        finally:
-            os._exit(0)
-    os.close(writer)
-
-    def answer() -> _Emitted | None:
-        with os.fdopen(reader, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        try:
-            emitted = pickle.loads(data)
-        except Exception:  # the child died before answering (killed, out of memory)
-            return None
-        return emitted if isinstance(emitted, tuple) and len(emitted) == 3 else None
-
-    return answer
 
 
 def _warm(jobs: list[_Job]) -> bool:
@@ -207,13 +149,8 @@ def _emit_job(index: int, preformat: bool) -> _Emitted:
     formatted there, into the formatter's cache, where the format stage finds them
     (on a cold Kubernetes run the python target's 10 MB compile on the core that would
     otherwise wait for the tests target, instead of after it)."""
-    return _emit_and_format(_JOBS[index], preformat)
-
-
-def _emit_and_format(job: _Job, preformat: bool) -> _Emitted:
-    """``job``'s files; with ``preformat`` also formatted into the formatter's cache."""
-    emitted = _emit_target(job)
-    _, _, _, _, templates, cache_dir, keep, _ = job
+    emitted = _emit_target(_JOBS[index])
+    _, _, _, _, templates, cache_dir, keep, _ = _JOBS[index]
     if preformat and keep and cache_dir is not None:
         from generator.write import format_files  # noqa: PLC0415 (only this worker)
 

@@ -37,7 +37,9 @@ state the modules before it leave (`generator.emit.python.reuse`), and each reso
 module by its operations and what they reach; the tests target keys each test module
 by its resource's key (`generator.emit.tests.reuse`) and assembles ``test_live.py``
 from the resources' kept parts. A reused file keeps the fragments it was made of
-alive (`active.keep`), for the edit that changes it next. A resource's view (every
+alive (`active.keep`), for the edit that changes it next; a test module's fragments
+are kept instead in a scope of their own (`active.scoped`), a slot that only a run
+building that module again reads and writes. A resource's view (every
 operation's view, which the client, README and tests read) is kept the same way
 under its resource's key, so an unchanged resource is neither built nor rendered
 (`generator.emit.python.resource_units`).

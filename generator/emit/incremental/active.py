@@ -9,7 +9,7 @@ process or this forked worker) and just calls the function when there is none.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 class Memo(Protocol):
     def call(self, name: str, function: Callable[..., str], args: tuple[Any, ...]) -> str: ...
 
+    def call_keyed(
+        self, name: str, material: bytes, function: Callable[..., str], args: tuple[Any, ...]
+    ) -> str: ...
+
     def call_over(
         self, name: str, compute: Callable[[], object], model: object, args: tuple[Any, ...]
     ) -> object: ...
@@ -28,6 +32,8 @@ class Memo(Protocol):
     def recording(self) -> AbstractContextManager[set[bytes]]: ...
 
     def keep(self, keys: Iterable[bytes]) -> None: ...
+
+    def scope(self, name: str) -> Memo: ...
 
 
 ACTIVE: ContextVar[Memo | None] = ContextVar("md2sdk_fragment_memo", default=None)
@@ -49,6 +55,17 @@ def remembered(name: str, function: Callable[..., str], *args: Any) -> str:
     return memo.call(name, function, args)
 
 
+def remembered_as(name: str, material: bytes, function: Callable[..., str], *args: Any) -> str:
+    """`remembered`, keyed by ``material`` instead of the arguments' stable bytes: for
+    arguments whose pickle costs more than the call (a big value whose digest the
+    caller already holds). ``material`` must differ for every two argument lists the
+    function answers differently; equal material is taken as the same call."""
+    memo = ACTIVE.get()
+    if memo is None:
+        return function(*args)
+    return memo.call_keyed(name, material, function, args)
+
+
 def remembered_over(name: str, model: object, compute: Callable[[], object], *args: Any) -> object:
     """``compute()``, a pure function of ``args`` and of the model part ``model``
     (e.g. ``api.definitions``, which references are followed through), registered as
@@ -58,6 +75,22 @@ def remembered_over(name: str, model: object, compute: Callable[[], object], *ar
     if memo is None:
         return compute()
     return memo.call_over(name, compute, model, args)
+
+
+@contextlib.contextmanager
+def scoped(name: str) -> Iterator[None]:
+    """Inside the block, the active memo is its scope ``name``: fragments kept in a
+    slot of their own, read only by a run that asks for them (one output file built
+    again; see `generator.emit.incremental.fragments`)."""
+    memo = ACTIVE.get()
+    if memo is None:
+        yield
+        return
+    token = ACTIVE.set(memo.scope(name))
+    try:
+        yield
+    finally:
+        ACTIVE.reset(token)
 
 
 def recording() -> AbstractContextManager[set[bytes]]:

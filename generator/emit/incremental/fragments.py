@@ -11,18 +11,23 @@ changed ones are laid out again.
 The fragments of one target of one API are kept together in one map slot
 (`generator.cache_map`: loaded once, saved at the end of the target only when they
 changed, as a delta over its base), holding just the fragments this run used, so the
-slot never grows beyond one document's worth.
+slot never grows beyond one document's worth. An emitter whose files are built apart
+(the tests target's modules, one per resource) gives each its own *scope*
+(`FragmentMemo.scope`): a slot of its own, loaded only when that file is built again,
+and left as it is by a run that takes the file whole from the last run (on
+Kubernetes the tests target's one slot held 30 MB, which every edit read and wrote).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from generator import hashing
 from generator.cache_map import MapSlot
+from generator.emit.incremental.active import ACTIVE
 from generator.emit.incremental.keys import stable_bytes
 
 if TYPE_CHECKING:
@@ -45,15 +50,27 @@ class FragmentMemo:
         self.used: dict[bytes, str | bytes] = {}
         """This run's fragments: text, or pickled data (`call_over`)."""
         self._recording: list[set[bytes]] = []
+        self._scopes: dict[str, FragmentMemo] = {}
+
+    def scope(self, name: str) -> FragmentMemo:
+        """The memo of scope ``name`` of this one (see the module doc): its own slot,
+        read on first use, saved with this memo."""
+        found = self._scopes.get(name)
+        if found is None:
+            found = self._scopes[name] = FragmentMemo(self.session, f"{self.slot}\0scope\0{name}")
+        return found
 
     def wrap(self, name: str, function: Filter) -> Filter:
-        """``function`` (a filter registered as ``name``), answered from the memo."""
+        """``function`` (a filter registered as ``name``), answered from the active
+        memo (this one or the scope made active inside it: `active.scoped`)."""
 
         def cached(*args: Any, **kwargs: Any) -> str:
+            active = ACTIVE.get()
+            memo = active if isinstance(active, FragmentMemo) else self
             if not kwargs:
-                return self.call(name, function, args)
+                return memo.call(name, function, args)
             keyed = (args, tuple(sorted(kwargs.items())))
-            return self.call(f"{name}\0kwargs", lambda *_: function(*args, **kwargs), keyed)
+            return memo.call(f"{name}\0kwargs", lambda *_: function(*args, **kwargs), keyed)
 
         return cached
 
@@ -63,7 +80,14 @@ class FragmentMemo:
         material = stable_bytes(args)
         if material is None:
             return function(*args)
-        key = hashlib.blake2b(name.encode() + b"\0" + material, digest_size=20).digest()
+        return self.call_keyed(name, material, function, args)
+
+    def call_keyed(
+        self, name: str, material: bytes, function: Callable[..., str], args: tuple[Any, ...]
+    ) -> str:
+        """`call` keyed by ``material``, which the caller made to tell apart every two
+        argument lists ``function`` answers differently (`active.remembered_as`)."""
+        key = _key(name, material)
         for keys in self._recording:
             keys.add(key)
         text = self.used.get(key)
@@ -85,9 +109,7 @@ class FragmentMemo:
         if material is None:
             return compute()
         digest = self.session.digest(model)
-        key = hashlib.blake2b(
-            name.encode() + b"\0" + digest + material, digest_size=20
-        ).digest()
+        key = _key(name, digest, material)
         for keys in self._recording:
             keys.add(key)
         data = self.used.get(key)
@@ -126,9 +148,19 @@ class FragmentMemo:
 
     def save(self) -> None:
         """Keep this run's fragments for the next run (only when they changed: as a
-        delta over the slot's base, `generator.cache_map`)."""
+        delta over the slot's base, `generator.cache_map`), and its scopes'."""
         if self.used and self.used.keys() != self.known.keys():
             self.stored.save(self.used)
+        for scope in self._scopes.values():
+            scope.save()
+
+
+def _key(name: str, *material: bytes) -> bytes:
+    """A fragment's key: the filter's name (no NUL in it) and what tells its calls apart."""
+    digest = hashing.Hasher(name.encode() + b"\0")
+    for part in material:
+        digest.update(part)
+    return digest.digest()
 
 
 def _pickled(value: object) -> bytes | None:

@@ -19,13 +19,13 @@ defines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from jinja2 import Environment
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
-from generator.emit.incremental.active import active_units, recording
+from generator.emit.incremental.active import active_units, scoped
 from generator.emit.pyshape import import_line
 from generator.emit.python import package_view
 from generator.emit.python.models import isort_key
@@ -53,7 +53,8 @@ def emit_tests(
 ) -> dict[str, str]:
     """Render the test folder of ``api``'s client as ``{path: text}``; each resource's
     module (and its part of ``test_live.py``) is taken from the last run when its
-    slice is unchanged (`generator.emit.tests.reuse`)."""
+    slice is unchanged (`generator.emit.tests.reuse`), else built with its fragments
+    in a scope of their own (`generator.emit.incremental.active.scoped`)."""
     # The python target reports the view's diagnostics.
     package, _ = package_view(api, config, reuse=True, models=False)
     root = f"python/{config.name}/tests"
@@ -75,9 +76,9 @@ def emit_tests(
         key = units.key(resource, stem, title)
         unit = units.get(key)
         if unit is None or not live.imports.replay(unit.live_effects):
-            with recording() as fragments:
+            # The module's fragments are kept apart, read only when it is built again.
+            with scoped(stem):
                 unit = builder.unit(resource, stem, title, live.imports)
-            unit = replace(unit, fragments=tuple(sorted(fragments)))
             units.put(key, unit)
         diagnostics.extend(unit.reported)
         files[f"{root}/test_{stem}.py"] = unit.text

@@ -7,7 +7,11 @@ so both cases of an operation (its module's and the live module's) are remembere
 together (`generator.emit.incremental.active.remembered_over`), keyed by everything
 `build_case` reads: the operation, its Python view (the client's names for it), the
 accessor and client class, the client options and the definitions the operation
-reaches through references (`Context`).
+reaches through references (`Context`). The model parts among those (the operation,
+the definitions) enter the key by their content digests (`keys.content_digest`, taken
+once per process: the Python and OpenAPI targets already took them), the view's own
+fields by their stable bytes (`view_key`): a memo-less pickle of each view with its
+operation and examples cost most of this target's time on a one-page edit.
 
 A case also *changes* its module's `imports.Imports` (constants hoisted, names imported)
 and reports diagnostics. Those changes are logged when a case is built (`Effect`) and
@@ -21,12 +25,11 @@ building it changes). The fragments a case was made of are kept for the next run
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit.incremental.active import keep, recording, remembered_over
-from generator.emit.incremental.keys import stable_bytes
+from generator.emit.incremental.keys import content_digest, hash_parts, stable_bytes
 from generator.emit.openapi.schemas import references
 from generator.emit.python.operations import OperationView
 from generator.emit.python.options import ClientOptions
@@ -67,10 +70,8 @@ class Context:
             if key not in seen:
                 seen.add(key)
                 todo.extend(self._definition(key)[1])
-        digest = hashlib.blake2b(digest_size=20)
-        for key in sorted(seen):
-            digest.update(b"%d:%s%s" % (len(key), key.encode(), self._definition(key)[0]))
-        return digest.digest()
+        parts = [(key.encode(), self._definition(key)[0]) for key in sorted(seen)]
+        return hash_parts(*(part for pair in parts for part in pair))
 
     def _definition(self, key: str) -> tuple[bytes, tuple[str, ...]]:
         """(digest, the keys it refers to) of the definition ``key`` (or of none)."""
@@ -80,15 +81,39 @@ class Context:
             if found is None:
                 known = (b"-", ())
             else:
-                data = stable_bytes(found) or repr(found).encode()
                 refs = tuple(t for r in references(found.schema) if (t := r.target))
-                known = (b"+" + hashlib.blake2b(data, digest_size=20).digest(), refs)
+                known = (b"+" + content_digest(found), refs)
             self._definitions[key] = known
         return known
 
 
 def context(api: Api, options: ClientOptions) -> Context:
     return Context(api, options)
+
+
+_MODEL_FIELDS = ("operation", "sources")
+"""The fields of an `OperationView` that hold model values (see `view_key`)."""
+
+
+def view_key(op_view: OperationView) -> bytes | None:
+    """A key part equal for two views exactly when they are equal (``None``: a field
+    cannot be pickled): the operation by its content digest, each source parameter
+    that is one of the operation's own by its index there (the operation's digest
+    covers it) and any other by its stable bytes, every other field (whatever fields
+    the view has) by name and stable bytes."""
+    operation = op_view.operation
+    own = {id(p): index for index, p in enumerate(operation.parameters)}
+    # Both objects are alive here, so equal ids are the same parameter.
+    sources = tuple(
+        (name, own[id(p)]) if id(p) in own else (name, p) for name, p in op_view.sources
+    )
+    rest = tuple(
+        (f.name, getattr(op_view, f.name)) for f in fields(op_view) if f.name not in _MODEL_FIELDS
+    )
+    material = stable_bytes((type(op_view).__qualname__, rest, sources))
+    if material is None:
+        return None
+    return hash_parts(content_digest(operation), material)
 
 
 def operation_cases(
@@ -133,9 +158,14 @@ def operation_cases(
                 log.extend(logged)
         return _Built(case, live, effects, tuple(reported), tuple(sorted(fragments)))
 
+    key = view_key(op_view)
+    if key is None:  # a view that cannot be keyed is built every time
+        key_or_view: object = op_view
+    else:
+        key_or_view = key
     reached = shared.reached(op_view.operation)
     built = remembered_over(
-        "tests.operation_cases", options, build, op_view, accessor, client_class, reached
+        "tests.operation_cases", options, build, key_or_view, accessor, client_class, reached
     )
     assert isinstance(built, _Built)
     if not built_now:

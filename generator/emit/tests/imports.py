@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from generator.emit.incremental.active import remembered_as
+from generator.emit.incremental.keys import model_digest
 from generator.emit.pyshape import Atom, Expr, flat, render
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -20,8 +22,8 @@ _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _JSON_NATIVE = frozenset({"str", "int", "float", "bool", "list", "dict", "None", "Any", "Literal"})
 
 Effect = tuple[str, tuple[Any, ...], str]
-"""One change to an `Imports`: ``("hoist", (value, its code, name), constant)`` or
-``("native", (hint,), "")``; a hoist of a short value changes nothing and is not one."""
+"""One change to an `Imports`: ``("hoist", (value, its code, name, its key), constant)``
+or ``("native", (hint,), "")``; a hoist of a short value changes nothing and is not one."""
 
 HOIST_AT = 80
 """Literal values at least this long become module constants (see `Imports.hoist`)."""
@@ -38,8 +40,8 @@ class Imports:
         self.datetime: set[str] = set()
         self.constants: dict[str, str] = {}
         """Literal code → constant name, in first-use order."""
-        self.values: dict[str, Expr] = {}
-        """Constant name → its value."""
+        self.values: dict[str, tuple[Expr, bytes]] = {}
+        """Constant name → its value and the value's digest."""
         self.log: list[Effect] | None = None
         """When a list, what changed this object is appended to it (`Effect`)."""
 
@@ -53,13 +55,17 @@ class Imports:
         code = flat(value)
         if len(code) < HOIST_AT:
             return value
-        constant = self.hoist_code(value, code, name)
+        # An expression is a tree of frozen dataclasses, strings and tuples: always
+        # picklable, so its digest is one of its stable bytes (never of its identity).
+        key = model_digest(value)
+        constant = self.hoist_code(value, code, name, key)
         if self.log is not None:
-            self.log.append(("hoist", (value, code, name), constant))
+            self.log.append(("hoist", (value, code, name, key), constant))
         return Atom(constant)
 
-    def hoist_code(self, value: Expr, code: str, name: str) -> str:
-        """The constant holding ``value`` (one line: ``code``, long), made when new."""
+    def hoist_code(self, value: Expr, code: str, name: str, key: bytes) -> str:
+        """The constant holding ``value`` (one line: ``code``, long; ``key``: the
+        digest of its stable bytes), made when new."""
         known = self.constants.get(code)
         if known is not None:
             return known
@@ -69,15 +75,21 @@ class Imports:
         while candidate in taken:
             candidate, n = f"{stem}_{n}", n + 1
         self.constants[code] = candidate
-        self.values[candidate] = value
+        self.values[candidate] = (value, key)
         return candidate
 
     def statements(self, names: set[str] | None = None) -> tuple[str, ...]:
-        """The ``_NAME: Any = value`` statements (only ``names`` when given)."""
+        """The ``_NAME: Any = value`` statements (only ``names`` when given), each
+        remembered by its value's digest (kept with the value, also in a replayed
+        `Effect`), not by a pickle of the value: laying out a module's constants
+        pickled every hoisted example value again."""
         return tuple(
-            render(value, 0, f"{name}: Any = ")
-            for name, value in self.values.items()
+            remembered_as(
+                "tests.constant", key + head.encode(), render, value, 0, head
+            )
+            for name, (value, key) in self.values.items()
             if names is None or name in names
+            for head in (f"{name}: Any = ",)
         )
 
     def native(self, hint: str) -> bool:

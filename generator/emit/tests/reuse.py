@@ -20,11 +20,10 @@ for one operation.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
+from generator import hashing
 from generator.diagnostics import Diagnostic
-from generator.emit.incremental.active import keep
 from generator.emit.incremental.keys import content_bytes
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.python.package import PackageView
@@ -44,9 +43,6 @@ class TestUnit:
     live_used: frozenset[str]
     live_exceptions: frozenset[str]
     live_adapted: bool
-    fragments: tuple[bytes, ...] = ()
-    """The fragments it was made of, kept alive while it is reused (for the edit
-    that changes it: `generator.emit.incremental.active.keep`)."""
 
 
 class TestUnits:
@@ -57,23 +53,22 @@ class TestUnits:
         names = sorted(name for name, _ in package.model_exports)
         shared = (package.package, package.client_class, package.async_client_class,
                   package.title, names, base_url)  # fmt: skip
-        self.shared = hashlib.blake2b(content_bytes(shared), digest_size=20).digest()
+        self.shared = hashing.digest(content_bytes(shared))
 
     def key(self, resource: ResourceView, stem: str, title: str) -> bytes:
         """The key of ``resource``'s test unit; empty when the resource has none."""
         if self.memo is None or not resource.unit_key:
             return b""
-        digest = hashlib.blake2b(self.shared + resource.unit_key, digest_size=20)
+        digest = hashing.Hasher(self.shared + resource.unit_key)
         digest.update(content_bytes((stem, title)))
         return digest.digest()
 
     def get(self, key: bytes) -> TestUnit | None:
-        """The unit kept under ``key``, its fragments kept alive; or ``None``."""
+        """The unit kept under ``key``, or ``None``. The fragments it was made of stay
+        in its module's scope (`generator.emit.incremental.active.scoped`), which a
+        run that reuses the unit neither reads nor writes."""
         kept = self.memo.get(key) if self.memo is not None and key else None
-        if not isinstance(kept, TestUnit):
-            return None
-        keep(kept.fragments)
-        return kept
+        return kept if isinstance(kept, TestUnit) else None
 
     def put(self, key: bytes, unit: TestUnit) -> None:
         """Keep ``unit`` under ``key`` for the next run."""
