@@ -21,11 +21,11 @@ objects, as a built one does, and is small: on Kubernetes the 58 resources pickl
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 from dataclasses import dataclass
 
+from generator import hashing
 from generator.diagnostics import Diagnostic
 from generator.emit.python.models import ModelModuleView
 from generator.emit.python.naming_state import Change
@@ -55,7 +55,7 @@ class ResourceUnit:
 
 def view_key(resource_key: bytes) -> bytes:
     """The key a resource's unit is kept under (its module's text has ``resource_key``)."""
-    return hashlib.blake2b(resource_key + b"\0view", digest_size=20).digest()
+    return hashing.digest(resource_key + b"\0view")
 
 
 def dump_unit(unit: ResourceUnit, operations: list[Operation]) -> bytes:
