@@ -12,15 +12,15 @@ API lacks gets a stand-in component marked ``x-md2sdk-unresolved``.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import partial
 
 from generator.diagnostics import Diagnostics
 from generator.emit.incremental.active import remembered_over
+from generator.emit.links import references
+from generator.emit.openapi.values import fits_type, typed_value
 from generator.emit.samples import authored, fits
 from generator.model import (
-    AllOfSchema,
     AnySchema,
     Api,
     ArraySchema,
@@ -192,7 +192,7 @@ class SchemaWriter:
         typed = value.value
         if isinstance(typed, str) and kind in ("integer", "number", "boolean"):
             typed = typed_value(typed, kind)
-        if not _fits(typed, kind):
+        if not fits_type(typed, kind):
             self.diagnostics.warning(
                 "unsupported",
                 f"default '{value.text}' is not a valid {kind}; it was left out",
@@ -279,58 +279,3 @@ def _component_names(labels: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """Definition key → unique component name, from (key, label) in document order."""
     text = dict(labels)
     return unique_names(text, lambda key: component_name(text[key]))
-
-
-def references(schema: Schema) -> list[Reference]:
-    """The links a schema holds, at any depth, in document order."""
-    if isinstance(schema, RefSchema):
-        return [schema.ref]
-    if isinstance(schema, EnumSchema):
-        return [schema.ref] if schema.ref is not None else []
-    if isinstance(schema, ArraySchema):
-        return references(schema.items)
-    if isinstance(schema, MapSchema):
-        return references(schema.values)
-    if isinstance(schema, ObjectSchema):
-        found = [r for p in schema.properties for r in references(p.schema)]
-        if schema.additional_properties is not None:
-            found += references(schema.additional_properties)
-        return found
-    if isinstance(schema, AllOfSchema):
-        return [r for part in schema.parts for r in references(part)]
-    return []
-
-
-def _fits(value: object, kind: object) -> bool:
-    """Whether a JSON value is of the JSON Schema type ``kind`` (no type fits all)."""
-    checks: dict[object, tuple[type, ...]] = {
-        "string": (str,),
-        "integer": (int,),
-        "number": (int, float),
-        "boolean": (bool,),
-        "array": (list,),
-        "object": (dict,),
-    }
-    expected = checks.get(kind)
-    if expected is None:
-        return True
-    if isinstance(value, bool) and kind != "boolean":
-        return False
-    return isinstance(value, expected)
-
-
-def typed_value(text: str, kind: str) -> object:
-    """An enum value or default in the JSON type of its schema (``"10"`` → ``10``)."""
-    try:
-        if kind == "integer":
-            return int(text)
-        if kind == "number":
-            number = float(text)
-            if not math.isfinite(number):
-                return text
-            return int(number) if number.is_integer() and "." not in text else number
-    except ValueError:
-        return text
-    if kind == "boolean" and text.lower() in ("true", "false"):
-        return text.lower() == "true"
-    return text

@@ -41,7 +41,7 @@ from generator.emit.incremental.keys import (
     stable_bytes,
 )
 from generator.emit.incremental.units import UnitMemo
-from generator.emit.openapi.schemas import references
+from generator.emit.links import references
 from generator.emit.python.models import ModelModuleView, build_definition_module
 from generator.emit.python.naming_state import Change
 from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_unit, view_key
