@@ -78,6 +78,20 @@ class Reporter:
             parts = ", ".join(f"{stage} {value:.3f}s" for stage, value in seconds.items())
             click.echo(f"timings: {parts}", err=True)
 
+    def reuse(self, apis: list[ApiResult]) -> None:
+        """With ``-v``, per API that emitted: how much came whole from the last run."""
+        if not self.verbose:
+            return
+        for api in apis:
+            units = api.units_built + api.units_reused
+            fragments = api.rendered + api.reused
+            if units or fragments:
+                click.echo(
+                    f"{api.name}: kept from the last run {api.units_reused} of {units} "
+                    f"files or parts, {api.reused} of {fragments} fragments",
+                    err=True,
+                )
+
 
 def options(func: Callable[..., None]) -> Callable[..., None]:
     """Add the shared output options; the command receives them as ``reporter``."""
@@ -92,7 +106,10 @@ def options(func: Callable[..., None]) -> Callable[..., None]:
         help="Diagnostics as text or as GitHub Actions annotations.",
     )
     @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only.")
-    @click.option("-v", "--verbose", is_flag=True, help="Also print per-stage timings.")
+    @click.option(
+        "-v", "--verbose", is_flag=True,
+        help="Also print per-stage timings and what was kept from the last run.",
+    )  # fmt: skip
     @functools.wraps(func)
     def command(
         *args: Any, strict: bool, fmt: str, quiet: bool, verbose: bool, **kwargs: Any

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,27 @@ def test_generate_then_check_on_the_real_project(tmp_path: Path) -> None:
     assert generated.exit_code == 0, generated.stderr
     assert (out / "openapi/petstore.yaml").exists()
     assert (out / "python/catalog/pyproject.toml").exists()
+
+
+def test_verbose_says_how_much_was_kept_from_the_last_run(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "specs/petstore", tmp_path / "specs/petstore")
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        '[tool.md2sdk]\noutput = "out"\n\n[tool.md2sdk.apis.petstore]\n'
+        'specs = "specs/petstore"\ntargets = ["openapi", "python", "tests"]\n'
+    )
+    cold = md2sdk("generate", "--config", str(config), "-v")
+    assert cold.exit_code == 0, cold.stderr
+    [line] = [s for s in cold.stderr.splitlines() if s.startswith("petstore: kept")]
+    kept, total = re.match(r"petstore: kept from the last run (\d+) of (\d+) files", line).groups()
+    assert kept == "0" and int(total) > 0 and line.endswith(" fragments")
+    page = tmp_path / "specs/petstore/paths.md"
+    page.write_text(page.read_text() + "\nEdited for the test.\n")
+    edited = md2sdk("generate", "--config", str(config), "-v")
+    [line] = [s for s in edited.stderr.splitlines() if s.startswith("petstore: kept")]
+    kept, total = re.match(r"petstore: kept from the last run (\d+) of (\d+) files", line).groups()
+    assert 0 < int(kept) <= int(total)
+    page.write_text(page.read_text() + "\nEdited again.\n")
+    plain = md2sdk("generate", "--config", str(config))
+    assert plain.exit_code == 0 and "kept from the last run" not in plain.stderr
+    assert "file written" in plain.stdout or "files written" in plain.stdout

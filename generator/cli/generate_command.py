@@ -76,6 +76,7 @@ def generate_command(
         reporter.done_progress()
         print_summary(result, reporter, check=False)
         reporter.timings(result.timings)
+        reporter.reuse(result.apis)
     reporter.exit(diagnostics)
 
 

@@ -80,6 +80,10 @@ class ApiResult:
     """Fragments laid out afresh (the rest came from the emit cache)."""
     reused: int = 0
     """Fragments taken from the emit cache."""
+    units_built: int = 0
+    """Files (or a file's parts) built whole this run (`generator.emit.incremental.units`)."""
+    units_reused: int = 0
+    """Files (or a file's parts) taken whole from the last run."""
 
 
 @dataclass
@@ -230,6 +234,7 @@ def _run(
             )  # fmt: skip
             files.update(extra)
             result.rendered, result.reused = stats.fragments_rendered, stats.fragments_reused
+            result.units_built, result.units_reused = stats.units_built, stats.units_reused
         with timings.stage("format"):
             result.files = format_files(
                 files,
