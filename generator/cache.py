@@ -313,6 +313,7 @@ PAGES = Inputs(
         "load/pages.py",
         "load/store.py",
         "cache_map.py",
+        "hashing.py",
     ),
     libraries=(("mistune", "mistune"),),
 )
@@ -320,7 +321,9 @@ PAGES = Inputs(
 
 VERDICTS = Inputs(
     "verdicts",
-    files=("resolve/*.py", "parse/*.py", "parse/labels/*", "model.py", "cache_map.py"),
+    files=(
+        "resolve/*.py", "parse/*.py", "parse/labels/*", "model.py", "cache_map.py", "hashing.py"
+    ),
 )
 """Placeholder verdicts on examples (`generator.resolve.verdicts`), one map slot per API:
 the checks and their callers (``resolve/``), the parser that makes an example's value
@@ -329,7 +332,7 @@ from its text, the model; a key's parts: the API's name."""
 BLACK = Inputs("black", files=("write/formatting.py",), libraries=(("black", "black"),))
 """Formatted files (`generator.write.formatting`); parts: the source, shaped or not."""
 
-PARTS = Inputs("parts", files=("write/syntax.py",))
+PARTS = Inputs("parts", files=("write/syntax.py", "hashing.py"))
 """Per generated file, the digests of its parts known to compile
 (`generator.write.syntax.PartsStore`); parts: the Python version."""
 

@@ -23,19 +23,11 @@ def digest(data: bytes | memoryview, size: int = DIGEST_SIZE) -> bytes:
     return hashlib.sha256(data).digest()[:size]
 
 
-class Hasher:
-    """A digest of several pieces: ``update`` them, then `digest`."""
-
-    __slots__ = ("_state",)
-
-    def __init__(self, data: bytes = b"") -> None:
-        self._state = hashlib.sha256(data)
-
-    def update(self, data: bytes | memoryview) -> None:
-        self._state.update(data)
-
-    def digest(self, size: int = DIGEST_SIZE) -> bytes:
-        return self._state.digest()[:size]
-
-    def hexdigest(self, size: int = DIGEST_SIZE) -> str:
-        return self.digest(size).hex()
+def hash_parts(*parts: bytes, size: int = DIGEST_SIZE) -> bytes:
+    """A digest of ``parts`` in order, each length-prefixed (no two part lists that
+    differ give the same bytes): how every key made of several pieces combines them."""
+    state = hashlib.sha256()
+    for part in parts:
+        state.update(b"%d:" % len(part))
+        state.update(part)
+    return state.digest()[:size]

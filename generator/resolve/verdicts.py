@@ -119,11 +119,7 @@ def _digest(value: object) -> bytes:
 
 
 def _stored_key(parts: tuple[str, str, str]) -> bytes:
-    digest = hashing.Hasher()
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass")
-        digest.update(b"%d:" % len(data) + data)
-    return digest.digest()
+    return hashing.hash_parts(*(p.encode("utf-8", "surrogatepass") for p in parts), size=16)
 
 
 class VerdictStore:

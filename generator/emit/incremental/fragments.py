@@ -25,10 +25,10 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from generator import hashing
 from generator.cache_map import MapSlot
 from generator.emit.incremental.active import ACTIVE
 from generator.emit.incremental.keys import stable_bytes
+from generator.hashing import hash_parts
 
 if TYPE_CHECKING:
     from generator.emit.incremental.session import Session
@@ -156,11 +156,8 @@ class FragmentMemo:
 
 
 def _key(name: str, *material: bytes) -> bytes:
-    """A fragment's key: the filter's name (no NUL in it) and what tells its calls apart."""
-    digest = hashing.Hasher(name.encode() + b"\0")
-    for part in material:
-        digest.update(part)
-    return digest.digest()
+    """A fragment's key: the filter's name and what tells its calls apart."""
+    return hash_parts(name.encode(), *material)
 
 
 def _pickled(value: object) -> bytes | None:

@@ -110,12 +110,3 @@ def content_digest(value: object) -> bytes:
     """A digest of `content_bytes` of ``value`` (an operation, a definition), taken
     once per run for the same object."""
     return _remembered("content", value, content_bytes)
-
-
-def hash_parts(*parts: bytes) -> bytes:
-    """A digest of ``parts`` in order, each length-prefixed (no two part lists that
-    differ give the same bytes): how unit keys combine their pieces."""
-    digest = hashing.Hasher()
-    for part in parts:
-        digest.update(b"%d:" % len(part) + part)
-    return digest.digest()

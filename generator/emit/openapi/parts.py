@@ -25,11 +25,12 @@ from collections.abc import Callable
 from jinja2 import Environment
 
 from generator.diagnostics import Diagnostic, Diagnostics
-from generator.emit.incremental.keys import content_bytes, content_digest, hash_parts
+from generator.emit.incremental.keys import content_bytes, content_digest
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.links import references
 from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.emit.openapi.view import operation_view
+from generator.hashing import hash_parts
 from generator.model import (
     Api,
     Definition,

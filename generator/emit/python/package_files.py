@@ -21,9 +21,10 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound
 
-from generator.emit.incremental.keys import hash_parts, stable_bytes
+from generator.emit.incremental.keys import stable_bytes
 from generator.emit.python.package import PackageView
 from generator.emit.templating import BUILTIN_TEMPLATES
+from generator.hashing import hash_parts
 
 
 def _readme(view: PackageView) -> object:

@@ -25,12 +25,12 @@ import io
 import pickle
 from dataclasses import dataclass
 
-from generator import hashing
 from generator.diagnostics import Diagnostic
 from generator.emit.python.models import ModelModuleView
 from generator.emit.python.naming_state import Change
 from generator.emit.python.readme import ExampleCall
 from generator.emit.python.resources import ResourceView
+from generator.hashing import hash_parts
 from generator.model import Operation
 
 Ref = tuple[int, int]
@@ -55,7 +55,7 @@ class ResourceUnit:
 
 def view_key(resource_key: bytes) -> bytes:
     """The key a resource's unit is kept under (its module's text has ``resource_key``)."""
-    return hashing.digest(resource_key + b"\0view")
+    return hash_parts(resource_key, b"view")
 
 
 def dump_unit(unit: ResourceUnit, operations: list[Operation]) -> bytes:

@@ -37,7 +37,6 @@ from generator.emit.incremental.active import keep, recording
 from generator.emit.incremental.keys import (
     content_bytes,
     content_digest,
-    hash_parts,
     stable_bytes,
 )
 from generator.emit.incremental.units import UnitMemo
@@ -46,6 +45,7 @@ from generator.emit.python.models import ModelModuleView, build_definition_modul
 from generator.emit.python.naming_state import Change
 from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_unit, view_key
 from generator.emit.python.types import TypeRenderer
+from generator.hashing import hash_parts
 from generator.model import (
     AllOfSchema,
     ArraySchema,

@@ -29,12 +29,13 @@ from dataclasses import dataclass, fields
 
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit.incremental.active import keep, recording, remembered_over
-from generator.emit.incremental.keys import content_digest, hash_parts, stable_bytes
+from generator.emit.incremental.keys import content_digest, stable_bytes
 from generator.emit.links import references
 from generator.emit.python.operations import OperationView
 from generator.emit.python.options import ClientOptions
 from generator.emit.tests.imports import Effect, Imports
 from generator.emit.tests.view import OperationCase, build_case
+from generator.hashing import hash_parts
 from generator.model import Api, Operation
 
 

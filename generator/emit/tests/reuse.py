@@ -29,6 +29,7 @@ from generator.emit.incremental.units import UnitMemo
 from generator.emit.python.package import PackageView
 from generator.emit.python.resources import ResourceView
 from generator.emit.tests.imports import Effect
+from generator.hashing import hash_parts
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,7 @@ class TestUnits:
         """The key of ``resource``'s test unit; empty when the resource has none."""
         if self.memo is None or not resource.unit_key:
             return b""
-        digest = hashing.Hasher(self.shared + resource.unit_key)
-        digest.update(content_bytes((stem, title)))
-        return digest.digest()
+        return hash_parts(self.shared, resource.unit_key, content_bytes((stem, title)))
 
     def get(self, key: bytes) -> TestUnit | None:
         """The unit kept under ``key``, or ``None``. The fragments it was made of stay
