@@ -134,7 +134,9 @@ class FragmentMemo:
         try:
             yield keys
         finally:
-            self._recording.remove(keys)
+            # By identity: ``list.remove`` compares by equality, and an enclosing
+            # recording may hold equal keys (both still empty, say).
+            del self._recording[next(i for i, r in enumerate(self._recording) if r is keys)]
 
     def keep(self, keys: Iterable[bytes]) -> None:
         """Keep the last run's fragments ``keys`` for the next run although this run

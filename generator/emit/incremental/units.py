@@ -21,6 +21,7 @@ corrupt or foreign one is ignored with a warning).
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from generator.cache_map import MapSlot
@@ -69,6 +70,14 @@ class UnitMemo:
             return None
         self.reused += 1
         return value
+
+    def carry(self, keys: Iterable[bytes]) -> None:
+        """Keep the last run's units ``keys`` for the next run although this run did
+        not ask for them (the parts of a unit taken whole, wanted again as soon as
+        that unit changes)."""
+        for key in keys:
+            if key not in self.used and (data := self.known.get(key)) is not None:
+                self.used[key] = data
 
     def put(self, key: bytes, value: object) -> None:
         """Keep ``value`` (plain, picklable data) under ``key`` for the next run."""

@@ -7,12 +7,14 @@ receives this view (or one of its parts), so a name decided here is the name eve
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
 from generator.config import ApiConfig
 from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.keys import content_bytes
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.pyshape import Tuple, import_line, render
 from generator.emit.python.errors import BASE_ERRORS, STATUS_ERRORS, StatusError
@@ -35,6 +37,7 @@ from generator.emit.python.readme import ExampleCall, pager_example, quick_start
 from generator.emit.python.resource_units import ResourceUnit
 from generator.emit.python.resources import (
     ROOT,
+    PartSource,
     ResourceView,
     build_resource,
     group_operations,
@@ -193,6 +196,7 @@ def build_package(
     root_reserved = set(CLIENT_ATTRIBUTES) | {o.name for o in options.options}
     root_reserved |= set(attributes.values())
     shared = options.digest_parts(), config.pagination
+    context = content_bytes(shared) if units is not None else b""
     tours: list[ExampleCall] = []
     for tag, operations in groups.items():
         text = tag_text.get(tag, "")
@@ -202,6 +206,7 @@ def build_package(
         build = partial(
             _build_unit, tag, operations, named, key, renderer=renderer, options=options,
             reserved_methods=reserved_methods, pagination=config.pagination, api=api,
+            parts=partial(reuse.operations, context),
         )  # fmt: skip
         unit = reuse.resource(key, operations, build)
         diagnostics.extend(unit.reported)
@@ -257,6 +262,7 @@ def _build_unit(
     reserved_methods: set[str],
     pagination: Pagination,
     api: Api,
+    parts: Callable[[], PartSource | None],
 ) -> ResourceUnit:
     """Build what resource ``tag`` (``named``: tag, attribute, class stem, description)
     gives the package view (`ResourceUnit`), its module's text kept under ``key``."""
@@ -265,7 +271,7 @@ def _build_unit(
     view, extra = build_resource(
         tag, operations, attribute=named[1], stem=named[2], description=named[3],
         renderer=renderer, options=options, diagnostics=reported,
-        reserved_methods=reserved_methods, pagination=pagination,
+        reserved_methods=reserved_methods, pagination=pagination, parts=parts(),
     )  # fmt: skip
     view = replace(view, unit_key=key)
     changes = tuple(renderer.journal[mark:])

@@ -16,7 +16,9 @@ references into the resource's operations (pickle's persistent ids: operation ``
 its parameter ``j``) and unpickled against this run's operations, which equal the last
 run's since the key holds their content. So a kept unit holds this run's model
 objects, as a built one does, and is small: on Kubernetes the 58 resources pickle to
-4.7 MB (22 MB with the operations written out) and load in 0.05 s (1.25 s).
+4.7 MB (22 MB with the operations written out) and load in 0.05 s (1.25 s). The
+python target keeps each operation's part so (`generator.emit.python.operation_units`)
+and a resource's unit as a head naming them.
 """
 
 from __future__ import annotations
@@ -58,8 +60,9 @@ def view_key(resource_key: bytes) -> bytes:
     return hash_parts(resource_key, b"view")
 
 
-def dump_unit(unit: ResourceUnit, operations: list[Operation]) -> bytes:
-    """``unit`` pickled, its model objects written as references into ``operations``."""
+def dump_unit(unit: object, operations: list[Operation]) -> bytes:
+    """``unit`` (a `ResourceUnit`, an `OperationPart`) pickled, its model objects
+    written as references into ``operations``."""
     refs: dict[int, Ref] = {}
     for i, operation in enumerate(operations):
         refs.setdefault(id(operation), (i, -1))
@@ -73,11 +76,17 @@ def dump_unit(unit: ResourceUnit, operations: list[Operation]) -> bytes:
 def load_unit(data: bytes, operations: list[Operation]) -> ResourceUnit | None:
     """The unit `dump_unit` wrote, its references resolved against ``operations``;
     ``None`` when ``data`` is not such a unit (never trusted: an md2sdk bug)."""
+    unit = load_object(data, operations)
+    return unit if isinstance(unit, ResourceUnit) else None
+
+
+def load_object(data: bytes, operations: list[Operation]) -> object:
+    """What `dump_unit` wrote, its references resolved against ``operations``;
+    ``None`` when ``data`` cannot be read so."""
     try:
-        unit = _Unpickler(io.BytesIO(data), operations).load()
+        return _Unpickler(io.BytesIO(data), operations).load()
     except Exception:
         return None
-    return unit if isinstance(unit, ResourceUnit) else None
 
 
 class _Pickler(pickle.Pickler):

@@ -8,10 +8,12 @@ classes live.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from generator.config_paging import Pagination
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit.pyshape import import_line
 from generator.emit.python.layout import call_statement, self_def
 from generator.emit.python.models import (
@@ -21,6 +23,7 @@ from generator.emit.python.models import (
     finish_module,
     isort_key,
 )
+from generator.emit.python.naming_state import Change
 from generator.emit.python.operations import OperationView, build_operation, operation_names
 from generator.emit.python.options import CLIENT_ATTRIBUTES, ClientOptions
 from generator.emit.python.types import ModuleUse, TypeRenderer
@@ -53,6 +56,9 @@ class ResourceView:
     unit_key: bytes = b""
     """The key its module's text is kept under between runs (`ModelReuse.resource_key`);
     its operations' inline model modules are kept under keys made from it."""
+    operation_keys: tuple[bytes, ...] = ()
+    """The keys each operation's part and method texts are kept under between runs
+    (`generator.emit.python.operation_units`); empty when none are kept."""
 
     @property
     def uses_pager(self) -> bool:
@@ -105,6 +111,28 @@ def resource_names(
     return attributes, stems
 
 
+@dataclass(frozen=True)
+class OperationPart:
+    """What building one operation gives its resource: its view, the model module of
+    its inline objects, what its hints import, what building it changed in the naming
+    state and what it reported."""
+
+    view: OperationView
+    inline: ModelModuleView | None
+    use: ModuleUse
+    changes: tuple[Change, ...]
+    reported: tuple[Diagnostic, ...]
+    fragments: tuple[bytes, ...] = ()
+    """The fragments building it asked for (`generator.emit.incremental.active.keep`)."""
+
+
+PartSource = Callable[
+    [Operation, str, str, Callable[[], OperationPart]], tuple[bytes, OperationPart]
+]
+"""``(operation, name, pager name, build) -> (key, part)``: an operation's part, built
+or taken from the last run (`generator.emit.python.operation_units`)."""
+
+
 def build_resource(
     tag: str,
     operations: list[Operation],
@@ -117,8 +145,12 @@ def build_resource(
     diagnostics: Diagnostics,
     reserved_methods: set[str],
     pagination: Pagination,
+    parts: PartSource | None = None,
 ) -> tuple[ResourceView, list[ModelModuleView]]:
-    """One resource module's view plus the model modules of its inline objects."""
+    """One resource module's view plus the model modules of its inline objects.
+
+    Method names are decided over the whole resource (collisions); each operation's
+    part is then built in document order, or taken from ``parts``."""
     use = ModuleUse(typing={"Final"})
     names = operation_names(operations, reserved_methods | {"with_raw_response"})
     pager_names = unique_names(
@@ -126,28 +158,25 @@ def build_resource(
     )
     views: list[OperationView] = []
     extra_modules: list[ModelModuleView] = []
+    keys: list[bytes] = []
     for operation, name in zip(operations, names, strict=True):
-        use.inline_module = ModuleUse()
-        op_view = build_operation(
-            operation,
-            name,
-            renderer=renderer,
-            options=options,
-            use=use,
-            diagnostics=diagnostics,
-            pagination=pagination,
-            pager_name=pager_names[name],
+        build = partial(
+            build_part, operation, name, pager_names[name], renderer=renderer,
+            options=options, pagination=pagination,
+        )  # fmt: skip
+        key, part = (b"", build()) if parts is None else parts(
+            operation, name, pager_names[name], build
         )
-        views.append(op_view)
-        inline = use.inline_module
-        if inline.inline:
-            module = renderer.new_module_name(inline.inline[0].name)
-            extra_modules.append(
-                finish_module(
-                    module, description="", classes=[], aliases=[], use=inline, renderer=renderer
-                )
-            )
-    use.inline_module = None
+        keys.append(key)
+        diagnostics.extend(part.reported)
+        views.append(part.view)
+        extra_modules.extend([part.inline] if part.inline is not None else [])
+        use.typing |= part.use.typing
+        use.abc |= part.use.abc
+        use.datetime |= part.use.datetime
+        use.classes |= part.use.classes
+        use.typed_dict |= part.use.typed_dict
+        use.files = use.files or part.use.files
     module = "_root" if tag == ROOT else module_name(attribute)
     view = ResourceView(
         attribute=attribute,
@@ -165,5 +194,35 @@ def build_resource(
         imports=class_imports(use, renderer, own="", prefix="..models."),
         is_root=tag == ROOT,
         inline_modules=tuple(m.module for m in extra_modules),
+        operation_keys=tuple(keys) if any(keys) else (),
     )
     return view, extra_modules
+
+
+def build_part(
+    operation: Operation,
+    name: str,
+    pager_name: str,
+    *,
+    renderer: TypeRenderer,
+    options: ClientOptions,
+    pagination: Pagination,
+) -> OperationPart:
+    """Build one operation of a resource (`OperationPart`): its view, and the model
+    module of its inline objects, named after the first of them."""
+    reported = Diagnostics()
+    use = ModuleUse(inline_module=ModuleUse())
+    mark = len(renderer.journal)
+    view = build_operation(
+        operation, name, renderer=renderer, options=options, use=use, diagnostics=reported,
+        pagination=pagination, pager_name=pager_name,
+    )  # fmt: skip
+    inline, use.inline_module = use.inline_module, None
+    module: ModelModuleView | None = None
+    if inline is not None and inline.inline:
+        module = finish_module(
+            renderer.new_module_name(inline.inline[0].name), description="", classes=[],
+            aliases=[], use=inline, renderer=renderer,
+        )  # fmt: skip
+    changes = tuple(renderer.journal[mark:])
+    return OperationPart(view, module, use, changes, tuple(reported))

@@ -24,8 +24,11 @@ built either when that key is unchanged: the client, README and tests read every
 operation's view, so the python target keeps each resource's view whole, with what
 building it changed and reported (`ModelReuse.resource`,
 `generator.emit.python.resource_units`), and renders only the resources whose key
-changed. The tests target keys its modules from these keys
-(`generator.emit.tests.reuse`).
+changed. A resource built again takes its unchanged operations' parts and method
+texts from the last run (`generator.emit.python.operation_units`), and keeps its
+unit as a head that names them. The tests target keys its modules from these keys
+(`generator.emit.tests.reuse`). Which definitions each slice reaches:
+`generator.emit.python.reach`.
 """
 
 from __future__ import annotations
@@ -40,22 +43,22 @@ from generator.emit.incremental.keys import (
     stable_bytes,
 )
 from generator.emit.incremental.units import UnitMemo
-from generator.emit.links import references
 from generator.emit.python.models import ModelModuleView, build_definition_module
 from generator.emit.python.naming_state import Change
+from generator.emit.python.operation_units import (
+    OperationReuse,
+    OperationTexts,
+    text_keys,
+    unit_head,
+    whole_unit,
+)
+from generator.emit.python.reach import Reach
 from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_unit, view_key
 from generator.emit.python.types import TypeRenderer
 from generator.hashing import hash_parts
 from generator.model import (
-    AllOfSchema,
-    ArraySchema,
     Definition,
-    MapSchema,
-    ObjectSchema,
     Operation,
-    Reference,
-    RefSchema,
-    Schema,
 )
 
 
@@ -84,9 +87,7 @@ class ModelReuse:
     pending: dict[str, tuple[bytes, tuple[Change, ...], tuple[str, ...], set[bytes]]] = field(
         default_factory=dict
     )
-    _digests: dict[str, bytes] = field(default_factory=dict)
-    _deps: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    _refs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    reach: Reach = field(init=False)
 
     def __post_init__(self) -> None:
         # The renderer's state before any module: every later one follows from it.
@@ -95,6 +96,7 @@ class ModelReuse:
         start = (sorted(r.reserved), tuple(r.class_of.items()), tuple(r.module_of_def.items()),
                  sorted(r.class_keys), unresolved)  # fmt: skip
         self.chain = hash_parts(b"models", _names_bytes(start))
+        self.reach = Reach(r.definitions, r.class_keys)
 
     def definition_modules(self) -> list[ModelModuleView]:
         """Every definition's module, in document order (`build_model_modules`)."""
@@ -141,15 +143,20 @@ class ModelReuse:
             return b""
         keys = [self.chain, content_bytes(parts)]
         keys += [content_digest(operation) for operation in operations]
-        reached: set[str] = set()
-        todo = [r.target for o in operations for r in _operation_refs(o) if r.target]
-        while todo:
-            key = todo.pop()
-            if key not in reached:
-                reached.add(key)
-                todo.extend(self._references(key))
-        keys += [self._digest(k) for k in sorted(reached)]
+        keys += self.reach.reached_digests(operations)
         return hash_parts(*keys)
+
+    def operations(self, context: bytes) -> OperationReuse | None:
+        """The source of the operation parts of the resource about to be built
+        (`generator.emit.python.operation_units`); ``context``: the bytes of what of
+        the package an operation reads (client options, paging config)."""
+        if self.memo is None or not self.views:
+            return None
+
+        def digests(operation: Operation) -> list[bytes]:
+            return [context, content_digest(operation), *self.reach.reached_digests([operation])]
+
+        return OperationReuse(self.memo, self.renderer, self.chain, digests, _advanced)
 
     def resource(
         self, key: bytes, operations: list[Operation], build: Callable[[], ResourceUnit]
@@ -161,15 +168,19 @@ class ModelReuse:
         memo = self.memo if self.views and key else None
         kept = memo.get(view_key(key)) if memo is not None else None
         unit = load_unit(kept, operations) if isinstance(kept, bytes) else None
+        if unit is not None and memo is not None:
+            unit = whole_unit(unit, operations, memo)
         if unit is not None:
             self.renderer.replay(unit.changes)
             keep(unit.fragments)
+            if memo is not None:
+                memo.carry(text_keys(unit.view))
         else:
             with recording() as used:
                 unit = build()
             unit = replace(unit, fragments=tuple(sorted(used)))
             if memo is not None:
-                memo.put(view_key(key), dump_unit(unit, operations))
+                memo.put(view_key(key), dump_unit(unit_head(unit), operations))
         self._advance(unit.changes)
         return unit
 
@@ -177,6 +188,19 @@ class ModelReuse:
         """The key of the inline model module ``module`` of the resource whose key
         is ``resource_key`` (it is made along with the resource's operations)."""
         return hash_parts(resource_key, module.encode()) if resource_key else b""
+
+    def texts(self, key: bytes, render: Callable[[], OperationTexts]) -> OperationTexts:
+        """The method texts of an operation kept under ``key`` (`text_key`), else
+        ``render()``, kept with the fragments they were made of (as `file`)."""
+        kept = self.memo.get(key) if self.memo is not None and key else None
+        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple):
+            keep(kept[1])
+            return OperationTexts(*kept[0])
+        with recording() as used:
+            texts = render()
+        if self.memo is not None and key:
+            self.memo.put(key, (tuple(texts), tuple(sorted(used))))
+        return texts
 
     def file(self, key: bytes, render: Callable[[], str]) -> str:
         """The text kept under ``key`` (a resource's, an inline module's, a package
@@ -194,55 +218,24 @@ class ModelReuse:
             self.memo.put(key, (text, tuple(sorted(used))))
         return text
 
-    def _references(self, key: str) -> tuple[str, ...]:
-        known = self._refs.get(key)
-        if known is None:
-            definition = self.renderer.definitions.get(key)
-            refs = references(definition.schema) if definition is not None else []
-            known = self._refs[key] = tuple(t for r in refs if (t := r.target))
-        return known
-
     def _advance(self, changes: Iterable[Change]) -> None:
-        naming = tuple(c for c in changes if c[0] != "f")
-        self.chain = hash_parts(self.chain, _names_bytes(naming))
+        self.chain = _advanced(self.chain, changes)
 
     def _key(self, definition: Definition) -> bytes:
-        parts = [self.chain, self._digest(definition.key)]
-        parts += [self._digest(k) for k in sorted(self._reached(definition.key))]
+        reach = self.reach
+        parts = [self.chain, reach.digest(definition.key)]
+        parts += [reach.digest(k) for k in sorted(reach.expanded_from(definition.key))]
         return hash_parts(*parts)
 
-    def _digest(self, key: str) -> bytes:
-        known = self._digests.get(key)
-        if known is None:
-            definition = self.renderer.definitions.get(key)
-            data = b"-" if definition is None else content_digest(definition)
-            known = self._digests[key] = hash_parts(key.encode(), data)
-        return known
 
-    def _reached(self, key: str) -> set[str]:
-        """The definitions whose content the module of ``key`` is made of."""
-        seen: set[str] = set()
-        todo = [key]
-        while todo:
-            for target in self._expanded(todo.pop()):
-                if target not in seen and target != key:
-                    seen.add(target)
-                    todo.append(target)
-        return seen
 
-    def _expanded(self, key: str) -> tuple[str, ...]:
-        known = self._deps.get(key)
-        if known is None:
-            definition = self.renderer.definitions.get(key)
-            found: list[str] = []
-            if definition is not None:
-                schema = definition.schema
-                if isinstance(schema, RefSchema) and schema.ref.target is not None:
-                    # An alias: ``allOf`` flattening follows it even to a class.
-                    found.append(schema.ref.target)
-                _expands(schema, self.renderer.class_keys, found)
-            known = self._deps[key] = tuple(found)
-        return known
+def _advanced(chain: bytes, changes: Iterable[Change]) -> bytes:
+    """``chain`` (a digest of the naming state) after ``changes``: every naming change,
+    leaving out the field hints no model module reads. No change leaves it as it is,
+    so a module or operation that names nothing, added or removed, leaves the keys
+    of the ones after it alone."""
+    naming = tuple(c for c in changes if c[0] != "f")
+    return hash_parts(chain, _names_bytes(naming)) if naming else chain
 
 
 def _names_bytes(names: object) -> bytes:
@@ -251,32 +244,3 @@ def _names_bytes(names: object) -> bytes:
     equal strings are not the same objects they are in a fresh build."""
     material = stable_bytes(names)
     return content_bytes(names) if material is None else material
-
-
-def _operation_refs(operation: Operation) -> list[Reference]:
-    schemas = [p.schema for p in operation.parameters]
-    schemas += [r.schema for r in operation.responses if r.schema is not None]
-    return [r for schema in schemas for r in references(schema)]
-
-
-def _expands(schema: Schema | None, classes: set[str], found: list[str]) -> None:
-    """The definitions whose content ``schema``'s hints and fields are made of: those
-    referenced but not classes (expanded in place), and ``allOf`` parts (flattened)."""
-    if isinstance(schema, RefSchema):
-        target = schema.ref.target
-        if target is not None and target not in classes:
-            found.append(target)
-    elif isinstance(schema, ArraySchema):
-        _expands(schema.items, classes, found)
-    elif isinstance(schema, MapSchema):
-        _expands(schema.values, classes, found)
-    elif isinstance(schema, ObjectSchema):
-        for prop in schema.properties:
-            _expands(prop.schema, classes, found)
-        _expands(schema.additional_properties, classes, found)
-    elif isinstance(schema, AllOfSchema):
-        for part in schema.parts:
-            if isinstance(part, RefSchema) and part.ref.target is not None:
-                found.append(part.ref.target)
-            else:
-                _expands(part, classes, found)

@@ -1,0 +1,82 @@
+"""An edit of one operation rebuilds and re-renders that operation, not its siblings.
+
+A resource whose key changed is built again from its operations' parts, each taken
+from the last run when its own key is unchanged (`generator.emit.python.
+operation_units`); the result must still equal a cold run byte for byte, also when
+the edit renames a sibling's method through a name collision.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.emit.incremental.active import active_units
+from generator.emit.python import resources
+from tests.incremental_tree import Op
+from tests.test_incremental import Twins, add_operation, remove_operation, set_description
+
+ANIMALS = "out/python/zoo/src/zoo_client/resources/animals.py"
+
+
+def _built_operations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The method names of the operations the incremental twin builds from now on."""
+    built: list[str] = []
+    real = resources.build_part
+
+    def build(operation: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+        units = active_units()
+        if units is not None and units.session.cache.root is not None:  # not the cold twin
+            built.append(name)
+        return real(operation, name, *args, **kwargs)
+
+    monkeypatch.setattr(resources, "build_part", build)
+    return built
+
+
+def _methods(root: Path) -> list[str]:
+    text = (root / ANIMALS).read_text(encoding="utf-8")
+    head = text.split("\nclass AsyncAnimalsResource", 1)[0]
+    names = re.findall(r"^    def (\w+)\(", head, re.MULTILINE)
+    return [name for name in names if name != "with_raw_response"]
+
+
+def test_an_edited_operation_is_built_again_and_its_siblings_are_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A description edit of getAnimal builds animals again: only getAnimal's part;
+    listAnimals's and createAnimal's are the last run's (and so are their texts,
+    also after a run that took animals whole, which carries them on)."""
+    twins = Twins(tmp_path)
+    built = _built_operations(monkeypatch)
+    twins.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
+    assert built == ["get_animal"]
+    built.clear()
+    twins.edit(set_description("listKeepers", "Lists every keeper."))
+    assert built == ["list_keepers"]
+    built.clear()
+    twins.edit(set_description("createAnimal", "Adds one animal."))
+    assert built == ["create_animal"]
+
+
+def test_a_sibling_renamed_by_a_name_collision_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ListAnimals, added before listAnimals in document order, takes the method name
+    ``list_animals``: listAnimals, unchanged, becomes ``list_animals_2`` (its part,
+    keyed by its name, is built again; the others are not), and gets its name back
+    when ListAnimals is removed. Every run equals a cold run (`Twins.edit`)."""
+    twins = Twins(tmp_path)
+    built = _built_operations(monkeypatch)
+    every = Op("GET", "/animals/all", "animals", "Lists all animals.", [], [("200", "OK", None)])
+    twins.edit(add_operation("ListAnimals", every))
+    assert sorted(built) == ["list_animals", "list_animals_2"]
+    assert _methods(twins.root) == ["list_animals", "create_animal", "get_animal",
+                                    "list_animals_2"]  # fmt: skip
+    built.clear()
+    twins.edit(remove_operation("ListAnimals"))
+    assert built == ["list_animals"]
+    assert _methods(twins.root) == ["create_animal", "get_animal", "list_animals"]
