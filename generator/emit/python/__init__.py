@@ -25,7 +25,7 @@ from jinja2 import Environment
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.incremental.active import active_units
-from generator.emit.python.operation_units import OperationTexts, text_key
+from generator.emit.python.operation_units import OperationTexts, text_keys
 from generator.emit.python.operations import OperationView
 from generator.emit.python.package import PackageView, build_package
 from generator.emit.python.package_files import kept_key
@@ -92,7 +92,7 @@ def _resource_module(env: Environment, reuse: ModelReuse | None, resource: Resou
     """A resource module: its head rendered around each operation's texts, those of
     operations unchanged since the last run taken from it (`operation_units`)."""
     macros: Any = env.get_template(OPERATION).module
-    keys = resource.operation_keys or (b"",) * len(resource.operations)
+    keys = text_keys(resource) if resource.operation_keys else [b""] * len(resource.operations)
     methods: list[OperationTexts] = []
     for operation, key in zip(resource.operations, keys, strict=True):
 
@@ -102,8 +102,7 @@ def _resource_module(env: Environment, reuse: ModelReuse | None, resource: Resou
                 str(macros.sync_raw(op, resource)), str(macros.async_raw(op, resource)),
             )
 
-        text = key and text_key(key, resource)
-        methods.append(reuse.texts(text, texts) if reuse is not None else texts())
+        methods.append(reuse.texts(key, texts) if reuse is not None else texts())
     template = env.get_template(f"python/{RESOURCE}")
     return template.render(view=resource, methods=methods)
 

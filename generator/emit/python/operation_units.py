@@ -46,17 +46,14 @@ class OperationTexts(NamedTuple):
     """Its entry in the async raw-response class."""
 
 
-def text_key(part_key: bytes, resource: ResourceView) -> bytes:
-    """The key of the texts of the operation whose part is kept under ``part_key``
-    in ``resource`` (its raw entries name the resource's classes)."""
-    return hash_parts(part_key, b"texts", resource.sync_class.encode(),
-                      resource.async_class.encode())  # fmt: skip
-
-
 def text_keys(resource: ResourceView) -> list[bytes]:
-    """The keys of the texts of ``resource``'s operations: carried into the next run
-    when the resource is taken whole, so an edit of it later finds them."""
-    return [text_key(k, resource) for k in resource.operation_keys]
+    """The keys of the texts of ``resource``'s operations (their raw entries name the
+    resource's classes): also carried into the next run when the resource is taken
+    whole, so an edit of it later finds them. A part key is a digest, of one length:
+    a text key is it followed by a digest of the class names (no hashing per
+    operation, for every resource of every run)."""
+    names = hash_parts(b"texts", resource.sync_class.encode(), resource.async_class.encode())
+    return [key + names for key in resource.operation_keys]
 
 
 def unit_head(unit: ResourceUnit) -> ResourceUnit:

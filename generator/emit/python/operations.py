@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental.active import remembered
 from generator.emit.pyshape import Atom, Dict, render
 from generator.emit.python.arguments import kind as param_kind
 from generator.emit.python.arguments import (
@@ -291,18 +292,23 @@ def _body_hint(hint: str, renderer: TypeRenderer, use: ModuleUse) -> str:
 def operation_names(operations: list[Operation], reserved: set[str]) -> list[str]:
     """Method names for a resource's operations, unique within it, in document order."""
     keys = [str(i) for i in range(len(operations))]
-    names = unique_names(
-        keys,
-        lambda k: method_name(
-            operations[int(k)].operation_id,
-            operations[int(k)].method,
-            operations[int(k)].path,
-            avoid=reserved,
-            vocabulary=_vocabulary(operations[int(k)]),
-        ),
-        reserved=reserved,
-    )
+    avoid = tuple(sorted(reserved))
+
+    def base(k: str) -> str:
+        # From the fragment memo: segmenting a lowercase id is the slow part of
+        # naming a resource's methods, which is done again whenever one changes.
+        op = operations[int(k)]
+        args = (op.operation_id, op.method, op.path, avoid, tuple(_vocabulary(op)))
+        return remembered("naming.method_name", _method_name, *args)
+
+    names = unique_names(keys, base, reserved=reserved)
     return [names[k] for k in keys]
+
+
+def _method_name(
+    operation_id: str, method: str, path: str, avoid: tuple[str, ...], vocabulary: tuple[str, ...]
+) -> str:
+    return method_name(operation_id, method, path, avoid=avoid, vocabulary=vocabulary)
 
 
 

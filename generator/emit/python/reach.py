@@ -36,7 +36,6 @@ class Reach:
         self._digests: dict[str, bytes] = {}
         self._deps: dict[str, tuple[str, ...]] = {}
         self._refs: dict[str, tuple[str, ...]] = {}
-        self._closures: dict[str, bytes] = {}
         self._targets: dict[int, tuple[Operation, tuple[str, ...]]] = {}
 
     def digest(self, key: str) -> bytes:
@@ -51,10 +50,15 @@ class Reach:
 
     def reached_digests(self, operations: list[Operation]) -> list[bytes]:
         """Digests of the content of every definition ``operations`` reference,
-        directly or through others: one per definition referenced directly, of all
-        it reaches (`closure`), in the digests' order."""
-        targets = {t for o in operations for t in self.targets(o)}
-        return sorted({self.closure(t) for t in targets})
+        directly or through others, in the order of their keys."""
+        reached: set[str] = set()
+        todo = [t for o in operations for t in self.targets(o)]
+        while todo:
+            key = todo.pop()
+            if key not in reached:
+                reached.add(key)
+                todo.extend(self.references(key))
+        return [self.digest(k) for k in sorted(reached)]
 
     def targets(self, operation: Operation) -> tuple[str, ...]:
         """The definitions ``operation`` references directly."""
@@ -63,21 +67,6 @@ class Reach:
             found = tuple(r.target for r in _operation_refs(operation) if r.target)
             known = self._targets[id(operation)] = (operation, found)
         return known[1]
-
-    def closure(self, key: str) -> bytes:
-        """A digest of the content of definition ``key`` and of every one it
-        references, directly or through others."""
-        known = self._closures.get(key)
-        if known is None:
-            reached = {key}
-            todo = [key]
-            while todo:
-                for target in self.references(todo.pop()):
-                    if target not in reached:
-                        reached.add(target)
-                        todo.append(target)
-            known = self._closures[key] = hash_parts(*(self.digest(k) for k in sorted(reached)))
-        return known
 
     def references(self, key: str) -> tuple[str, ...]:
         """The definitions definition ``key`` references directly."""

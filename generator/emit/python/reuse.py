@@ -190,7 +190,7 @@ class ModelReuse:
         return hash_parts(resource_key, module.encode()) if resource_key else b""
 
     def texts(self, key: bytes, render: Callable[[], OperationTexts]) -> OperationTexts:
-        """The method texts of an operation kept under ``key`` (`text_key`), else
+        """The method texts of an operation kept under ``key`` (`text_keys`), else
         ``render()``, kept with the fragments they were made of (as `file`)."""
         kept = self.memo.get(key) if self.memo is not None and key else None
         if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple):
