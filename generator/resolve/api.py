@@ -40,6 +40,7 @@ from generator.parse.refs import anchor_key
 from generator.resolve.base_path import relative_paths
 from generator.resolve.examples import mark_examples
 from generator.resolve.index import Index, Target, normalise_path
+from generator.resolve.memo import OperationMemo, Resolved, next_memo, operation_memo
 from generator.resolve.schemas import SchemaResolver
 from generator.resolve.tags import TagNames, with_page_tags
 from generator.resolve.verdicts import VerdictStore
@@ -221,8 +222,9 @@ def resolve_api(
     overview = _overview(pages, diagnostics)
     names = TagNames(overview)
     overview = with_page_tags(overview, pages, names)
-    operations = [names.operation(op) for op in _merge_operations(pages, diagnostics)]
-    operations = relative_paths(overview, operations, diagnostics)
+    parsed = _merge_operations(pages, diagnostics)
+    tagged = [names.operation(op) for op in parsed]
+    operations = relative_paths(overview, tagged, diagnostics)
     definitions = _merge_definitions(pages, schemas, diagnostics)
     schemes = _merge_schemes(pages, scheme_index, diagnostics)
     inline = _index_inline(pages, schemas)
@@ -235,7 +237,17 @@ def resolve_api(
         diagnostics=diagnostics,
     )
     resolved_definitions = [resolver.definition(d) for d in definitions]
-    resolved_operations = [resolver.operation(op) for op in operations]
+    # Everything an operation's resolution reads besides the operation itself.
+    stripped = any(a is not b for a, b in zip(operations, tagged, strict=True))
+    context = (schemas, scheme_index, inline, overview, names.names, stripped)
+    memo = operation_memo(cache_dir, name) if cache_dir is not None else None
+    fresh = OperationMemo(context=context)
+    last = memo if memo is not None and memo.holds(context) else None
+    resolved_operations = [
+        _resolved(resolver, found, op, memo=last, fresh=fresh, diagnostics=diagnostics)
+        for found, op in zip(parsed, operations, strict=True)
+    ]
+    fresh.clean = not resolver.promoted
     resolved_definitions = [resolver.named(d) for d in resolved_definitions]
     api = Api(
         name=name,
@@ -245,4 +257,33 @@ def resolve_api(
         security_schemes=(*schemes, *resolver.extra_schemes()),
         pages=tuple(p.path for p in pages),
     )
-    return mark_examples(api, VerdictStore(cache_dir, name) if cache_dir is not None else None)
+    if cache_dir is None:
+        return mark_examples(api)
+    marked = mark_examples(api, VerdictStore(cache_dir, name), (memo, fresh))
+    next_memo(cache_dir, name, fresh)
+    return marked
+
+
+def _resolved(
+    resolver: SchemaResolver,
+    parsed: Operation,
+    op: Operation,
+    *,
+    memo: OperationMemo | None,
+    fresh: OperationMemo,
+    diagnostics: Diagnostics,
+) -> Operation:
+    """``op`` (``parsed`` with its tags and path settled) resolved, or the last run's
+    resolution of ``parsed`` from ``memo`` (one that holds: `generator.resolve.memo`)."""
+    kept = memo.resolved_of(parsed) if memo is not None else None
+    if kept is not None:
+        resolver.replay(kept.labels)
+        fresh.resolved[id(parsed)] = kept
+        return kept.resolved
+    before = (len(diagnostics), resolver.made())
+    resolver.log = []
+    resolved = resolver.operation(op)
+    labels, resolver.log = tuple(resolver.log), None
+    if (len(diagnostics), resolver.made()) == before:
+        fresh.resolved[id(parsed)] = Resolved(parsed, resolved, labels)
+    return resolved

@@ -37,26 +37,56 @@ from generator.model import (
     Schema,
 )
 from generator.resolve.evolve import evolve
+from generator.resolve.memo import Marked, OperationMemo
 from generator.resolve.placeholders import Placeholders
 from generator.resolve.verdicts import VerdictStore
 
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 
 
-def mark_examples(api: Api, verdicts: VerdictStore | None = None) -> Api:
+def mark_examples(
+    api: Api,
+    verdicts: VerdictStore | None = None,
+    memo: tuple[OperationMemo | None, OperationMemo] | None = None,
+) -> Api:
     """``api`` with every generated example marked; unchanged nodes are reused.
 
     ``verdicts`` keeps the verdicts on body and response examples for the next run
-    (`generator.resolve.verdicts`); it is saved here.
+    (`generator.resolve.verdicts`); it is saved here. ``memo``: the last run's
+    operations and this run's (`generator.resolve.memo`): an operation the last run
+    marked under the same definitions is taken as it was, and this run's are kept.
     """
     rules = Placeholders(api)
     definitions = tuple(_definition(d, rules) for d in api.definitions)
     marked = evolve(api, definitions=definitions)
     rules = Placeholders(marked, verdicts)
-    marked = evolve(marked, operations=tuple(_operation(op, rules) for op in api.operations))
+    if memo is None:
+        operations = tuple(_operation(op, rules) for op in api.operations)
+    else:
+        last, fresh = memo
+        fresh.definitions = definitions
+        last = last if last is not None and last.marks_hold(definitions) else None
+        operations = tuple(_remembered(op, rules, last, fresh) for op in api.operations)
+    marked = evolve(marked, operations=operations)
     if verdicts is not None:
         verdicts.save()
     return marked
+
+
+def _remembered(
+    op: Operation, rules: Placeholders, last: OperationMemo | None, fresh: OperationMemo
+) -> Operation:
+    """``op`` marked, or as the last run marked it when that still holds; kept in
+    ``fresh`` with the verdicts its marking asked for."""
+    kept = last.marked_of(op) if last is not None else None
+    if kept is None:
+        asked: list[bytes] = []
+        marked = rules.verdicts.traced(asked, lambda: _operation(op, rules))
+        kept = Marked(op, marked, tuple(asked))
+    else:
+        rules.verdicts.carry(kept.verdicts)
+    fresh.marked[id(op)] = kept
+    return kept.marked
 
 
 def _generated(value: DocValue) -> DocValue:
