@@ -1,9 +1,9 @@
-"""A process that resolves an API again takes the operations nothing changed for.
+"""A process that resolves an API again takes what nothing changed for.
 
-`generator.resolve.memo`: after a one-page edit, the operations of the other pages are
-the objects the last run built (so emitters find their digests again), the model
-equals a fresh resolution, and whatever an operation's resolution reads (the lookup
-tables, the marked definitions) changing makes it be resolved again.
+`generator.resolve.memo`: after a one-page edit, the operations and definitions of the
+other pages are the objects the last run built (so emitters find their digests
+again), the model equals a fresh resolution, and whatever a resolution reads (the
+lookup tables, the marked definitions) changing makes it be done again.
 """
 
 from __future__ import annotations
@@ -105,6 +105,19 @@ def test_operations_of_unchanged_pages_are_taken_again(tmp_path: Path) -> None:
     assert _same(first, second) == ["/animals", "/animals", "/keepers"]
     edited = next(op for op in second.operations if op.path == "/animals/{animalId}")
     assert edited.description == "Gets one animal, with its keeper."
+    assert all(a is b for a, b in zip(first.definitions, second.definitions, strict=True))
+
+
+def test_an_edited_definition_is_resolved_named_and_marked_again(tmp_path: Path) -> None:
+    """Keeper's page edited: Keeper is new, the other definitions are the last run's
+    objects, and the marking of every definition and operation follows the new one."""
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(_remove_prop("Keeper", "shift"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    kept = [a.key for a, b in zip(first.definitions, second.definitions, strict=True) if a is b]
+    assert kept == ["animal", "animallist"]
 
 
 def test_a_changed_lookup_table_resolves_every_operation_again(tmp_path: Path) -> None:

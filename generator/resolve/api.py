@@ -19,8 +19,9 @@ a target up. Last, examples Swagger2Markup generated are marked as such (`exampl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
@@ -40,7 +41,16 @@ from generator.parse.refs import anchor_key
 from generator.resolve.base_path import relative_paths
 from generator.resolve.examples import mark_examples
 from generator.resolve.index import Index, Target, normalise_path
-from generator.resolve.memo import OperationMemo, Resolved, next_memo, operation_memo
+from generator.resolve.memo import (
+    Named,
+    Resolved,
+    ResolveMemo,
+    T,
+    kept_of,
+    named_of,
+    next_memo,
+    resolve_memo,
+)
 from generator.resolve.schemas import SchemaResolver
 from generator.resolve.tags import TagNames, with_page_tags
 from generator.resolve.verdicts import VerdictStore
@@ -236,19 +246,25 @@ def resolve_api(
         inline=inline,
         diagnostics=diagnostics,
     )
-    resolved_definitions = [resolver.definition(d) for d in definitions]
-    # Everything an operation's resolution reads besides the operation itself.
+    # Everything resolving an operation or a definition reads besides itself.
     stripped = any(a is not b for a, b in zip(operations, tagged, strict=True))
     context = (schemas, scheme_index, inline, overview, names.names, stripped)
-    memo = operation_memo(cache_dir, name) if cache_dir is not None else None
-    fresh = OperationMemo(context=context)
+    memo = resolve_memo(cache_dir, name) if cache_dir is not None else None
+    fresh = ResolveMemo(context=context)
     last = memo if memo is not None and memo.holds(context) else None
+    told = partial(_resolved, resolver, diagnostics=diagnostics)
+    resolved_definitions = [
+        told(d, d, resolver.definition,
+             last=last.definitions if last else None, fresh=fresh.definitions)
+        for d in definitions
+    ]  # fmt: skip
     resolved_operations = [
-        _resolved(resolver, found, op, memo=last, fresh=fresh, diagnostics=diagnostics)
+        told(found, op, resolver.operation,
+             last=last.operations if last else None, fresh=fresh.operations)
         for found, op in zip(parsed, operations, strict=True)
-    ]
+    ]  # fmt: skip
     fresh.clean = not resolver.promoted
-    resolved_definitions = [resolver.named(d) for d in resolved_definitions]
+    resolved_definitions = [_named(resolver, d, memo, fresh) for d in resolved_definitions]
     api = Api(
         name=name,
         overview=overview,
@@ -266,24 +282,40 @@ def resolve_api(
 
 def _resolved(
     resolver: SchemaResolver,
-    parsed: Operation,
-    op: Operation,
+    parsed: T,
+    value: T,
+    resolve: Callable[[T], T],
     *,
-    memo: OperationMemo | None,
-    fresh: OperationMemo,
+    last: dict[int, Resolved[T]] | None,
+    fresh: dict[int, Resolved[T]],
     diagnostics: Diagnostics,
-) -> Operation:
-    """``op`` (``parsed`` with its tags and path settled) resolved, or the last run's
-    resolution of ``parsed`` from ``memo`` (one that holds: `generator.resolve.memo`)."""
-    kept = memo.resolved_of(parsed) if memo is not None else None
+) -> T:
+    """``resolve(value)`` (``value``: ``parsed`` made ready, an operation's tags and path
+    settled), or the last run's resolution of ``parsed`` from ``last`` (the table of a
+    memo that holds: `generator.resolve.memo`); kept in ``fresh`` unless resolving it
+    reported something or met a stand-in or promoted schema."""
+    kept = kept_of(last, parsed) if last is not None else None
     if kept is not None:
         resolver.replay(kept.labels)
-        fresh.resolved[id(parsed)] = kept
+        fresh[id(parsed)] = kept
         return kept.resolved
     before = (len(diagnostics), resolver.made())
     resolver.log = []
-    resolved = resolver.operation(op)
+    resolved = resolve(value)
     labels, resolver.log = tuple(resolver.log), None
     if (len(diagnostics), resolver.made()) == before:
-        fresh.resolved[id(parsed)] = Resolved(parsed, resolved, labels)
+        fresh[id(parsed)] = Resolved(parsed, resolved, labels)
     return resolved
+
+
+def _named(
+    resolver: SchemaResolver, definition: Definition, memo: ResolveMemo | None, fresh: ResolveMemo
+) -> Definition:
+    """`SchemaResolver.named`, or the last run's answer for the same definition object
+    and the same labels (so an unchanged definition stays the last run's object)."""
+    labels = tuple(resolver.labels.get(definition.key, ()))
+    kept = named_of(memo, definition, labels) if memo is not None else None
+    if kept is None:
+        kept = Named(definition, labels, resolver.named(definition))
+    fresh.named[id(definition)] = kept
+    return kept.named
