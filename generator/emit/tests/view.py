@@ -97,7 +97,6 @@ class TestModuleView:
     """The module's hoisted values as ``_NAME: Any = ...`` statements, in first-use order."""
     model_import: str
     """``from <package>.models import ...`` in black's shape, or empty."""
-    cases: tuple[OperationCase, ...]
 
 
 @dataclass(frozen=True)
