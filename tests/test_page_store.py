@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -230,3 +232,25 @@ def test_an_edit_saves_a_delta_and_a_bigger_change_a_new_base(tmp_path: Path) ->
     assert {e.digest for e in PageStore(tmp_path, "api").known.values()} == {
         f"c{i}".encode() for i in range(16)
     }
+
+
+def test_a_run_that_parses_a_few_pages_never_imports_the_process_pool(project: Path) -> None:
+    """The pool's modules (~30 ms to import) are loaded only when a pool starts: a run
+    after a one-page edit of a big API parses one page."""
+    _load(project)
+    page = sorted((project / "specs" / "petstore").rglob("*.md"))[-1]
+    page.write_bytes(page.read_bytes() + b"\nOne more paragraph.\n")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from generator.diagnostics import Diagnostics\n"
+        "from generator.load.sources import load_pages\n"
+        f"root = Path({str(project)!r})\n"
+        "load_pages('petstore', [root / 'specs' / 'petstore'], root, root, Diagnostics(),\n"
+        "           cache_dir=root / '.md2sdk-cache')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('concurrent', 'multiprocessing'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"

@@ -24,7 +24,6 @@ import codecs
 import os
 import pickle
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -263,6 +262,9 @@ def _parse_all(
             size = 0
         chunks[-1].append(source)
         size += len(source[1])
+    # Imported here: a run that parses a few pages never starts a pool (~30 ms).
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
     with ProcessPoolExecutor(workers, initializer=_use_parser, initargs=(parser,)) as pool:
         for chunk, done in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
             for source, item in zip(chunk, done, strict=True):
