@@ -55,6 +55,9 @@ _FORMAT_SAMPLES = {
     "ipv6": "2001:db8::1",
     "byte": "c3RyaW5n",
 }
+_NO_LIMITS = Constraints()
+"""The limits of a value declared without any (one shared instance: `fits` and
+`sample` run a few hundred thousand times on a big API, and made one each time)."""
 
 
 def is_json_value(value: object) -> bool:
@@ -70,6 +73,8 @@ def is_json_value(value: object) -> bool:
 
 def resolve(schema: Schema, api: Api) -> Schema | None:
     """A schema with references followed; None for an unresolved (free-form) one."""
+    if not isinstance(schema, RefSchema):
+        return schema
     seen: set[str] = set()
     while isinstance(schema, RefSchema):
         key = schema.ref.target
@@ -124,7 +129,7 @@ def fits(
     depth: int = 0,
 ) -> bool:
     """Whether a docs value is usable where ``schema`` is declared (JSON semantics)."""
-    limits = constraints or Constraints()
+    limits = constraints or _NO_LIMITS
     if depth > MAX_DEPTH:
         return True
     target = resolve(schema, api) if schema is not None else None
@@ -201,10 +206,13 @@ def _sample(
     hints: tuple[DocValue | None, ...],
     depth: int,
 ) -> object:
-    limits = constraints or Constraints()
-    for hint in sorted(hints, key=lambda h: h is not None and h.generated):
-        if hint is not None and fits(hint.value, schema, api, limits):
-            return hint.value
+    limits = constraints or _NO_LIMITS
+    for generated in (False, True):  # hints a person wrote first, each in order
+        for hint in hints:
+            if hint is not None and hint.generated == generated and fits(
+                hint.value, schema, api, limits
+            ):
+                return hint.value
     target = resolve(schema, api) if schema is not None else None
     if target is None:
         return {} if schema is not None else None

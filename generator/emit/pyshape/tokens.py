@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from generator.emit.pyshape.tree import (
     CLOSING,
@@ -26,19 +25,28 @@ from generator.write.formatting import LINE_LENGTH, line_width
 _KEYWORDS = frozenset({"return", "await", "assert", "not", "in", "is", "and", "or", "if"})
 
 
-@dataclass(eq=False)
 class Leaf:
-    kind: str  # NAME STRING NUMBER DOT COMMA COLON EQUAL OP or a bracket ("" = invisible)
-    value: str
-    space: str  # the whitespace black puts before it; `prefix` is that unless a split cleared it
-    trailer: bool = False  # a call's or subscript's bracket (not a literal's)
-    arglist: bool = False  # a comma between call arguments
-    opening: Leaf | None = None
-    depth: int = 0
-    prefix: str = field(init=False)
+    """One token. ``kind``: NAME STRING NUMBER DOT COMMA COLON EQUAL OP or a bracket
+    (an empty ``value``: an invisible one); ``space``: the whitespace black puts
+    before it, ``prefix`` that unless a split cleared it (always ASCII); ``trailer``: a
+    call's or subscript's bracket (not a literal's); ``arglist``: a comma between call
+    arguments. ``opening`` and ``depth`` are set by the line that tracks it last.
 
-    def __post_init__(self) -> None:
-        self.prefix = self.space
+    A plain class with slots, not a dataclass: layouts make millions of leaves."""
+
+    __slots__ = ("arglist", "depth", "kind", "opening", "prefix", "space", "trailer", "value")
+
+    def __init__(
+        self, kind: str, value: str, space: str, trailer: bool = False, arglist: bool = False
+    ) -> None:
+        self.kind = kind
+        self.value = value
+        self.space = space
+        self.trailer = trailer
+        self.arglist = arglist
+        self.opening: Leaf | None = None
+        self.depth = 0
+        self.prefix = space
 
     def __str__(self) -> str:
         return self.prefix + self.value
@@ -183,51 +191,67 @@ def _lex_text(text: str) -> list[Leaf]:
 # ------------------------------------------------------------------ lines (black.lines)
 
 
-@dataclass(eq=False)
 class Line:
-    depth: int
-    inside_brackets: bool = False
-    leaves: list[Leaf] = field(default_factory=list)
-    should_split_rhs: bool = False
-    magic_trailing_comma: Leaf | None = None
-    delimiters: dict[int, int] = field(default_factory=dict)
-    invisible: list[Leaf] = field(default_factory=list)
-    _open: list[Leaf] = field(default_factory=list)
-    _previous: Leaf | None = None
+    """A logical line and black's bracket tracking of it: the depth of each leaf, its
+    matching opening bracket, the delimiters at depth 0 (by leaf id, with priority),
+    the invisible parentheses and a magic trailing comma."""
+
+    __slots__ = (
+        "_open", "_previous", "delimiters", "depth", "inside_brackets", "invisible",
+        "leaves", "magic_trailing_comma", "should_split_rhs",
+    )  # fmt: skip
+
+    def __init__(self, depth: int, inside_brackets: bool = False) -> None:
+        self.depth = depth
+        self.inside_brackets = inside_brackets
+        self.leaves: list[Leaf] = []
+        self.should_split_rhs = False
+        self.magic_trailing_comma: Leaf | None = None
+        self.delimiters: dict[int, int] = {}
+        self.invisible: list[Leaf] = []
+        self._open: list[Leaf] = []
+        self._previous: Leaf | None = None
 
     def append(self, leaf: Leaf, preformatted: bool = False, track: bool = False) -> None:
-        if self.inside_brackets or not preformatted or track:
-            self._mark(leaf)
-            if self._has_magic_trailing_comma(leaf):
-                self.magic_trailing_comma = leaf
-        self.leaves.append(leaf)
-
-    def _mark(self, leaf: Leaf) -> None:
-        if not self._open and leaf.kind in CLOSING:
+        """Add ``leaf``, tracking its brackets and delimiters (black's ``Line.append``
+        and ``BracketTracker.mark``, in one method: it runs for every leaf of every
+        line a split tries)."""
+        if not (self.inside_brackets or not preformatted or track):
+            self.leaves.append(leaf)
             return
-        if leaf.kind in CLOSING:
-            leaf.opening = self._open.pop()
-            if not leaf.value:
-                self.invisible.append(leaf)
-        leaf.depth = len(self._open)
-        if not self._open:
+        kind = leaf.kind
+        opened = self._open
+        if kind in CLOSING:
+            if opened:
+                leaf.opening = opened.pop()
+                if not leaf.value:
+                    self.invisible.append(leaf)
+                leaf.depth = len(opened)
+                self._previous = leaf
+            leaves = self.leaves
+            if leaves and leaves[-1].kind == "COMMA" and self._magic(leaf):
+                self.magic_trailing_comma = leaf
+            leaves.append(leaf)
+            return
+        leaf.depth = len(opened)
+        if not opened:
             previous = self._previous
-            if leaf.kind == "DOT" and (previous is None or previous.kind in CLOSING):
+            if kind == "DOT" and (previous is None or previous.kind in CLOSING):
                 if previous is not None:
                     self.delimiters[id(previous)] = DOT_PRIORITY
             elif leaf.value == "|" and previous is not None:
                 self.delimiters[id(previous)] = VBAR_PRIORITY
-            elif leaf.kind == "COMMA":
+            elif kind == "COMMA":
                 self.delimiters[id(leaf)] = COMMA_PRIORITY
-        if leaf.kind in OPENING:
-            self._open.append(leaf)
+        if kind in OPENING:
+            opened.append(leaf)
             if not leaf.value:
                 self.invisible.append(leaf)
         self._previous = leaf
+        self.leaves.append(leaf)
 
-    def _has_magic_trailing_comma(self, closing: Leaf) -> bool:
-        if not (closing.kind in CLOSING and self.leaves and self.leaves[-1].kind == "COMMA"):
-            return False
+    def _magic(self, closing: Leaf) -> bool:
+        """Whether ``closing``, after a comma, makes that comma a magic trailing one."""
         if closing.kind == "}":
             return True
         if closing.kind == "]":
@@ -273,12 +297,14 @@ def _one_sequence(closing: Leaf, leaves: Sequence[Leaf], bracket: str) -> bool:
 
 
 def _short(line: Line, line_length: int = LINE_LENGTH) -> bool:
-    """Whether ``line`` fits; stops counting at the limit when the text is ASCII."""
+    """Whether ``line`` fits; stops counting at the limit when the text is ASCII
+    (prefixes always are)."""
     length = 4 * line.depth
     for leaf in line.leaves:
-        if not (leaf.value.isascii() and leaf.prefix.isascii()):
+        value = leaf.value
+        if not value.isascii():
             return line_width(str(line)) <= line_length
-        length += len(leaf.prefix) + len(leaf.value)
+        length += len(leaf.prefix) + len(value)
         if length > line_length:
             return False
     return True
