@@ -230,7 +230,11 @@ def _sample(
         count = max(2, limits.min_items or 0)
         if limits.max_items is not None:
             count = min(count, limits.max_items)
-        return [sample(target.items, api, None, (), depth + 1) for _ in range(count)]
+        if count <= 0:
+            return []
+        # Items alike: one built, the others copies (no aliasing; same values).
+        item = sample(target.items, api, None, (), depth + 1)
+        return [item, *(_copy(item) for _ in range(count - 1))]
     if isinstance(target, MapSchema):
         return {"key": sample(target.values, api, None, (), depth + 1)}
     result: dict[str, object] = {}
@@ -243,6 +247,15 @@ def _sample(
             prop.schema, api, prop.constraints, (prop.example, prop.default), depth + 1
         )
     return result
+
+
+def _copy(value: object) -> object:
+    """A copy of a JSON value: its own dicts and lists, the same leaves."""
+    if type(value) is dict:
+        return {key: _copy(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_copy(item) for item in value]
+    return value
 
 
 def _sample_primitive(schema: PrimitiveSchema, limits: Constraints) -> object:

@@ -27,9 +27,9 @@ splitting (``black.linegen``: right-hand split with omitted trailers and optiona
 parentheses, delimiter split, magic trailing commas) that such statements reach,
 over a small token list; ``tests/emit/test_pyshape.py`` checks it against
 ``black.format_str`` for arbitrary values, names, heads and indents. Modules:
-`tree` (the expressions, their one-line form), `tokens` (black's leaves, lines and
-bracket tracking), `splits` (black's splits); this one holds the entry points and
-the direct layout of literal values.
+`tree` (the expressions, their one-line form), `lex` (their leaves), `tokens`
+(black's leaves, lines and bracket tracking), `splits` and `rhs` (black's splits);
+this one holds the entry points and the direct layout of literal values.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ import re
 from collections.abc import Sequence
 
 from generator.emit.incremental.active import remembered
+from generator.emit.pyshape.lex import _invisible, _lex, _tokens, _wraps
 from generator.emit.pyshape.splits import _transform
-from generator.emit.pyshape.tokens import Line, _invisible, _lex, _tokens, _wraps
+from generator.emit.pyshape.tokens import Line
 from generator.emit.pyshape.tree import (
     Atom,
     Call,
