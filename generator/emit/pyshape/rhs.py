@@ -208,8 +208,11 @@ def _build(leaves: list[Leaf], original: Line, opening: Leaf, component: str) ->
         result.extend(leaves)
     elif component == "head":
         track = _inside_matching_brackets(leaves)
-        for leaf in leaves:
-            result.append(leaf, preformatted=True, track=id(leaf) in track)
+        if track:
+            for leaf in leaves:
+                result.append(leaf, preformatted=True, track=id(leaf) in track)
+        else:
+            result.leaves.extend(leaves)
     else:
         result.leaves.extend(leaves)  # a tail is not tracked (not inside brackets)
     if component == "body" and _should_split(result, opening):
