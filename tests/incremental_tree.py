@@ -235,3 +235,18 @@ def rename_definition(tree: Tree, old: str, new: str) -> None:
 def remove_definition(tree: Tree, name: str) -> None:
     """Delete a definition's page; links to it become plain text (unresolved)."""
     del tree.definitions[name]
+
+
+ANIMAL_PRINTED = """{
+  "id" : "string",
+  "name" : "string",
+  "keeper" : {
+    "name" : "string",
+    "shift" : "string"
+  }
+}"""
+"""What Swagger2Markup prints for the starting tree's Animal (Keeper written out)."""
+
+
+def placeholder_example(tree: Tree) -> None:
+    tree.operations["getAnimal"].examples = [("200", ANIMAL_PRINTED)]

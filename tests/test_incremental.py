@@ -36,6 +36,7 @@ from tests.incremental_tree import (
     Param,
     Prop,
     Tree,
+    placeholder_example,
     remove_definition,
     rename_definition,
     zoo,
@@ -254,21 +255,6 @@ def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
     result = twins.edit(set_description("getAnimal", "Changed after the cache broke."))
     assert _reused(result) == 0
     assert any("ignored a emit cache entry" in r.getMessage() for r in caplog.records)
-
-
-ANIMAL_PRINTED = """{
-  "id" : "string",
-  "name" : "string",
-  "keeper" : {
-    "name" : "string",
-    "shift" : "string"
-  }
-}"""
-"""What Swagger2Markup prints for the starting tree's Animal (Keeper written out)."""
-
-
-def placeholder_example(tree: Tree) -> None:
-    tree.operations["getAnimal"].examples = [("200", ANIMAL_PRINTED)]
 
 
 @pytest.mark.parametrize("watching", [False, True], ids=["new-process", "watching"])

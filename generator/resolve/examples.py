@@ -37,26 +37,61 @@ from generator.model import (
     Schema,
 )
 from generator.resolve.evolve import evolve
+from generator.resolve.memo import Marked, ResolveMemo, marked_of
 from generator.resolve.placeholders import Placeholders
 from generator.resolve.verdicts import VerdictStore
 
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
 
 
-def mark_examples(api: Api, verdicts: VerdictStore | None = None) -> Api:
+def mark_examples(
+    api: Api,
+    verdicts: VerdictStore | None = None,
+    memo: tuple[ResolveMemo | None, ResolveMemo] | None = None,
+) -> Api:
     """``api`` with every generated example marked; unchanged nodes are reused.
 
     ``verdicts`` keeps the verdicts on body and response examples for the next run
-    (`generator.resolve.verdicts`); it is saved here.
+    (`generator.resolve.verdicts`); it is saved here. ``memo``: the last run's
+    and this run's (`generator.resolve.memo`): the definitions, when all are the last
+    run's, are taken as it marked them, and an operation it marked under the same
+    marked definitions too; this run's are kept.
     """
-    rules = Placeholders(api)
-    definitions = tuple(_definition(d, rules) for d in api.definitions)
+    last, fresh = memo if memo is not None else (None, None)
+    taken = last.marked_definitions if last is not None else None
+    if taken is not None and last is not None and last.unmarked == api.definitions:
+        definitions = taken
+    else:
+        rules = Placeholders(api)
+        definitions = tuple(_definition(d, rules) for d in api.definitions)
     marked = evolve(api, definitions=definitions)
     rules = Placeholders(marked, verdicts)
-    marked = evolve(marked, operations=tuple(_operation(op, rules) for op in api.operations))
+    if fresh is None:
+        operations = tuple(_operation(op, rules) for op in api.operations)
+    else:
+        fresh.unmarked, fresh.marked_definitions = api.definitions, definitions
+        last = last if last is not None and last.marks_hold(definitions) else None
+        operations = tuple(_remembered(op, rules, last, fresh) for op in api.operations)
+    marked = evolve(marked, operations=operations)
     if verdicts is not None:
         verdicts.save()
     return marked
+
+
+def _remembered(
+    op: Operation, rules: Placeholders, last: ResolveMemo | None, fresh: ResolveMemo
+) -> Operation:
+    """``op`` marked, or as the last run marked it when that still holds; kept in
+    ``fresh`` with the verdicts its marking asked for."""
+    kept = marked_of(last, op) if last is not None else None
+    if kept is None:
+        asked: list[bytes] = []
+        marked = rules.verdicts.traced(asked, lambda: _operation(op, rules))
+        kept = Marked(op, marked, tuple(asked))
+    else:
+        rules.verdicts.carry(kept.verdicts)
+    fresh.marked[id(op)] = kept
+    return kept.marked
 
 
 def _generated(value: DocValue) -> DocValue:

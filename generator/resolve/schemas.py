@@ -88,6 +88,11 @@ class SchemaResolver:
         self.added_schemes: list[SecurityScheme] = []
         self.missing_schemes: dict[str, str] = {}
         self.labels: dict[str, list[str]] = {}
+        self.irregular = 0
+        """Links resolved to a stand-in or a promoted schema (see `made`)."""
+        self.log: list[tuple[str, str]] | None = None
+        """When a list, each label a link gives a definition is also appended to it
+        (`generator.resolve.memo`)."""
 
     # ------------------------------------------------------------------ model walk
 
@@ -172,7 +177,7 @@ class SchemaResolver:
         target = self._pick(reference, targets)
         if target.kind == "inline":
             return self._inline(target.key, reference)
-        self.labels.setdefault(target.key, []).append(reference.name)
+        self._label(target.key, reference.name)
         return RefSchema(evolve(reference, target=target.key))
 
     def _definition_ref(self, reference: Reference) -> Reference:
@@ -181,15 +186,32 @@ class SchemaResolver:
         if not targets:
             return self._stand_in(reference, missing_page)
         key = self._pick(reference, targets).key
-        self.labels.setdefault(key, []).append(reference.name)
+        self._label(key, reference.name)
         return evolve(reference, target=key)
+
+    def _label(self, key: str, label: str) -> None:
+        self.labels.setdefault(key, []).append(label)
+        if self.log is not None:
+            self.log.append((key, label))
+
+    def replay(self, labels: tuple[tuple[str, str], ...]) -> None:
+        """Give definitions the labels an operation's links gave them in another run."""
+        for key, label in labels:
+            self.labels.setdefault(key, []).append(label)
+
+    def made(self) -> int:
+        """How many links so far led to a stand-in or a promoted schema, whose key
+        can depend on which link came first."""
+        return self.irregular
 
     def _inline(self, ident: str, reference: Reference) -> Schema:
         if ident in self.promoted:
+            self.irregular += 1
             return RefSchema(evolve(reference, target=self.promoted[ident]))
         if ident in self.done:
             return self.done[ident]
         if ident in self.in_progress:
+            self.irregular += 1
             anchor = ident.rsplit("#", 1)[-1]
             self.promoted[ident] = _unique(anchor, self.taken)
             return RefSchema(evolve(reference, target=self.promoted[ident]))
@@ -206,6 +228,7 @@ class SchemaResolver:
         return result
 
     def _stand_in(self, reference: Reference, missing_page: str | None) -> Reference:
+        self.irregular += 1
         anchor = reference.anchor or anchor_key(reference.name)
         if missing_page is not None:
             why = f"page {missing_page} is not part of this API's docs"
@@ -245,6 +268,7 @@ class SchemaResolver:
         if targets:
             key = self._pick(reference, targets).key
             return evolve(requirement, scheme=evolve(reference, target=key))
+        self.irregular += 1
         anchor = reference.anchor or anchor_key(reference.name)
         # No warning here: the stand-in is marked ``inferred`` and each target that
         # must invent its details (the OpenAPI emitter) says how it read the name.

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from generator import hashing
 from generator.cache import VERDICTS, Cache
@@ -52,6 +53,8 @@ from generator.model import (
 Verdict = tuple[bool, tuple[str, ...], bytes]
 """A stored verdict: the answer, the definition keys its walk looked up, the digest of
 their signatures (`Verdicts.digest`)."""
+
+T = TypeVar("T")
 
 _MISSING = hashing.digest(b"no such definition", 16)
 
@@ -163,6 +166,27 @@ class Verdicts:
         self._seen: dict[tuple[str, str, str], bool] = {}
         self._digests: dict[str, bytes] = {}
         self._reached: set[str] | None = None
+        self._asked: list[bytes] | None = None
+
+    def traced(self, asked: list[bytes], mark: Callable[[], T]) -> T:
+        """``mark()``, the keys of the stored verdicts it asks for appended to ``asked``
+        (for `carry` in a run that takes its result from `generator.resolve.memo`)."""
+        self._asked = asked
+        try:
+            return mark()
+        finally:
+            self._asked = None
+
+    def carry(self, keys: tuple[bytes, ...]) -> None:
+        """Keep the stored verdicts ``keys`` as asked for this run: a result made from
+        them is taken again without asking (the store keeps only what a run asked)."""
+        store = self.store
+        if store is None:
+            return
+        for key in keys:
+            kept = store.known.get(key)
+            if kept is not None:
+                store.now.setdefault(key, kept)
 
     def definition(self, key: str) -> Definition | None:
         """``api.definition(key)``, noted as read by the verdict being decided."""
@@ -173,6 +197,8 @@ class Verdicts:
     def decide(self, rule: str, schema: Schema, text: str, check: Callable[[], bool]) -> bool:
         """The verdict of ``check`` (the walk of the example ``text`` under ``rule``)."""
         ident = (rule, repr(signature(schema)), text)
+        if self._asked is not None and self.store is not None:
+            self._asked.append(_stored_key(ident))
         found = self._seen.get(ident)
         if found is None:
             found = self._seen[ident] = self._decided(ident, check)

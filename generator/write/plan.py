@@ -19,7 +19,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.diagnostics import Diagnostics
 from generator.location import SourceLocation
@@ -154,9 +154,7 @@ def _is_plain(path: str) -> bool:
     if not path or "\\" in path or "\0" in path or path.startswith("/"):
         return False
     parts = path.split("/")
-    if any(part in {"", ".", ".."} for part in parts) or parts[-1].endswith(TEMP_SUFFIX):
-        return False
-    return not PurePosixPath(path).is_absolute()
+    return not (any(part in {"", ".", ".."} for part in parts) or parts[-1].endswith(TEMP_SUFFIX))
 
 
 def _is_confined(root: Path, path: str) -> bool:

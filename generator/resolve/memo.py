@@ -1,0 +1,135 @@
+"""Operations and definitions resolved and marked by this process's last run, taken
+again when nothing they were made from changed (``md2sdk generate --watch``, any
+process that runs again).
+
+A watching process keeps the parsed pages of the files a save did not touch
+(`generator.load.pages`): the same `Operation` and `Definition` objects, run after
+run. Resolving rebuilt every one of them anyway (new objects, equal values), marking
+walked every example again (on Kubernetes most of resolving), and every emitter then
+took the digests of 1,900 new objects to find the few that changed.
+
+A resolved value follows from the parsed one and what the resolver looks up for it.
+So this memo keeps, per parsed operation or definition (by identity, the object
+held), the resolved value and the labels its links gave definitions, taken only when
+everything else resolution reads is equal to what it was (the lookup tables, inline
+schemas, overview, tag spellings and the base-path decision: the context in
+`generator.resolve.api`). A value whose resolution reported something (a link to a
+stand-in always does) or met a stand-in or promoted schema is never kept, and nothing
+is taken after a run that promoted an inline schema (which schema of a cycle is
+promoted depends on which link reached it first). A definition's name follows from
+it and the labels links gave it (`SchemaResolver.named`); the marked definitions
+from the named ones (taken whole when all are equal); an operation's marked value
+from the resolved one and the marked definitions, with the verdicts its marking
+asked for (`generator.resolve.verdicts`), which a run that takes it keeps too.
+
+What a run takes from the memo is the object the last run built, so an emitter's
+digest of it, remembered by identity (`generator.emit.incremental.keys`), is found
+again too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from generator.kept import Kept
+from generator.model import Definition, Operation
+
+Labels = tuple[tuple[str, str], ...]
+"""``(definition key, link label)`` in the order a value's links gave them."""
+
+T = TypeVar("T", Operation, Definition)
+
+
+@dataclass
+class Resolved(Generic[T]):
+    """One operation or definition as the last run resolved it."""
+
+    parsed: T
+    resolved: T
+    labels: Labels
+
+
+@dataclass
+class Named:
+    """One resolved definition as the last run named it, from the labels links gave it
+    (`SchemaResolver.named`)."""
+
+    resolved: Definition
+    labels: tuple[str, ...]
+    named: Definition
+
+
+@dataclass
+class Marked:
+    """One resolved operation as the last run marked it, with the verdict keys its
+    marking asked for (`generator.resolve.verdicts`)."""
+
+    resolved: Operation
+    marked: Operation
+    verdicts: tuple[bytes, ...]
+
+
+@dataclass
+class ResolveMemo:
+    """What one API's last run resolved and marked (see the module doc)."""
+
+    context: object = None
+    """What resolving read besides the operations and definitions (`resolve_api`)."""
+    clean: bool = False
+    """The run promoted no inline schema (which schema of a cycle is promoted depends
+    on which operation reached the cycle first)."""
+    operations: dict[int, Resolved[Operation]] = field(default_factory=dict)
+    definitions: dict[int, Resolved[Definition]] = field(default_factory=dict)
+    named: dict[int, Named] = field(default_factory=dict)
+    unmarked: tuple[Definition, ...] = ()
+    """The API's definitions before marking (named, stand-ins last)."""
+    marked_definitions: tuple[Definition, ...] | None = None
+    """The same, marked: taken whole when ``unmarked`` is equal."""
+    marked: dict[int, Marked] = field(default_factory=dict)
+
+    def holds(self, context: object) -> bool:
+        """Whether resolutions made by the last run hold under ``context`` (compared
+        once per run: the tables are thousands of entries)."""
+        return self.clean and self.context == context
+
+    def marks_hold(self, definitions: tuple[Definition, ...]) -> bool:
+        """Whether the last run's markings of operations hold under the marked
+        ``definitions`` (the same objects when they were taken whole)."""
+        return self.marked_definitions == definitions
+
+
+def kept_of(table: dict[int, Resolved[T]], parsed: T) -> Resolved[T] | None:
+    """The last run's resolution of ``parsed`` in ``table`` (of a memo that holds)."""
+    found = table.get(id(parsed))
+    return found if found is not None and found.parsed is parsed else None
+
+
+def marked_of(memo: ResolveMemo, resolved: Operation) -> Marked | None:
+    """The last run's marking of ``resolved`` (ask only when `ResolveMemo.marks_hold`)."""
+    found = memo.marked.get(id(resolved))
+    return found if found is not None and found.resolved is resolved else None
+
+
+def named_of(memo: ResolveMemo, resolved: Definition, labels: tuple[str, ...]) -> Named | None:
+    """The last run's naming of ``resolved`` from the same ``labels``."""
+    found = memo.named.get(id(resolved))
+    if found is None or found.resolved is not resolved or found.labels != labels:
+        return None
+    return found
+
+
+_MEMOS: Kept[ResolveMemo] = Kept()
+
+
+def resolve_memo(cache_dir: Path | None, api: str) -> ResolveMemo:
+    """The memo of ``api`` (under ``cache_dir``) in this process, kept for its next run."""
+    memo = _MEMOS.get((str(cache_dir), api), ResolveMemo)
+    assert memo is not None  # made when missing
+    return memo
+
+
+def next_memo(cache_dir: Path | None, api: str, memo: ResolveMemo) -> None:
+    """Keep ``memo``, filled by this run, for the next (it replaces the last run's)."""
+    _MEMOS.put((str(cache_dir), api), memo)

@@ -1,0 +1,163 @@
+"""A process that resolves an API again takes what nothing changed for.
+
+`generator.resolve.memo`: after a one-page edit, the operations and definitions of the
+other pages are the objects the last run built (so emitters find their digests
+again), the model equals a fresh resolution, and whatever a resolution reads (the
+lookup tables, the marked definitions) changing makes it be done again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Diagnostics
+from generator.kept import forget
+from generator.load.sources import read_pages
+from generator.model import Api, DocValue, Page
+from generator.resolve import resolve_api
+from generator.resolve.verdicts import VerdictStore
+from tests.incremental_tree import (
+    Tree,
+    placeholder_example,
+    remove_definition,
+    write_pages,
+    zoo,
+)
+
+
+@pytest.fixture(autouse=True)
+def _new_process() -> None:
+    forget()
+
+
+class Docs:
+    """The zoo tree on disk, read again after each edit as a watching process does:
+    the pages of unchanged files are the same objects as before."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.specs = root / "specs"
+        self.cache = root / "cache"
+        self.tree = zoo()
+        placeholder_example(self.tree)  # a response example that is a placeholder
+        write_pages(self.specs, self.tree.pages())
+        self.pages = self._read()
+
+    def _read(self) -> list[Page]:
+        return read_pages([self.specs], Diagnostics())
+
+    def edit(self, change: Callable[[Tree], None]) -> None:
+        change(self.tree)
+        before = self._texts()
+        write_pages(self.specs, self.tree.pages())
+        after = self._texts()
+        known = {page.path: page for page in self.pages}
+        self.pages = [
+            known[page.path]
+            if page.path in known and before.get(page.path) == after.get(page.path)
+            else page
+            for page in self._read()
+        ]
+
+    def _texts(self) -> dict[str, str]:
+        return {str(p): p.read_text(encoding="utf-8") for p in self.specs.rglob("*.md")}
+
+    def resolve(self) -> tuple[Api, list[str]]:
+        diagnostics = Diagnostics()
+        api = resolve_api("zoo", self.pages, diagnostics, cache_dir=self.cache)
+        return api, [d.format() for d in diagnostics]
+
+    def cold(self) -> tuple[Api, list[str]]:
+        diagnostics = Diagnostics()
+        api = resolve_api("zoo", self._read(), diagnostics)
+        return api, [d.format() for d in diagnostics]
+
+
+def _same(a: Api, b: Api) -> list[str]:
+    """Paths of the operations of ``b`` that are the very objects of ``a``."""
+    old = {(op.method, op.path): op for op in a.operations}
+    return sorted(op.path for op in b.operations if old.get((op.method, op.path)) is op)
+
+
+def _set_description(op_id: str, text: str) -> Callable[[Tree], None]:
+    def change(tree: Tree) -> None:
+        tree.operations[op_id].description = text
+
+    return change
+
+
+def _remove_prop(definition: str, name: str) -> Callable[[Tree], None]:
+    def change(tree: Tree) -> None:
+        tree.definitions[definition] = [p for p in tree.definitions[definition] if p.name != name]
+
+    return change
+
+
+def test_operations_of_unchanged_pages_are_taken_again(tmp_path: Path) -> None:
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(_set_description("getAnimal", "Gets one animal, with its keeper."))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _same(first, second) == ["/animals", "/animals", "/keepers"]
+    edited = next(op for op in second.operations if op.path == "/animals/{animalId}")
+    assert edited.description == "Gets one animal, with its keeper."
+    assert all(a is b for a, b in zip(first.definitions, second.definitions, strict=True))
+
+
+def test_an_edited_definition_is_resolved_named_and_marked_again(tmp_path: Path) -> None:
+    """Keeper's page edited: Keeper is new, the other definitions are the last run's
+    objects, and the marking of every definition and operation follows the new one."""
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(_remove_prop("Keeper", "shift"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    kept = [a.key for a, b in zip(first.definitions, second.definitions, strict=True) if a is b]
+    assert kept == ["animal", "animallist"]
+
+
+def test_a_changed_lookup_table_resolves_every_operation_again(tmp_path: Path) -> None:
+    """AnimalList's page removed: listAnimals, whose page did not change, links to a
+    stand-in now (and says so)."""
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(lambda tree: remove_definition(tree, "AnimalList"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _same(first, second) == []
+    assert any("unresolved-ref" in line and "AnimalList" in line for line in reported)
+
+
+def test_changed_definitions_mark_the_operations_again(tmp_path: Path) -> None:
+    """Keeper's shift removed: getAnimal's page is as it was, but its example (which
+    prints an Animal, Keeper written out) is no longer Swagger2Markup's placeholder."""
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(_remove_prop("Keeper", "shift"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    before, after = (_example(api) for api in (first, second))
+    assert (before.generated, after.generated) == (True, False)
+
+
+def _example(api: Api) -> DocValue:
+    op = next(op for op in api.operations if op.path == "/animals/{animalId}")
+    return op.response_examples[0].example.value
+
+
+def test_verdicts_of_operations_taken_again_are_kept_for_a_new_process(tmp_path: Path) -> None:
+    """getAnimal (whose example asked for a verdict) is taken from the memo after
+    another page's edit; the store must still hold its verdict for the next process."""
+    docs = Docs(tmp_path)
+    docs.resolve()
+    kept = VerdictStore(docs.cache, "zoo").known
+    assert kept
+    docs.edit(_set_description("listKeepers", "Lists every keeper."))
+    first, _ = docs.resolve()
+    assert "/animals/{animalId}" in _same(first, docs.resolve()[0])
+    forget()
+    assert VerdictStore(docs.cache, "zoo").known == kept
