@@ -55,6 +55,9 @@ _FORMAT_SAMPLES = {
     "ipv6": "2001:db8::1",
     "byte": "c3RyaW5n",
 }
+_NO_LIMITS = Constraints()
+"""The limits of a value declared without any (one shared instance: `fits` and
+`sample` run a few hundred thousand times on a big API, and made one each time)."""
 
 
 def is_json_value(value: object) -> bool:
@@ -70,6 +73,8 @@ def is_json_value(value: object) -> bool:
 
 def resolve(schema: Schema, api: Api) -> Schema | None:
     """A schema with references followed; None for an unresolved (free-form) one."""
+    if not isinstance(schema, RefSchema):
+        return schema
     seen: set[str] = set()
     while isinstance(schema, RefSchema):
         key = schema.ref.target
@@ -124,7 +129,7 @@ def fits(
     depth: int = 0,
 ) -> bool:
     """Whether a docs value is usable where ``schema`` is declared (JSON semantics)."""
-    limits = constraints or Constraints()
+    limits = constraints or _NO_LIMITS
     if depth > MAX_DEPTH:
         return True
     target = resolve(schema, api) if schema is not None else None
@@ -201,10 +206,13 @@ def _sample(
     hints: tuple[DocValue | None, ...],
     depth: int,
 ) -> object:
-    limits = constraints or Constraints()
-    for hint in sorted(hints, key=lambda h: h is not None and h.generated):
-        if hint is not None and fits(hint.value, schema, api, limits):
-            return hint.value
+    limits = constraints or _NO_LIMITS
+    for generated in (False, True):  # hints a person wrote first, each in order
+        for hint in hints:
+            if hint is not None and hint.generated == generated and fits(
+                hint.value, schema, api, limits
+            ):
+                return hint.value
     target = resolve(schema, api) if schema is not None else None
     if target is None:
         return {} if schema is not None else None
@@ -222,7 +230,11 @@ def _sample(
         count = max(2, limits.min_items or 0)
         if limits.max_items is not None:
             count = min(count, limits.max_items)
-        return [sample(target.items, api, None, (), depth + 1) for _ in range(count)]
+        if count <= 0:
+            return []
+        # Items alike: one built, the others copies (no aliasing; same values).
+        item = sample(target.items, api, None, (), depth + 1)
+        return [item, *(_copy(item) for _ in range(count - 1))]
     if isinstance(target, MapSchema):
         return {"key": sample(target.values, api, None, (), depth + 1)}
     result: dict[str, object] = {}
@@ -235,6 +247,15 @@ def _sample(
             prop.schema, api, prop.constraints, (prop.example, prop.default), depth + 1
         )
     return result
+
+
+def _copy(value: object) -> object:
+    """A copy of a JSON value: its own dicts and lists, the same leaves."""
+    if type(value) is dict:
+        return {key: _copy(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_copy(item) for item in value]
+    return value
 
 
 def _sample_primitive(schema: PrimitiveSchema, limits: Constraints) -> object:
