@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostics
-from generator.kept import forget
+from generator.kept import expect_more_runs, forget
 from generator.load.sources import read_pages
 from generator.model import Api, DocValue, Page
 from generator.resolve import resolve_api
@@ -29,8 +29,11 @@ from tests.incremental_tree import (
 
 
 @pytest.fixture(autouse=True)
-def _new_process() -> None:
+def _watching_process() -> None:
+    """A new process that said it will run again (as ``generate --watch`` does): a
+    one-off process keeps no memo."""
     forget()
+    expect_more_runs()
 
 
 class Docs:
@@ -161,3 +164,13 @@ def test_verdicts_of_operations_taken_again_are_kept_for_a_new_process(tmp_path:
     assert "/animals/{animalId}" in _same(first, docs.resolve()[0])
     forget()
     assert VerdictStore(docs.cache, "zoo").known == kept
+
+
+def test_a_process_that_runs_once_keeps_no_memo(tmp_path: Path) -> None:
+    forget()  # not a watching process
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(_set_description("getAnimal", "Gets one animal, with its keeper."))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _same(first, second) == []
