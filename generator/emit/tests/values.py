@@ -23,7 +23,8 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from generator.diagnostics import Diagnostics
-from generator.emit.samples import authored, fits, resolve, sample
+from generator.emit.fits import authored, fits, resolve
+from generator.emit.samples import sample
 from generator.model import (
     Api,
     ArraySchema,
