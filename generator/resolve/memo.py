@@ -190,11 +190,11 @@ def _resolved(
         resolver.replay(kept.labels)
         fresh[id(parsed)] = kept
         return kept.resolved
-    before = (len(diagnostics), resolver.made())
+    before = (len(diagnostics), resolver.irregular)
     resolver.log = []
     resolved = resolve(value)
     labels, resolver.log = tuple(resolver.log), None
-    if (len(diagnostics), resolver.made()) == before:
+    if (len(diagnostics), resolver.irregular) == before:
         fresh[id(parsed)] = Resolved(parsed, resolved, labels)
     return resolved
 
