@@ -155,12 +155,6 @@ def pick_values(
     return chosen
 
 
-def undocumented_path_param(name: str, operation: Operation) -> Parameter:
-    """The stand-in the Python client uses for a ``{name}`` the table forgot."""
-    return Parameter(name, ParameterIn.PATH, PrimitiveSchema("string"), operation.location,
-                     required=True)  # fmt: skip
-
-
 # ------------------------------------------------------------------- wire forms
 
 
