@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Diagnostics
-from generator.kept import forget
+from generator.kept import expect_more_runs, forget
 from generator.load.sources import read_pages
 from generator.model import Api, DocValue, Page
 from generator.resolve import resolve_api
@@ -26,11 +26,15 @@ from tests.incremental_tree import (
     write_pages,
     zoo,
 )
+from tests.test_incremental import remove_prop, set_description
 
 
 @pytest.fixture(autouse=True)
-def _new_process() -> None:
+def _watching_process() -> None:
+    """A new process that said it will run again (as ``generate --watch`` does): a
+    one-off process keeps no memo."""
     forget()
+    expect_more_runs()
 
 
 class Docs:
@@ -82,24 +86,10 @@ def _same(a: Api, b: Api) -> list[str]:
     return sorted(op.path for op in b.operations if old.get((op.method, op.path)) is op)
 
 
-def _set_description(op_id: str, text: str) -> Callable[[Tree], None]:
-    def change(tree: Tree) -> None:
-        tree.operations[op_id].description = text
-
-    return change
-
-
-def _remove_prop(definition: str, name: str) -> Callable[[Tree], None]:
-    def change(tree: Tree) -> None:
-        tree.definitions[definition] = [p for p in tree.definitions[definition] if p.name != name]
-
-    return change
-
-
 def test_operations_of_unchanged_pages_are_taken_again(tmp_path: Path) -> None:
     docs = Docs(tmp_path)
     first, _ = docs.resolve()
-    docs.edit(_set_description("getAnimal", "Gets one animal, with its keeper."))
+    docs.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
     second, reported = docs.resolve()
     assert (second, reported) == docs.cold()
     assert _same(first, second) == ["/animals", "/animals", "/keepers"]
@@ -113,7 +103,7 @@ def test_an_edited_definition_is_resolved_named_and_marked_again(tmp_path: Path)
     objects, and the marking of every definition and operation follows the new one."""
     docs = Docs(tmp_path)
     first, _ = docs.resolve()
-    docs.edit(_remove_prop("Keeper", "shift"))
+    docs.edit(remove_prop("Keeper", "shift"))
     second, reported = docs.resolve()
     assert (second, reported) == docs.cold()
     kept = [a.key for a, b in zip(first.definitions, second.definitions, strict=True) if a is b]
@@ -137,7 +127,7 @@ def test_changed_definitions_mark_the_operations_again(tmp_path: Path) -> None:
     prints an Animal, Keeper written out) is no longer Swagger2Markup's placeholder."""
     docs = Docs(tmp_path)
     first, _ = docs.resolve()
-    docs.edit(_remove_prop("Keeper", "shift"))
+    docs.edit(remove_prop("Keeper", "shift"))
     second, reported = docs.resolve()
     assert (second, reported) == docs.cold()
     before, after = (_example(api) for api in (first, second))
@@ -156,8 +146,18 @@ def test_verdicts_of_operations_taken_again_are_kept_for_a_new_process(tmp_path:
     docs.resolve()
     kept = VerdictStore(docs.cache, "zoo").known
     assert kept
-    docs.edit(_set_description("listKeepers", "Lists every keeper."))
+    docs.edit(set_description("listKeepers", "Lists every keeper."))
     first, _ = docs.resolve()
     assert "/animals/{animalId}" in _same(first, docs.resolve()[0])
     forget()
     assert VerdictStore(docs.cache, "zoo").known == kept
+
+
+def test_a_process_that_runs_once_keeps_no_memo(tmp_path: Path) -> None:
+    forget()  # not a watching process
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _same(first, second) == []

@@ -19,12 +19,12 @@ a target up. Last, examples Swagger2Markup generated are marked as such (`exampl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import fields, is_dataclass, replace
-from functools import partial
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
+from generator.kept import long_lived
 from generator.model import (
     NOWHERE,
     Api,
@@ -41,16 +41,7 @@ from generator.parse.refs import anchor_key
 from generator.resolve.base_path import relative_paths
 from generator.resolve.examples import mark_examples
 from generator.resolve.index import Index, Target, normalise_path
-from generator.resolve.memo import (
-    Named,
-    Resolved,
-    ResolveMemo,
-    T,
-    kept_of,
-    named_of,
-    next_memo,
-    resolve_memo,
-)
+from generator.resolve.memo import ResolveMemo, next_memo, remembering, resolve_memo
 from generator.resolve.schemas import SchemaResolver
 from generator.resolve.tags import TagNames, with_page_tags
 from generator.resolve.verdicts import VerdictStore
@@ -246,25 +237,20 @@ def resolve_api(
         inline=inline,
         diagnostics=diagnostics,
     )
-    # Everything resolving an operation or a definition reads besides itself.
-    stripped = any(a is not b for a, b in zip(operations, tagged, strict=True))
-    context = (schemas, scheme_index, inline, overview, names.names, stripped)
-    memo = resolve_memo(cache_dir, name) if cache_dir is not None else None
-    fresh = ResolveMemo(context=context)
-    last = memo if memo is not None and memo.holds(context) else None
-    told = partial(_resolved, resolver, diagnostics=diagnostics)
-    resolved_definitions = [
-        told(d, d, resolver.definition,
-             last=last.definitions if last else None, fresh=fresh.definitions)
-        for d in definitions
-    ]  # fmt: skip
-    resolved_operations = [
-        told(found, op, resolver.operation,
-             last=last.operations if last else None, fresh=fresh.operations)
-        for found, op in zip(parsed, operations, strict=True)
-    ]  # fmt: skip
-    fresh.clean = not resolver.promoted
-    resolved_definitions = [_named(resolver, d, memo, fresh) for d in resolved_definitions]
+    if cache_dir is not None and long_lived():
+        context = (schemas, scheme_index, inline, overview, names.names,
+                   any(a is not b for a, b in zip(operations, tagged, strict=True)))  # fmt: skip
+        memo = resolve_memo(cache_dir, name)
+        resolved_definitions, resolved_operations, fresh = remembering(
+            resolver, definitions, list(zip(parsed, operations, strict=True)),
+            memo=memo, context=context, diagnostics=diagnostics,
+        )  # fmt: skip
+        memos: tuple[ResolveMemo | None, ResolveMemo] | None = (memo, fresh)
+    else:
+        resolved_definitions = [resolver.definition(d) for d in definitions]
+        resolved_operations = [resolver.operation(op) for op in operations]
+        resolved_definitions = [resolver.named(d) for d in resolved_definitions]
+        memos = None
     api = Api(
         name=name,
         overview=overview,
@@ -275,47 +261,7 @@ def resolve_api(
     )
     if cache_dir is None:
         return mark_examples(api)
-    marked = mark_examples(api, VerdictStore(cache_dir, name), (memo, fresh))
-    next_memo(cache_dir, name, fresh)
+    marked = mark_examples(api, VerdictStore(cache_dir, name), memos)
+    if memos is not None:
+        next_memo(cache_dir, name, memos[1])
     return marked
-
-
-def _resolved(
-    resolver: SchemaResolver,
-    parsed: T,
-    value: T,
-    resolve: Callable[[T], T],
-    *,
-    last: dict[int, Resolved[T]] | None,
-    fresh: dict[int, Resolved[T]],
-    diagnostics: Diagnostics,
-) -> T:
-    """``resolve(value)`` (``value``: ``parsed`` made ready, an operation's tags and path
-    settled), or the last run's resolution of ``parsed`` from ``last`` (the table of a
-    memo that holds: `generator.resolve.memo`); kept in ``fresh`` unless resolving it
-    reported something or met a stand-in or promoted schema."""
-    kept = kept_of(last, parsed) if last is not None else None
-    if kept is not None:
-        resolver.replay(kept.labels)
-        fresh[id(parsed)] = kept
-        return kept.resolved
-    before = (len(diagnostics), resolver.made())
-    resolver.log = []
-    resolved = resolve(value)
-    labels, resolver.log = tuple(resolver.log), None
-    if (len(diagnostics), resolver.made()) == before:
-        fresh[id(parsed)] = Resolved(parsed, resolved, labels)
-    return resolved
-
-
-def _named(
-    resolver: SchemaResolver, definition: Definition, memo: ResolveMemo | None, fresh: ResolveMemo
-) -> Definition:
-    """`SchemaResolver.named`, or the last run's answer for the same definition object
-    and the same labels (so an unchanged definition stays the last run's object)."""
-    labels = tuple(resolver.labels.get(definition.key, ()))
-    kept = named_of(memo, definition, labels) if memo is not None else None
-    if kept is None:
-        kept = Named(definition, labels, resolver.named(definition))
-    fresh.named[id(definition)] = kept
-    return kept.named

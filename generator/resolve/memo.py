@@ -1,6 +1,7 @@
 """Operations and definitions resolved and marked by this process's last run, taken
-again when nothing they were made from changed (``md2sdk generate --watch``, any
-process that runs again).
+again when nothing they were made from changed, in a process that said it will run
+again (`generator.kept.expect_more_runs`: ``md2sdk generate --watch``); a one-off
+process resolves as if there were no memo, and keeps none.
 
 A watching process keeps the parsed pages of the files a save did not touch
 (`generator.load.pages`): the same `Operation` and `Definition` objects, run after
@@ -29,12 +30,16 @@ again too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from generator.diagnostics import Diagnostics
 from generator.kept import Kept
 from generator.model import Definition, Operation
+from generator.resolve.schemas import SchemaResolver
 
 Labels = tuple[tuple[str, str], ...]
 """``(definition key, link label)`` in the order a value's links gave them."""
@@ -133,3 +138,75 @@ def resolve_memo(cache_dir: Path | None, api: str) -> ResolveMemo:
 def next_memo(cache_dir: Path | None, api: str, memo: ResolveMemo) -> None:
     """Keep ``memo``, filled by this run, for the next (it replaces the last run's)."""
     _MEMOS.put((str(cache_dir), api), memo)
+
+
+def remembering(
+    resolver: SchemaResolver,
+    definitions: list[Definition],
+    operations: list[tuple[Operation, Operation]],
+    *,
+    memo: ResolveMemo,
+    context: object,
+    diagnostics: Diagnostics,
+) -> tuple[list[Definition], list[Operation], ResolveMemo]:
+    """The definitions (resolved, then named) and the operations (each given as
+    ``(parsed, made ready)``) resolved in a process that will run again: taken from
+    the last run's ``memo`` where it holds under ``context`` (everything else
+    resolving reads), and kept in the memo returned for the next run."""
+    last = memo if memo.holds(context) else None
+    fresh = ResolveMemo(context=context)
+    told = partial(_resolved, resolver, diagnostics=diagnostics)
+    resolved_definitions = [
+        told(d, d, resolver.definition,
+             last=last.definitions if last else None, fresh=fresh.definitions)
+        for d in definitions
+    ]  # fmt: skip
+    resolved_operations = [
+        told(found, op, resolver.operation,
+             last=last.operations if last else None, fresh=fresh.operations)
+        for found, op in operations
+    ]  # fmt: skip
+    fresh.clean = not resolver.promoted
+    named = [_named(resolver, d, memo, fresh) for d in resolved_definitions]
+    return named, resolved_operations, fresh
+
+
+def _resolved(
+    resolver: SchemaResolver,
+    parsed: T,
+    value: T,
+    resolve: Callable[[T], T],
+    *,
+    last: dict[int, Resolved[T]] | None,
+    fresh: dict[int, Resolved[T]],
+    diagnostics: Diagnostics,
+) -> T:
+    """``resolve(value)`` (``value``: ``parsed`` made ready, an operation's tags and path
+    settled), or the last run's resolution of ``parsed`` from ``last`` (the table of a
+    memo that holds: `generator.resolve.memo`); kept in ``fresh`` unless resolving it
+    reported something or met a stand-in or promoted schema."""
+    kept = kept_of(last, parsed) if last is not None else None
+    if kept is not None:
+        resolver.replay(kept.labels)
+        fresh[id(parsed)] = kept
+        return kept.resolved
+    before = (len(diagnostics), resolver.irregular)
+    resolver.log = []
+    resolved = resolve(value)
+    labels, resolver.log = tuple(resolver.log), None
+    if (len(diagnostics), resolver.irregular) == before:
+        fresh[id(parsed)] = Resolved(parsed, resolved, labels)
+    return resolved
+
+
+def _named(
+    resolver: SchemaResolver, definition: Definition, memo: ResolveMemo | None, fresh: ResolveMemo
+) -> Definition:
+    """`SchemaResolver.named`, or the last run's answer for the same definition object
+    and the same labels (so an unchanged definition stays the last run's object)."""
+    labels = tuple(resolver.labels.get(definition.key, ()))
+    kept = named_of(memo, definition, labels) if memo is not None else None
+    if kept is None:
+        kept = Named(definition, labels, resolver.named(definition))
+    fresh.named[id(definition)] = kept
+    return kept.named

@@ -89,7 +89,8 @@ class SchemaResolver:
         self.missing_schemes: dict[str, str] = {}
         self.labels: dict[str, list[str]] = {}
         self.irregular = 0
-        """Links resolved to a stand-in or a promoted schema (see `made`)."""
+        """Links so far resolved to a stand-in or a promoted schema, whose key can
+        depend on which link came first (`generator.resolve.memo` keeps none)."""
         self.log: list[tuple[str, str]] | None = None
         """When a list, each label a link gives a definition is also appended to it
         (`generator.resolve.memo`)."""
@@ -198,11 +199,6 @@ class SchemaResolver:
         """Give definitions the labels an operation's links gave them in another run."""
         for key, label in labels:
             self.labels.setdefault(key, []).append(label)
-
-    def made(self) -> int:
-        """How many links so far led to a stand-in or a promoted schema, whose key
-        can depend on which link came first."""
-        return self.irregular
 
     def _inline(self, ident: str, reference: Reference) -> Schema:
         if ident in self.promoted:

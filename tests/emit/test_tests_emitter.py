@@ -19,7 +19,8 @@ from syrupy.assertion import SnapshotAssertion
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
-from generator.emit.samples import fits, kind_fits, sample
+from generator.emit.fits import fits, kind_fits
+from generator.emit.samples import sample
 from generator.emit.templating import make_environment
 from generator.emit.tests import emit_tests
 from generator.emit.tests.values import Chosen, expected_pairs, path_values, pick_values

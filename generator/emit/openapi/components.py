@@ -13,9 +13,9 @@ from __future__ import annotations
 from functools import partial
 
 from generator.diagnostics import Diagnostics
+from generator.emit.fits import authored
 from generator.emit.openapi.parts import DocumentParts
 from generator.emit.openapi.schemas import Json, SchemaWriter, unresolved_component
-from generator.emit.samples import authored
 from generator.model import (
     AllOfSchema,
     Api,

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from generator.diagnostics import Diagnostics
+from generator.emit.fits import kind_fits
 from generator.emit.openapi.parameters import content, write_parameters, write_request_body
 from generator.emit.openapi.parts import DocumentParts
 from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.emit.openapi.security import SecurityWriter
-from generator.emit.samples import kind_fits
 from generator.model import Api, Example, Operation, Response
 from generator.naming import fresh_name, method_name
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from generator.diagnostics import Diagnostics
+from generator.emit.fits import authored
 from generator.emit.openapi.schemas import Json, SchemaWriter
-from generator.emit.samples import authored
 from generator.model import (
     ArraySchema,
     DocValue,

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from generator.diagnostics import Diagnostics
+from generator.emit.fits import authored, fits
 from generator.emit.incremental.active import remembered_over
 from generator.emit.links import references
 from generator.emit.openapi.values import fits_type, typed_value
-from generator.emit.samples import authored, fits
 from generator.model import (
     AnySchema,
     Api,

@@ -27,9 +27,9 @@ splitting (``black.linegen``: right-hand split with omitted trailers and optiona
 parentheses, delimiter split, magic trailing commas) that such statements reach,
 over a small token list; ``tests/emit/test_pyshape.py`` checks it against
 ``black.format_str`` for arbitrary values, names, heads and indents. Modules:
-`tree` (the expressions, their one-line form), `tokens` (black's leaves, lines and
-bracket tracking), `splits` (black's splits); this one holds the entry points and
-the direct layout of literal values.
+`tree` (the expressions, their one-line form), `lex` (their leaves), `tokens`
+(black's leaves, lines and bracket tracking), `splits` and `rhs` (black's splits);
+this one holds the entry points and the direct layout of literal values.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ import re
 from collections.abc import Sequence
 
 from generator.emit.incremental.active import remembered
+from generator.emit.pyshape.lex import _invisible, _lex, _tokens, _wraps
 from generator.emit.pyshape.splits import _transform
-from generator.emit.pyshape.tokens import Line, _invisible, _lex, _tokens, _wraps
+from generator.emit.pyshape.tokens import Leaf, Line
 from generator.emit.pyshape.tree import (
     Atom,
     Call,
@@ -88,8 +89,7 @@ def _split(expr: Expr, indent: int, head: str, tail: str, inside_brackets: bool)
         if isinstance(expr, Dict | List) and expr.items and line_width(opening) <= LINE_LENGTH:
             return "\n".join(_value_lines(head, expr, "", indent))
     line = Line(indent // 4, inside_brackets)
-    for leaf in _tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)):
-        line.append(leaf)
+    line.extend(_tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)))
     return "\n".join(str(x) for x in _transform(line, frozenset()))
 
 
@@ -156,8 +156,17 @@ def render_def(name: str, params: Sequence[str], returns: str, indent: int = 0) 
 
 def _split_def(name: str, params: Sequence[str], returns: str, indent: int) -> str:
     """`render_def` of a ``def`` line too long for one line."""
+    # The leaves of `def name(params) ->`, each parameter lexed on its own: test
+    # modules repeat the same few parameters in thousands of unique signatures.
+    leaves = _lex(f"def {name}(")
+    for i, param in enumerate(params):
+        lexed = _lex(param)
+        if i:
+            leaves.append(Leaf("COMMA", ",", "", arglist=True))
+            if lexed:
+                lexed[0].space = lexed[0].prefix = " "
+        leaves.extend(lexed)
+    leaves += [Leaf(")", ")", ""), Leaf("OP", "->", " "), *_invisible(_lex(returns)), *_lex(":")]
     line = Line(indent // 4)
-    leaves = _lex(f"def {name}({', '.join(params)}) ->")
-    for leaf in [*leaves, *_invisible(_lex(returns)), *_lex(":")]:
-        line.append(leaf)
+    line.extend(leaves)
     return "\n".join(str(x) for x in _transform(line, frozenset()))

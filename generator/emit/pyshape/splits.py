@@ -1,22 +1,23 @@
 """black's line splits (``black.linegen``: right-hand split with omitted trailers and
-optional parentheses, delimiter split, left-hand split for ``def``) over `tokens`."""
+optional parentheses, delimiter split, left-hand split for ``def``) over `tokens`;
+the right-hand split's cut and line building are in `rhs`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
+from generator.emit.pyshape.rhs import (
+    FORCE_PARENS,
+    CannotSplit,
+    Features,
+    _build,
+    _right_hand_split,
+    _succeeded_or_raise,
+)
 from generator.emit.pyshape.tokens import Leaf, Line, _one_sequence, _short
 from generator.emit.pyshape.tree import CLOSING, COMMA_PRIORITY, DOT_PRIORITY, OPENING
 from generator.write.formatting import LINE_LENGTH
 
-
-class CannotSplit(Exception):
-    """A split does not apply; black then tries the next one or keeps the line."""
-
-
-FORCE_PARENS = "force-optional-parentheses"
-Features = frozenset[str]
 _Split = Callable[["Line", Features], Iterator["Line"]]
 
 
@@ -57,10 +58,10 @@ def _run(line: Line, split: _Split, features: Features) -> list[Line]:
     ):
         return result
     copy = Line(line.depth, line.inside_brackets)
-    for i, leaf in enumerate(line.leaves):
-        copy.append(
-            Leaf(leaf.kind, leaf.value, leaf.space if i else "", leaf.trailer, leaf.arglist)
-        )
+    copy.extend(
+        Leaf(leaf.kind, leaf.value, leaf.space if i else "", leaf.trailer, leaf.arglist)
+        for i, leaf in enumerate(line.leaves)
+    )
     second = _run(copy, split, features | {FORCE_PARENS})
     return second if all(_short(x) for x in second) else result
 
@@ -140,230 +141,6 @@ def _trailers_to_omit(line: Line) -> Iterator[set[int]]:
                 opening, closing = leaf.opening, leaf
 
 
-@dataclass
-class _RHS:
-    head: Line
-    body: Line
-    tail: Line
-    opening: Leaf
-    closing: Leaf
-
-
-def _right_hand_split(line: Line, features: Features, omit: set[int]) -> Iterator[Line]:
-    yield from _maybe_split_omitting_optional_parens(_first_rhs(line, omit), line, features, omit)
-
-
-def _first_rhs(line: Line, omit: set[int]) -> _RHS:
-    tail: list[Leaf] = []
-    body: list[Leaf] = []
-    head: list[Leaf] = []
-    current = tail
-    opening: Leaf | None = None
-    closing: Leaf | None = None
-    for leaf in reversed(line.leaves):
-        if current is body and leaf is opening:
-            current = head if body else tail
-        current.append(leaf)
-        if current is tail and leaf.kind in CLOSING and id(leaf) not in omit:
-            opening, closing, current = leaf.opening, leaf, body
-    if not (opening and closing and head):
-        raise CannotSplit("no brackets")
-    head.reverse()
-    body.reverse()
-    tail.reverse()
-    result = _RHS(
-        _build(head, line, opening, "head"),
-        _build(body, line, opening, "body"),
-        _build(tail, line, opening, "tail"),
-        opening,
-        closing,
-    )
-    _succeeded_or_raise(result.body, result.tail)
-    return result
-
-
-def _maybe_split_omitting_optional_parens(
-    rhs: _RHS, line: Line, features: Features, omit: set[int]
-) -> Iterator[Line]:
-    if (
-        FORCE_PARENS not in features
-        and rhs.opening.kind == "("
-        and not rhs.opening.value
-        and rhs.closing.kind == ")"
-        and not rhs.closing.value
-        and _can_omit_invisible_parens(rhs)
-    ):
-        omit = {id(rhs.closing), *omit}
-        try:
-            oop = _first_rhs(line, omit)
-            if _prefer_split_rhs_oop(oop, rhs):
-                yield from _maybe_split_omitting_optional_parens(oop, line, features, omit)
-                return
-        except CannotSplit:
-            chained = sum(1 for x in line.leaves if x.kind == "EQUAL") > 1
-            if not chained and not _can_be_split(rhs.body) and not _short(rhs.body):
-                raise
-    for leaf, value in ((rhs.opening, "("), (rhs.closing, ")")):
-        leaf.value = leaf.value or value
-    for part in (rhs.head, rhs.body, rhs.tail):
-        if part.leaves:
-            yield part
-
-
-def _prefer_split_rhs_oop(oop: _RHS, rhs: _RHS) -> bool:
-    head = rhs.head.leaves
-    if not (len(head) >= 2 and head[-2].kind == "EQUAL"):
-        return True
-    if not any(x.kind in OPENING or x.kind in CLOSING for x in head[:-1]):
-        return True
-    if not _short(rhs.head, LINE_LENGTH - 1) or rhs.head.magic_trailing_comma is not None:
-        return True
-    equals = sum(1 for x in head if x.kind == "EQUAL")
-    if equals > 1 and equals > sum(1 for x in oop.head.leaves if x.kind == "EQUAL"):
-        return False
-    for leaf in reversed(oop.head.leaves):
-        if leaf.kind == "EQUAL":
-            break
-        if leaf.kind in CLOSING:
-            return True
-    return any(x.kind == "EQUAL" for x in oop.head.leaves) and _short(oop.head)
-
-
-def _can_omit_invisible_parens(rhs: _RHS) -> bool:
-    line = rhs.body
-    if not line.delimiters:
-        return True
-    priority = line.max_priority()
-    if line.count(priority) > 1:
-        return False
-    if priority == DOT_PRIORITY:
-        return True
-    first, second = line.leaves[0], line.leaves[1]
-    if first.kind in OPENING and second.kind not in CLOSING and _can_omit_opening(line, first):
-        return True
-    penultimate, last = line.leaves[-2], line.leaves[-1]
-    if last.kind in (")", "}") or (last.kind == "]" and not last.trailer):
-        if penultimate.kind in OPENING:
-            return False
-        if _can_omit_closing(line, last):
-            return True
-    return False
-
-
-def _can_omit_opening(line: Line, first: Leaf) -> bool:
-    remainder = False
-    length = 4 * line.depth
-    for leaf in line.leaves:
-        if leaf.kind in CLOSING and leaf.opening is first:
-            remainder = True
-        if remainder:
-            length += len(leaf.prefix) + len(leaf.value)
-            if length > LINE_LENGTH:
-                return False
-            if leaf.kind in OPENING:
-                remainder = False
-    return True
-
-
-def _can_omit_closing(line: Line, last: Leaf) -> bool:
-    length = 4 * line.depth
-    seen_other_brackets = False
-    for leaf in line.leaves:
-        length += len(leaf.prefix) + len(leaf.value)
-        if leaf is last.opening:
-            if seen_other_brackets or length <= LINE_LENGTH:
-                return True
-        elif leaf.kind in OPENING:
-            seen_other_brackets = True
-    return False
-
-
-def _can_be_split(line: Line) -> bool:
-    leaves = line.leaves
-    if len(leaves) < 2:
-        return False
-    if leaves[0].kind == "STRING" and leaves[1].kind == "DOT":
-        calls = dots = 0
-        last = leaves[-1]  # black compares with the last leaf throughout
-        for leaf in leaves[-2::-1]:
-            if leaf.kind in OPENING:
-                if last.kind not in CLOSING:
-                    return False
-                calls += 1
-            elif leaf.kind == "DOT":
-                dots += 1
-            elif leaf.kind == "NAME":
-                if not (last.kind == "DOT" or last.kind in OPENING):
-                    return False
-            elif leaf.kind not in CLOSING:
-                return False
-            if dots > 1 and calls > 1:
-                return False
-    return True
-
-
-def _succeeded_or_raise(body: Line, tail: Line) -> None:
-    if not body.leaves and len(str(tail).strip()) < 3:
-        raise CannotSplit("empty body")
-
-
-def _build(leaves: list[Leaf], original: Line, opening: Leaf, component: str) -> Line:
-    """black's ``bracket_split_build_line``."""
-    result = Line(original.depth)
-    if component == "body":
-        result.inside_brackets = True
-        result.depth += 1
-        if (
-            leaves
-            and original.is_def
-            and opening.value == "("
-            and not _returns(original, opening)
-            and not any(x.kind == "COMMA" and x.depth == opening.depth + 1 for x in leaves)
-            and leaves[-1].kind != "COMMA"
-        ):
-            leaves.append(Leaf("COMMA", ",", ""))
-    track = _inside_matching_brackets(leaves) if component == "head" else set()
-    for leaf in leaves:
-        result.append(leaf, preformatted=True, track=id(leaf) in track)
-    if component == "body" and _should_split(result, opening):
-        result.should_split_rhs = True
-    return result
-
-
-def _returns(line: Line, opening: Leaf) -> bool:
-    """Whether ``opening`` wraps a return annotation (black adds no comma there)."""
-    index = next(i for i, leaf in enumerate(line.leaves) if leaf is opening)
-    return index > 0 and line.leaves[index - 1].value == "->"
-
-
-def _inside_matching_brackets(leaves: list[Leaf]) -> set[int]:
-    ids: set[int] = set()
-    stack: list[tuple[str, list[int]]] = []
-    for leaf in leaves:
-        if leaf.kind in OPENING:
-            stack.append((OPENING[leaf.kind], [id(leaf)]))
-        elif leaf.kind in CLOSING:
-            if stack and leaf.kind == stack[-1][0]:
-                _, level = stack.pop()
-                level.append(id(leaf))
-                ids.update(level)
-        elif stack:
-            stack[-1][1].append(id(leaf))
-    return ids
-
-
-def _should_split(line: Line, opening: Leaf) -> bool:
-    if not line.leaves:
-        return False
-    last = line.leaves[-1]
-    trailing_comma = last.kind == "COMMA"
-    try:
-        priority = line.max_priority(exclude=last if trailing_comma else None)
-    except ValueError:
-        return False
-    return priority == COMMA_PRIORITY and (trailing_comma or not opening.trailer)
-
-
 def _delimiter_split(line: Line, features: Features) -> Iterator[Line]:
     try:
         priority = line.max_priority(exclude=line.leaves[-1])
@@ -371,18 +148,31 @@ def _delimiter_split(line: Line, features: Features) -> Iterator[Line]:
         raise CannotSplit("no delimiters") from None
     if priority == DOT_PRIORITY and line.count(priority) == 1:
         raise CannotSplit("a single attribute")
-    current = Line(line.depth, line.inside_brackets)
-    for leaf in line.leaves:
-        current.append(leaf, preformatted=True)
-        if line.delimiters.get(id(leaf)) == priority:
+    leaves, delimiters = line.leaves, line.delimiters
+    start = 0
+    for index, leaf in enumerate(leaves):
+        if delimiters.get(id(leaf)) == priority:
+            current = _part(line, leaves[start : index + 1])
             current.leaves[0].prefix = ""
             yield current
-            current = Line(line.depth, line.inside_brackets)
+            start = index + 1
+    current = _part(line, leaves[start:])
     if current.leaves:
         if priority == COMMA_PRIORITY and current.leaves[-1].kind != "COMMA":
             current.append(Leaf("COMMA", ",", ""))
         current.leaves[0].prefix = ""
         yield current
+
+
+def _part(line: Line, leaves: list[Leaf]) -> Line:
+    """A line of ``leaves`` (preformatted) cut from ``line``; made only when the
+    split yields it, after the parts before it were split in turn, as in black."""
+    part = Line(line.depth, line.inside_brackets)
+    if part.inside_brackets:
+        part.extend(leaves)
+    else:
+        part.leaves.extend(leaves)
+    return part
 
 
 def _left_hand_split(line: Line, features: Features) -> Iterator[Line]:

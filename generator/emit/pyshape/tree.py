@@ -66,16 +66,52 @@ _REMEMBERED = ReprMemo(_value_expr, max_chars=16_000_000)
 
 
 def flat(expr: Expr) -> str:
-    """``expr`` on one line, spaced the way black spaces it."""
+    """``expr`` on one line, spaced the way black spaces it.
+
+    Remembered per node (`_FLAT`): a literal value's layout asks for the one-line form
+    of each of its collections, at every level, and test emitters ask again for
+    values they hoist and then lay out."""
     if isinstance(expr, Atom):
         return expr.code
+    known = _FLAT.get(id(expr))
+    if known is not None and known[0] is expr:
+        return known[1]
+    text = _flat(expr)
+    _FLAT.keep(expr, text)
+    return text
+
+
+def _flat(expr: Call | Dict | List | Tuple) -> str:
     if isinstance(expr, Call):
         parts = [flat(a) for a in expr.args] + [f"{k}={flat(v)}" for k, v in expr.kwargs]
         return f"{expr.func}({', '.join(parts)})"
     if isinstance(expr, Dict):
-        return "{" + ", ".join(f"{flat(k)}: {flat(v)}" for k, v in expr.items) + "}"
+        return "{" + ", ".join([f"{flat(k)}: {flat(v)}" for k, v in expr.items]) + "}"
     if isinstance(expr, List):
-        return "[" + ", ".join(flat(i) for i in expr.items) + "]"
+        return "[" + ", ".join([flat(i) for i in expr.items]) + "]"
     if len(expr.items) == 1:
         return f"({flat(expr.items[0])},)"
-    return "(" + ", ".join(flat(i) for i in expr.items) + ")"
+    return "(" + ", ".join([flat(i) for i in expr.items]) + ")"
+
+
+class _FlatMemo(dict[int, tuple[Expr, str]]):
+    """One-line forms by node id, each kept with its node (so the id cannot be reused
+    while it is here: nodes are immutable, so a hit is always right); emptied when
+    the texts (plus about 100 bytes an entry) pass ``max_size``, which bounds memory
+    in a long-lived process."""
+
+    def __init__(self, max_size: int) -> None:
+        super().__init__()
+        self.max_size = max_size
+        self.size = 0
+
+    def keep(self, expr: Expr, text: str) -> None:
+        cost = len(text) + 100
+        if self.size + cost > self.max_size:
+            self.clear()
+            self.size = 0
+        self[id(expr)] = (expr, text)
+        self.size += cost
+
+
+_FLAT = _FlatMemo(max_size=24_000_000)

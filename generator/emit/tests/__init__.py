@@ -31,11 +31,11 @@ from generator.emit.python import package_view
 from generator.emit.python.models import isort_key
 from generator.emit.python.package import PackageView
 from generator.emit.python.resources import ResourceView
-from generator.emit.tests.cases import context, operation_cases
-from generator.emit.tests.imports import Effect, Imports
+from generator.emit.tests.cases import Context, operation_cases
+from generator.emit.tests.imports import Effect, Imports, ValueGone, compact
 from generator.emit.tests.reuse import TestUnit, TestUnits
 from generator.emit.tests.runtime import runtime_view
-from generator.emit.tests.view import OperationCase, TestModuleView, conftest_view
+from generator.emit.tests.view import ConftestView, TestModuleView, conftest_view
 from generator.model import Api
 from generator.naming import unique_names
 
@@ -61,39 +61,57 @@ def emit_tests(
     conftest = conftest_view(package, TEST_BASE_URL)
     conftest_template = env.get_template("tests/conftest.py.jinja")
     files = {f"{root}/conftest.py": conftest_template.render(view=conftest)}
+    try:
+        modules, reported = _modules(api, package, env, conftest, fresh=False)
+    except ValueGone:
+        # A remembered part's constant is no longer laid out in the cache (it lost
+        # a slot the others still hold): build every part again, as a cold run does.
+        modules, reported = _modules(api, package, env, conftest, fresh=True)
+    diagnostics.extend(reported)
+    files.update((f"{root}/test_{stem}.py", text) for stem, text in modules.items())
+    runtime = runtime_view(package, api, {name for name, _ in package.model_exports})
+    if runtime is not None:
+        template = env.get_template("tests/test_client.py.jinja")
+        files[f"{root}/test_{CLIENT_MODULE}.py"] = template.render(view=runtime)
+    return dict(sorted(files.items()))
+
+
+def _modules(
+    api: Api, package: PackageView, env: Environment, conftest: ConftestView, *, fresh: bool
+) -> tuple[dict[str, str], Diagnostics]:
+    """The texts of the resources' test modules and of the live module, by stem, and
+    what building them reported; ``fresh``: nothing taken from the last run."""
     model_names = {name for name, _ in package.model_exports}
     units = TestUnits(active_units(), package, TEST_BASE_URL)
     live = _Live(Imports(model_names))
-    builder = _Builder(api, package, model_names, env)
+    builder = _Builder(api, package, model_names, env, fresh=fresh)
     stems = unique_names(
         [r.module for r in package.groups],
         lambda m: m.lstrip("_") or "root",
         reserved={LIVE_MODULE, CLIENT_MODULE},
     )
+    reported = Diagnostics()
+    modules: dict[str, str] = {}
     for resource in package.groups:
         stem = stems[resource.module]
         title = package.title if resource.is_root else resource.attribute
         key = units.key(resource, stem, title)
-        unit = units.get(key)
+        unit = None if fresh else units.get(key)
         if unit is None or not live.imports.replay(unit.live_effects):
             # The module's fragments are kept apart, read only when it is built again.
             with scoped(stem):
                 unit = builder.unit(resource, stem, title, live.imports)
             units.put(key, unit)
-        diagnostics.extend(unit.reported)
-        files[f"{root}/test_{stem}.py"] = unit.text
+        reported.extend(unit.reported)
+        modules[stem] = unit.text
         live.add(unit)
     view = _module_view(
-        LIVE_MODULE, package.title, package, live.imports, (),
+        LIVE_MODULE, package.title, package, live.imports,
         used=live.used, exceptions=live.exceptions, adapted=live.adapted,
     )  # fmt: skip
     head = env.get_template("tests/test_live.py.jinja").render(view=view, conftest=conftest)
-    files[f"{root}/test_{LIVE_MODULE}.py"] = head + "".join(live.texts)
-    runtime = runtime_view(package, api, model_names)
-    if runtime is not None:
-        template = env.get_template("tests/test_client.py.jinja")
-        files[f"{root}/test_{CLIENT_MODULE}.py"] = template.render(view=runtime)
-    return dict(sorted(files.items()))
+    modules[LIVE_MODULE] = head + "".join(live.texts)
+    return modules, reported
 
 
 @dataclass
@@ -117,49 +135,54 @@ class _Builder:
     """Builds and renders one resource's test unit."""
 
     def __init__(
-        self, api: Api, package: PackageView, model_names: set[str], env: Environment
+        self,
+        api: Api,
+        package: PackageView,
+        model_names: set[str],
+        env: Environment,
+        *,
+        fresh: bool,
     ) -> None:
-        self.api = api
         self.package = package
         self.model_names = model_names
-        self.shared = context(api, package.client_options)
+        self.shared = Context(api, package, env, fresh=fresh)
         self.module = env.get_template("tests/test_module.py.jinja")
-        self.live_case = env.get_template("tests/test_live_case.py.jinja")
 
     def unit(
         self, resource: ResourceView, stem: str, title: str, live_imports: Imports
     ) -> TestUnit:
-        """The unit of ``resource``, its live cases' changes to ``live_imports`` logged."""
+        """The unit of ``resource``, its live cases' changes to ``live_imports`` logged:
+        the module's head, then its cases' texts (`cases.CaseTexts`)."""
         imports = Imports(self.model_names)
         accessor = "" if resource.is_root else f"{resource.attribute}."
         reported = Diagnostics()
-        cases: list[OperationCase] = []
-        lives: list[OperationCase] = []
         log: list[Effect] = []
         live_imports.log = log
-        for op_view in resource.operations:
-            case, live_case = operation_cases(
-                self.shared, op_view, accessor=accessor, api=self.api, imports=imports,
-                live_imports=live_imports, diagnostics=reported,
-                client_class=self.package.client_class,
-            )  # fmt: skip
-            cases.append(case)
-            lives.append(live_case)
+        texts = [
+            operation_cases(
+                self.shared,
+                op_view,
+                accessor=accessor,
+                imports=imports,
+                live_imports=live_imports,
+                diagnostics=reported,
+            )
+            for op_view in resource.operations
+        ]
         live_imports.log = None
-        used = frozenset().union(*(c.used for c in lives))
         view = _module_view(
-            stem, title, self.package, imports, cases,
-            used=None, exceptions={e.exception for c in cases for e in c.errors},
-            adapted=any(c.adapted for c in cases),
+            stem, title, self.package, imports, used=None,
+            exceptions=set().union(*(t.exceptions for t in texts)),
+            adapted=any(t.adapted for t in texts),
         )  # fmt: skip
         return TestUnit(
-            text=self.module.render(view=view),
+            text=self.module.render(view=view) + "".join(t.text for t in texts),
             reported=tuple(reported),
-            live_text="".join(self.live_case.render(c=c) for c in lives),
-            live_effects=tuple(log),
-            live_used=used,
-            live_exceptions=frozenset(e.exception for c in lives for e in c.errors),
-            live_adapted=any(c.adapted for c in lives),
+            live_text="".join(t.live_text for t in texts),
+            live_effects=compact(log),
+            live_used=frozenset().union(*(t.live_used for t in texts)),
+            live_exceptions=frozenset().union(*(t.live_exceptions for t in texts)),
+            live_adapted=any(t.live_adapted for t in texts),
         )
 
 
@@ -168,7 +191,6 @@ def _module_view(
     title: str,
     package: PackageView,
     imports: Imports,
-    cases: list[OperationCase] | tuple[()],
     *,
     used: set[str] | None,
     exceptions: set[str],
@@ -192,5 +214,4 @@ def _module_view(
         typing_imports=", ".join(sorted(imports.typing | {"Any"})),
         datetime_imports=", ".join(sorted(imports.datetime)),
         constants=imports.statements(used),
-        cases=tuple(cases),
     )

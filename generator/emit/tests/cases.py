@@ -6,12 +6,16 @@ when every layout comes from the fragment cache. An edit changes a few operation
 so both cases of an operation (its module's and the live module's) are remembered
 together (`generator.emit.incremental.active.remembered_over`), keyed by everything
 `build_case` reads: the operation, its Python view (the client's names for it), the
-accessor and client class, the client options and the definitions the operation
+accessor and clients' names, the client options and the definitions the operation
 reaches through references (`Context`). The model parts among those (the operation,
 the definitions) enter the key by their content digests (`keys.content_digest`, taken
 once per process: the Python and OpenAPI targets already took them), the view's own
 fields by their stable bytes (`view_key`): a memo-less pickle of each view with its
-operation and examples cost most of this target's time on a one-page edit.
+operation and examples cost most of this target's time on a one-page edit. What is
+remembered are the cases' rendered texts with the few facts their modules' heads need
+(`CaseTexts`), so a module is its head and its cases' texts joined: remembering the
+cases' views (expression trees of their example values) and rendering every case of
+a module again cost 0.3 s of Kubernetes' 240-operation ``core_v1`` on each edit.
 
 A case also *changes* its module's `imports.Imports` (constants hoisted, names imported)
 and reports diagnostics. Those changes are logged when a case is built (`Effect`) and
@@ -27,22 +31,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from jinja2 import Environment
+
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit.incremental.active import keep, recording, remembered_over
 from generator.emit.incremental.keys import content_digest, stable_bytes
 from generator.emit.links import references
 from generator.emit.python.operations import OperationView
-from generator.emit.python.options import ClientOptions
-from generator.emit.tests.imports import Effect, Imports
+from generator.emit.python.package import PackageView
+from generator.emit.tests.imports import Effect, Imports, compact
 from generator.emit.tests.view import OperationCase, build_case
 from generator.hashing import hash_parts
 from generator.model import Api, Operation
 
 
 @dataclass(frozen=True)
+class CaseTexts:
+    """What a module takes from one operation's two cases: their rendered texts and
+    the few facts its head needs. Strings only: remembered cases were their views
+    (expression trees of big example values), unpickled and rendered again on every
+    edit of their module."""
+
+    text: str
+    """The case's tests in its resource's module (`Context.render`)."""
+    exceptions: frozenset[str]
+    """The exception classes its documented-error test imports."""
+    adapted: bool
+    live_text: str
+    """Its test in the live module."""
+    live_exceptions: frozenset[str]
+    live_adapted: bool
+    live_used: frozenset[str]
+    """The live module's constants its call uses."""
+
+
+@dataclass(frozen=True)
 class _Built:
-    case: OperationCase
-    live: OperationCase
+    texts: CaseTexts
     effects: tuple[tuple[Effect, ...], tuple[Effect, ...]]
     """What building each case changed in its module's imports (module, live)."""
     reported: tuple[Diagnostic, ...]
@@ -50,15 +75,39 @@ class _Built:
 
 
 class Context:
-    """What every case reads besides its operation: the client options, and the API's
-    definitions, of which a case's key holds only those its operation reaches
-    (samples and examples follow references), so editing one definition rebuilds the
-    cases of the operations that reach it. Made once per run."""
+    """What every case reads besides its operation: the client options and names, the
+    templates a case is rendered with, and the API's definitions, of which a case's
+    key holds only those its operation reaches (samples and examples follow
+    references), so editing one definition rebuilds the cases of the operations that
+    reach it. Made once per run; ``fresh``: no case is taken from the last run."""
 
-    def __init__(self, api: Api, options: ClientOptions) -> None:
+    def __init__(
+        self, api: Api, package: PackageView, env: Environment, *, fresh: bool = False
+    ) -> None:
         self.api = api
-        self.options = options
+        self.options = package.client_options
+        self.client_class = package.client_class
+        self.async_client_class = package.async_client_class
+        self.fresh = fresh
+        self._case = env.get_template("tests/test_case.py.jinja")
+        self._live = env.get_template("tests/test_live_case.py.jinja")
         self._definitions: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+
+    def render(self, case: OperationCase, live: OperationCase) -> CaseTexts:
+        """The texts and facts of an operation's two cases."""
+        return CaseTexts(
+            text=self._case.render(
+                c=case,
+                client_class=self.client_class,
+                async_client_class=self.async_client_class,
+            ),
+            exceptions=frozenset(e.exception for e in case.errors),
+            adapted=case.adapted,
+            live_text=self._live.render(c=live),
+            live_exceptions=frozenset(e.exception for e in live.errors),
+            live_adapted=live.adapted,
+            live_used=live.used,
+        )
 
     def reached(self, operation: Operation) -> bytes:
         """A digest of the definitions ``operation`` reaches through references."""
@@ -86,10 +135,6 @@ class Context:
                 known = (b"+" + content_digest(found), refs)
             self._definitions[key] = known
         return known
-
-
-def context(api: Api, options: ClientOptions) -> Context:
-    return Context(api, options)
 
 
 _MODEL_FIELDS = ("operation", "sources")
@@ -122,17 +167,15 @@ def operation_cases(
     op_view: OperationView,
     *,
     accessor: str,
-    api: Api,
     imports: Imports,
     live_imports: Imports,
     diagnostics: Diagnostics,
-    client_class: str,
-) -> tuple[OperationCase, OperationCase]:
-    """(the module's case, the live module's case) of ``op_view``'s operation."""
-    options = shared.options
+) -> CaseTexts:
+    """The texts of ``op_view``'s operation's cases (its module's, the live module's)."""
+    options, api, client_class = shared.options, shared.api, shared.client_class
     built_now = False
 
-    def both(reported: Diagnostics) -> tuple[OperationCase, OperationCase]:
+    def both(reported: Diagnostics) -> CaseTexts:
         case = build_case(
             op_view.operation, op_view, accessor=accessor, api=api, options=options,
             imports=imports, diagnostics=reported, client_class=client_class,
@@ -142,7 +185,10 @@ def operation_cases(
             imports=live_imports, diagnostics=Diagnostics(), client_class=client_class,
             live=True,
         )  # fmt: skip
-        return case, live
+        return shared.render(case, live)
+
+    if shared.fresh:
+        return both(diagnostics)
 
     def build() -> _Built:
         nonlocal built_now
@@ -151,13 +197,13 @@ def operation_cases(
         outer = imports.log, live_imports.log
         imports.log, live_imports.log = [], []
         with recording() as fragments:
-            case, live = both(reported)
-        effects = (tuple(imports.log), tuple(live_imports.log))
+            texts = both(reported)
+        effects = (compact(imports.log), compact(live_imports.log))
         imports.log, live_imports.log = outer
         for log, logged in zip(outer, effects, strict=True):
             if log is not None:  # a caller logs this module's changes too
                 log.extend(logged)
-        return _Built(case, live, effects, tuple(reported), tuple(sorted(fragments)))
+        return _Built(texts, effects, tuple(reported), tuple(sorted(fragments)))
 
     key = view_key(op_view)
     if key is None:  # a view that cannot be keyed is built every time
@@ -166,8 +212,9 @@ def operation_cases(
         key_or_view = key
     reached = shared.reached(op_view.operation)
     built = remembered_over(
-        "tests.operation_cases", options, build, key_or_view, accessor, client_class, reached
-    )
+        "tests.operation_cases", options, build, key_or_view, accessor, client_class,
+        shared.async_client_class, reached,
+    )  # fmt: skip
     assert isinstance(built, _Built)
     if not built_now:
         same = imports.replay(built.effects[0])
@@ -177,4 +224,4 @@ def operation_cases(
             return both(diagnostics)
         keep(built.fragments)
     diagnostics.extend(built.reported)
-    return built.case, built.live
+    return built.texts

@@ -5,6 +5,15 @@ long literal values into module constants. Building a case changes it; those cha
 can be logged (`Effect`) and applied again in another run (`Imports.replay`), which is
 how remembered cases (`generator.emit.tests.cases`) leave a module as building them
 would.
+
+A logged hoist holds the value's one-line code and digest, not the value: the values
+are big example trees, and unpickling them with every remembered case and module was
+most of a one-page edit's time on Kubernetes. The value is only needed to lay out a
+constant's statement, which is remembered by that digest and the constant's name: a
+constant whose statement was laid out in the last run is laid out from the cache. A
+replayed constant whose statement is not remembered (the cache lost it) cannot be
+laid out: `statements` raises `ValueGone`, and the emitter builds the tests again
+without remembered parts (`generator.emit.tests`).
 """
 
 from __future__ import annotations
@@ -22,8 +31,12 @@ _QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _JSON_NATIVE = frozenset({"str", "int", "float", "bool", "list", "dict", "None", "Any", "Literal"})
 
 Effect = tuple[str, tuple[Any, ...], str]
-"""One change to an `Imports`: ``("hoist", (value, its code, name, its key), constant)``
+"""One change to an `Imports`: ``("hoist", (the value's code, name, its key), constant)``
 or ``("native", (hint,), "")``; a hoist of a short value changes nothing and is not one."""
+
+
+class ValueGone(Exception):
+    """A replayed constant's statement is not remembered, and its value was not kept."""
 
 HOIST_AT = 80
 """Literal values at least this long become module constants (see `Imports.hoist`)."""
@@ -40,8 +53,8 @@ class Imports:
         self.datetime: set[str] = set()
         self.constants: dict[str, str] = {}
         """Literal code → constant name, in first-use order."""
-        self.values: dict[str, tuple[Expr, bytes]] = {}
-        """Constant name → its value and the value's digest."""
+        self.values: dict[str, tuple[Expr | None, bytes]] = {}
+        """Constant name → its value (``None``: replayed, not kept) and its digest."""
         self.log: list[Effect] | None = None
         """When a list, what changed this object is appended to it (`Effect`)."""
 
@@ -60,14 +73,16 @@ class Imports:
         key = model_digest(value)
         constant = self.hoist_code(value, code, name, key)
         if self.log is not None:
-            self.log.append(("hoist", (value, code, name, key), constant))
+            self.log.append(("hoist", (code, name, key), constant))
         return Atom(constant)
 
-    def hoist_code(self, value: Expr, code: str, name: str, key: bytes) -> str:
+    def hoist_code(self, value: Expr | None, code: str, name: str, key: bytes) -> str:
         """The constant holding ``value`` (one line: ``code``, long; ``key``: the
-        digest of its stable bytes), made when new."""
+        digest of its stable bytes; ``None`` when replayed), made when new."""
         known = self.constants.get(code)
         if known is not None:
+            if value is not None and self.values[known][0] is None:
+                self.values[known] = (value, self.values[known][1])
             return known
         taken = set(self.constants.values())
         stem = "_" + name.upper()
@@ -82,11 +97,10 @@ class Imports:
         """The ``_NAME: Any = value`` statements (only ``names`` when given), each
         remembered by its value's digest (kept with the value, also in a replayed
         `Effect`), not by a pickle of the value: laying out a module's constants
-        pickled every hoisted example value again."""
+        pickled every hoisted example value again. `ValueGone` when a replayed
+        constant's statement is not remembered."""
         return tuple(
-            remembered_as(
-                "tests.constant", key + head.encode(), render, value, 0, head
-            )
+            remembered_as("tests.constant", key + head.encode(), _statement, value, head)
             for name, (value, key) in self.values.items()
             if names is None or name in names
             for head in (f"{name}: Any = ",)
@@ -110,8 +124,30 @@ class Imports:
             if kind == "native":
                 self.native(*args)
                 continue
-            found = self.hoist_code(*args)
+            found = self.hoist_code(None, *args)
             same = same and found == constant
             if self.log is not None:
                 self.log.append((kind, args, found))
         return same
+
+
+def compact(log: Sequence[Effect]) -> tuple[Effect, ...]:
+    """``log`` without repeated ``native`` effects: a hint adds the same names every
+    time, so only its first use changes an `Imports` (a case checks the same few hints
+    for each of its tests, and every remembered case's log is replayed on each edit
+    of its module: 9,250 checks for Kubernetes' ``core_v1``)."""
+    seen: set[tuple[Any, ...]] = set()
+    kept: list[Effect] = []
+    for effect in log:
+        if effect[0] == "native":
+            if effect[1] in seen:
+                continue
+            seen.add(effect[1])
+        kept.append(effect)
+    return tuple(kept)
+
+
+def _statement(value: Expr | None, head: str) -> str:
+    if value is None:
+        raise ValueGone(head)
+    return render(value, 0, head)

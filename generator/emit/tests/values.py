@@ -23,7 +23,8 @@ from datetime import date, datetime
 from urllib.parse import quote
 
 from generator.diagnostics import Diagnostics
-from generator.emit.samples import authored, fits, resolve, sample
+from generator.emit.fits import authored, fits, resolve
+from generator.emit.samples import sample
 from generator.model import (
     Api,
     ArraySchema,
@@ -152,12 +153,6 @@ def pick_values(
             )
         chosen.append(Chosen(param, sample(param.schema, api, param.constraints, hints)))
     return chosen
-
-
-def undocumented_path_param(name: str, operation: Operation) -> Parameter:
-    """The stand-in the Python client uses for a ``{name}`` the table forgot."""
-    return Parameter(name, ParameterIn.PATH, PrimitiveSchema("string"), operation.location,
-                     required=True)  # fmt: skip
 
 
 # ------------------------------------------------------------------- wire forms

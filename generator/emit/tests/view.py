@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostics
+from generator.emit.fits import fits
 from generator.emit.pyshape import Atom, Call, Expr, List, Tuple, flat, value_expr
 from generator.emit.python.docstrings import success_response
 from generator.emit.python.errors import error_class
 from generator.emit.python.operations import OperationView
 from generator.emit.python.options import ClientOptions, OptionView
 from generator.emit.python.package import PackageView
-from generator.emit.samples import fits, sample
+from generator.emit.samples import sample
 from generator.emit.templating import pystr
 from generator.emit.tests.imports import Imports
 from generator.emit.tests.shapes import CaseLines, case_lines, conftest_lines
@@ -97,7 +98,6 @@ class TestModuleView:
     """The module's hoisted values as ``_NAME: Any = ...`` statements, in first-use order."""
     model_import: str
     """``from <package>.models import ...`` in black's shape, or empty."""
-    cases: tuple[OperationCase, ...]
 
 
 @dataclass(frozen=True)
