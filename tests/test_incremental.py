@@ -372,12 +372,13 @@ def test_an_edit_builds_only_the_files_its_slice_reaches(
     monkeypatch.setattr(UnitMemo, "save", save)
     twins = Twins(tmp_path)
     twins.edit(set_description("listKeepers", "Lists every keeper."))
-    # python: 3 model modules + 2 resources (view, module) + the README and the
+    # python: 3 model modules + 2 resources (view, module head) + the README and the
     # models' index (neither reads the description) are reused, and animals' view is
-    # completed with its 3 operations' parts; built: keepers' view and module, and
-    # listKeepers's part and method texts (its only operation); tests: 2 test
-    # modules; openapi: 4 operations + 3 component schemas.
-    assert counts == {"openapi": (1, 6), "python": (4, 10), "tests": (1, 1)}
+    # completed with its 3 operations' parts, its module with their 3 method texts;
+    # built: keepers' view and module head, and listKeepers's part and method texts
+    # (its only operation); tests: 2 test modules; openapi: 4 operations + 3
+    # component schemas.
+    assert counts == {"openapi": (1, 6), "python": (4, 13), "tests": (1, 1)}
     counts.clear()
     twins.edit(remove_prop("Keeper", "shift"))
     # openapi: Keeper's and Animal's schemas (Animal reaches Keeper: an example's fit

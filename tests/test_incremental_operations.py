@@ -8,14 +8,17 @@ the edit renames a sibling's method through a name collision.
 
 from __future__ import annotations
 
+import pickle
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2 import DictLoader, Environment
 
 from generator.emit.incremental.active import active_units
-from generator.emit.python import resources
+from generator.emit.incremental.units import UnitMemo
+from generator.emit.python import resource_text, resources
 from tests.incremental_tree import Op
 from tests.test_incremental import Twins, add_operation, remove_operation, set_description
 
@@ -80,3 +83,75 @@ def test_a_sibling_renamed_by_a_name_collision_is_built_again(
     twins.edit(remove_operation("ListAnimals"))
     assert built == ["list_animals"]
     assert _methods(twins.root) == ["create_animal", "get_animal", "list_animals"]
+
+
+def _strings(value: object) -> list[str]:
+    """The strings of ``value`` and of the tuples it is made of."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def test_a_resource_module_is_kept_as_its_head_and_its_operations_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The python target's units hold each operation's method texts once: in its
+    own texts, and the module around them only as a head (never the whole text
+    again, which made the units a half larger), before and after an edit of it."""
+    kept: list[dict[bytes, bytes]] = []
+    real = UnitMemo.save
+
+    def save(memo: UnitMemo) -> None:
+        if "\0python\0" in memo.slot and memo.session.cache.root is not None:
+            kept.append(dict(memo.used))
+        real(memo)
+
+    monkeypatch.setattr(UnitMemo, "save", save)
+    twins = Twins(tmp_path)
+    twins.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
+    text = (twins.root / ANIMALS).read_text(encoding="utf-8")
+    assert len(kept) == 2
+    for used in kept:
+        strings = [s for data in used.values() for s in _strings(pickle.loads(data))]
+        assert text not in strings
+        heads = [s for s in strings if "class AsyncAnimalsResource(" in s]
+        methods = [s for s in strings if "    async def get_animal(" in s]
+        assert len(heads) == 1 and "def get_animal(" not in heads[0]
+        assert len(methods) == 1
+    assert methods[0] in text
+
+
+def _template(runs: str) -> Environment:
+    """An environment whose resource template places each operation's texts so."""
+    head = "head {{ view }}\n"
+    return Environment(loader=DictLoader({"python/src/resources/resource.py.jinja": head + runs}))
+
+
+def test_a_resource_template_that_only_concatenates_the_texts_is_cut_into_pieces() -> None:
+    runs = "".join(f"[{{% for t in methods %}}{{{{ t.{f} }}}}{{% endfor %}}]"
+                   for f in ("sync", "asynchronous", "sync_raw", "async_raw"))  # fmt: skip
+    render = _template(runs).get_template("python/src/resources/resource.py.jinja").render
+    texts = [resource_text.OperationTexts("s1", "a1", "r1", "q1"),
+             resource_text.OperationTexts("s2", "a2", "r2", "q2")]  # fmt: skip
+    pieces = resource_text._head(render, "v", texts)  # type: ignore[arg-type]
+    assert pieces == ("head v\n[", "][", "][", "][", "]")
+
+
+@pytest.mark.parametrize(
+    "runs",
+    [
+        "{% for t in methods %}{{ t.sync }}\n{% endfor %}",  # a separator
+        "{% for t in methods | reverse %}{{ t.sync }}{% endfor %}",  # another order
+        "{% for t in methods %}{{ t.sync }}{{ t.sync }}{% endfor %}",  # twice
+    ],
+)
+def test_a_resource_template_that_places_the_texts_otherwise_is_kept_whole(runs: str) -> None:
+    """Such a template's module is rendered with the real texts and kept whole: the
+    pieces would not put it together."""
+    render = _template(runs).get_template("python/src/resources/resource.py.jinja").render
+    texts = [resource_text.OperationTexts("s1", "a1", "r1", "q1"),
+             resource_text.OperationTexts("s2", "a2", "r2", "q2")]  # fmt: skip
+    pieces = resource_text._head(render, "v", texts)  # type: ignore[arg-type]
+    assert pieces == (render(view="v", methods=texts),)

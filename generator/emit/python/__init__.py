@@ -18,18 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from jinja2 import Environment
 
 from generator.config import ApiConfig
 from generator.diagnostics import Diagnostics
 from generator.emit.incremental.active import active_units
-from generator.emit.python.operation_units import OperationTexts, text_keys
-from generator.emit.python.operations import OperationView
 from generator.emit.python.package import PackageView, build_package
 from generator.emit.python.package_files import kept_key
-from generator.emit.python.resources import ResourceView
+from generator.emit.python.resource_text import resource_module
 from generator.emit.python.reuse import ModelReuse
 from generator.model import Api
 
@@ -78,33 +75,12 @@ def emit_python(
     return render_package(view, env)
 
 
-RESOURCE = "src/resources/resource.py.jinja"
-OPERATION = "python/src/resources/operation.py.jinja"
 MODEL = "src/models/module.py.jinja"
 
 
 def _kept(reuse: ModelReuse | None, key: bytes, render: Callable[[], str]) -> str:
     """A file's text from the last run when its key is kept, else rendered (and kept)."""
     return reuse.file(key, render) if reuse is not None else render()
-
-
-def _resource_module(env: Environment, reuse: ModelReuse | None, resource: ResourceView) -> str:
-    """A resource module: its head rendered around each operation's texts, those of
-    operations unchanged since the last run taken from it (`operation_units`)."""
-    macros: Any = env.get_template(OPERATION).module
-    keys = text_keys(resource) if resource.operation_keys else [b""] * len(resource.operations)
-    methods: list[OperationTexts] = []
-    for operation, key in zip(resource.operations, keys, strict=True):
-
-        def texts(op: OperationView = operation) -> OperationTexts:
-            return OperationTexts(
-                str(macros.sync_method(op)), str(macros.async_method(op)),
-                str(macros.sync_raw(op, resource)), str(macros.async_raw(op, resource)),
-            )
-
-        methods.append(reuse.texts(key, texts) if reuse is not None else texts())
-    template = env.get_template(f"python/{RESOURCE}")
-    return template.render(view=resource, methods=methods)
 
 
 def render_package(view: PackageView, env: Environment) -> dict[str, str]:
@@ -136,8 +112,7 @@ def render_package(view: PackageView, env: Environment) -> dict[str, str]:
     inline_keys: dict[str, bytes] = {}
     resources = [*view.resources, *([view.root] if view.root else [])]
     for resource in resources:
-        make = partial(_resource_module, env, reuse, resource)
-        files[f"{src}/resources/{resource.module}.py"] = _kept(reuse, resource.unit_key, make)
+        files[f"{src}/resources/{resource.module}.py"] = resource_module(env, reuse, resource)
         inline_keys.update(dict.fromkeys(resource.inline_modules, resource.unit_key))
     for module in view.models:
         if module.reused is not None:

@@ -202,6 +202,20 @@ class ModelReuse:
             self.memo.put(key, (tuple(texts), tuple(sorted(used))))
         return texts
 
+    def head(self, key: bytes, render: Callable[[], tuple[str, ...]]) -> tuple[str, ...]:
+        """The pieces of a resource module's head kept under ``key`` (the resource's:
+        `generator.emit.python.resource_text`), else ``render()``, kept with the
+        fragments they were made of (as `file`)."""
+        kept = self.memo.get(key) if self.memo is not None and key else None
+        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple):
+            keep(kept[1])
+            return tuple(kept[0])
+        with recording() as used:
+            pieces = render()
+        if self.memo is not None and key:
+            self.memo.put(key, (pieces, tuple(sorted(used))))
+        return pieces
+
     def file(self, key: bytes, render: Callable[[], str]) -> str:
         """The text kept under ``key`` (a resource's, an inline module's, a package
         file's: `generator.emit.python.package_files`), else ``render()``, kept with
