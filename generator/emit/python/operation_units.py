@@ -14,8 +14,9 @@ is kept, replaying its naming changes; else builds it and keeps it.
 
 Its method texts (`OperationTexts`, rendered from ``resources/operation.py.jinja``)
 are kept under a key made from the part's and the resource's class names, so a
-resource module is its head rendered again around its operations' kept texts: the
-same bytes as a full render, which renders every operation's texts the same way.
+resource module is its head put together with its operations' kept texts
+(`generator.emit.python.resource_text`): the same bytes as a full render, which
+renders every operation's texts the same way.
 """
 
 from __future__ import annotations
