@@ -22,6 +22,9 @@ across a module: ``from __future__`` imports must come first, and ``global`` /
 after its first part is compiled whole. A cut inside a string (a docstring with
 ``def`` at column 0) leaves a part with an unterminated string, which does not compile
 alone: the file is then compiled whole, and its error, if any, is reported where it is.
+
+A big class (a resource's client class holds every method of its operations) is cut
+again before each member, which is compiled moved out of the class (`_pieces`).
 """
 
 from __future__ import annotations
