@@ -332,6 +332,43 @@ def test_a_member_cut_inside_a_string_gives_no_digests(members_small: None) -> N
     assert syntax.check(source) == (None, ())
 
 
+CONSTANTS = """from typing import Any
+
+_FIRST: Any = {
+    "a": [1, 2],
+}
+_SECOND: Any = "x"
+
+
+def test_it() -> None:
+    assert _FIRST and _SECOND
+"""
+
+
+def test_constants_are_cut_and_vouched_for_by_the_names_the_module_stores(
+    split_small: None,
+) -> None:
+    forget()
+    assert [p.split("\n")[0] for p in syntax.split(CONSTANTS)] == [
+        "from typing import Any",
+        "_FIRST: Any = {",
+        "_SECOND: Any = \"x\"",
+        "def test_it() -> None:",
+    ]
+    assert len(syntax.check(CONSTANTS)[1]) == 4
+
+
+def test_a_constant_cut_that_starts_no_statement_gives_no_digests(split_small: None) -> None:
+    """A parameter with a default at column 0 and a line in a string look like constants
+    but the module stores no such name on that line."""
+    forget()
+    parameter = "from typing import Any\n\n\ndef f(\n_LIMIT: Any = 1,\n) -> None:\n    pass\n"
+    assert len(syntax.split(parameter)) == 3 and syntax._compiled(parameter) is None
+    assert syntax.check(parameter) == (None, ())
+    text = 'T = """\n_X: Any = 1\n"""\n_X: Any = 2\n'
+    assert len(syntax.split(text)) == 3 and syntax.check(text) == (None, ())
+
+
 MEMBER_SNIPPETS = [
     "class E:\n",
     "class F:\n    x = 1\n",
@@ -349,6 +386,13 @@ MEMBER_SNIPPETS = [
     "    def broken(:\n",
     "        pass\n",
     "def g():\n    pass\n",
+    "_A: Any = 1\n",
+    "_B: Any = {\n",
+    "}\n",
+    "def p(\n",
+    "_C: Any = 2,\n",
+    "):\n    pass\n",
+    "Any = 0\n",
 ]
 
 
