@@ -294,7 +294,8 @@ def test_a_big_class_is_cut_before_each_member_with_its_decorators(members_small
         "@property",
     ]
     assert pieces[1].alone is not None and pieces[1].alone.endswith('    kind = "x"\n\n    pass\n')
-    assert pieces[-1].alone == "@property\nasync def three(self) -> None:\n    await x()\n\nlimit = 3\n"
+    moved = "@property\nasync def three(self) -> None:\n    await x()\n\nlimit = 3\n"
+    assert pieces[-1].alone == moved
     assert [(p.line, p.owner) for p in pieces] == [(1, 0), (4, 0), (9, 4), (12, 4), (15, 4)]
     assert all(syntax._compiled(p.alone or "") is None for p in pieces)
 
