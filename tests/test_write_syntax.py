@@ -170,6 +170,8 @@ def test_a_decorator_over_several_lines_stays_with_its_definition() -> None:
     parts = syntax.split(DECORATED)
     assert parts[-1].startswith("@pytest.mark.parametrize(\n") and "def test_three" in parts[-1]
     assert "".join(parts) == DECORATED
+    first = "@d\ndef f():\n    pass\n\n\ndef g():\n    pass\n"
+    assert syntax.split(first) == ["@d\ndef f():\n    pass\n\n\n", "def g():\n    pass\n"]
 
 
 @pytest.fixture
