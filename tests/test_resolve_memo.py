@@ -16,10 +16,15 @@ import pytest
 from generator.diagnostics import Diagnostics
 from generator.kept import expect_more_runs, forget
 from generator.load.sources import read_pages
-from generator.model import Api, DocValue, Page
-from generator.resolve import resolve_api
+from generator.model import Api, Definition, DocValue, Page
+from generator.resolve import examples, memo, resolve_api
+from generator.resolve.index import Index
+from generator.resolve.memo import resolve_memo
+from generator.resolve.placeholders import Placeholders
+from generator.resolve.schemas import SchemaResolver
 from generator.resolve.verdicts import VerdictStore
 from tests.incremental_tree import (
+    ANIMAL_PRINTED,
     Tree,
     placeholder_example,
     remove_definition,
@@ -122,6 +127,39 @@ def test_a_changed_lookup_table_resolves_every_operation_again(tmp_path: Path) -
     assert any("unresolved-ref" in line and "AnimalList" in line for line in reported)
 
 
+def test_an_operation_linking_to_a_stand_in_is_taken_again(tmp_path: Path) -> None:
+    """AnimalList's page gone: listAnimals links to a stand-in. After another page's
+    edit listAnimals and the stand-in are the last run's objects, and the warning about
+    the link is reported again."""
+    docs = Docs(tmp_path)
+    docs.edit(lambda tree: remove_definition(tree, "AnimalList"))
+    first, _ = docs.resolve()
+    docs.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert any("unresolved-ref" in line and "AnimalList" in line for line in reported)
+    assert "/animals" in _same(first, second)
+    stand_in = next(d for d in second.definitions if d.unresolved)
+    assert stand_in is next(d for d in first.definitions if d.unresolved)
+
+
+def test_a_stand_in_key_taken_since_resolves_the_link_again(tmp_path: Path) -> None:
+    """The key listAnimals' stand-in got is a definition's now: its resolution from the
+    last run does not hold."""
+    docs = Docs(tmp_path)
+    docs.edit(lambda tree: remove_definition(tree, "AnimalList"))
+    docs.resolve()
+    kept = resolve_memo(docs.cache, "zoo").operations.values()
+    ((reference, missing, key),) = {s for k in kept for s in k.stand_ins}
+    resolver = SchemaResolver(
+        schemas=Index(), schemes=Index(), definitions=[], security=[], inline={},
+        diagnostics=Diagnostics(),
+    )  # fmt: skip
+    assert memo._same_keys(resolver, ((reference, missing, key),))
+    resolver.taken.add(key)
+    assert not memo._same_keys(resolver, ((reference, missing, key),))
+
+
 def test_changed_definitions_mark_the_operations_again(tmp_path: Path) -> None:
     """Keeper's shift removed: getAnimal's page is as it was, but its example (which
     prints an Animal, Keeper written out) is no longer Swagger2Markup's placeholder."""
@@ -134,8 +172,66 @@ def test_changed_definitions_mark_the_operations_again(tmp_path: Path) -> None:
     assert (before.generated, after.generated) == (True, False)
 
 
-def _example(api: Api) -> DocValue:
-    op = next(op for op in api.operations if op.path == "/animals/{animalId}")
+def test_an_operation_is_marked_again_only_when_a_definition_it_read_changed(
+    tmp_path: Path,
+) -> None:
+    """AnimalList edited: getAnimal's marked example walked Animal and Keeper only, so
+    its marking (a new object each time it is made) is the last run's; the other
+    definitions' markings are the last run's objects too."""
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(remove_prop("AnimalList", "total"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _example(second).generated
+    assert "/animals/{animalId}" in _same(first, second)
+    kept = [a.key for a, b in zip(first.definitions, second.definitions, strict=True) if a is b]
+    assert kept == ["animal", "keeper"]
+
+
+def _shared_example(tmp_path: Path) -> Docs:
+    """The zoo with createAnimal's 201 example the same placeholder as getAnimal's."""
+    docs = Docs(tmp_path)
+    docs.tree.operations["createAnimal"].examples = [("201", ANIMAL_PRINTED)]
+    write_pages(docs.specs, docs.tree.pages())
+    docs.pages = docs._read()
+    return docs
+
+
+def _generated(first: Api, second: Api) -> list[list[bool]]:
+    return [[_example(api, m).generated for api in (first, second)] for m in ("POST", "GET")]
+
+
+def test_definitions_a_verdict_decided_earlier_in_the_run_read_count_as_read(
+    tmp_path: Path,
+) -> None:
+    """getAnimal's verdict is the one createAnimal's marking decided just before (the
+    same example): getAnimal's marking read Animal and Keeper through it, so Keeper's
+    edit marks it again."""
+    docs = _shared_example(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(remove_prop("Keeper", "shift"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _generated(first, second) == [[True, False], [True, False]]
+
+
+def test_definitions_a_stored_verdict_read_count_as_read(tmp_path: Path) -> None:
+    """After its own page's edit getAnimal's verdict comes from the store: its marking
+    read Animal and Keeper through it, so Keeper's edit marks it again."""
+    docs = _shared_example(tmp_path)
+    docs.resolve()
+    docs.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
+    first, _ = docs.resolve()
+    docs.edit(remove_prop("Keeper", "shift"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _generated(first, second) == [[True, False], [True, False]]
+
+
+def _example(api: Api, method: str = "GET") -> DocValue:
+    path = "/animals/{animalId}" if method == "GET" else "/animals"
+    op = next(op for op in api.operations if (op.method, op.path) == (method, path))
     return op.response_examples[0].example.value
 
 
@@ -161,3 +257,23 @@ def test_a_process_that_runs_once_keeps_no_memo(tmp_path: Path) -> None:
     second, reported = docs.resolve()
     assert (second, reported) == docs.cold()
     assert _same(first, second) == []
+
+
+def test_a_definition_whose_marking_read_another_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A definition's marking is kept by the definition alone: one whose marking read
+    another definition (none does today) is marked again every run."""
+    marking = examples._definition
+
+    def reading(definition: Definition, rules: Placeholders) -> Definition:
+        if definition.key == "animal":
+            rules.verdicts.definition("keeper")
+        return marking(definition, rules)
+
+    monkeypatch.setattr(examples, "_definition", reading)
+    docs = Docs(tmp_path)
+    for _ in range(2):
+        docs.resolve()
+        kept = resolve_memo(docs.cache, "zoo").marked_definition.values()
+        assert sorted(named.key for named, _ in kept) == ["animallist", "keeper"]
