@@ -372,23 +372,21 @@ def test_an_edit_builds_only_the_files_its_slice_reaches(
     monkeypatch.setattr(UnitMemo, "save", save)
     twins = Twins(tmp_path)
     twins.edit(set_description("listKeepers", "Lists every keeper."))
-    # python: 3 model modules + 2 resources (view, module head) + the README and the
-    # models' index (neither reads the description) are reused, and animals' view is
-    # completed with its 3 operations' parts, its module with their 3 method texts;
-    # built: keepers' view and module head, and listKeepers's part and method texts
-    # (its only operation); tests: 2 test modules; openapi: 4 operations + 3
-    # component schemas.
-    assert counts == {"openapi": (1, 6), "python": (4, 13), "tests": (1, 1)}
+    # python: 3 model modules + 2 resources (view, module) + the README and the
+    # models' index (neither reads the description) are reused; built: keepers' view
+    # and module (their operations' parts and method texts are kept inside them);
+    # tests: 2 test modules; openapi: 4 operations + 3 component schemas.
+    assert counts == {"openapi": (1, 6), "python": (2, 7), "tests": (1, 1)}
     counts.clear()
     twins.edit(remove_prop("Keeper", "shift"))
     # openapi: Keeper's and Animal's schemas (Animal reaches Keeper: an example's fit
     # check may follow the link) and the three operations reaching Keeper are built;
     # AnimalList and listAnimals are reused. python: the README too (its tour calls
     # createAnimal with a sample Animal, whose keeper shows Keeper's fields), not the
-    # models' index (the same classes); in the animals resource, built again, the
-    # part and method texts of listAnimals (which does not reach Keeper) are reused,
-    # those of the three operations reaching Keeper built.
-    assert counts == {"openapi": (5, 2), "python": (12, 5), "tests": (2, 0)}
+    # models' index (the same classes). (In the animals resource, built again, the
+    # part and method texts of listAnimals, which does not reach Keeper, come from
+    # the last run's unit and module: tests/test_incremental_operations.py.)
+    assert counts == {"openapi": (5, 2), "python": (6, 3), "tests": (2, 0)}
 
 
 def _built_resources(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -40,6 +40,23 @@ def _built_operations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return built
 
 
+def _rendered_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The method names of the operations whose method texts the incremental twin
+    renders from now on."""
+    rendered: list[str] = []
+    real = resource_text.OperationTexts
+
+    class Counting(real):
+        def __new__(cls, *texts: str) -> Any:
+            units = active_units()
+            if units is not None and units.session.cache.root is not None:
+                rendered.extend(re.findall(r"^    def (\w+)\(", texts[0], re.MULTILINE)[:1])
+            return real(*texts)
+
+    monkeypatch.setattr(resource_text, "OperationTexts", Counting)
+    return rendered
+
+
 def _methods(root: Path) -> list[str]:
     text = (root / ANIMALS).read_text(encoding="utf-8")
     head = text.split("\nclass AsyncAnimalsResource", 1)[0]
@@ -52,17 +69,21 @@ def test_an_edited_operation_is_built_again_and_its_siblings_are_not(
 ) -> None:
     """A description edit of getAnimal builds animals again: only getAnimal's part;
     listAnimals's and createAnimal's are the last run's (and so are their texts,
-    also after a run that took animals whole, which carries them on)."""
+    also after a run that took animals whole: the last run's unit and module of a
+    resource are found by its name, whichever run made them)."""
     twins = Twins(tmp_path)
     built = _built_operations(monkeypatch)
+    rendered = _rendered_texts(monkeypatch)
     twins.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
-    assert built == ["get_animal"]
+    assert built == rendered == ["get_animal"]
     built.clear()
+    rendered.clear()
     twins.edit(set_description("listKeepers", "Lists every keeper."))
-    assert built == ["list_keepers"]
+    assert built == rendered == ["list_keepers"]
     built.clear()
+    rendered.clear()
     twins.edit(set_description("createAnimal", "Adds one animal."))
-    assert built == ["create_animal"]
+    assert built == rendered == ["create_animal"]
 
 
 def test_a_sibling_renamed_by_a_name_collision_is_built_again(
@@ -94,12 +115,14 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-def test_a_resource_module_is_kept_as_its_head_and_its_operations_texts(
+def test_a_resource_module_is_kept_once_with_where_its_operations_texts_are(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The python target's units hold each operation's method texts once: in its
-    own texts, and the module around them only as a head (never the whole text
-    again, which made the units a half larger), before and after an edit of it."""
+    """The python target's units hold each operation's method texts once: inside
+    its resource module's text (kept with where each operation's texts are in it),
+    never on their own as well, which made the units a half larger; before and
+    after an edit of it (the last run's module, which the edit took its unchanged
+    operations' texts from, is not kept again)."""
     kept: list[dict[bytes, bytes]] = []
     real = UnitMemo.save
 
@@ -115,12 +138,10 @@ def test_a_resource_module_is_kept_as_its_head_and_its_operations_texts(
     assert len(kept) == 2
     for used in kept:
         strings = [s for data in used.values() for s in _strings(pickle.loads(data))]
-        assert text not in strings
-        heads = [s for s in strings if "class AsyncAnimalsResource(" in s]
+        modules = [s for s in strings if "class AsyncAnimalsResource(" in s]
         methods = [s for s in strings if "    async def get_animal(" in s]
-        assert len(heads) == 1 and "def get_animal(" not in heads[0]
-        assert len(methods) == 1
-    assert methods[0] in text
+        assert len(modules) == 1 and methods == modules
+    assert modules[0] == text
 
 
 def _template(runs: str) -> Environment:

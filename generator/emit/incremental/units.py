@@ -71,6 +71,15 @@ class UnitMemo:
         self.reused += 1
         return value
 
+    def peek(self, key: bytes) -> object | None:
+        """The value the last run kept under ``key``, or ``None``, without keeping it
+        for the next run (where this run takes parts of a changed unit from)."""
+        data = self.known.get(key)
+        try:
+            return None if data is None else pickle.loads(data)
+        except Exception:  # as in `get`
+            return None
+
     def carry(self, keys: Iterable[bytes]) -> None:
         """Keep the last run's units ``keys`` for the next run although this run did
         not ask for them (the parts of a unit taken whole, wanted again as soon as
@@ -78,6 +87,11 @@ class UnitMemo:
         for key in keys:
             if key not in self.used and (data := self.known.get(key)) is not None:
                 self.used[key] = data
+
+    def note(self, key: bytes, value: object) -> None:
+        """Keep ``value`` under ``key`` for the next run without counting it as
+        built: a pointer to units (`generator.emit.python.reuse`), not one."""
+        self.used[key] = pickle.dumps(value, protocol=5)
 
     def put(self, key: bytes, value: object) -> None:
         """Keep ``value`` (plain, picklable data) under ``key`` for the next run."""

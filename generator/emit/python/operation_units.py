@@ -9,8 +9,10 @@ method and pager names (decided over the whole resource first, so a collision th
 renames a sibling changes that sibling's key), the client options and paging config,
 and the naming state when it is built. `OperationReuse` keys each part by those (the
 naming state as the resource's starting point plus the naming changes of the parts
-before it, as `ModelReuse` keys modules) and takes it from the last run when the key
-is kept, replaying its naming changes; else builds it and keeps it.
+before it, as `ModelReuse` keys modules) and takes it from the last run's unit of
+the same resource when the key is there, replaying its naming changes; else builds
+it. The parts are kept inside their resource's unit (`ModelReuse.resource`), not
+each on its own: a run that takes the resource whole loads them in one piece.
 
 Its method texts (`OperationTexts`, rendered from ``resources/operation.py.jinja``)
 are kept under a key made from the part's and the resource's class names, so a
@@ -26,9 +28,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from generator.emit.incremental.active import keep, recording
-from generator.emit.incremental.units import UnitMemo
 from generator.emit.python.naming_state import Change, NamingState
-from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_object
 from generator.emit.python.resources import OperationPart, ResourceView
 from generator.hashing import hash_parts
 from generator.model import Operation
@@ -57,49 +57,22 @@ def text_keys(resource: ResourceView) -> list[bytes]:
     return [key + names for key in resource.operation_keys]
 
 
-def unit_head(unit: ResourceUnit) -> ResourceUnit:
-    """``unit`` without what its operations' parts hold (they are kept under their
-    own keys): what is kept of a resource's unit, which `whole_unit` completes."""
-    if not unit.view.operation_keys:
-        return unit
-    return replace(unit, view=replace(unit.view, operations=()), inline=())
-
-
-def whole_unit(
-    head: ResourceUnit, operations: list[Operation], memo: UnitMemo
-) -> ResourceUnit | None:
-    """The unit `unit_head` kept, completed with its operations' parts from ``memo``;
-    ``None`` when one is not there."""
-    keys = head.view.operation_keys
-    if not keys:
-        return head
-    if len(keys) != len(operations):
-        return None
-    parts: list[OperationPart] = []
-    for operation, key in zip(operations, keys, strict=True):
-        kept = memo.get(key)
-        part = load_object(kept, [operation]) if isinstance(kept, bytes) else None
-        if not isinstance(part, OperationPart):
-            return None
-        parts.append(part)
-    view = replace(head.view, operations=tuple(p.view for p in parts))
-    inline = tuple(p.inline for p in parts if p.inline is not None)
-    return replace(head, view=view, inline=inline)
-
-
 class OperationReuse:
     """The parts of the operations of one resource being built, in document order
     (see the module doc): a `generator.emit.python.resources.PartSource`."""
 
     def __init__(
         self,
-        memo: UnitMemo,
+        last: dict[bytes, OperationPart],
         renderer: NamingState,
         chain: bytes,
         digests: Callable[[Operation], list[bytes]],
         advance: Callable[[bytes, tuple[Change, ...]], bytes],
     ) -> None:
-        self.memo = memo
+        self.last = last
+        """The last run's parts of this resource, by key (`ModelReuse.resource`)."""
+        self.parts: dict[bytes, OperationPart] = {}
+        """This run's, by key: kept with the resource's unit."""
         self.renderer = renderer
         self.chain = hash_parts(chain, b"operations")
         """The naming state before the next operation: the resource's starting point
@@ -113,15 +86,14 @@ class OperationReuse:
     ) -> tuple[bytes, OperationPart]:
         key = hash_parts(self.chain, b"operation", name.encode(), pager_name.encode(),
                          *self.digests(operation))  # fmt: skip
-        kept = self.memo.get(key)
-        part = load_object(kept, [operation]) if isinstance(kept, bytes) else None
-        if isinstance(part, OperationPart):
+        part = self.last.get(key)
+        if part is not None:
             self.renderer.replay(part.changes)
             keep(part.fragments)
         else:
             with recording() as used:
                 part = build()
             part = replace(part, fragments=tuple(sorted(used)))
-            self.memo.put(key, dump_unit(part, [operation]))
+        self.parts[key] = part
         self.chain = self.advance(self.chain, part.changes)
         return key, part

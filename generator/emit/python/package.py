@@ -208,7 +208,7 @@ def build_package(
             reserved_methods=reserved_methods, pagination=config.pagination, api=api,
             parts=partial(reuse.operations, context),
         )  # fmt: skip
-        unit = reuse.resource(key, operations, build)
+        unit = reuse.resource(tag, key, operations, build)
         diagnostics.extend(unit.reported)
         models.extend(unit.inline)
         tours.extend([unit.tour] if unit.tour else [])

@@ -17,14 +17,15 @@ its parameter ``j``) and unpickled against this run's operations, which equal th
 run's since the key holds their content. So a kept unit holds this run's model
 objects, as a built one does, and is small: on Kubernetes the 58 resources pickle to
 4.7 MB (22 MB with the operations written out) and load in 0.05 s (1.25 s). The
-python target keeps each operation's part so (`generator.emit.python.operation_units`)
-and a resource's unit as a head naming them.
+python target keeps each operation's part so too (`generator.emit.python.operation_units`),
+for a resource built again.
 """
 
 from __future__ import annotations
 
 import io
 import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.diagnostics import Diagnostic
@@ -80,9 +81,10 @@ def load_unit(data: bytes, operations: list[Operation]) -> ResourceUnit | None:
     return unit if isinstance(unit, ResourceUnit) else None
 
 
-def load_object(data: bytes, operations: list[Operation]) -> object:
+def load_object(data: bytes, operations: Sequence[Operation | None]) -> object:
     """What `dump_unit` wrote, its references resolved against ``operations``;
-    ``None`` when ``data`` cannot be read so."""
+    ``None`` when ``data`` cannot be read so. An operation ``None`` (gone from this
+    run) is read as ``None``, its parameters too."""
     try:
         return _Unpickler(io.BytesIO(data), operations).load()
     except Exception:
@@ -99,7 +101,7 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BytesIO, operations: list[Operation]) -> None:
+    def __init__(self, file: io.BytesIO, operations: Sequence[Operation | None]) -> None:
         super().__init__(file)
         self.operations = operations
 
@@ -108,4 +110,4 @@ class _Unpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"unknown reference {pid!r}")
         i, j = pid
         operation = self.operations[i]
-        return operation if j < 0 else operation.parameters[j]
+        return operation if j < 0 or operation is None else operation.parameters[j]

@@ -25,9 +25,12 @@ operation's view, so the python target keeps each resource's view whole, with wh
 building it changed and reported (`ModelReuse.resource`,
 `generator.emit.python.resource_units`), and renders only the resources whose key
 changed. A resource built again takes its unchanged operations' parts and method
-texts from the last run (`generator.emit.python.operation_units`), and keeps its
-unit as a head that names them. The tests target keys its modules from these keys
-(`generator.emit.tests.reuse`). Which definitions each slice reaches:
+texts from the last run (`generator.emit.python.operation_units`): the parts are
+kept inside its unit, the texts inside its module's (with where each is), and the
+last run's unit and module of a resource are found by its tag and module name, so
+a resource taken whole is one look-up, as before operations were kept. The tests
+target keys its modules from these keys (`generator.emit.tests.reuse`). Which
+definitions each slice reaches:
 `generator.emit.python.reach`.
 """
 
@@ -45,21 +48,29 @@ from generator.emit.incremental.keys import (
 from generator.emit.incremental.units import UnitMemo
 from generator.emit.python.models import ModelModuleView, build_definition_module
 from generator.emit.python.naming_state import Change
-from generator.emit.python.operation_units import (
-    OperationReuse,
-    OperationTexts,
-    text_keys,
-    unit_head,
-    whole_unit,
-)
+from generator.emit.python.operation_units import OperationReuse, OperationTexts
 from generator.emit.python.reach import Reach
-from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_unit, view_key
+from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_object, view_key
+from generator.emit.python.resources import OperationPart, ResourceView
 from generator.emit.python.types import TypeRenderer
 from generator.hashing import hash_parts
 from generator.model import (
     Definition,
     Operation,
 )
+
+TextSource = Callable[
+    [bytes, Callable[[], OperationTexts]], tuple[OperationTexts, tuple[bytes, ...]]
+]
+"""``(key, render) -> (texts, fragments)``: an operation's method texts kept under
+``key`` in the last run's module of its resource, else ``render()``'s."""
+
+Span = tuple[bytes, tuple[tuple[int, int], ...], tuple[bytes, ...]]
+"""Where an operation's method texts are in its module's text: their key, the
+bounds of each, the fragments they were made of."""
+
+ModuleText = tuple[str, tuple[Span, ...]]
+"""A resource module's text and its operations' `Span`s."""
 
 
 def reused_module(module: str, exports: tuple[str, ...], text: str) -> ModelModuleView:
@@ -88,6 +99,10 @@ class ModelReuse:
         default_factory=dict
     )
     reach: Reach = field(init=False)
+    _last: dict[bytes, OperationPart] = field(init=False, default_factory=dict)
+    """The last run's parts of the resource being built (`resource`)."""
+    _parts: OperationReuse | None = field(init=False, default=None)
+    """The source of the parts of the resource being built."""
 
     def __post_init__(self) -> None:
         # The renderer's state before any module: every later one follows from it.
@@ -156,65 +171,112 @@ class ModelReuse:
         def digests(operation: Operation) -> list[bytes]:
             return [context, content_digest(operation), *self.reach.reached_digests([operation])]
 
-        return OperationReuse(self.memo, self.renderer, self.chain, digests, _advanced)
+        self._parts = OperationReuse(self._last, self.renderer, self.chain, digests, _advanced)
+        return self._parts
 
     def resource(
-        self, key: bytes, operations: list[Operation], build: Callable[[], ResourceUnit]
+        self, tag: str, key: bytes, operations: list[Operation], build: Callable[[], ResourceUnit]
     ) -> ResourceUnit:
-        """The unit of the resource keyed ``key`` (`resource_key`) made of
+        """The unit of the resource ``tag`` keyed ``key`` (`resource_key`) made of
         ``operations``: the last run's, its naming changes replayed and its fragments
-        kept alive; else ``build()`` (kept, with the fragments it asked for). Either
-        way its naming changes are carried into the keys of the ones after."""
+        kept alive; else ``build()`` (kept, with the fragments it asked for and its
+        operations' parts, which a later build of it takes where their keys are
+        unchanged). Either way its naming changes are carried into the keys of the
+        ones after."""
         memo = self.memo if self.views and key else None
         kept = memo.get(view_key(key)) if memo is not None else None
-        unit = load_unit(kept, operations) if isinstance(kept, bytes) else None
-        if unit is not None and memo is not None:
-            unit = whole_unit(unit, operations, memo)
+        unit = _unit(load_object(kept, operations)) if isinstance(kept, bytes) else None
         if unit is not None:
             self.renderer.replay(unit.changes)
             keep(unit.fragments)
-            if memo is not None:
-                memo.carry(text_keys(unit.view))
         else:
+            self._last = self._last_parts(tag, operations) if memo is not None else {}
+            self._parts = None
             with recording() as used:
                 unit = build()
             unit = replace(unit, fragments=tuple(sorted(used)))
             if memo is not None:
-                memo.put(view_key(key), dump_unit(unit_head(unit), operations))
+                parts = tuple(self._parts.parts.items()) if self._parts is not None else ()
+                memo.put(view_key(key), dump_unit((unit, parts), operations))
+            self._last, self._parts = {}, None
+        if memo is not None:
+            digests = tuple(content_digest(operation) for operation in operations)
+            memo.note(_pointer(b"resource", tag), (key, digests))
         self._advance(unit.changes)
         return unit
+
+    def _last_parts(self, tag: str, operations: list[Operation]) -> dict[bytes, OperationPart]:
+        """The operation parts of the last run's unit of resource ``tag``, by key:
+        read against this run's operations of equal content (their keys hold it), any
+        other as ``None`` (its parts' keys are not this run's)."""
+        assert self.memo is not None
+        pointer = self.memo.peek(_pointer(b"resource", tag))
+        if not (isinstance(pointer, tuple) and len(pointer) == 2):
+            return {}
+        last_key, digests = pointer
+        kept = self.memo.peek(view_key(last_key)) if isinstance(last_key, bytes) else None
+        if not isinstance(kept, bytes) or not isinstance(digests, tuple):
+            return {}
+        now = {content_digest(operation): operation for operation in operations}
+        loaded = load_object(kept, [now.get(d) for d in digests])
+        if not (isinstance(loaded, tuple) and len(loaded) == 2):
+            return {}
+        return {k: part for k, part in loaded[1] if isinstance(part, OperationPart)}
 
     def inline_key(self, resource_key: bytes, module: str) -> bytes:
         """The key of the inline model module ``module`` of the resource whose key
         is ``resource_key`` (it is made along with the resource's operations)."""
         return hash_parts(resource_key, module.encode()) if resource_key else b""
 
-    def texts(self, key: bytes, render: Callable[[], OperationTexts]) -> OperationTexts:
-        """The method texts of an operation kept under ``key`` (`text_keys`), else
-        ``render()``, kept with the fragments they were made of (as `file`)."""
-        kept = self.memo.get(key) if self.memo is not None and key else None
-        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple):
+    def module_text(
+        self, resource: ResourceView, render: Callable[[TextSource], ModuleText]
+    ) -> str:
+        """The text of ``resource``'s module (`generator.emit.python.resource_text`):
+        the last run's when its key is kept; else ``render(texts)`` (kept), where
+        ``texts`` gives an operation's method texts, the last run's from this
+        resource's module where their key is there."""
+        memo = self.memo
+        key = resource.unit_key
+        pointer = _pointer(b"module", resource.module)
+        kept = memo.get(key) if memo is not None and key else None
+        if isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], str):
             keep(kept[1])
-            return OperationTexts(*kept[0])
-        with recording() as used:
-            texts = render()
-        if self.memo is not None and key:
-            self.memo.put(key, (tuple(texts), tuple(sorted(used))))
-        return texts
+            assert memo is not None
+            memo.note(pointer, key)
+            return kept[0]
+        last = self._last_texts(pointer) if memo is not None and key else {}
 
-    def head(self, key: bytes, render: Callable[[], tuple[str, ...]]) -> tuple[str, ...]:
-        """The pieces of a resource module's head kept under ``key`` (the resource's:
-        `generator.emit.python.resource_text`), else ``render()``, kept with the
-        fragments they were made of (as `file`)."""
-        kept = self.memo.get(key) if self.memo is not None and key else None
-        if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], tuple):
-            keep(kept[1])
-            return tuple(kept[0])
+        def texts(
+            text_key: bytes, render_one: Callable[[], OperationTexts]
+        ) -> tuple[OperationTexts, tuple[bytes, ...]]:
+            found = last.get(text_key)
+            if found is not None:
+                keep(found[1])
+                return found
+            with recording() as used:
+                made = render_one()
+            return made, tuple(sorted(used))
+
         with recording() as used:
-            pieces = render()
-        if self.memo is not None and key:
-            self.memo.put(key, (pieces, tuple(sorted(used))))
-        return pieces
+            text, spans = render(texts)
+        if memo is not None and key:
+            memo.put(key, (text, tuple(sorted(used)), spans))
+            memo.note(pointer, key)
+        return text
+
+    def _last_texts(self, pointer: bytes) -> dict[bytes, tuple[OperationTexts, tuple[bytes, ...]]]:
+        """The operations' method texts in the last run's module named by ``pointer``,
+        by key, with the fragments each was made of."""
+        assert self.memo is not None
+        last_key = self.memo.peek(pointer)
+        kept = self.memo.peek(last_key) if isinstance(last_key, bytes) else None
+        if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[0], str)):
+            return {}
+        text, _, spans = kept
+        found: dict[bytes, tuple[OperationTexts, tuple[bytes, ...]]] = {}
+        for text_key, bounds, fragments in spans:
+            found[text_key] = (OperationTexts(*(text[a:b] for a, b in bounds)), fragments)
+        return found
 
     def file(self, key: bytes, render: Callable[[], str]) -> str:
         """The text kept under ``key`` (a resource's, an inline module's, a package
@@ -241,6 +303,18 @@ class ModelReuse:
         parts += [reach.digest(k) for k in sorted(reach.expanded_from(definition.key))]
         return hash_parts(*parts)
 
+
+
+def _unit(loaded: object) -> ResourceUnit | None:
+    """The unit in what `ModelReuse.resource` kept (a unit and its parts)."""
+    if isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[0], ResourceUnit):
+        return loaded[0]
+    return None
+
+
+def _pointer(kind: bytes, name: str) -> bytes:
+    """The key of the pointer to the last run's unit of resource (or module) ``name``."""
+    return hash_parts(b"last", kind, name.encode())
 
 
 def _advanced(chain: bytes, changes: Iterable[Change]) -> bytes:
