@@ -21,7 +21,6 @@ corrupt or foreign one is ignored with a warning).
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from generator.cache_map import MapSlot
@@ -79,14 +78,6 @@ class UnitMemo:
             return None if data is None else pickle.loads(data)
         except Exception:  # as in `get`
             return None
-
-    def carry(self, keys: Iterable[bytes]) -> None:
-        """Keep the last run's units ``keys`` for the next run although this run did
-        not ask for them (the parts of a unit taken whole, wanted again as soon as
-        that unit changes)."""
-        for key in keys:
-            if key not in self.used and (data := self.known.get(key)) is not None:
-                self.used[key] = data
 
     def note(self, key: bytes, value: object) -> None:
         """Keep ``value`` under ``key`` for the next run without counting it as

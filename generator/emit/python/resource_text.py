@@ -5,18 +5,20 @@ rendered from ``resources/operation.py.jinja``) in four runs: the sync methods, 
 async methods and the two raw-response classes' entries. Everything else, the
 *head*, is a function of the resource's view alone. So a resource built again
 (`ModelReuse.resource`) has its module put together from its head, rendered again
-(cheap: no operation in it), and its operations' texts, each kept under its own key
-(`operation_units.text_keys`) and rendered only when that key is new. The module's
-whole text is kept too, under the resource's key: a run that takes the resource
-unchanged takes its text in one look-up (on Kubernetes looking up each of 1,014
-operations' texts and parts made a definition edit's python target 14% slower than
-keeping resources whole).
+(cheap: no operation in it), and its operations' texts: an operation's are the last
+run's when their key (`operation_units.text_keys`) is one of the last run's module
+of the resource, cut out of that module's text, else rendered. A module is kept as
+its text once, with where each operation's texts are in it (`ModelReuse.module_text`):
+a run that takes the resource unchanged takes its text in one look-up (on Kubernetes
+looking up each of 1,014 operations' texts and parts on their own made a definition
+edit's python target 14% slower than keeping resources whole), and the texts are
+not kept a second time (which made the units a half larger).
 
 The head is rendered with two stand-in operations whose texts are markers, and cut
 at them; joining the pieces and the real texts gives the bytes a render with the real
 texts gives, as the template only concatenates them in order. A template that places
 them otherwise (a user's, say: the markers are not found once each, each pair side by
-side) has its module rendered and kept whole instead.
+side) has its module rendered whole instead (and no operation's texts cut out of it).
 """
 
 from __future__ import annotations
