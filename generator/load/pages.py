@@ -107,7 +107,7 @@ class Source:
 
 
 def read_files(
-    pages: Sequence[tuple[Path, str]], diagnostics: Diagnostics, store: PageStore
+    pages: Sequence[tuple[str, str]], diagnostics: Diagnostics, store: PageStore
 ) -> list[Source]:
     """Each readable page ``(file, shown path)``, in order: taken from ``store`` when its
     stat or its bytes are unchanged, else read (see `generator.load.store`)."""
@@ -120,7 +120,7 @@ def read_files(
             if entry is not None and parsed is not None:
                 found.append(Source(shown, entry, parsed))
                 continue
-            data = path.read_bytes()
+            data = Path(path).read_bytes()  # the few pages not known by their stat
         except OSError as exc:
             where = SourceLocation(shown)
             diagnostics.error("read-error", f"cannot read: {exc.strerror}", where)
