@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import display_path
 from generator.diagnostics import Diagnostics
 from generator.load import sources
-from generator.config import display_path
 from generator.load.sources import collect_pages, collect_shown, load_pages, read_page
 from generator.model import Page
 
