@@ -340,6 +340,7 @@ PAGES = Inputs(
         "location.py",
         "diagnostics.py",
         "load/pages.py",
+        "load/blobs.py",
         "load/store.py",
         "cache_map.py",
         "hashing.py",
