@@ -16,10 +16,13 @@ import pytest
 from generator.diagnostics import Diagnostics
 from generator.kept import expect_more_runs, forget
 from generator.load.sources import read_pages
-from generator.model import Api, DocValue, Page
-from generator.resolve import resolve_api
+from generator.model import Api, Definition, DocValue, Page
+from generator.resolve import examples, resolve_api
+from generator.resolve.memo import resolve_memo
+from generator.resolve.placeholders import Placeholders
 from generator.resolve.verdicts import VerdictStore
 from tests.incremental_tree import (
+    ANIMAL_PRINTED,
     Tree,
     placeholder_example,
     remove_definition,
@@ -134,8 +137,66 @@ def test_changed_definitions_mark_the_operations_again(tmp_path: Path) -> None:
     assert (before.generated, after.generated) == (True, False)
 
 
-def _example(api: Api) -> DocValue:
-    op = next(op for op in api.operations if op.path == "/animals/{animalId}")
+def test_an_operation_is_marked_again_only_when_a_definition_it_read_changed(
+    tmp_path: Path,
+) -> None:
+    """AnimalList edited: getAnimal's marked example walked Animal and Keeper only, so
+    its marking (a new object each time it is made) is the last run's; the other
+    definitions' markings are the last run's objects too."""
+    docs = Docs(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(remove_prop("AnimalList", "total"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _example(second).generated
+    assert "/animals/{animalId}" in _same(first, second)
+    kept = [a.key for a, b in zip(first.definitions, second.definitions, strict=True) if a is b]
+    assert kept == ["animal", "keeper"]
+
+
+def _shared_example(tmp_path: Path) -> Docs:
+    """The zoo with createAnimal's 201 example the same placeholder as getAnimal's."""
+    docs = Docs(tmp_path)
+    docs.tree.operations["createAnimal"].examples = [("201", ANIMAL_PRINTED)]
+    write_pages(docs.specs, docs.tree.pages())
+    docs.pages = docs._read()
+    return docs
+
+
+def _generated(first: Api, second: Api) -> list[list[bool]]:
+    return [[_example(api, m).generated for api in (first, second)] for m in ("POST", "GET")]
+
+
+def test_definitions_a_verdict_decided_earlier_in_the_run_read_count_as_read(
+    tmp_path: Path,
+) -> None:
+    """getAnimal's verdict is the one createAnimal's marking decided just before (the
+    same example): getAnimal's marking read Animal and Keeper through it, so Keeper's
+    edit marks it again."""
+    docs = _shared_example(tmp_path)
+    first, _ = docs.resolve()
+    docs.edit(remove_prop("Keeper", "shift"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _generated(first, second) == [[True, False], [True, False]]
+
+
+def test_definitions_a_stored_verdict_read_count_as_read(tmp_path: Path) -> None:
+    """After its own page's edit getAnimal's verdict comes from the store: its marking
+    read Animal and Keeper through it, so Keeper's edit marks it again."""
+    docs = _shared_example(tmp_path)
+    docs.resolve()
+    docs.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
+    first, _ = docs.resolve()
+    docs.edit(remove_prop("Keeper", "shift"))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert _generated(first, second) == [[True, False], [True, False]]
+
+
+def _example(api: Api, method: str = "GET") -> DocValue:
+    path = "/animals/{animalId}" if method == "GET" else "/animals"
+    op = next(op for op in api.operations if (op.method, op.path) == (method, path))
     return op.response_examples[0].example.value
 
 
@@ -161,3 +222,23 @@ def test_a_process_that_runs_once_keeps_no_memo(tmp_path: Path) -> None:
     second, reported = docs.resolve()
     assert (second, reported) == docs.cold()
     assert _same(first, second) == []
+
+
+def test_a_definition_whose_marking_read_another_is_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A definition's marking is kept by the definition alone: one whose marking read
+    another definition (none does today) is marked again every run."""
+    marking = examples._definition
+
+    def reading(definition: Definition, rules: Placeholders) -> Definition:
+        if definition.key == "animal":
+            rules.verdicts.definition("keeper")
+        return marking(definition, rules)
+
+    monkeypatch.setattr(examples, "_definition", reading)
+    docs = Docs(tmp_path)
+    for _ in range(2):
+        docs.resolve()
+        kept = resolve_memo(docs.cache, "zoo").marked_definition.values()
+        assert sorted(named.key for named, _ in kept) == ["animallist", "keeper"]

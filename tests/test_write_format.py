@@ -6,6 +6,8 @@ from pathlib import Path
 
 import black
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
@@ -196,3 +198,26 @@ def test_a_new_process_takes_fixed_points_from_one_slot_only_for_the_same_source
     moved = {"c.py": "x = 1\n"}  # a fixed point is known per path, not per source
     assert format_files(moved, Diagnostics(), cache_dir=tmp_path, shaped=True) == moved
     assert formatted == ["x = 2\n", "x = 1\n"]
+
+
+_PIECES = ("x" * 60, "f(", ")", "()", '"""', '"a (b"', "'c'", "[", " ", "\n", "y = ")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_long_lines_of_an_ascii_source_are_read_as_line_by_line(pieces: list[str]) -> None:
+    """An ASCII source's long lines are found by a search and their docstring state by
+    counting quotes (`black_would_leave`); the answer is the line-by-line reading's."""
+    source = "".join(pieces)
+    expected = formatting._would_leave_lines(source)
+    assert formatting.black_would_leave(source) is expected
+
+
+def test_a_long_first_line_and_one_after_an_unclosed_docstring() -> None:
+    call = "x = f(" + ", ".join(["argument"] * 12) + ")"
+    assert not formatting.black_would_leave(call + "\n")
+    assert formatting.black_would_leave('"""Doc\n' + call + '\n"""\n')
+    assert not formatting.black_would_leave('"""Doc"""\n' + call)
+    at_limit = "f(" + "a" * 85 + ")"
+    assert len(at_limit) == 88
+    assert formatting.black_would_leave(at_limit + "\n" + at_limit)

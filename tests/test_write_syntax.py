@@ -254,3 +254,123 @@ def test_a_watch_learns_the_parts_of_files_it_takes_from_the_cache(
     assert format_files(edited, Diagnostics(), cache_dir=tmp_path, shaped=True) == edited
     assert compiled == [next(p for p in syntax.split(source) if "assert 2" in p)]
     forget()
+
+
+RESOURCE = '''"""Doc."""
+
+
+class Resource(Base):
+    """A resource."""
+
+    kind = "x"
+
+    def one(self) -> int:
+        return 1
+
+    @overload
+    def two(self, a: int) -> int: ...
+
+    @property
+    async def three(self) -> None:
+        await x()
+
+    limit = 3
+'''
+
+
+@pytest.fixture
+def members_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syntax, "SPLIT_FROM", 0)
+    monkeypatch.setattr(syntax, "MEMBERS_FROM", 0)
+
+
+def test_a_big_class_is_cut_before_each_member_with_its_decorators(members_small: None) -> None:
+    pieces, _ = syntax._pieces(RESOURCE)
+    assert [(p.alone or "").split("\n")[0] for p in pieces] == [
+        '"""Doc."""',
+        "class Resource(Base):",
+        "def one(self) -> int:",
+        "@overload",
+        "@property",
+    ]
+    assert pieces[1].alone is not None and pieces[1].alone.endswith('    kind = "x"\n\n    pass\n')
+    assert pieces[-1].alone == "@property\nasync def three(self) -> None:\n    await x()\n\nlimit = 3\n"
+    assert [(p.line, p.owner) for p in pieces] == [(1, 0), (4, 0), (9, 4), (12, 4), (15, 4)]
+    assert all(syntax._compiled(p.alone or "") is None for p in pieces)
+
+
+def test_an_edit_of_one_member_compiles_that_member_only(
+    members_small: None, compiled: list[str]
+) -> None:
+    forget()
+    problem, digests = syntax.check(RESOURCE)
+    assert problem is None and len(digests) == 5  # the cuts start the class's code objects
+    compiled.clear()
+    problem, _ = syntax.check(RESOURCE.replace("return 1", "return 2"), frozenset(digests))
+    assert problem is None and compiled == ["def one(self) -> int:\n    return 2\n\n"]
+
+
+def test_a_class_with_a_star_import_or_a_shallow_line_is_compiled_whole(
+    members_small: None, compiled: list[str]
+) -> None:
+    """``import *`` compiles in a module, not in a class; a member with a line indented
+    less than four spaces (here in a string) cannot be moved out of its class."""
+    forget()
+    starred = RESOURCE.replace('    kind = "x"', "    from os import *")
+    assert [p.owner for p in syntax._pieces(starred)[0]] == [0, 0]
+    assert syntax.check(starred, frozenset(syntax.check(RESOURCE)[1]))[0] is not None
+    shallow = RESOURCE.replace("return 1", 'return """\nx"""')
+    assert syntax.check(shallow) == (None, ())
+    expect_more_runs()
+    compiled.clear()
+    assert syntax.check(shallow) == (None, ()) and compiled == []  # compiled whole
+
+
+def test_a_member_cut_inside_a_string_gives_no_digests(members_small: None) -> None:
+    source = 'class S:\n    text = """\n    def inside(self):\n        pass\n    """\n'
+    assert [p.owner for p in syntax._pieces(source)[0]] == [0, 1]  # the cut is in the string
+    assert syntax.check(source) == (None, ())
+
+
+MEMBER_SNIPPETS = [
+    "class E:\n",
+    "class F:\n    x = 1\n",
+    "    def m(self):\n        return 1\n",
+    "    def n(self):\n    return 1\n",
+    "    @property\n",
+    "    async def a(self):\n        await b()\n",
+    "    y = 2\n",
+    "    return 3\n",
+    "    from os import *\n",
+    "    yield 4\n",
+    '    s = """\n',
+    '    """\n',
+    '"""\n',
+    "    def broken(:\n",
+    "        pass\n",
+    "def g():\n    pass\n",
+]
+
+
+@settings(max_examples=400, derandomize=True)
+@given(
+    st.lists(st.sampled_from(MEMBER_SNIPPETS + SNIPPETS), max_size=10),
+    st.lists(st.sampled_from(MEMBER_SNIPPETS + SNIPPETS), max_size=10),
+)
+def test_classes_cut_by_member_give_the_whole_files_verdict(
+    seen: list[str], chosen: list[str]
+) -> None:
+    forget()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(syntax, "SPLIT_FROM", 0)
+        patch.setattr(syntax, "MEMBERS_FROM", 0)
+        _, known = syntax.check("".join(seen))
+        source = "".join(chosen)
+        problem, digests = syntax.check(source, frozenset(known))
+        assert (problem is None) == (syntax._compiled(source) is None), source
+        if digests:  # each piece it vouches for compiles alone
+            pieces, _ = syntax._pieces(source)
+            assert all(syntax._compiled(p.alone or "") is None for p in pieces), source
+        expect_more_runs()
+        assert (syntax.error(source) is None) == (syntax._compiled(source) is None), source
+    forget()

@@ -15,6 +15,7 @@ a person wrote one, so the body rules need to know which property examples are w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.model import (
     AllOfSchema,
@@ -37,7 +38,7 @@ from generator.model import (
     Schema,
 )
 from generator.resolve.evolve import evolve
-from generator.resolve.memo import Marked, ResolveMemo, marked_of
+from generator.resolve.memo import Marked, ResolveMemo, marked_definition_of, marked_of
 from generator.resolve.placeholders import Placeholders
 from generator.resolve.verdicts import VerdictStore
 
@@ -53,41 +54,63 @@ def mark_examples(
 
     ``verdicts`` keeps the verdicts on body and response examples for the next run
     (`generator.resolve.verdicts`); it is saved here. ``memo``: the last run's
-    and this run's (`generator.resolve.memo`): the definitions, when all are the last
-    run's, are taken as it marked them, and an operation it marked under the same
-    marked definitions too; this run's are kept.
+    and this run's (`generator.resolve.memo`): a definition the last run marked is
+    taken as it was, and an operation it marked when the definitions that marking read
+    are the same objects now; this run's are kept.
     """
     last, fresh = memo if memo is not None else (None, None)
-    taken = last.marked_definitions if last is not None else None
-    if taken is not None and last is not None and last.unmarked == api.definitions:
-        definitions = taken
-    else:
-        rules = Placeholders(api)
+    rules = Placeholders(api)
+    if fresh is None:
         definitions = tuple(_definition(d, rules) for d in api.definitions)
+    else:
+        definitions = tuple(_remembered_definition(d, rules, last, fresh) for d in api.definitions)
     marked = evolve(api, definitions=definitions)
     rules = Placeholders(marked, verdicts)
     if fresh is None:
         operations = tuple(_operation(op, rules) for op in api.operations)
     else:
-        fresh.unmarked, fresh.marked_definitions = api.definitions, definitions
-        last = last if last is not None and last.marks_hold(definitions) else None
-        operations = tuple(_remembered(op, rules, last, fresh) for op in api.operations)
+        fresh.marked_definitions = definitions
+        lookup = None if last is None or last.marks_hold(definitions) else marked.definition
+        operations = tuple(_remembered(op, rules, last, lookup, fresh) for op in api.operations)
     marked = evolve(marked, operations=operations)
     if verdicts is not None:
         verdicts.save()
     return marked
 
 
+def _remembered_definition(
+    definition: Definition, rules: Placeholders, last: ResolveMemo | None, fresh: ResolveMemo
+) -> Definition:
+    """``definition`` marked, or as the last run marked the same object; kept in
+    ``fresh`` unless marking it read another definition."""
+    marked = marked_definition_of(last, definition) if last is not None else None
+    if marked is None:
+        read: set[str] = set()
+        marked = rules.verdicts.traced([], read, lambda: _definition(definition, rules))
+        if read:
+            return marked
+    fresh.marked_definition[id(definition)] = (definition, marked)
+    return marked
+
+
 def _remembered(
-    op: Operation, rules: Placeholders, last: ResolveMemo | None, fresh: ResolveMemo
+    op: Operation,
+    rules: Placeholders,
+    last: ResolveMemo | None,
+    lookup: Callable[[str], Definition | None] | None,
+    fresh: ResolveMemo,
 ) -> Operation:
-    """``op`` marked, or as the last run marked it when that still holds; kept in
-    ``fresh`` with the verdicts its marking asked for."""
-    kept = marked_of(last, op) if last is not None else None
+    """``op`` marked, or as the last run marked it when that still holds (``lookup``:
+    the marked definitions by key when they are not all the last run's); kept in
+    ``fresh`` with the verdicts its marking asked for and the definitions it read."""
+    kept = marked_of(last, op, lookup) if last is not None else None
     if kept is None:
         asked: list[bytes] = []
-        marked = rules.verdicts.traced(asked, lambda: _operation(op, rules))
-        kept = Marked(op, marked, tuple(asked))
+        read: set[str] = set()
+        marked = rules.verdicts.traced(asked, read, lambda: _operation(op, rules))
+        definition = rules.verdicts.api.definition
+        reads = tuple((key, definition(key)) for key in sorted(read))
+        kept = Marked(op, marked, tuple(asked), reads)
     else:
         rules.verdicts.carry(kept.verdicts)
     fresh.marked[id(op)] = kept

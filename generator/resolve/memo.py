@@ -18,10 +18,13 @@ schemas, overview, tag spellings and the base-path decision: the context in
 stand-in always does) or met a stand-in or promoted schema is never kept, and nothing
 is taken after a run that promoted an inline schema (which schema of a cycle is
 promoted depends on which link reached it first). A definition's name follows from
-it and the labels links gave it (`SchemaResolver.named`); the marked definitions
-from the named ones (taken whole when all are equal); an operation's marked value
-from the resolved one and the marked definitions, with the verdicts its marking
-asked for (`generator.resolve.verdicts`), which a run that takes it keeps too.
+it and the labels links gave it (`SchemaResolver.named`); a marked definition from the
+named one alone (marking a definition reads no other; one that did would not be
+kept); an operation's marked value from the resolved one and the marked definitions
+its marking read (`Placeholders` reads them through `Verdicts.definition`, noted per
+operation), with the verdicts its marking asked for (`generator.resolve.verdicts`),
+which a run that takes it keeps too. So after an edit of one definition page only the
+operations whose marking read that definition are marked again.
 
 What a run takes from the memo is the object the last run built, so an emitter's
 digest of it, remembered by identity (`generator.emit.incremental.keys`), is found
@@ -69,11 +72,16 @@ class Named:
 @dataclass
 class Marked:
     """One resolved operation as the last run marked it, with the verdict keys its
-    marking asked for (`generator.resolve.verdicts`)."""
+    marking asked for (`generator.resolve.verdicts`) and the marked definitions it
+    read (``(key, definition or None)``, in key order)."""
 
     resolved: Operation
     marked: Operation
     verdicts: tuple[bytes, ...]
+    read: Reads = ()
+
+
+Reads = tuple[tuple[str, Definition | None], ...]
 
 
 @dataclass
@@ -88,10 +96,11 @@ class ResolveMemo:
     operations: dict[int, Resolved[Operation]] = field(default_factory=dict)
     definitions: dict[int, Resolved[Definition]] = field(default_factory=dict)
     named: dict[int, Named] = field(default_factory=dict)
-    unmarked: tuple[Definition, ...] = ()
-    """The API's definitions before marking (named, stand-ins last)."""
+    marked_definition: dict[int, tuple[Definition, Definition]] = field(default_factory=dict)
+    """Per named definition (by identity): it and its marked value (marking one reads
+    nothing else)."""
     marked_definitions: tuple[Definition, ...] | None = None
-    """The same, marked: taken whole when ``unmarked`` is equal."""
+    """The API's definitions as marked."""
     marked: dict[int, Marked] = field(default_factory=dict)
 
     def holds(self, context: object) -> bool:
@@ -100,8 +109,8 @@ class ResolveMemo:
         return self.clean and self.context == context
 
     def marks_hold(self, definitions: tuple[Definition, ...]) -> bool:
-        """Whether the last run's markings of operations hold under the marked
-        ``definitions`` (the same objects when they were taken whole)."""
+        """Whether every marking of an operation by the last run holds under the
+        marked ``definitions`` (the same objects, definition by definition)."""
         return self.marked_definitions == definitions
 
 
@@ -111,10 +120,24 @@ def kept_of(table: dict[int, Resolved[T]], parsed: T) -> Resolved[T] | None:
     return found if found is not None and found.parsed is parsed else None
 
 
-def marked_of(memo: ResolveMemo, resolved: Operation) -> Marked | None:
-    """The last run's marking of ``resolved`` (ask only when `ResolveMemo.marks_hold`)."""
+def marked_of(
+    memo: ResolveMemo, resolved: Operation, definition: Callable[[str], Definition | None] | None
+) -> Marked | None:
+    """The last run's marking of ``resolved``: under the same marked definitions
+    (``definition`` None: `ResolveMemo.marks_hold`), or when each definition its
+    marking read is the object ``definition`` gives for its key now."""
     found = memo.marked.get(id(resolved))
-    return found if found is not None and found.resolved is resolved else None
+    if found is None or found.resolved is not resolved:
+        return None
+    if definition is not None and any(definition(k) is not d for k, d in found.read):
+        return None
+    return found
+
+
+def marked_definition_of(memo: ResolveMemo, named: Definition) -> Definition | None:
+    """The last run's marking of the definition ``named`` (the same object)."""
+    found = memo.marked_definition.get(id(named))
+    return found[1] if found is not None and found[0] is named else None
 
 
 def named_of(memo: ResolveMemo, resolved: Definition, labels: tuple[str, ...]) -> Named | None:

@@ -164,18 +164,22 @@ class Verdicts:
         self.api = api
         self.store = store
         self._seen: dict[tuple[str, str, str], bool] = {}
+        self._reached_by: dict[tuple[str, str, str], tuple[str, ...]] = {}
         self._digests: dict[str, bytes] = {}
         self._reached: set[str] | None = None
         self._asked: list[bytes] | None = None
+        self._read: set[str] | None = None
 
-    def traced(self, asked: list[bytes], mark: Callable[[], T]) -> T:
+    def traced(self, asked: list[bytes], read: set[str], mark: Callable[[], T]) -> T:
         """``mark()``, the keys of the stored verdicts it asks for appended to ``asked``
-        (for `carry` in a run that takes its result from `generator.resolve.memo`)."""
-        self._asked = asked
+        (for `carry` in a run that takes its result from `generator.resolve.memo`), and
+        the keys of the definitions its answers depend on added to ``read``: those it
+        looks up, and those each verdict it takes looked up when it was decided."""
+        self._asked, self._read = asked, read
         try:
             return mark()
         finally:
-            self._asked = None
+            self._asked, self._read = None, None
 
     def carry(self, keys: tuple[bytes, ...]) -> None:
         """Keep the stored verdicts ``keys`` as asked for this run: a result made from
@@ -192,6 +196,8 @@ class Verdicts:
         """``api.definition(key)``, noted as read by the verdict being decided."""
         if self._reached is not None:
             self._reached.add(key)
+        if self._read is not None:
+            self._read.add(key)
         return self.api.definition(key)
 
     def decide(self, rule: str, schema: Schema, text: str, check: Callable[[], bool]) -> bool:
@@ -201,26 +207,33 @@ class Verdicts:
             self._asked.append(_stored_key(ident))
         found = self._seen.get(ident)
         if found is None:
-            found = self._seen[ident] = self._decided(ident, check)
+            found, reached = self._decided(ident, check)
+            self._seen[ident], self._reached_by[ident] = found, reached
+        elif self._read is not None:
+            self._read.update(self._reached_by[ident])
         return found
 
-    def _decided(self, ident: tuple[str, str, str], check: Callable[[], bool]) -> bool:
+    def _decided(
+        self, ident: tuple[str, str, str], check: Callable[[], bool]
+    ) -> tuple[bool, tuple[str, ...]]:
+        """The verdict and the keys of the definitions it depends on."""
         store = self.store
-        if store is None:
-            return check()
-        key = _stored_key(ident)
-        kept = store.known.get(key)
-        if kept is not None and self.digest(kept[1]) == kept[2]:
+        key = _stored_key(ident) if store is not None else b""
+        kept = store.known.get(key) if store is not None else None
+        if store is not None and kept is not None and self.digest(kept[1]) == kept[2]:
             store.now[key] = kept
-            return kept[0]
+            if self._read is not None:
+                self._read.update(kept[1])
+            return kept[0], kept[1]
         outer, self._reached = self._reached, set()
         try:
             verdict = check()
             reached = tuple(sorted(self._reached))
         finally:
             self._reached = outer
-        store.now[key] = (verdict, reached, self.digest(reached))
-        return verdict
+        if store is not None:
+            store.now[key] = (verdict, reached, self.digest(reached))
+        return verdict, reached
 
     def digest(self, keys: tuple[str, ...]) -> bytes:
         """A digest of the signatures of the definitions ``keys`` as they are now."""

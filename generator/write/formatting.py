@@ -91,27 +91,57 @@ def line_width(text: str) -> int:
 
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"' + r"|'(?:[^'\\\n]|\\.)*'")
 _BRACKETS = re.compile(r"[()\[\]{}]")
+_LONG = re.compile(rf"\n[^\n]{{{LINE_LENGTH + 1},}}")
+"""A line longer than the line length, with the newline before it."""
 
 
 def black_would_leave(source: str) -> bool:
     """No line black could act on for its length: every line longer than the line
     length is docstring text, or has no bracket outside its string literals but an
     opening one or an empty ``()`` it ends with (a long string, name or call head that
-    black cannot split either)."""
-    limit = LINE_LENGTH
+    black cannot split either).
+
+    An ASCII source (all of md2sdk's but a few) is not walked line by line: only its
+    long lines are visited, and whether one is inside a docstring is the parity of the
+    triple quotes before it (none spans a line, so that is each line's count summed)."""
+    if not source.isascii():
+        return _would_leave_lines(source)
+    end = source.find("\n")
+    first = source if end < 0 else source[:end]
+    if len(first) > LINE_LENGTH and '"""' not in first and not _unsplittable(first):
+        return False
+    seen = 0
+    quotes = 0
+    for found in _LONG.finditer(source):
+        start = found.start() + 1
+        quotes += source.count('"""', seen, start)
+        seen = start
+        line = source[start : found.end()]
+        if not quotes % 2 and '"""' not in line and not _unsplittable(line):
+            return False
+    return True
+
+
+def _would_leave_lines(source: str) -> bool:
+    """`black_would_leave` measuring each line's width (wide characters count two)."""
     in_docstring = False
     for line in source.split("\n"):
         quotes = line.count('"""')
-        if line_width(line) > limit and not in_docstring and not quotes:
-            code = _STRING.sub("", line).rstrip()
-            # Black has split at an opening bracket at the very end already, and
-            # cannot split an empty call.
-            code = code.removesuffix("()") if code.endswith("()") else code.rstrip("([{")
-            if _BRACKETS.search(code):
-                return False
+        long = line_width(line) > LINE_LENGTH
+        if long and not in_docstring and not quotes and not _unsplittable(line):
+            return False
         if quotes % 2:
             in_docstring = not in_docstring
     return True
+
+
+def _unsplittable(line: str) -> bool:
+    """Whether a long code line has no bracket black could split at, outside string
+    literals: black has split at an opening bracket at the very end already, and cannot
+    split an empty call."""
+    code = _STRING.sub("", line).rstrip()
+    code = code.removesuffix("()") if code.endswith("()") else code.rstrip("([{")
+    return _BRACKETS.search(code) is None
 
 
 def format_source(source: str, shaped: bool = False) -> tuple[str | None, str | None]:

@@ -22,6 +22,9 @@ across a module: ``from __future__`` imports must come first, and ``global`` /
 after its first part is compiled whole. A cut inside a string (a docstring with
 ``def`` at column 0) leaves a part with an unterminated string, which does not compile
 alone: the file is then compiled whole, and its error, if any, is reported where it is.
+
+A big class (a resource's client class holds every method of its operations) is cut
+again before each member, which is compiled moved out of the class (`_pieces`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from collections.abc import Collection, Iterable
 from itertools import pairwise
 from pathlib import Path
 from types import CodeType
+from typing import NamedTuple
 
 from generator import hashing
 from generator.cache import PARTS, Cache
@@ -39,6 +43,11 @@ from generator.cache_map import MapSlot
 from generator.kept import long_lived
 
 _START = re.compile(r"^(?:def |async def |class |@)", re.MULTILINE)
+_MEMBER = re.compile(r"\n    (?:def |async def |@)")
+"""A member's first line, with the newline before it (a search for a fixed start is
+many times faster than one for a line start)."""
+_SHALLOW = re.compile(r"\n {0,3}\S")
+_STAR = re.compile(r"import\s*\*")
 _ACROSS = re.compile(r"^\s*(?:from\s+__future__|global|nonlocal)\b", re.MULTILINE)
 _LIMIT = 2_000_000
 """Part digests kept at most (a long watch session forgets them all at once)."""
@@ -63,19 +72,23 @@ def check(source: str, known: Collection[bytes] = frozenset()) -> tuple[str | No
     compiles, the digests of its parts if each is known to compile alone, else ``()``.
 
     A file compiled whole tells its parts compile alone when every cut falls where a
-    top-level definition starts: the compiled module holds a code object starting on
-    that line (a decorated one's first decorator line), which a ``def`` at column 0
-    inside a string never has. Files below `SPLIT_FROM` bytes are compiled whole and
-    give no digests: splitting costs more than it saves there."""
+    definition starts: the compiled module (or, for a member, its class) holds a code
+    object starting on that line (a decorated one's first decorator line), which a
+    ``def`` inside a string never has. Files below `SPLIT_FROM` bytes are compiled
+    whole and give no digests: splitting costs more than it saves there."""
     if len(source) < SPLIT_FROM and not long_lived():
         return _compiled(source), ()
-    parts = split(source)
-    whole = len(parts) < 2 or _ACROSS.search(source, len(parts[0])) is not None
-    digests = () if whole else tuple(_digest(part) for part in parts)
+    parts, first = _pieces(source)
+    whole = (
+        len(parts) < 2
+        or any(part.alone is None for part in parts)
+        or _across(source, first)
+    )
+    digests = () if whole else tuple(_digest(part.alone or "") for part in parts)
     if digests and (known or long_lived()):
         pairs = zip(parts, digests, strict=True)
-        fresh = [part for part, d in pairs if d not in known and d not in _PARTS]
-        if all(_compiled(part) is None for part in fresh):
+        fresh = [part.alone or "" for part, d in pairs if d not in known and d not in _PARTS]
+        if all(_compiled(text) is None for text in fresh):
             return None, digests
     try:
         code = compile(source, "<generated>", "exec", dont_inherit=True)
@@ -90,16 +103,41 @@ SPLIT_FROM = 64_000
 """Files at least this long are checked part by part (Kubernetes' resource and test
 modules, 1 to 1.6 MB, took 0.3 to 0.9 s each to compile whole)."""
 
+MEMBERS_FROM = 16_000
+"""Classes at least this long are checked member by member (Kubernetes' ``core_v1``
+resource classes, 750 KB each, took 0.1 s each to compile after any edit of one of
+their operations)."""
 
-def _clean(code: CodeType, parts: list[str]) -> bool:
-    """Whether each cut between ``parts`` starts a top-level definition of ``code``."""
-    starts = {c.co_firstlineno for c in code.co_consts if isinstance(c, CodeType)}
-    line = 1
-    for part in parts[:-1]:
-        line += part.count("\n")
-        if line not in starts:
+
+def _across(source: str, start: int) -> bool:
+    """Whether ``source`` from ``start`` holds what the compiler checks across parts
+    (`_ACROSS`); the words are looked for first, as the search by line is slow."""
+    words = ("__future__", "global", "nonlocal")
+    if all(source.find(word, start) < 0 for word in words):
+        return False
+    return _ACROSS.search(source, start) is not None
+
+
+def _clean(code: CodeType, parts: list[Piece]) -> bool:
+    """Whether each cut between ``parts`` starts a definition of ``code`` (a top-level
+    one, or a member of the class the part belongs to)."""
+    starts = _starts(code)
+    members: dict[int, set[int]] = {}
+    for part in parts[1:]:
+        if part.owner:
+            if part.owner not in members:
+                owner = starts.get(part.owner)
+                members[part.owner] = set(_starts(owner)) if owner is not None else set()
+            if part.line not in members[part.owner]:
+                return False
+        elif part.line not in starts:
             return False
     return True
+
+
+def _starts(code: CodeType) -> dict[int, CodeType]:
+    """The code objects defined directly in ``code``, by their first line."""
+    return {c.co_firstlineno: c for c in code.co_consts if isinstance(c, CodeType)}
 
 
 def remember(key: str, digests: Iterable[bytes]) -> None:
@@ -114,20 +152,71 @@ def remember(key: str, digests: Iterable[bytes]) -> None:
 def split(source: str) -> list[str]:
     """``source`` cut before each line that starts a top-level definition (a decorated
     one before its first decorator, however many lines its decorators take)."""
+    return _cut(source, _START)
+
+
+def _cut(source: str, start: re.Pattern[str], skip: int = 0) -> list[str]:
+    """``source`` cut ``skip`` characters into each match of ``start``, a decorated
+    definition before its first decorator."""
     cuts = [0]
     decorated = False
-    for found in _START.finditer(source):
-        start = found.start()
-        if source.startswith("@", start):
-            if not decorated and start:
-                cuts.append(start)
+    for found in start.finditer(source):
+        at = found.start() + skip
+        if source.startswith("@", found.end() - 1):
+            if not decorated and at:
+                cuts.append(at)
             decorated = True
         elif decorated:
             decorated = False  # the definition its decorators belong to
-        elif start:
-            cuts.append(start)
+        elif at:
+            cuts.append(at)
     cuts.append(len(source))
     return [source[a:b] for a, b in pairwise(cuts) if b > a]
+
+
+class Piece(NamedTuple):
+    """A part as it is compiled alone (``None``: it cannot be), the line of the file it
+    starts on, and for a class member the line its class starts on (else 0)."""
+
+    alone: str | None
+    line: int
+    owner: int
+
+
+def _pieces(source: str) -> tuple[list[Piece], int]:
+    """`split`'s parts, a class of at least `MEMBERS_FROM` bytes cut again before each
+    of its members; and the length of the first part.
+
+    A class's head (its line, docstring and what comes before its first member) is
+    compiled with ``pass`` after it, each member (with any class-level statement after
+    it) moved out of the class (four spaces less indentation; a line with less makes it
+    one that cannot be compiled alone): why a class whose head and members compile so
+    compiles too is the argument for a module's parts (see the module doc), statement
+    by statement in the class body, where only ``import *`` is refused that a module
+    takes (a class with one is not cut)."""
+    parts = split(source)
+    pieces: list[Piece] = []
+    line = 1
+    for part in parts:
+        members = _members(part)
+        if len(members) < 2:
+            pieces.append(Piece(part, line, 0))
+        else:
+            pieces.append(Piece(members[0] + "    pass\n", line, 0))
+            at = line + members[0].count("\n")
+            for member in members[1:]:
+                alone = None if _SHALLOW.search(member) else member[4:].replace("\n    ", "\n")
+                pieces.append(Piece(alone, at, line))
+                at += member.count("\n")
+        line += part.count("\n")
+    return pieces, len(parts[0]) if parts else 0
+
+
+def _members(part: str) -> list[str]:
+    """A big class part cut before each member definition; other parts whole."""
+    if len(part) < MEMBERS_FROM or not part.startswith("class ") or _STAR.search(part):
+        return [part]
+    return _cut(part, _MEMBER, 1)
 
 
 def _known(digests: Iterable[bytes]) -> None:
