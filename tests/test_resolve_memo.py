@@ -17,9 +17,11 @@ from generator.diagnostics import Diagnostics
 from generator.kept import expect_more_runs, forget
 from generator.load.sources import read_pages
 from generator.model import Api, Definition, DocValue, Page
-from generator.resolve import examples, resolve_api
+from generator.resolve import examples, memo, resolve_api
+from generator.resolve.index import Index
 from generator.resolve.memo import resolve_memo
 from generator.resolve.placeholders import Placeholders
+from generator.resolve.schemas import SchemaResolver
 from generator.resolve.verdicts import VerdictStore
 from tests.incremental_tree import (
     ANIMAL_PRINTED,
@@ -123,6 +125,39 @@ def test_a_changed_lookup_table_resolves_every_operation_again(tmp_path: Path) -
     assert (second, reported) == docs.cold()
     assert _same(first, second) == []
     assert any("unresolved-ref" in line and "AnimalList" in line for line in reported)
+
+
+def test_an_operation_linking_to_a_stand_in_is_taken_again(tmp_path: Path) -> None:
+    """AnimalList's page gone: listAnimals links to a stand-in. After another page's
+    edit listAnimals and the stand-in are the last run's objects, and the warning about
+    the link is reported again."""
+    docs = Docs(tmp_path)
+    docs.edit(lambda tree: remove_definition(tree, "AnimalList"))
+    first, _ = docs.resolve()
+    docs.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
+    second, reported = docs.resolve()
+    assert (second, reported) == docs.cold()
+    assert any("unresolved-ref" in line and "AnimalList" in line for line in reported)
+    assert "/animals" in _same(first, second)
+    stand_in = next(d for d in second.definitions if d.unresolved)
+    assert stand_in is next(d for d in first.definitions if d.unresolved)
+
+
+def test_a_stand_in_key_taken_since_resolves_the_link_again(tmp_path: Path) -> None:
+    """The key listAnimals' stand-in got is a definition's now: its resolution from the
+    last run does not hold."""
+    docs = Docs(tmp_path)
+    docs.edit(lambda tree: remove_definition(tree, "AnimalList"))
+    docs.resolve()
+    kept = resolve_memo(docs.cache, "zoo").operations.values()
+    ((reference, missing, key),) = {s for k in kept for s in k.stand_ins}
+    resolver = SchemaResolver(
+        schemas=Index(), schemes=Index(), definitions=[], security=[], inline={},
+        diagnostics=Diagnostics(),
+    )  # fmt: skip
+    assert memo._same_keys(resolver, ((reference, missing, key),))
+    resolver.taken.add(key)
+    assert not memo._same_keys(resolver, ((reference, missing, key),))
 
 
 def test_changed_definitions_mark_the_operations_again(tmp_path: Path) -> None:

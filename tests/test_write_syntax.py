@@ -170,6 +170,8 @@ def test_a_decorator_over_several_lines_stays_with_its_definition() -> None:
     parts = syntax.split(DECORATED)
     assert parts[-1].startswith("@pytest.mark.parametrize(\n") and "def test_three" in parts[-1]
     assert "".join(parts) == DECORATED
+    first = "@d\ndef f():\n    pass\n\n\ndef g():\n    pass\n"
+    assert syntax.split(first) == ["@d\ndef f():\n    pass\n\n\n", "def g():\n    pass\n"]
 
 
 @pytest.fixture
@@ -294,7 +296,8 @@ def test_a_big_class_is_cut_before_each_member_with_its_decorators(members_small
         "@property",
     ]
     assert pieces[1].alone is not None and pieces[1].alone.endswith('    kind = "x"\n\n    pass\n')
-    assert pieces[-1].alone == "@property\nasync def three(self) -> None:\n    await x()\n\nlimit = 3\n"
+    moved = "@property\nasync def three(self) -> None:\n    await x()\n\nlimit = 3\n"
+    assert pieces[-1].alone == moved
     assert [(p.line, p.owner) for p in pieces] == [(1, 0), (4, 0), (9, 4), (12, 4), (15, 4)]
     assert all(syntax._compiled(p.alone or "") is None for p in pieces)
 
@@ -332,6 +335,43 @@ def test_a_member_cut_inside_a_string_gives_no_digests(members_small: None) -> N
     assert syntax.check(source) == (None, ())
 
 
+CONSTANTS = """from typing import Any
+
+_FIRST: Any = {
+    "a": [1, 2],
+}
+_SECOND: Any = "x"
+
+
+def test_it() -> None:
+    assert _FIRST and _SECOND
+"""
+
+
+def test_constants_are_cut_and_vouched_for_by_the_names_the_module_stores(
+    split_small: None,
+) -> None:
+    forget()
+    assert [p.split("\n")[0] for p in syntax.split(CONSTANTS)] == [
+        "from typing import Any",
+        "_FIRST: Any = {",
+        "_SECOND: Any = \"x\"",
+        "def test_it() -> None:",
+    ]
+    assert len(syntax.check(CONSTANTS)[1]) == 4
+
+
+def test_a_constant_cut_that_starts_no_statement_gives_no_digests(split_small: None) -> None:
+    """A parameter with a default at column 0 and a line in a string look like constants
+    but the module stores no such name on that line."""
+    forget()
+    parameter = "from typing import Any\n\n\ndef f(\n_LIMIT: Any = 1,\n) -> None:\n    pass\n"
+    assert len(syntax.split(parameter)) == 3 and syntax._compiled(parameter) is None
+    assert syntax.check(parameter) == (None, ())
+    text = 'T = """\n_X: Any = 1\n"""\n_X: Any = 2\n'
+    assert len(syntax.split(text)) == 3 and syntax.check(text) == (None, ())
+
+
 MEMBER_SNIPPETS = [
     "class E:\n",
     "class F:\n    x = 1\n",
@@ -349,6 +389,13 @@ MEMBER_SNIPPETS = [
     "    def broken(:\n",
     "        pass\n",
     "def g():\n    pass\n",
+    "_A: Any = 1\n",
+    "_B: Any = {\n",
+    "}\n",
+    "def p(\n",
+    "_C: Any = 2,\n",
+    "):\n    pass\n",
+    "Any = 0\n",
 ]
 
 

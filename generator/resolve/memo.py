@@ -14,10 +14,13 @@ So this memo keeps, per parsed operation or definition (by identity, the object
 held), the resolved value and the labels its links gave definitions, taken only when
 everything else resolution reads is equal to what it was (the lookup tables, inline
 schemas, overview, tag spellings and the base-path decision: the context in
-`generator.resolve.api`). A value whose resolution reported something (a link to a
-stand-in always does) or met a stand-in or promoted schema is never kept, and nothing
-is taken after a run that promoted an inline schema (which schema of a cycle is
-promoted depends on which link reached it first). A definition's name follows from
+`generator.resolve.api`). A value whose resolution reported something (besides its
+links to stand-ins) or met a promoted schema is never kept, and nothing is taken after
+a run that promoted an inline schema (which schema of a cycle is promoted depends on
+which link reached it first). A stand-in is named on first use: a value with links to
+stand-ins is taken only when each would get the key it got (the stand-ins are then
+made and reported again, as resolving it would), and a stand-in made equal to the last
+run's is that object. A definition's name follows from
 it and the labels links gave it (`SchemaResolver.named`); a marked definition from the
 named one alone (marking a definition reads no other; one that did would not be
 kept); an operation's marked value from the resolved one and the marked definitions
@@ -42,7 +45,7 @@ from typing import Generic, TypeVar
 from generator.diagnostics import Diagnostics
 from generator.kept import Kept
 from generator.model import Definition, Operation
-from generator.resolve.schemas import SchemaResolver
+from generator.resolve.schemas import SchemaResolver, StandIn, free_key, stand_in_anchor
 
 Labels = tuple[tuple[str, str], ...]
 """``(definition key, link label)`` in the order a value's links gave them."""
@@ -52,11 +55,13 @@ T = TypeVar("T", Operation, Definition)
 
 @dataclass
 class Resolved(Generic[T]):
-    """One operation or definition as the last run resolved it."""
+    """One operation or definition as the last run resolved it, with the labels its
+    links gave definitions and its links to stand-ins (in order)."""
 
     parsed: T
     resolved: T
     labels: Labels
+    stand_ins: tuple[StandIn, ...] = ()
 
 
 @dataclass
@@ -102,6 +107,8 @@ class ResolveMemo:
     marked_definitions: tuple[Definition, ...] | None = None
     """The API's definitions as marked."""
     marked: dict[int, Marked] = field(default_factory=dict)
+    stand_ins: dict[str, Definition] = field(default_factory=dict)
+    """The stand-ins made, by key (one made equal again is taken again)."""
 
     def holds(self, context: object) -> bool:
         """Whether resolutions made by the last run hold under ``context`` (compared
@@ -178,6 +185,7 @@ def remembering(
     resolving reads), and kept in the memo returned for the next run."""
     last = memo if memo.holds(context) else None
     fresh = ResolveMemo(context=context)
+    resolver.previous = memo.stand_ins
     told = partial(_resolved, resolver, diagnostics=diagnostics)
     resolved_definitions = [
         told(d, d, resolver.definition,
@@ -190,6 +198,7 @@ def remembering(
         for found, op in operations
     ]  # fmt: skip
     fresh.clean = not resolver.promoted
+    fresh.stand_ins = {d.key: d for d in resolver.extra_definitions() if d.unresolved}
     named = [_named(resolver, d, memo, fresh) for d in resolved_definitions]
     return named, resolved_operations, fresh
 
@@ -206,20 +215,38 @@ def _resolved(
 ) -> T:
     """``resolve(value)`` (``value``: ``parsed`` made ready, an operation's tags and path
     settled), or the last run's resolution of ``parsed`` from ``last`` (the table of a
-    memo that holds: `generator.resolve.memo`); kept in ``fresh`` unless resolving it
-    reported something or met a stand-in or promoted schema."""
+    memo that holds: `generator.resolve.memo`) when its links to stand-ins get the same
+    keys now (they are made and reported again); kept in ``fresh`` unless resolving it
+    reported something besides its stand-ins or met a promoted schema."""
     kept = kept_of(last, parsed) if last is not None else None
-    if kept is not None:
+    if kept is not None and _same_keys(resolver, kept.stand_ins):
         resolver.replay(kept.labels)
+        for reference, missing_page, _ in kept.stand_ins:
+            resolver.stand_in(reference, missing_page)
         fresh[id(parsed)] = kept
         return kept.resolved
     before = (len(diagnostics), resolver.irregular)
-    resolver.log = []
+    resolver.log, resolver.stand_ins = [], []
     resolved = resolve(value)
-    labels, resolver.log = tuple(resolver.log), None
-    if (len(diagnostics), resolver.irregular) == before:
-        fresh[id(parsed)] = Resolved(parsed, resolved, labels)
+    labels, stand_ins = tuple(resolver.log), tuple(resolver.stand_ins)
+    resolver.log = resolver.stand_ins = None
+    # Each link to a stand-in reports one warning and counts one irregular link.
+    if (len(diagnostics) - before[0], resolver.irregular - before[1]) == (len(stand_ins),) * 2:
+        fresh[id(parsed)] = Resolved(parsed, resolved, labels, stand_ins)
     return resolved
+
+
+def _same_keys(resolver: SchemaResolver, stand_ins: tuple[StandIn, ...]) -> bool:
+    """Whether ``stand_ins`` (links of the last run) would get the keys they got then."""
+    made: dict[str, str] = {}
+    for reference, _, key in stand_ins:
+        anchor, ident = stand_in_anchor(reference)
+        known = resolver.missing.get(ident, made.get(ident))
+        if known is None:
+            known = made[ident] = free_key(anchor, resolver.taken, set(made.values()))
+        if known != key:
+            return False
+    return True
 
 
 def _named(

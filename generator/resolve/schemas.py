@@ -35,12 +35,25 @@ from generator.resolve.index import Index, Target
 
 
 def _unique(key: str, taken: set[str]) -> str:
-    key = key or "unnamed"
-    candidate, n = key, 2
-    while candidate in taken:
-        candidate, n = f"{key}-{n}", n + 1
+    candidate = free_key(key, taken)
     taken.add(candidate)
     return candidate
+
+
+def free_key(key: str, *taken: set[str]) -> str:
+    """``key`` (or ``unnamed``), suffixed ``-2``, ``-3``… until in none of ``taken``."""
+    key = key or "unnamed"
+    candidate, n = key, 2
+    while any(candidate in t for t in taken):
+        candidate, n = f"{key}-{n}", n + 1
+    return candidate
+
+
+def stand_in_anchor(reference: Reference) -> tuple[str, str]:
+    """The anchor a stand-in for ``reference`` is named after, and the key that tells
+    one missing definition from another (`SchemaResolver.stand_in`)."""
+    anchor = reference.anchor or anchor_key(reference.name)
+    return anchor, anchor_key(anchor)
 
 
 def _same(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
@@ -59,6 +72,10 @@ def _not_in_docs(reference: Reference, missing_page: str | None, anchor: str) ->
         page = f"page {reference.file}" if reference.file else "the linked page"
         return f"{page} is not part of this API's docs"
     return f"no page of this API defines anchor {anchor!r}"
+
+
+StandIn = tuple[Reference, str | None, str]
+"""A link resolved to a stand-in: the reference, the missing page it names, the key."""
 
 
 class SchemaResolver:
@@ -94,6 +111,10 @@ class SchemaResolver:
         self.log: list[tuple[str, str]] | None = None
         """When a list, each label a link gives a definition is also appended to it
         (`generator.resolve.memo`)."""
+        self.stand_ins: list[StandIn] | None = None
+        """When a list, each link to a stand-in is also appended to it."""
+        self.previous: dict[str, Definition] = {}
+        """Stand-ins made by the last run, taken again when equal (`generator.resolve.memo`)."""
 
     # ------------------------------------------------------------------ model walk
 
@@ -174,7 +195,7 @@ class SchemaResolver:
     def _ref_schema(self, reference: Reference) -> Schema:
         targets, missing_page = self.schemas.lookup(reference)
         if not targets:
-            return RefSchema(self._stand_in(reference, missing_page))
+            return RefSchema(self.stand_in(reference, missing_page))
         target = self._pick(reference, targets)
         if target.kind == "inline":
             return self._inline(target.key, reference)
@@ -185,7 +206,7 @@ class SchemaResolver:
         targets, missing_page = self.schemas.lookup(reference)
         targets = [t for t in targets if t.kind == "definition"]
         if not targets:
-            return self._stand_in(reference, missing_page)
+            return self.stand_in(reference, missing_page)
         key = self._pick(reference, targets).key
         self._label(key, reference.name)
         return evolve(reference, target=key)
@@ -223,9 +244,11 @@ class SchemaResolver:
         self.done[ident] = result
         return result
 
-    def _stand_in(self, reference: Reference, missing_page: str | None) -> Reference:
+    def stand_in(self, reference: Reference, missing_page: str | None) -> Reference:
+        """``reference`` to the stand-in for the definition it names, which the docs
+        lack (reported, made on first use)."""
         self.irregular += 1
-        anchor = reference.anchor or anchor_key(reference.name)
+        anchor, ident = stand_in_anchor(reference)
         if missing_page is not None:
             why = f"page {missing_page} is not part of this API's docs"
         else:
@@ -238,22 +261,23 @@ class SchemaResolver:
         )
         # One stand-in per missing definition, however each page's link spells the way
         # to it (``../definitions/Pet.md#pet`` here, ``Pet.md#pet`` there).
-        ident = anchor_key(anchor)
         known = self.missing.get(ident)
         key = known if known is not None else _unique(anchor, self.taken)
         if known is None:
             self.missing[ident] = key
-            self.added.append(
-                Definition(
-                    key=key,
-                    name=reference.name or anchor,
-                    schema=AnySchema(),
-                    location=reference.location,
-                    description=f"Stand-in for {reference.href or reference.name}: "
-                    f"{_not_in_docs(reference, missing_page, anchor)}.",
-                    unresolved=True,
-                )
+            made = Definition(
+                key=key,
+                name=reference.name or anchor,
+                schema=AnySchema(),
+                location=reference.location,
+                description=f"Stand-in for {reference.href or reference.name}: "
+                f"{_not_in_docs(reference, missing_page, anchor)}.",
+                unresolved=True,
             )
+            last = self.previous.get(key)
+            self.added.append(last if last == made else made)
+        if self.stand_ins is not None:
+            self.stand_ins.append((reference, missing_page, key))
         return evolve(reference, target=key)
 
     # ------------------------------------------------------------------ security
