@@ -58,9 +58,10 @@ def fingerprint(config: ApiConfig, project: ProjectConfig) -> str:
 def output_state(output: Path, paths: Iterable[str]) -> dict[str, tuple[int, int]]:
     """``{path: (size, mtime_ns)}`` of produced files; a missing one is ``(-1, -1)``."""
     state: dict[str, tuple[int, int]] = {}
+    folder = str(output)  # joined as strings: a thousand files on Kubernetes
     for path in paths:
         try:
-            info = os.stat(output / path)
+            info = os.stat(os.path.join(folder, path))
             state[path] = (info.st_size, info.st_mtime_ns)
         except OSError:
             state[path] = (-1, -1)

@@ -20,11 +20,14 @@ from pathlib import Path
 import pytest
 
 from generator import cache as cache_module
-from generator.cache import BLACK, PAGES, STAMPS, Cache, Inputs
+from generator.cache import BLACK, EMIT, PAGES, STAMPS, Cache, Inputs, inputs_taken_once
+from generator.config import load_config
 from generator.diagnostics import Diagnostics
 from generator.load import pages
 from generator.load.pages import parse_sources
+from generator.pipeline import generate
 from generator.resources import builtin_templates, package_root
+from tests.incremental_tree import CONFIG, zoo
 
 ROOT = Path(__file__).resolve().parents[1]
 PING = b'<a name="ping"></a>\n### GET /ping\n\n#### Responses\n\n'
@@ -165,6 +168,41 @@ def test_a_label_edit_reparses_cached_pages(
     edit(package / "parse" / "labels" / "labels_fr.properties")
     parse_sources(sources, Diagnostics(), cache_dir=tmp_path / "cache")
     assert parsed == ["ping.md", "ping.md"]
+
+
+def test_a_run_reads_the_inputs_of_each_kind_once_the_next_run_again(
+    copies: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package, templates = copies
+    monkeypatch.setattr(cache_module, "package_root", lambda: package)
+    monkeypatch.setattr(cache_module, "builtin_templates", lambda: templates)
+    with inputs_taken_once():
+        before = EMIT.digest()
+        edit(package / "emit" / "links.py")
+        assert EMIT.digest() == before  # a run reads md2sdk's files once
+        assert EMIT.digest(package) != before  # given folders: read every time
+    assert EMIT.digest() == EMIT.digest(package) != before  # the next run reads them again
+
+
+def test_generate_takes_each_kind_of_inputs_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run makes several caches of one kind (`EMIT`: one per target, and more); each
+    kind's files are read and hashed once."""
+    (tmp_path / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    zoo().write(tmp_path / "specs" / "zoo")
+    taken: list[str] = []
+    real = Inputs._digest
+
+    def counted(inputs: Inputs, *args: Path | None) -> bytes:
+        taken.append(inputs.name)
+        return real(inputs, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Inputs, "_digest", counted)
+    diagnostics = Diagnostics()
+    generate(load_config(tmp_path / "pyproject.toml", diagnostics), diagnostics)
+    assert not diagnostics.has_errors
+    assert taken.count("emit") == 1 and len(taken) == len(set(taken)) > 3
 
 
 # Entries

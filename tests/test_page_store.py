@@ -106,8 +106,8 @@ def test_a_process_that_runs_again_decodes_only_what_changed(
     page = sorted((project / "specs" / "petstore").rglob("*.md"))[-1]
     page.write_bytes(page.read_bytes() + b"\nOne more paragraph.\n")
     unpickled: list[bytes] = []
-    real = pages._unpickled
-    monkeypatch.setattr(pages, "_unpickled", lambda blob: unpickled.append(blob) or real(blob))
+    real = pages.page_of
+    monkeypatch.setattr(pages, "page_of", lambda blob: unpickled.append(blob) or real(blob))
     counted = Counted(monkeypatch)
     edited = _load(project)
     assert (unpickled, counted.parsed) == ([], [page.relative_to(project).as_posix()])

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import display_path
 from generator.diagnostics import Diagnostics
 from generator.load import sources
-from generator.load.sources import collect_pages, load_pages, read_page
+from generator.load.sources import collect_pages, collect_shown, load_pages, read_page
 from generator.model import Page
 
 PAGE = "<a name=\"ping\"></a>\n### Ping\n```\nGET /ping\n```\n"
@@ -45,6 +46,27 @@ def test_symlinks_inside_are_followed_outside_are_not(project: Path) -> None:
         ("specs/demo/leak:1:1", "outside-project"),
         ("specs/demo/leak.md:1:1", "outside-project"),
     ]
+
+
+def test_shown_paths_are_display_paths_also_through_a_linked_base(project: Path) -> None:
+    """`collect_shown` builds a page's shown path from its folder's; where the base is
+    reached through a link (the specs given by their real path, the base by a link),
+    `display_path` resolves both sides, and so must the walk: the shared folder linked
+    into the specs is then shown where it really is."""
+    specs = project / "specs" / "demo"
+    shared = project / "shared"
+    shared.mkdir()
+    (shared / "common.md").write_text(PAGE)
+    (specs / "common").symlink_to(shared, target_is_directory=True)
+    linked = project.parent / "linked"
+    linked.symlink_to(project, target_is_directory=True)
+    for base, expected in [
+        (project, ["specs/demo/common/common.md", "specs/demo/operations/ping.md"]),
+        (linked, ["shared/common.md", "specs/demo/operations/ping.md"]),
+    ]:
+        found = collect_shown([specs], project, base, Diagnostics())
+        assert [shown for _, shown in found] == expected
+        assert [display_path(Path(page), base) for page, _ in found] == expected
 
 
 def test_symlink_loops_end(project: Path) -> None:

@@ -116,6 +116,25 @@ def test_symlinked_folder_leading_outside_is_refused(tmp_path: Path) -> None:
     assert [d.code for d in diagnostics.sorted()] == ["bad-output-path"]
 
 
+def test_only_regular_files_count_as_the_old_bytes(tmp_path: Path) -> None:
+    """The plan reads what is at an output path only when it is a regular file: a
+    symlink to the very bytes (inside the root), a folder, a FIFO (opened without
+    waiting for a writer) are replaced like a missing file, never "unchanged"."""
+    root = tmp_path / "out"
+    write(root, {"demo": {"same.py": "x = 1\n"}})
+    (root / "linked.py").symlink_to(root / "same.py")
+    (root / "folder.py").mkdir()
+    os.mkfifo(root / "fifo.py")
+    outputs = dict.fromkeys(["same.py", "linked.py", "fifo.py"], "x = 1\n")
+    plan = plan_write(root, {"demo": outputs}, Diagnostics())
+    assert plan.unchanged == ["same.py"]
+    assert sorted((c.path, c.kind) for c in plan.changes) == [
+        (".md2sdk-manifest.json", "update"), ("fifo.py", "add"), ("linked.py", "add")
+    ]  # fmt: skip
+    plan = plan_write(root, {"demo": {"folder.py": "x = 1\n"}}, Diagnostics())
+    assert [(c.path, c.old) for c in plan.changes if c.path == "folder.py"] == [("folder.py", None)]
+
+
 def test_two_apis_producing_one_path_conflict(tmp_path: Path) -> None:
     diagnostics = Diagnostics()
     plan_write(tmp_path, {"a": {"x.py": "1"}, "b": {"x.py": "2"}}, diagnostics)

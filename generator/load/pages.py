@@ -22,15 +22,15 @@ from __future__ import annotations
 
 import codecs
 import os
-import pickle
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from generator.cache import PAGES, Cache
-from generator.diagnostics import Diagnostic, Diagnostics
+from generator.diagnostics import Diagnostics
 from generator.kept import Kept
+from generator.load.blobs import Parsed, page_blob, page_of
 from generator.load.store import Entry, PageStore, Stat, digest_of, stat_of
 from generator.model import Page, SourceLocation
 from generator.parse import parse_page
@@ -38,7 +38,6 @@ from generator.parse import parse_page
 PARALLEL_THRESHOLD = 48
 """Pages to parse below this are parsed in-process: a pool costs ~0.1 s to start."""
 
-Parsed = tuple[Page | None, list[Diagnostic]]
 Parser = Callable[[str, str, Diagnostics], Page]
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -107,7 +106,7 @@ class Source:
 
 
 def read_files(
-    pages: Sequence[tuple[Path, str]], diagnostics: Diagnostics, store: PageStore
+    pages: Sequence[tuple[str, str]], diagnostics: Diagnostics, store: PageStore
 ) -> list[Source]:
     """Each readable page ``(file, shown path)``, in order: taken from ``store`` when its
     stat or its bytes are unchanged, else read (see `generator.load.store`)."""
@@ -120,7 +119,7 @@ def read_files(
             if entry is not None and parsed is not None:
                 found.append(Source(shown, entry, parsed))
                 continue
-            data = path.read_bytes()
+            data = Path(path).read_bytes()  # the few pages not known by their stat
         except OSError as exc:
             where = SourceLocation(shown)
             diagnostics.error("read-error", f"cannot read: {exc.strerror}", where)
@@ -154,7 +153,7 @@ def parse_sources(
     misses: list[int] = []
     for shown, data in sources:
         blob = cache.load(cache.key(shown, data)) if cache.root is not None else None
-        parsed = _unpickled(blob) if blob is not None else None
+        parsed = page_of(blob) if blob is not None else None
         if parsed is None:
             misses.append(len(results))
         results.append(parsed)
@@ -222,20 +221,13 @@ def _parse_one(source: tuple[str, bytes], parser: Parser | None = None) -> Parse
     return page, list(diagnostics)
 
 
-def _pickled(parsed: Parsed) -> bytes | None:
-    try:
-        return pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # a page that cannot be kept is parsed again next time
-        return None
-
-
 def _parse_chunk(chunk: list[tuple[str, bytes]]) -> list[bytes | Parsed]:
     """A worker's pages, pickled for the store (the parent keeps the bytes as they are
     and unpickles them once, instead of unpickling and pickling again)."""
     out: list[bytes | Parsed] = []
     for source in chunk:
         parsed = _parse_one(source)
-        out.append(_pickled(parsed) or parsed)
+        out.append(page_blob(parsed) or parsed)
     return out
 
 
@@ -248,7 +240,7 @@ def _parse_all(
     if len(sources) < PARALLEL_THRESHOLD or workers < 2:
         for source in sources:
             parsed = _parse_one(source, parser)
-            yield parsed, _pickled(parsed)
+            yield parsed, page_blob(parsed)
         return
     # Contiguous chunks of about equal size in bytes, a few per worker, so one worker
     # with all the big pages does not finish last by far.
@@ -269,7 +261,7 @@ def _parse_all(
         for chunk, done in zip(chunks, pool.map(_parse_chunk, chunks), strict=True):
             for source, item in zip(chunk, done, strict=True):
                 blob = item if isinstance(item, bytes) else None
-                got = _unpickled(item) if isinstance(item, bytes) else item
+                got = page_of(item) if isinstance(item, bytes) else item
                 if got is None:  # cannot happen short of a pickling bug: parse here
                     yield _parse_one(source, parser), None
                 else:
@@ -284,21 +276,5 @@ key, shown path and digest of the bytes."""
 def _decoded(store: PageStore, shown: str, entry: Entry) -> Parsed | None:
     """The parsed page stored in ``entry``, unpickled once per process."""
     return _PARSED.get(
-        (store.cache.root, store.key, shown, entry.digest), lambda: _unpickled(entry.blob)
+        (store.cache.root, store.key, shown, entry.digest), lambda: page_of(entry.blob)
     )
-
-
-def _unpickled(blob: bytes) -> Parsed | None:
-    try:
-        value = pickle.loads(blob)
-    except Exception:  # an entry of an older model that no longer unpickles
-        return None
-    if (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and (value[0] is None or isinstance(value[0], Page))
-        and isinstance(value[1], list)
-        and all(isinstance(item, Diagnostic) for item in value[1])
-    ):
-        return cast(Parsed, value)
-    return None

@@ -25,6 +25,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.cache import inputs_taken_once
 from generator.config import ApiConfig, ProjectConfig, display_path
 from generator.diagnostics import Diagnostics, Severity
 from generator.kept import expect_more_runs, next_run
@@ -94,6 +95,7 @@ class RunResult:
     timings: dict[str, float]
 
 
+@inputs_taken_once()
 def generate(
     project: ProjectConfig,
     diagnostics: Diagnostics,

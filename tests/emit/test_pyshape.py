@@ -91,6 +91,14 @@ def _black(source: str) -> str:
 @given(expressions(), STATEMENT_HEADS, st.integers(0, 4))
 @example(value_expr({"k" * 30: ["v" * 30, {"deep": "x" * 70}]}), "_NAME: Any = ", 0)
 @example(value_expr("x" * 82), "_NAME: Any = ", 0)
+# calls black splits at their own bracket (`pyshape.direct.call_lines`)
+@example(Call("client.pods.create_namespaced_pod", (),
+              (("name", Atom(pystr("n" * 30))), ("body", Atom("_BODY")))), "result = ", 1)
+@example(Call("expect.parsed", (Atom("result"), Atom("Pod"),
+                                value_expr({"k" * 40: ["v" * 40, "w" * 40]}))), "", 1)
+@example(Call("router.route().respond", (Atom("200"),), (("json", value_expr(["x" * 90])),)),
+         "route = ", 1)
+@example(Call("client.pods.read", (Atom(pystr("p" * 70)),)), "return await ", 3)
 def test_statements_are_laid_out_as_black_does(expr: Expr, head: str, depth: int) -> None:
     # A bare string literal as a statement is a docstring, which black treats apart;
     # emitters never write one.
@@ -123,6 +131,9 @@ def test_items_of_exploded_brackets_are_laid_out_as_black_does(
     st.sampled_from(["None", "Iterator[respx.MockRouter]"]),
     st.integers(0, 2),
 )
+@example("t" * 60, ["client: Client", "router: respx.MockRouter", "expect: Any"], "None", 0)
+@example("t" * 20, ["client: Client", "router: respx.MockRouter", "expect: Any"], "None", 1)
+@example("t" * 70, ["live_client: Client"], "Iterator[respx.MockRouter]", 0)
 def test_defs_are_laid_out_as_black_does(
     name: str, params: list[str], returns: str, depth: int
 ) -> None:

@@ -18,14 +18,15 @@ Keys (`fragments`) are `generator.cache.EMIT` keys: md2sdk's sources, the built-
 templates and the output-shaping libraries are declared inputs; the template
 overrides' digest, the target and API are the parts of a slot's key, and within the
 slot each fragment is keyed by its function's name and the stable bytes of its
-arguments (`keys.stable_bytes`). Slots are checked by the cache helper (format, key,
+arguments (`keys.stable_bytes`), or an exact form of them its caller holds (pyshape's
+layout: its tree's one-line form and skeleton). Slots are checked by the cache helper (format, key,
 length, digest) and written atomically; a corrupt or foreign slot is ignored with a
 warning.
 
 `session.Session` is one target of one API: it gives the target its own Jinja
 environment with the filters wrapped, makes its memo the active one for
-`active.remembered` (pyshape's layout) and `active.remembered_over` (samples, keyed
-with a digest of the definitions), saves the fragments at the end and says how many
+`active.remembered_as` (pyshape's layout) and `active.remembered_over` (samples,
+keyed with a digest of the definitions), saves the fragments at the end and says how many
 were laid out and how many reused.
 
 Above the fragments, whole files (`units.UnitMemo`, one slot per target like the

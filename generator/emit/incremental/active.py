@@ -2,7 +2,7 @@
 
 Filters are wrapped where the environment is made; a layout function such as
 `generator.emit.pyshape.render` is called from many places in an emitter, so it asks
-`remembered` instead, which uses the memo the running `Session` made active (in this
+`remembered_as` instead, which uses the memo the running `Session` made active (in this
 process or this forked worker) and just calls the function when there is none.
 """
 
@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 
 class Memo(Protocol):
-    def call(self, name: str, function: Callable[..., str], args: tuple[Any, ...]) -> str: ...
-
     def call_keyed(
         self, name: str, material: bytes, function: Callable[..., str], args: tuple[Any, ...]
     ) -> str: ...
@@ -46,20 +44,12 @@ def active_units() -> UnitMemo | None:
     return UNITS.get()
 
 
-def remembered(name: str, function: Callable[..., str], *args: Any) -> str:
-    """``function(*args)``, a pure function registered as ``name``, from the active
-    memo when one is active (and its arguments can be keyed)."""
-    memo = ACTIVE.get()
-    if memo is None:
-        return function(*args)
-    return memo.call(name, function, args)
-
-
 def remembered_as(name: str, material: bytes, function: Callable[..., str], *args: Any) -> str:
-    """`remembered`, keyed by ``material`` instead of the arguments' stable bytes: for
-    arguments whose pickle costs more than the call (a big value whose digest the
-    caller already holds). ``material`` must differ for every two argument lists the
-    function answers differently; equal material is taken as the same call."""
+    """``function(*args)``, a pure function registered as ``name``, from the active
+    memo when one is active, keyed by ``material`` (not by the arguments' stable
+    bytes, whose pickle can cost more than the call: the caller holds a digest or a
+    cheaper exact form of them). ``material`` must differ for every two argument
+    lists the function answers differently; equal material is taken as the same call."""
     memo = ACTIVE.get()
     if memo is None:
         return function(*args)

@@ -94,7 +94,7 @@ class Session:
 
     @contextlib.contextmanager
     def active(self) -> Iterator[None]:
-        """Make this target's memo the one `active.remembered` uses."""
+        """Make this target's memo the one `active.remembered_as` uses."""
         token = ACTIVE.set(self.fragments)
         units = UNITS.set(self.units)
         try:

@@ -28,8 +28,10 @@ parentheses, delimiter split, magic trailing commas) that such statements reach,
 over a small token list; ``tests/emit/test_pyshape.py`` checks it against
 ``black.format_str`` for arbitrary values, names, heads and indents. Modules:
 `tree` (the expressions, their one-line form), `lex` (their leaves), `tokens`
-(black's leaves, lines and bracket tracking), `splits` and `rhs` (black's splits);
-this one holds the entry points and the direct layout of literal values.
+(black's leaves, lines and bracket tracking), `splits` and `rhs` (black's splits),
+`direct` (the plainest calls and ``def`` lines, which those splits always lay out
+alike, written directly); this one holds the entry points and the direct layout of
+literal values.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.emit.incremental.active import remembered
+from generator.emit.incremental.active import remembered_as
+from generator.emit.pyshape.direct import call_lines, def_lines
 from generator.emit.pyshape.lex import _invisible, _lex, _tokens, _wraps
 from generator.emit.pyshape.splits import _transform
 from generator.emit.pyshape.tokens import Leaf, Line
@@ -49,6 +52,7 @@ from generator.emit.pyshape.tree import (
     List,
     Tuple,
     flat,
+    shape,
     value_expr,
 )
 from generator.write.formatting import LINE_LENGTH, line_width
@@ -77,8 +81,19 @@ def render(
     if line_width(line_str) <= LINE_LENGTH:
         return line_str  # black keeps a fitting line as is (we never emit magic commas)
     # Splitting is the costly part: a pure function of these values, kept from one
-    # run to the next while md2sdk emits incrementally.
-    return remembered("pyshape.render", _split, expr, indent, head, tail, inside_brackets)
+    # run to the next while md2sdk emits incrementally, keyed by the tree's one-line
+    # form and skeleton (`shape`), which determine it: the keys of a cold Kubernetes
+    # tests target cost 0.2 s of CPU so, 0.43 s as the pickles of the trees.
+    material = _material(str(indent), str(inside_brackets), head, tail, shape(expr), code)
+    return remembered_as(
+        "pyshape.render", material, _split, expr, indent, head, tail, inside_brackets
+    )
+
+
+def _material(*parts: str) -> bytes:
+    """A layout's cache key material: ``parts`` each behind its length, so no two
+    lists of parts give the same text."""
+    return "".join([f"{len(part)}:{part}" for part in parts]).encode()
 
 
 def _split(expr: Expr, indent: int, head: str, tail: str, inside_brackets: bool) -> str:
@@ -88,9 +103,19 @@ def _split(expr: Expr, indent: int, head: str, tail: str, inside_brackets: bool)
         opening = " " * indent + head + code[0]
         if isinstance(expr, Dict | List) and expr.items and line_width(opening) <= LINE_LENGTH:
             return "\n".join(_value_lines(head, expr, "", indent))
+    if not tail and not inside_brackets:
+        direct = call_lines(expr, indent, head, _item)
+        if direct is not None:
+            return "\n".join(direct)
     line = Line(indent // 4, inside_brackets)
     line.extend(_tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)))
     return "\n".join(str(x) for x in _transform(line, frozenset()))
+
+
+def _item(value: Expr, indent: int, prefix: str) -> str:
+    """An item of a call split one item per line (`direct.call_lines`), too long for
+    its line."""
+    return _split(value, indent, prefix, ",", True)
 
 
 _PLAIN_HEAD = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:: [A-Za-z_][A-Za-z0-9_]*)? = )?")
@@ -151,11 +176,17 @@ def render_def(name: str, params: Sequence[str], returns: str, indent: int = 0) 
     code = f"def {name}({', '.join(params)}) -> {returns}:"
     if line_width(" " * indent + code) <= LINE_LENGTH:
         return " " * indent + code
-    return remembered("pyshape.render_def", _split_def, name, tuple(params), returns, indent)
+    material = _material(str(indent), name, returns, *params)
+    return remembered_as(
+        "pyshape.render_def", material, _split_def, name, tuple(params), returns, indent
+    )
 
 
 def _split_def(name: str, params: Sequence[str], returns: str, indent: int) -> str:
     """`render_def` of a ``def`` line too long for one line."""
+    direct = def_lines(name, params, returns, indent)
+    if direct is not None:
+        return "\n".join(direct)
     # The leaves of `def name(params) ->`, each parameter lexed on its own: test
     # modules repeat the same few parameters in thousands of unique signatures.
     leaves = _lex(f"def {name}(")

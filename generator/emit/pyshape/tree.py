@@ -94,9 +94,42 @@ def _flat(expr: Call | Dict | List | Tuple) -> str:
     return "(" + ", ".join([flat(i) for i in expr.items]) + ")"
 
 
+def shape(expr: Expr) -> str:
+    """The skeleton of ``expr``: its nodes in order, each with its kind, its number of
+    items and keywords, and the *lengths* of its strings (an atom's code, a call's
+    function and keyword names) instead of the strings. `flat` writes those strings
+    in the same order between fixed punctuation, so a skeleton and a one-line form
+    determine the tree: the pair keys a function of the tree (`pyshape.render`) as
+    its pickle would, at a fraction of the cost. Remembered per node, as `flat` is.
+
+    Each node is prefix-free: an atom ``<n>.``; a call ``c<n>(`` (function name),
+    its arguments, ``|``, then ``<n>=`` and a value per keyword, ``)``; a dict
+    ``{``, keys and values alternating, ``}``; a list ``[...]``; a tuple ``(...)``."""
+    if isinstance(expr, Atom):
+        return f"{len(expr.code)}."
+    known = _SHAPE.get(id(expr))
+    if known is not None and known[0] is expr:
+        return known[1]
+    text = _shape(expr)
+    _SHAPE.keep(expr, text)
+    return text
+
+
+def _shape(expr: Call | Dict | List | Tuple) -> str:
+    if isinstance(expr, Call):
+        args = "".join([shape(a) for a in expr.args])
+        kwargs = "".join([f"{len(k)}={shape(v)}" for k, v in expr.kwargs])
+        return f"c{len(expr.func)}({args}|{kwargs})"
+    if isinstance(expr, Dict):
+        return "{" + "".join([shape(k) + shape(v) for k, v in expr.items]) + "}"
+    if isinstance(expr, List):
+        return "[" + "".join([shape(i) for i in expr.items]) + "]"
+    return "(" + "".join([shape(i) for i in expr.items]) + ")"
+
+
 class _FlatMemo(dict[int, tuple[Expr, str]]):
-    """One-line forms by node id, each kept with its node (so the id cannot be reused
-    while it is here: nodes are immutable, so a hit is always right); emptied when
+    """One-line forms (or skeletons) by node id, each kept with its node (so the id
+    cannot be reused while it is here: nodes are immutable, so a hit is always right); emptied when
     the texts (plus about 100 bytes an entry) pass ``max_size``, which bounds memory
     in a long-lived process."""
 
@@ -115,3 +148,4 @@ class _FlatMemo(dict[int, tuple[Expr, str]]):
 
 
 _FLAT = _FlatMemo(max_size=24_000_000)
+_SHAPE = _FlatMemo(max_size=8_000_000)
