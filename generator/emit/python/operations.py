@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from generator.config_paging import Pagination
 from generator.diagnostics import Diagnostics
-from generator.emit.incremental.active import remembered
+from generator.emit.incremental.active import remembered_as
 from generator.emit.pyshape import Atom, Dict, render
 from generator.emit.python.arguments import kind as param_kind
 from generator.emit.python.arguments import (
@@ -299,7 +299,8 @@ def operation_names(operations: list[Operation], reserved: set[str]) -> list[str
         # naming a resource's methods, which is done again whenever one changes.
         op = operations[int(k)]
         args = (op.operation_id, op.method, op.path, avoid, tuple(_vocabulary(op)))
-        return remembered("naming.method_name", _method_name, *args)
+        # Keyed by the arguments' repr: strings and tuples of them, exact and cheap.
+        return remembered_as("naming.method_name", repr(args).encode(), _method_name, *args)
 
     names = unique_names(keys, base, reserved=reserved)
     return [names[k] for k in keys]
