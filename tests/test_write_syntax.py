@@ -221,25 +221,6 @@ def test_format_files_compiles_only_the_changed_parts_in_the_next_process(
     assert compiled == [next(p for p in syntax.split(edited["python/x/big.py"]) if "assert 2" in p)]
 
 
-@settings(max_examples=300, derandomize=True)
-@given(
-    st.lists(st.sampled_from(SNIPPETS), max_size=8),
-    st.lists(st.sampled_from(SNIPPETS), max_size=8),
-)
-def test_the_verdict_with_an_earlier_process_digests_is_the_whole_files(
-    seen: list[str], chosen: list[str]
-) -> None:
-    forget()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(syntax, "SPLIT_FROM", 0)
-        _, known = syntax.check("".join(seen))
-        source = "".join(chosen)
-        problem, digests = syntax.check(source, frozenset(known))
-        assert (problem is None) == (syntax._compiled(source) is None), source
-        if digests:  # each part it vouches for compiles alone
-            assert all(syntax._compiled(p) is None for p in syntax.split(source)), source
-
-
 def test_a_watch_learns_the_parts_of_files_it_takes_from_the_cache(
     tmp_path: Path, split_small: None, compiled: list[str]
 ) -> None:
@@ -399,18 +380,19 @@ MEMBER_SNIPPETS = [
 ]
 
 
-@settings(max_examples=400, derandomize=True)
+@pytest.mark.parametrize("members_from", [0, 10**9], ids=["classes-cut", "classes-whole"])
+@settings(max_examples=300, derandomize=True)
 @given(
     st.lists(st.sampled_from(MEMBER_SNIPPETS + SNIPPETS), max_size=10),
     st.lists(st.sampled_from(MEMBER_SNIPPETS + SNIPPETS), max_size=10),
 )
-def test_classes_cut_by_member_give_the_whole_files_verdict(
-    seen: list[str], chosen: list[str]
+def test_the_verdict_with_an_earlier_process_digests_is_the_whole_files(
+    members_from: int, seen: list[str], chosen: list[str]
 ) -> None:
     forget()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(syntax, "SPLIT_FROM", 0)
-        patch.setattr(syntax, "MEMBERS_FROM", 0)
+        patch.setattr(syntax, "MEMBERS_FROM", members_from)
         _, known = syntax.check("".join(seen))
         source = "".join(chosen)
         problem, digests = syntax.check(source, frozenset(known))
