@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import ast
 import keyword
+from typing import NoReturn
 
 import black
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from generator.emit import pyshape
 from generator.emit.pyshape import (
     Atom,
     Call,
@@ -184,3 +187,63 @@ def test_remembered_values_keep_json_types_and_key_order_apart() -> None:
     assert first == again == [
         "[1]", "[1.0]", "[True]", '["1"]', "[None]", '{"a": 1, "b": 2}', '{"b": 2, "a": 1}'
     ]  # fmt: skip
+
+
+_K8S = "client.core_v1.with_raw_response.list_core_v1_persistent_volume_claim_for_all_namespaces"
+_KWARGS = tuple((name, Atom(pystr("string"))) for name in ("continue_", "field_selector", "pretty"))
+_BODY = Call("TypeAdapter(IoK8SApiCoreV1PersistentVolumeClaim).validate_python",
+             (Atom("_CREATE_CORE_V1_NAMESPACED_PERSISTENT_VOLUME_CLAIM_BODY"),))  # fmt: skip
+_EXAMPLE = value_expr({"apiVersion": "string", "metadata": {"name": "n" * 60}, "spec": [1, 2]})
+DIRECT_STATEMENTS = [
+    # a head that does not fit before the call's bracket: kept, as black does when
+    # the call in parentheses does not fit either...
+    (Call(_K8S, (), _KWARGS), "raw = ", 1),
+    (Call(_K8S, (Atom(pystr("s")),), _KWARGS), "return await ", 3),
+    (Call(_K8S, (), (("body", _EXAMPLE),)), "", 1),  # a lone item split on its own
+    (Call(_K8S, (), _KWARGS), "await ", 1),
+    # ...or the call in parentheses, when all of that fits
+    (Call(_K8S.replace("with_raw_response.", ""), (), _KWARGS), "result = ", 3),
+    (Call(_K8S.replace("with_raw_response.", "")[:-3], (Atom("1"),)), "return await ", 2),
+    (Call("client.core_v1.replace_core_v1_namespaced_pvc_status", (), (("body", _BODY),)),
+     "return await ", 3),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("expr", "head", "depth"), DIRECT_STATEMENTS)
+def test_long_calls_are_laid_out_directly_as_black_does(
+    monkeypatch: pytest.MonkeyPatch, expr: Expr, head: str, depth: int
+) -> None:
+    """Calls black splits at their bracket although the line before it is too long
+    (`pyshape.direct.call_lines`): laid out without the general split."""
+    monkeypatch.setattr(pyshape, "_tokens", _no_general_split)
+    indent = 4 * depth
+    source = _nest(depth) + " " * indent + head + flat(expr) + "\n"
+    assert _nest(depth) + render(expr, indent, head) + "\n" == _black(source)
+
+
+DIRECT_ITEMS = [
+    (_BODY, "body=", ",", 2),  # a call with an attribute after a call (one delimiter)
+    (Call("a.b", (Atom("x" * 40), Atom("y" * 40))), "", ",", 1),
+    (_EXAMPLE, "body=", ",", 1),  # a literal value
+    (value_expr(["x" * 50, ["y" * 40, "z"]]), "", "", 2),  # a call's lone item
+]
+
+
+@pytest.mark.parametrize(("expr", "head", "tail", "depth"), DIRECT_ITEMS)
+def test_long_items_are_laid_out_directly_as_black_does(
+    monkeypatch: pytest.MonkeyPatch, expr: Expr, head: str, tail: str, depth: int
+) -> None:
+    """Items of an exploded call black splits at their own bracket
+    (`pyshape.direct.item_lines`, `pyshape._value_lines`): laid out without the
+    general split."""
+    monkeypatch.setattr(pyshape, "_tokens", _no_general_split)
+    outer = " " * (4 * depth - 4)
+    item = render(expr, 4 * depth, head, tail, inside_brackets=True)
+    first = f"{outer}    first,\n" if tail else ""
+    around = _nest(depth - 1) + outer + "call(\n" + first + "{}\n" + outer + ")\n"
+    flat_item = " " * (4 * depth) + head + flat(expr) + tail
+    assert around.format(item) == _black(around.format(flat_item))
+
+
+def _no_general_split(*args: object, **kwargs: object) -> NoReturn:
+    raise AssertionError("laid out by the general split")

@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 
 from generator.emit.incremental.active import remembered_as
-from generator.emit.pyshape.direct import call_lines, def_lines
+from generator.emit.pyshape.direct import call_lines, def_lines, item_lines
 from generator.emit.pyshape.lex import _invisible, _lex, _tokens, _wraps
 from generator.emit.pyshape.splits import _transform
 from generator.emit.pyshape.tokens import Leaf, Line
@@ -99,26 +99,37 @@ def _material(*parts: str) -> bytes:
 def _split(expr: Expr, indent: int, head: str, tail: str, inside_brackets: bool) -> str:
     """`render` of a statement too long for one line."""
     code = flat(expr)
+    direct: list[str] | None = None
     if not tail and not inside_brackets and _is_value(expr) and _PLAIN_HEAD.fullmatch(head):
         opening = " " * indent + head + code[0]
         if isinstance(expr, Dict | List) and expr.items and line_width(opening) <= LINE_LENGTH:
             return "\n".join(_value_lines(head, expr, "", indent))
-    if not tail and not inside_brackets:
+    if inside_brackets and tail in ("", ",") and _is_value(expr) and _ITEM_HEAD.fullmatch(head):
+        opening = " " * indent + head + code[0]
+        if isinstance(expr, Dict | List) and expr.items and line_width(opening) <= LINE_LENGTH:
+            return "\n".join(_value_lines(head, expr, tail, indent))
+    if inside_brackets:
+        direct = item_lines(expr, indent, head, tail, _item)
+    elif not tail:
         direct = call_lines(expr, indent, head, _item)
-        if direct is not None:
-            return "\n".join(direct)
+    if direct is not None:
+        return "\n".join(direct)
     line = Line(indent // 4, inside_brackets)
     line.extend(_tokens(head, expr, tail, wrap=_wraps(head, expr, inside_brackets)))
     return "\n".join(str(x) for x in _transform(line, frozenset()))
 
 
-def _item(value: Expr, indent: int, prefix: str) -> str:
-    """An item of a call split one item per line (`direct.call_lines`), too long for
-    its line."""
-    return _split(value, indent, prefix, ",", True)
+def _item(value: Expr, indent: int, prefix: str, tail: str) -> str:
+    """An item of a call split at its bracket (`direct.call_lines`), too long for its
+    line: ``tail`` is its comma, or nothing for a call's lone item."""
+    return _split(value, indent, prefix, tail, True)
 
 
 _PLAIN_HEAD = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*(?:: [A-Za-z_][A-Za-z0-9_]*)? = )?")
+_ITEM_HEAD = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_]*=)?")
+"""The head of an item of an exploded bracket whose literal value `_value_lines`
+lays out: black finds no delimiter in ``name=value`` (its comma, if any, is the last
+leaf, which the delimiter split leaves out) and splits it at the value's bracket."""
 
 
 def _is_value(expr: Expr) -> bool:

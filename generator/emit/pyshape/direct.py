@@ -57,37 +57,95 @@ _MAGIC_COMMA = re.compile(r",\s*[)\]}]")
 """A comma before a closing bracket (black's magic trailing comma, or a one-tuple's):
 a call holding one is left to the general split."""
 
-Item = Callable[[Expr, int, str], str]
+Item = Callable[[Expr, int, str, str], str]
 
 
 def call_lines(expr: Expr, indent: int, head: str, item: Item) -> list[str] | None:
     """A call statement ``head + func(items)``: ``head`` a plain assignment, ``return``,
     ``return await``, ``await`` or nothing, ``func`` a dotted name (its parts may be
     empty calls), at least one item, no comma before a closing bracket. Black splits
-    it at the call's bracket: ``head + func(`` (which must fit), the items on one line
-    when they fit, else (two items or more) one per line with a comma, each laid out
-    as such an item (``item(value, indent, prefix)``), then ``)``."""
+    it at the call's bracket: ``head + func(``, the items on one line when they fit,
+    else one per line with a comma (a lone item without), each laid out as such an
+    item (``item(value, indent, prefix, tail)``), then ``)``.
+
+    When ``head + func(`` is too long itself (a plain dotted ``func`` only), black
+    still splits there, keeping that long line, unless the statement has optional
+    parentheses (an assignment or a ``return``): then it wraps the call in them, as
+    ``head(``, the call laid out the same way one level deeper, ``)``, if every line
+    of that fits."""
     if not isinstance(expr, Call) or not (expr.args or expr.kwargs):
         return None
     if not _CALL_HEAD.fullmatch(head) or not _PLAIN_FUNC.fullmatch(expr.func):
         return None
     if expr.func.count("()") > 1:  # black may keep a chain of calls in parentheses
         return None
-    pad = " " * indent
-    first = f"{pad}{head}{expr.func}("
-    code = flat(expr)
-    if len(first) > LINE_LENGTH or _MAGIC_COMMA.search(code):
+    if _MAGIC_COMMA.search(flat(expr)):
         return None
+    first = f"{' ' * indent}{head}{expr.func}("
+    if len(first) <= LINE_LENGTH:
+        return _at_bracket(first, expr, indent, item)
+    if "()" in expr.func:  # a dot after a call is a delimiter black may split at
+        return None
+    lines = _at_bracket(first, expr, indent, item)
+    if lines is None or head in ("", "await "):
+        return lines
+    pad = " " * indent
+    inner_head = "await " if head.endswith("await ") else ""
+    one_line = f"{pad}    {inner_head}{flat(expr)}"
+    inner = [one_line] if line_width(one_line) <= LINE_LENGTH else None
+    inner = inner or call_lines(expr, indent + 4, inner_head, item)
+    if inner is None:
+        return None
+    wrapped = [f"{pad}{head.removesuffix('await ')}(", *inner, pad + ")"]
+    if all(line_width(part) <= LINE_LENGTH for part in "\n".join(wrapped).split("\n")):
+        return wrapped
+    return lines
+
+
+_ITEM_PREFIX = re.compile(rf"(?:{_NAME}=)?")
+_ITEM_FUNC = re.compile(rf"{_NAME}(?:\.{_NAME})*(?:\((?:{_NAME})?\)(?:\.{_NAME})+)?")
+"""A dotted name, maybe with one call in it followed by an attribute (as in
+``TypeAdapter(Pod).validate_python``): a dot after a bracket is a delimiter, but a
+single one is never split at."""
+
+
+def item_lines(
+    expr: Expr, indent: int, prefix: str, tail: str, item: Item
+) -> list[str] | None:
+    """An item ``prefix + func(items) + tail`` of an exploded bracket (``prefix`` a
+    keyword or nothing, ``tail`` its comma or nothing), ``func`` as `_ITEM_FUNC`
+    says: black finds no delimiter to split the item at (its comma is its last leaf)
+    and splits it at the call's bracket, as `call_lines` does, when
+    ``prefix + func(`` fits; ``None`` otherwise."""
+    if not isinstance(expr, Call) or not (expr.args or expr.kwargs) or tail not in ("", ","):
+        return None
+    if not _ITEM_PREFIX.fullmatch(prefix) or not _ITEM_FUNC.fullmatch(expr.func):
+        return None
+    first = f"{' ' * indent}{prefix}{expr.func}("
+    if len(first) > LINE_LENGTH or _MAGIC_COMMA.search(flat(expr)):
+        return None
+    lines = _at_bracket(first, expr, indent, item)
+    if lines is not None:
+        lines[-1] += tail
+    return lines
+
+
+def _at_bracket(first: str, expr: Call, indent: int, item: Item) -> list[str] | None:
+    """`call_lines`' split at the call's bracket, after its first line ``first``."""
+    pad = " " * indent
     inner = pad + "    "
+    code = flat(expr)
     body = inner + code[len(expr.func) + 1 : -1]
     if line_width(body) <= LINE_LENGTH:
         return [first, body, pad + ")"]
     items = [("", arg) for arg in expr.args] + [(f"{k}=", v) for k, v in expr.kwargs]
-    if len(items) == 1:
-        return None
+    if len(items) == 1:  # the body line, too long, holds no comma to split at
+        prefix, value = items[0]
+        return [first, item(value, indent + 4, prefix, ""), pad + ")"]
     lines = [first]
     for prefix, value in items:
         line = f"{inner}{prefix}{flat(value)},"
-        lines.append(line if line_width(line) <= LINE_LENGTH else item(value, indent + 4, prefix))
+        fits = line_width(line) <= LINE_LENGTH
+        lines.append(line if fits else item(value, indent + 4, prefix, ","))
     lines.append(pad + ")")
     return lines
