@@ -204,8 +204,7 @@ DIRECT_STATEMENTS = [
     # ...or the call in parentheses, when all of that fits
     (Call(_K8S.replace("with_raw_response.", ""), (), _KWARGS), "result = ", 3),
     (Call(_K8S.replace("with_raw_response.", "")[:-3], (Atom("1"),)), "return await ", 2),
-    (Call("client.core_v1.replace_core_v1_namespaced_pvc_status", (), (("body", _BODY),)),
-     "return await ", 3),  # fmt: skip
+    (Call("client.core_v1.replace_core_v1_namespaced_pvc", (), (("body", _BODY),)), "return ", 3),
 ]
 
 
