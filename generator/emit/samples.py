@@ -59,11 +59,52 @@ def sample(
     if depth:
         return _sample(schema, api, constraints, hints, depth)
     # A pure function of its values and the definitions: kept between incremental runs.
-    compute = partial(_sample, schema, api, constraints, hints, 0)
+    compute = partial(_copied, schema, api, constraints, hints)
     return remembered_over("samples.sample", api.definitions, compute, schema, constraints, hints)
 
 
 def _sample(
+    schema: Schema | None,
+    api: Api,
+    constraints: Constraints | None,
+    hints: tuple[DocValue | None, ...],
+    depth: int,
+) -> object:
+    """`_build`, remembered for ``api`` (by the identity of its arguments, which the
+    entry keeps alive): docs nest the same definitions under many operations (a cold
+    Kubernetes tests target asks 120,000 times for 6,000 samples). The values share
+    their parts: only `_copied`, the caller's own copy, may be changed."""
+    if _KNOWN.api is not api:
+        _KNOWN.clear()
+        _KNOWN.api = api
+    key = (id(schema), id(constraints), tuple([id(hint) for hint in hints]), depth)
+    known = _KNOWN.get(key)
+    if known is None:
+        known = (_build(schema, api, constraints, hints, depth), (schema, constraints, hints))
+        _KNOWN[key] = known
+    return known[0]
+
+
+def _copied(
+    schema: Schema | None,
+    api: Api,
+    constraints: Constraints | None,
+    hints: tuple[DocValue | None, ...],
+) -> object:
+    """A sample of its own for a caller, which may change it in place."""
+    return _copy(_sample(schema, api, constraints, hints, 0))
+
+
+class _Known(dict[tuple[int, int, tuple[int, ...], int], tuple[object, object]]):
+    """`_sample`'s results for one model: by argument ids, each with its arguments."""
+
+    api: Api | None = None
+
+
+_KNOWN = _Known()
+
+
+def _build(
     schema: Schema | None,
     api: Api,
     constraints: Constraints | None,

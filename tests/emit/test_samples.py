@@ -35,3 +35,21 @@ def test_array_item_count_follows_its_bounds() -> None:
     assert sample(ArraySchema(item), EMPTY, Constraints(min_items=3)) == [0, 0, 0]
     assert sample(ArraySchema(item), EMPTY, Constraints(max_items=1)) == [0]
     assert sample(ArraySchema(item), EMPTY, Constraints(max_items=0)) == []
+
+
+def test_samples_built_once_per_model_are_each_callers_own() -> None:
+    """Samples are remembered per model (docs nest the same definitions under many
+    operations); a caller that changes its sample changes no other sample, of the
+    same schema or of one nesting it."""
+    inner = ObjectSchema((Property("port", PrimitiveSchema("integer"), HERE, required=True),))
+    outer = ObjectSchema((Property("spec", inner, HERE, required=True),))
+    first = sample(outer, EMPTY)
+    assert first == {"spec": {"port": 0}}
+    assert isinstance(first, dict)
+    first["spec"]["port"] = 1
+    nested = sample(inner, EMPTY)
+    assert isinstance(nested, dict)
+    nested["port"] = 2
+    assert sample(outer, EMPTY) == {"spec": {"port": 0}}
+    assert sample(inner, EMPTY) == {"port": 0}
+    assert sample(outer, EMPTY) is not sample(outer, EMPTY)
