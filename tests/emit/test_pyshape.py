@@ -205,7 +205,13 @@ DIRECT_STATEMENTS = [
     (Call(_K8S.replace("with_raw_response.", ""), (), _KWARGS), "result = ", 3),
     (Call(_K8S.replace("with_raw_response.", "")[:-3], (Atom("1"),)), "return await ", 2),
     (Call("client.core_v1.replace_core_v1_namespaced_pvc", (), (("body", _BODY),)), "return ", 3),
-]
+    # a subscripted call split at its subscript, then (if it does not fit) its bracket
+    (Call("Endpoint[IoK8SApiCoreV1PersistentVolumeClaim]", (Atom('"GET"'), Atom('"/a"'))),
+     "_READ_CORE_V1_NAMESPACED_PERSISTENT_VOLUME_CLAIM = ", 0),
+    (Call("Endpoint[IoK8SApiCoreV1PersistentVolumeClaim]",
+          (Atom('"POST"'), Atom(pystr("/api/v1/namespaces/{namespace}/" + "p" * 45)))),
+     "_CREATE_CORE_V1_NAMESPACED_PERSISTENT_VOLUME_CLAIM = ", 0),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("expr", "head", "depth"), DIRECT_STATEMENTS)

@@ -75,7 +75,8 @@ def call_lines(expr: Expr, indent: int, head: str, item: Item) -> list[str] | No
     of that fits."""
     if not isinstance(expr, Call) or not (expr.args or expr.kwargs):
         return None
-    if not _CALL_HEAD.fullmatch(head) or not _PLAIN_FUNC.fullmatch(expr.func):
+    subscripted = _SUBSCRIPTED.fullmatch(expr.func)
+    if not _CALL_HEAD.fullmatch(head) or not (subscripted or _PLAIN_FUNC.fullmatch(expr.func)):
         return None
     if expr.func.count("()") > 1:  # black may keep a chain of calls in parentheses
         return None
@@ -84,6 +85,8 @@ def call_lines(expr: Expr, indent: int, head: str, item: Item) -> list[str] | No
     first = f"{' ' * indent}{head}{expr.func}("
     if len(first) <= LINE_LENGTH:
         return _at_bracket(first, expr, indent, item)
+    if subscripted:
+        return _subscripted(expr, indent, head, item)
     if "()" in expr.func:  # a dot after a call is a delimiter black may split at
         return None
     lines = _at_bracket(first, expr, indent, item)
@@ -128,6 +131,38 @@ def item_lines(
     if lines is not None:
         lines[-1] += tail
     return lines
+
+
+_DOTTED = rf"{_NAME}(?:\.{_NAME})*"
+_SUBSCRIPTED = re.compile(rf"({_DOTTED})\[({_DOTTED})\]")
+"""A subscripted dotted name, as in ``Endpoint[Pod]``."""
+
+
+def _subscripted(expr: Call, indent: int, head: str, item: Item) -> list[str] | None:
+    """`call_lines` of an assignment ``x = name[argument](items)`` whose line up to the
+    call's bracket does not fit. Black then splits at the subscript, ``x = name[``,
+    ``argument``, and after it ``](items)`` on one line if that fits (its search for
+    trailers to leave out reaches the subscript), else ``](`` with the items split
+    at the call's bracket (the split at the call's bracket, its first line split in
+    turn). Only ASCII items, which black's search counts in characters."""
+    subscripted = _SUBSCRIPTED.fullmatch(expr.func)
+    if subscripted is None or not _ASSIGNMENT.fullmatch(head):
+        return None
+    name, argument = subscripted[1], subscripted[2]
+    pad = " " * indent
+    opening = f"{pad}{head}{name}["
+    inner = flat(expr)[len(expr.func) + 1 : -1]
+    if len(opening) > LINE_LENGTH or not inner.isascii():
+        return None
+    lines = [opening, f"{pad}    {argument}"]
+    closing = f"{pad}]({inner})"
+    if len(closing) <= LINE_LENGTH:
+        return [*lines, closing]
+    rest = _at_bracket(f"{pad}](", expr, indent, item)
+    return None if rest is None else [*lines, *rest]
+
+
+_ASSIGNMENT = re.compile(rf"{_NAME} = ")
 
 
 def _at_bracket(first: str, expr: Call, indent: int, item: Item) -> list[str] | None:
