@@ -29,9 +29,9 @@ over a small token list; ``tests/emit/test_pyshape.py`` checks it against
 ``black.format_str`` for arbitrary values, names, heads and indents. Modules:
 `tree` (the expressions, their one-line form), `lex` (their leaves), `tokens`
 (black's leaves, lines and bracket tracking), `splits` and `rhs` (black's splits),
-`direct` (the plainest calls and ``def`` lines, which those splits always lay out
-alike, written directly); this one holds the entry points and the direct layout of
-literal values.
+`direct` (the plainest calls, call items and ``def`` lines, which those splits
+always lay out alike, written directly); this one holds the entry points and the
+direct layout of literal values.
 """
 
 from __future__ import annotations

@@ -7,7 +7,11 @@ same thing: the statement opened at the call's (or parameters') bracket, the ite
 on one line or one per line with a comma, the bracket closed on a line of its own.
 These functions write that directly when the statement is that plain and each of
 its lines fits, and return ``None`` otherwise, where the general split lays it out;
-``tests/emit/test_pyshape.py`` checks both against black.
+``tests/emit/test_pyshape.py`` checks both against black. The same holds for the
+few variants black's splits also always agree on: a call whose line up to its
+bracket is too long (kept, or wrapped in the statement's optional parentheses), a
+subscripted call (``Endpoint[Pod](...)``, split at its subscript when needed) and
+an item ``name=func(...),`` of an exploded bracket.
 """
 
 from __future__ import annotations
