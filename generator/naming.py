@@ -83,6 +83,8 @@ _COMPONENT_ILLEGAL = re.compile(r"[^A-Za-z0-9._-]+")
 
 def _ascii(text: str) -> str:
     """Strip accents (``é`` → ``e``); characters with no ASCII form become ``u<hex>``."""
+    if text.isascii():  # NFKD leaves ASCII as it is (most names: no loop per character)
+        return text
     out: list[str] = []
     for ch in unicodedata.normalize("NFKD", text):
         if ch.isascii():
