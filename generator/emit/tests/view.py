@@ -264,12 +264,14 @@ def build_case(
             imports.native(return_code)
             body = _response_body(operation, response.status, api, diagnostics)
     body_value = imports.hoist(value_expr(body), f"{op_view.name}_response")
-    encoded = Atom(f"{pystr(str(body))}.encode()")
     respond: tuple[tuple[str, Expr], ...] = ()
-    if kind == "bytes":
-        respond = (("content", encoded),)
-    elif kind == "typed":
+    shown: Expr = body_value
+    if kind == "typed":
         respond = (("json", body_value),)
+    else:  # the text of a big typed body is never needed: made only here
+        shown = Atom(f"{pystr(str(body))}.encode()")
+        if kind == "bytes":
+            respond = (("content", shown),)
 
     errors = []
     for r in operation.responses:
@@ -310,7 +312,7 @@ def build_case(
         multipart=bool(op_view.file_params),
         status=status,
         response=respond,
-        body=body_value if kind == "typed" else encoded,
+        body=shown,
         result_kind=kind,
         return_code=return_code,
         errors=tuple(errors),
