@@ -50,7 +50,13 @@ from generator.emit.python.models import ModelModuleView, build_definition_modul
 from generator.emit.python.naming_state import Change
 from generator.emit.python.operation_units import OperationReuse, OperationTexts
 from generator.emit.python.reach import Reach
-from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_object, view_key
+from generator.emit.python.resource_units import (
+    ResourceUnit,
+    dump_unit,
+    load_kept,
+    load_object,
+    view_key,
+)
 from generator.emit.python.resources import OperationPart, ResourceView
 from generator.emit.python.types import TypeRenderer
 from generator.emit.reach import LinkGraph
@@ -188,7 +194,8 @@ class ModelReuse:
         ones after."""
         memo = self.memo if self.views and key else None
         kept = memo.get(view_key(key)) if memo is not None else None
-        unit = _unit(load_object(kept, operations)) if isinstance(kept, bytes) else None
+        loaded = load_kept(view_key(key), kept, operations) if isinstance(kept, bytes) else None
+        unit = _unit(loaded)
         if unit is not None:
             self.renderer.replay(unit.changes)
             keep(unit.fragments)
