@@ -18,13 +18,12 @@ import functools
 import json
 import os
 import stat
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
-from generator.kept import Kept, long_lived
+from generator.kept import Kept, file_signature, long_lived
 from generator.location import SourceLocation
 from generator.write.atomic import TEMP_SUFFIX
 
@@ -204,34 +203,19 @@ def _found_before(path: str, text: str) -> bool:
     string for every file taken whole from the last run (all but a few on Kubernetes:
     19 MB of its 1,023 files to encode, read and compare again)."""
     known = _FOUND.get(path, lambda: None)
-    return known is not None and known[0] is text and known[1] == _signature(path)
+    return (
+        known is not None
+        and known[0] is text
+        and known[1] == file_signature(path, follow=False)
+    )
 
 
 def _found(path: str, text: str) -> None:
-    """Note that the file at ``path`` holds ``text`` now (see `_found_before`), unless
-    it was modified in the last `RACY_NS`: a file's times have the granularity of the
-    kernel's clock tick, so a change in the same tick as the last one could leave its
-    signature as it was (git's "racy" files). A later change sets a time after it."""
-    signature = _signature(path)
-    if signature and time.time_ns() - signature[2] > RACY_NS:
+    """Note that the file at ``path`` holds ``text`` now (see `_found_before`; a file
+    modified in the last seconds is not noted, `file_signature`)."""
+    signature = file_signature(path, follow=False)
+    if signature:
         _FOUND.put(path, (text, signature))
-
-
-RACY_NS = 3 * 10**9
-"""How long after its last modification a file's signature is trusted (a FAT file
-system keeps times to two seconds)."""
-
-
-def _signature(path: str) -> tuple[int, ...]:
-    """A regular file's inode, size, and modification and change times (empty for
-    anything else): a write, a rename over it or a ``touch`` changes it."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return ()
-    if not stat.S_ISREG(info.st_mode):
-        return ()
-    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW
