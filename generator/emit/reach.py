@@ -22,7 +22,7 @@ from generator.emit.incremental.keys import content_digest
 from generator.emit.links import references
 from generator.hashing import hash_parts
 from generator.kept import Kept
-from generator.model import Api, Definition, Operation, Schema
+from generator.model import Api, Definition, Operation, Reference, Schema
 
 _LINKS: Kept[tuple[object, tuple[str, ...]]] = Kept()
 """The keys an operation's or a definition's links name, by identity (the part is
@@ -61,6 +61,30 @@ def _kept(
     links = tuple(dict.fromkeys(found))
     _LINKS.put(id(part), (part, links))
     return links
+
+
+_FIRST: Kept[tuple[Operation | Definition, tuple[tuple[str, Reference], ...]]] = Kept()
+"""`first_links` of an operation or a definition, by identity, held with it."""
+
+
+def first_links(part: Operation | Definition) -> tuple[tuple[str, Reference], ...]:
+    """The first link to each key in an operation's parameters and response bodies
+    (not its headers) or in a definition's schema, in document order: the link that
+    names a missing page (`generator.emit.openapi.schemas`)."""
+    known = _FIRST.get(id(part), lambda: None)
+    if known is not None and known[0] is part:
+        return known[1]
+    if isinstance(part, Operation):
+        schemas = [p.schema for p in part.parameters] + [r.schema for r in part.responses]
+    else:
+        schemas = [part.schema]
+    first: dict[str, Reference] = {}
+    for schema in schemas:
+        for ref in references(schema) if schema is not None else []:
+            first.setdefault(ref.target or ref.anchor, ref)
+    found = tuple(first.items())
+    _FIRST.put(id(part), (part, found))
+    return found
 
 
 class LinkGraph:

@@ -87,3 +87,22 @@ def test_one_graph_per_api_object() -> None:
     api = load_spec("petstore")
     assert reach.link_graph(api) is reach.link_graph(api)
     assert reach.link_graph(replace(api)) is not reach.link_graph(api)
+
+
+def test_first_links_leave_headers_out_and_are_kept_by_identity() -> None:
+    """The link that names a missing page: the first to each key in an operation's
+    parameters and response bodies (a header's link is not one), or in a definition."""
+    forget()
+    api = load_spec("petstore")
+    op = _find_by_status(api)
+    ok = op.responses[0]
+    header = model.Header("X-Missing", _ref("gone", None))
+    edited = replace(op, responses=(replace(ok, headers=(*ok.headers, header)), *op.responses[1:]))
+    assert [key for key, _ in reach.first_links(edited)] == ["pet"]
+    pet = next(d for d in api.definitions if d.key == "pet")
+    links = reach.first_links(pet)
+    assert [key for key, _ in links] == ["category", "tag"]
+    assert all(ref.target == key for key, ref in links)
+    assert reach.first_links(pet) is links
+    assert reach.first_links(replace(pet)) == links
+    assert reach.first_links(replace(pet)) is not links
