@@ -15,6 +15,9 @@ users. A one-off process pays nothing but the dictionaries.
 
 from __future__ import annotations
 
+import os
+import stat
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -76,3 +79,24 @@ def forget() -> None:
     _LONG_LIVED[0] = False
     for kept in _ALL:
         kept.clear()
+
+
+RACY_NS = 3 * 10**9
+"""How long after its last modification a file's signature is trusted (a FAT file
+system keeps times to two seconds)."""
+
+
+def file_signature(path: str, *, follow: bool = True) -> tuple[int, ...]:
+    """A regular file's inode, size, and modification and change times, to know later
+    that it is as it was when something was read or found of it; empty for anything
+    else (missing, a folder; with ``follow`` false, a symlink), and for a file modified
+    in the last `RACY_NS`: times have the granularity of the kernel's clock tick, so a
+    change in the same tick could leave them as they were (git's "racy" files). Any
+    later change sets a time after it."""
+    try:
+        info = os.stat(path) if follow else os.lstat(path)
+    except OSError:
+        return ()
+    if not stat.S_ISREG(info.st_mode) or time.time_ns() - info.st_mtime_ns <= RACY_NS:
+        return ()
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)

@@ -16,13 +16,24 @@ import subprocess
 import sys
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import cache as cache_module
-from generator.cache import BLACK, EMIT, PAGES, STAMPS, Cache, Inputs, inputs_taken_once
+from generator.cache import (
+    BLACK,
+    EMIT,
+    PAGES,
+    STAMPS,
+    Cache,
+    Inputs,
+    files_digest,
+    inputs_taken_once,
+)
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
+from generator.kept import expect_more_runs, forget
 from generator.load import pages
 from generator.load.pages import parse_sources
 from generator.pipeline import generate
@@ -335,3 +346,40 @@ def test_holds_reads_the_header_only(tmp_path: Path) -> None:
     cache.path(key, "api").write_bytes(b"garbage\n")
     assert not cache.holds(key, slot="api")
     assert not Cache(None, PAGES).holds(key)
+
+
+def test_a_watching_process_reads_an_input_file_again_only_when_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every run digests md2sdk's own files (an edit of a template must show), but a
+    watching process reads a file again only when its signature changed; a file
+    modified in the last seconds, or in a one-off process, is read every time."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    page = folder / "a.txt"
+    page.write_text("one\n")
+    opened: list[str] = []
+    real = open
+
+    def counting(path: str, *args: Any) -> Any:
+        opened.append(path)
+        return real(path, *args)
+
+    monkeypatch.setattr(cache_module, "open", counting, raising=False)
+    forget()
+    expect_more_runs()
+    first = files_digest(folder)
+    assert files_digest(folder) == first and len(opened) == 2  # just written: racy
+    hour_ago = page.stat().st_mtime_ns - 3600 * 10**9
+    os.utime(page, ns=(hour_ago, hour_ago))
+    files_digest(folder)
+    opened.clear()
+    assert files_digest(folder) == first and opened == []
+    page.write_text("two\n")  # same size, the same times put back: the change time moved
+    os.utime(page, ns=(hour_ago, hour_ago))
+    assert files_digest(folder) != first and len(opened) == 1
+    forget()  # a one-off process
+    opened.clear()
+    files_digest(folder)
+    files_digest(folder)
+    assert len(opened) == 2

@@ -18,9 +18,19 @@ from jinja2 import DictLoader, Environment
 
 from generator.emit.incremental.active import active_units
 from generator.emit.incremental.units import UnitMemo
-from generator.emit.python import resource_text, resources
-from tests.incremental_tree import Op
-from tests.test_incremental import Twins, add_operation, remove_operation, set_description
+from generator.emit.python import resource_text, resource_units, resources
+from generator.kept import expect_more_runs, forget
+from tests.incremental_tree import Op, zoo
+from tests.test_incremental import (
+    CONFIG,
+    Twins,
+    _generate,
+    _project,
+    _tree,
+    add_operation,
+    remove_operation,
+    set_description,
+)
 
 ANIMALS = "out/python/zoo/src/zoo_client/resources/animals.py"
 
@@ -176,3 +186,37 @@ def test_a_resource_template_that_places_the_texts_otherwise_is_kept_whole(runs:
              resource_text.OperationTexts("s2", "a2", "r2", "q2")]  # fmt: skip
     pieces = resource_text._head(render, "v", texts)  # type: ignore[arg-type]
     assert pieces == (render(view="v", methods=texts),)
+
+
+def test_a_watching_process_reads_an_unchanged_resource_unit_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """keepers is unchanged by edits of getAnimal: a watching process's first rebuild
+    reads its kept unit, the next ones take that object again (its bytes and operations
+    are the same objects), and the output still equals a cold run's."""
+    tree = zoo()
+    root = _project(tmp_path / "watching", tree, CONFIG)
+    forget()
+    _generate(root, cached=True)
+    expect_more_runs()
+    read: list[str] = []
+    real = resource_units.load_object
+
+    def counting(data: bytes, operations: Any) -> object:
+        read.extend(op.path for op in operations if op is not None)
+        return real(data, operations)
+
+    monkeypatch.setattr(resource_units, "load_object", counting)
+    for number, (op_id, text) in enumerate([
+        ("getAnimal", "Gets one animal, with its keeper."),
+        ("getAnimal", "Gets one animal, by id."),
+        ("listAnimals", "Lists every animal."),
+    ]):  # fmt: skip
+        set_description(op_id, text)(tree)
+        tree.write(root / "specs" / "zoo")
+        _generate(root, cached=True)
+        assert ("/keepers" in read) == (number == 0)
+        read.clear()
+    cold = _project(tmp_path / "cold", tree, CONFIG)
+    _generate(cold, cached=False)
+    assert _tree(root / "out") == _tree(cold / "out")

@@ -10,8 +10,10 @@ import pytest
 from pipeline_fakes import snapshot_tree
 
 from generator.diagnostics import Diagnostics
+from generator.kept import expect_more_runs, forget
 from generator.write import JOURNAL, MANIFEST, apply_plan, plan_write, read_manifest, recover
 from generator.write import commit as commit_module
+from generator.write import plan as plan_module
 
 OLD = {"a.py": "x = 1\n", "pkg/b.py": "y = 2\n", "pkg/data.json": "{}\n"}
 NEW = {"a.py": "x = 1\n", "pkg/b.py": "y = 3\n", "pkg/c.py": "z = 4\n"}
@@ -232,3 +234,43 @@ def test_unreadable_manifest_owns_nothing(tmp_path: Path) -> None:
     (root / MANIFEST).write_text("{not json")
     write(root, {"demo": {}})
     assert (root / "a.py").exists()  # not known to be ours any more: left alone
+
+
+def test_a_watching_process_reads_no_file_it_found_holding_the_same_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watching process's plan takes a file as unchanged without reading it when the
+    last plan found it holding this very string and the file is as it was then. A file
+    modified in the last seconds (racy), an edit of the file on disk, an equal string
+    made anew, or a one-off process read it."""
+    root = tmp_path / "out"
+    outputs = {"demo": dict(OLD)}
+    write(root, outputs)
+    read: list[str] = []
+    real = plan_module._read
+    monkeypatch.setattr(plan_module, "_read", lambda path: read.append(path) or real(path))
+
+    def files_read() -> list[str]:
+        found = sorted(os.path.relpath(p, root) for p in read if not p.endswith(MANIFEST))
+        read.clear()
+        return found
+
+    expect_more_runs()
+    for _ in range(2):  # just written: its times could not show an edit in the same tick
+        assert plan_write(root, outputs, Diagnostics()).is_current
+        assert files_read() == sorted(OLD)
+    age(root)
+    for expected in (sorted(OLD), []):
+        assert plan_write(root, outputs, Diagnostics()).is_current
+        assert files_read() == expected
+    (root / "a.py").write_text("x = 2\n")  # an edit by hand, of the same size
+    plan = plan_write(root, outputs, Diagnostics())
+    assert [(c.path, c.kind) for c in plan.changes] == [("a.py", "update")]
+    assert files_read() == ["a.py"]
+    fresh = {"demo": {**OLD, "pkg/b.py": "".join(["y = ", "2\n"])}}
+    plan_write(root, fresh, Diagnostics())
+    assert files_read() == ["a.py", os.path.join("pkg", "b.py")]
+    forget()  # a one-off process
+    for _ in range(2):
+        plan_write(root, outputs, Diagnostics())
+        assert "a.py" in files_read()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
-from generator.kept import forget
+from generator.kept import expect_more_runs, forget
 from generator.write import MODE, format_files, formatting
 from generator.write.formatting import PARALLEL_THRESHOLD, cache_key
 
@@ -173,6 +173,35 @@ def test_a_process_that_formats_again_reads_no_entry_back(
     assert format_files(sources, Diagnostics(), cache_dir=tmp_path) == first
     # b.py is its own format: the fixed points' slot answers it without an entry read.
     assert loads == [cache_key(Cache(tmp_path, BLACK), "x=1\n")]
+
+
+def test_a_watching_process_hashes_a_source_it_formatted_before_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A watching process takes the key of the same source object again; an equal
+    string made anew is hashed, and so is every source in a one-off process."""
+    forget()
+    source = "".join(["x = ", "1\n"])
+    hashed: list[object] = []
+    real = Cache.key
+
+    def key(self: Cache, *parts: str | bytes) -> str:
+        hashed.extend(part for part in parts[:1] if part == source)
+        return real(self, *parts)
+
+    monkeypatch.setattr(Cache, "key", key)
+    files = {"a.py": source}
+    format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    assert hashed == [source, source]
+    expect_more_runs()
+    hashed.clear()
+    format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    format_files(files, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    assert hashed == [source]
+    format_files({"a.py": "".join(["x = ", "1\n"])}, Diagnostics(), cache_dir=tmp_path, shaped=True)
+    assert hashed == [source, source]
+    forget()
 
 
 def test_a_new_process_takes_fixed_points_from_one_slot_only_for_the_same_source(

@@ -197,7 +197,7 @@ def format_files(
     for path, source in files.items():
         if not path.endswith(".py"):
             continue
-        key = keys[path] = cache_key(cache, source, shaped)
+        key = keys[path] = _source_key(cache, source, shaped)
         cached = source if fixed.holds(path, key) else _read_cache(cache, key, source)
         if cached == source:
             fixed.record(path, key)
@@ -284,6 +284,26 @@ def _error_location(path: str, error: str) -> SourceLocation:
 def cache_key(cache: Cache, source: str, shaped: bool = False) -> str:
     """The key of ``source``'s formatted form in ``cache`` (a `BLACK` cache)."""
     return cache.key(source, "shaped" if shaped else "black")
+
+
+_KEYS: Kept[tuple[str, str]] = Kept()
+"""`cache_key`s a watching process took, by cache folder, mode and the source's
+identity, with the source (so an ``id`` is never mistaken for a later object's)."""
+
+
+def _source_key(cache: Cache, source: str, shaped: bool) -> str:
+    """`cache_key` of ``source``; in a watching process, the key the last run took of
+    the same object (a file taken whole from the last run is the same string: on
+    Kubernetes all but a few of 1,018 files, 19 MB to hash again)."""
+    if cache.root is None or not long_lived():
+        return cache_key(cache, source, shaped)
+    memo_key = (cache.root, shaped, id(source))
+    known = _KEYS.get(memo_key, lambda: None)
+    if known is not None and known[0] is source:
+        return known[1]
+    key = cache_key(cache, source, shaped)
+    _KEYS.put(memo_key, (source, key))
+    return key
 
 
 _FORMATTED: Kept[str] = Kept()

@@ -27,9 +27,9 @@ from jinja2 import Environment
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit.incremental.keys import content_bytes, content_digest
 from generator.emit.incremental.units import UnitMemo
-from generator.emit.links import references
 from generator.emit.openapi.schemas import Json, SchemaWriter
 from generator.emit.openapi.view import operation_view
+from generator.emit.reach import LinkGraph, definition_links, link_graph, operation_links
 from generator.hashing import hash_parts
 from generator.model import (
     Api,
@@ -37,7 +37,6 @@ from generator.model import (
     Operation,
     PolymorphismNature,
     Reference,
-    Schema,
 )
 
 OPERATION = "openapi/operation.yaml.jinja"
@@ -65,10 +64,9 @@ class DocumentParts:
         self.memo = memo
         self.env = env
         self.chain = b""
-        self._digests: dict[str, bytes] = {}
         self._closures: dict[str, bytes] = {}
-        self._refs: dict[str, tuple[str, ...]] = {}
         self._api: Api | None = None
+        self._links: LinkGraph | None = None
         self._schemas: SchemaWriter | None = None
         self._local = Diagnostics()
         self._components = False
@@ -81,6 +79,7 @@ class DocumentParts:
         """Start a document: its API, schema writer, the collector its writers report
         to, and its settings (plain data every part reads)."""
         self._api, self._schemas, self._local = api, schemas, local
+        self._links = link_graph(api)
         self._components = not any(
             d.polymorphism is not None
             and d.polymorphism.nature is PolymorphismNature.INHERITANCE
@@ -94,7 +93,8 @@ class DocumentParts:
         """``build()`` (the definition's schema), or the kept part."""
         if not self._components or definition.unresolved:
             return self._built(b"", build)
-        key = self._key(self._digest(definition.key), [definition.schema])
+        assert self._links is not None
+        key = self._key(self._links.digest(definition.key), definition_links(definition))
         return self._part(key, build)
 
     def operation(
@@ -111,11 +111,7 @@ class DocumentParts:
         )
         if not fixed:
             return self._built(b"", build)
-        schemas: list[Schema | None] = [p.schema for p in op.parameters]
-        for response in op.responses:
-            schemas.append(response.schema)
-            schemas += [h.schema for h in response.headers]
-        key = self._key(content_digest(op), schemas)
+        key = self._key(content_digest(op), operation_links(op))
         return self._part(key, build, claim)
 
     def _part(
@@ -179,14 +175,12 @@ class DocumentParts:
 
     # -------------------------------------------------------------------- keys
 
-    def _key(self, item: bytes, schemas: list[Schema | None]) -> bytes:
-        """The key of a part whose own content digests to ``item`` and whose
-        ``schemas`` reach definitions; empty without a memo."""
+    def _key(self, item: bytes, links: tuple[str, ...]) -> bytes:
+        """The key of a part whose own content digests to ``item`` and whose links
+        name ``links`` (`generator.emit.reach`); empty without a memo."""
         if self.memo is None:
             return b""
-        found = [r for s in schemas if s is not None for r in references(s)]
-        direct = sorted({t for r in found if (t := r.target or r.anchor)})
-        return hash_parts(self.chain, item, *(self._closure(k) for k in direct))
+        return hash_parts(self.chain, item, *(self._closure(k) for k in sorted(links)))
 
     def _closure(self, key: str) -> bytes:
         """A digest of the definition ``key`` and every definition it reaches, with
@@ -194,38 +188,14 @@ class DocumentParts:
         first use, follows from the chain)."""
         known = self._closures.get(key)
         if known is None:
-            reached = {key}
-            todo = [key]
-            while todo:
-                for target in self._references(todo.pop()):
-                    if target not in reached:
-                        reached.add(target)
-                        todo.append(target)
-            assert self._api is not None and self._schemas is not None
-            api, names = self._api, self._schemas.names
+            api, graph, schemas = self._api, self._links, self._schemas
+            assert api is not None and graph is not None and schemas is not None
+            names = schemas.names
             parts = [
-                self._digest(k) + (names[k].encode() if api.definition(k) is not None else b"")
-                for k in sorted(reached)
+                graph.digest(k) + (names[k].encode() if api.definition(k) is not None else b"")
+                for k in sorted(graph.closure(key))
             ]
             known = self._closures[key] = hash_parts(*parts)
-        return known
-
-    def _digest(self, key: str) -> bytes:
-        known = self._digests.get(key)
-        if known is None:
-            assert self._api is not None
-            definition = self._api.definition(key)
-            data = b"-" if definition is None else content_digest(definition)
-            known = self._digests[key] = hash_parts(key.encode(), data)
-        return known
-
-    def _references(self, key: str) -> tuple[str, ...]:
-        known = self._refs.get(key)
-        if known is None:
-            assert self._api is not None
-            definition = self._api.definition(key)
-            refs = references(definition.schema) if definition is not None else []
-            known = self._refs[key] = tuple(t for r in refs if (t := r.target or r.anchor))
         return known
 
     def _advance(self, taken: str, stand_ins: tuple[Reference, ...]) -> None:

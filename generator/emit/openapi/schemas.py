@@ -18,8 +18,8 @@ from functools import partial
 from generator.diagnostics import Diagnostics
 from generator.emit.fits import authored, fits
 from generator.emit.incremental.active import remembered_over
-from generator.emit.links import references
 from generator.emit.openapi.values import fits_type, typed_value
+from generator.emit.reach import first_links
 from generator.model import (
     AnySchema,
     Api,
@@ -262,15 +262,12 @@ class SchemaWriter:
         if self._first_links is None:
             first: dict[str, Reference] = {}
             for op in self.api.operations:
-                schemas = [p.schema for p in op.parameters] + [r.schema for r in op.responses]
-                for schema in schemas:
-                    for ref in references(schema) if schema is not None else []:
-                        first.setdefault(ref.target or ref.anchor, ref)
+                for linked, ref in first_links(op):
+                    first.setdefault(linked, ref)
             for definition in self.api.definitions:
-                for ref in references(definition.schema):
-                    target = ref.target or ref.anchor
-                    if target != definition.key:
-                        first.setdefault(target, ref)
+                for linked, ref in first_links(definition):
+                    if linked != definition.key:
+                        first.setdefault(linked, ref)
             self._first_links = first
         return self._first_links.get(key)
 

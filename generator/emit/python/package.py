@@ -45,6 +45,7 @@ from generator.emit.python.resources import (
 )
 from generator.emit.python.reuse import ModelReuse
 from generator.emit.python.types import TypeRenderer
+from generator.emit.reach import link_graph
 from generator.emit.templating import pystr
 from generator.model import Api, Operation
 from generator.naming import env_var, user_class_name
@@ -187,7 +188,7 @@ def build_package(
     reserved |= {"RootResource", "AsyncRootResource", "RootResourceWithRawResponse",
                  "AsyncRootResourceWithRawResponse"}  # fmt: skip
     renderer = TypeRenderer(api.definitions, reserved)
-    reuse = ModelReuse(units, renderer, reuse_models, reuse_views)
+    reuse = ModelReuse(units, renderer, link_graph(api), reuse_models, reuse_views)
     models = reuse.definition_modules()
     tag_text = {t.name: t.description for t in (api.overview.tags if api.overview else ())}
     resources: list[ResourceView] = []

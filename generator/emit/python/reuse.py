@@ -50,9 +50,16 @@ from generator.emit.python.models import ModelModuleView, build_definition_modul
 from generator.emit.python.naming_state import Change
 from generator.emit.python.operation_units import OperationReuse, OperationTexts
 from generator.emit.python.reach import Reach
-from generator.emit.python.resource_units import ResourceUnit, dump_unit, load_object, view_key
+from generator.emit.python.resource_units import (
+    ResourceUnit,
+    dump_unit,
+    load_kept,
+    load_object,
+    view_key,
+)
 from generator.emit.python.resources import OperationPart, ResourceView
 from generator.emit.python.types import TypeRenderer
+from generator.emit.reach import LinkGraph
 from generator.hashing import hash_parts
 from generator.model import (
     Definition,
@@ -89,6 +96,8 @@ class ModelReuse:
 
     memo: UnitMemo | None
     renderer: TypeRenderer
+    links: LinkGraph
+    """The API's link graph (`generator.emit.reach`)."""
     models: bool = True
     """Whether model modules are looked up (the tests target renders none: it only
     needs the resources' keys and views, and the naming state they are made from)."""
@@ -111,7 +120,7 @@ class ModelReuse:
         start = (sorted(r.reserved), tuple(r.class_of.items()), tuple(r.module_of_def.items()),
                  sorted(r.class_keys), unresolved)  # fmt: skip
         self.chain = hash_parts(b"models", _names_bytes(start))
-        self.reach = Reach(r.definitions, r.class_keys)
+        self.reach = Reach(self.links, r.class_keys)
 
     def definition_modules(self) -> list[ModelModuleView]:
         """Every definition's module, in document order (`build_model_modules`)."""
@@ -185,7 +194,8 @@ class ModelReuse:
         ones after."""
         memo = self.memo if self.views and key else None
         kept = memo.get(view_key(key)) if memo is not None else None
-        unit = _unit(load_object(kept, operations)) if isinstance(kept, bytes) else None
+        loaded = load_kept(view_key(key), kept, operations) if isinstance(kept, bytes) else None
+        unit = _unit(loaded)
         if unit is not None:
             self.renderer.replay(unit.changes)
             keep(unit.fragments)

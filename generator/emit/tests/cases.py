@@ -36,9 +36,9 @@ from jinja2 import Environment
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.emit.incremental.active import keep, recording, remembered_over
 from generator.emit.incremental.keys import content_digest, stable_bytes
-from generator.emit.links import references
 from generator.emit.python.operations import OperationView
 from generator.emit.python.package import PackageView
+from generator.emit.reach import link_graph
 from generator.emit.tests.imports import Effect, Imports, compact
 from generator.emit.tests.view import OperationCase, build_case
 from generator.hashing import hash_parts
@@ -91,7 +91,6 @@ class Context:
         self.fresh = fresh
         self._case = env.get_template("tests/test_case.py.jinja")
         self._live = env.get_template("tests/test_live_case.py.jinja")
-        self._definitions: dict[str, tuple[bytes, tuple[str, ...]]] = {}
 
     def render(self, case: OperationCase, live: OperationCase) -> CaseTexts:
         """The texts and facts of an operation's two cases."""
@@ -110,31 +109,10 @@ class Context:
         )
 
     def reached(self, operation: Operation) -> bytes:
-        """A digest of the definitions ``operation`` reaches through references."""
-        schemas = [p.schema for p in operation.parameters]
-        schemas += [r.schema for r in operation.responses if r.schema is not None]
-        todo = [t for schema in schemas for r in references(schema) if (t := r.target)]
-        seen: set[str] = set()
-        while todo:
-            key = todo.pop()
-            if key not in seen:
-                seen.add(key)
-                todo.extend(self._definition(key)[1])
-        parts = [(key.encode(), self._definition(key)[0]) for key in sorted(seen)]
-        return hash_parts(*(part for pair in parts for part in pair))
-
-    def _definition(self, key: str) -> tuple[bytes, tuple[str, ...]]:
-        """(digest, the keys it refers to) of the definition ``key`` (or of none)."""
-        known = self._definitions.get(key)
-        if known is None:
-            found = self.api.definition(key)
-            if found is None:
-                known = (b"-", ())
-            else:
-                refs = tuple(t for r in references(found.schema) if (t := r.target))
-                known = (b"+" + content_digest(found), refs)
-            self._definitions[key] = known
-        return known
+        """A digest of the definitions ``operation`` reaches through links
+        (`generator.emit.reach`)."""
+        graph = link_graph(self.api)
+        return hash_parts(*(graph.digest(key) for key in graph.reached([operation])))
 
 
 _MODEL_FIELDS = ("operation", "sources")
