@@ -54,6 +54,25 @@ class Kept(Generic[V]):
         self._before, self._now = {}, {}
 
 
+class ByIdentity(Generic[V]):
+    """Values made from an object, kept by its identity in a `Kept` (the object is
+    held with its value, so an ``id`` is never mistaken for a later object's): the
+    targets of one run read the same resolved model, and a watching process's next
+    run the same unchanged parts (`generator.resolve.memo`)."""
+
+    def __init__(self) -> None:
+        self._kept: Kept[tuple[object, V]] = Kept()
+
+    def get(self, part: object, make: Callable[[], V]) -> V:
+        """The value kept for ``part`` itself, else ``make()`` (kept)."""
+        known = self._kept.get(id(part), lambda: None)
+        if known is not None and known[0] is part:
+            return known[1]
+        value = make()
+        self._kept.put(id(part), (part, value))
+        return value
+
+
 _ALL: list[Kept[Any]] = []
 _LONG_LIVED: list[bool] = [False]
 

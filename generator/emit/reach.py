@@ -16,28 +16,41 @@ definition reaches nothing and digests as missing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from generator.emit.incremental.keys import content_digest
 from generator.emit.links import references
 from generator.hashing import hash_parts
-from generator.kept import Kept
+from generator.kept import ByIdentity
 from generator.model import Api, Definition, Operation, Reference, Schema
 
-_LINKS: Kept[tuple[object, tuple[str, ...]]] = Kept()
-"""The keys an operation's or a definition's links name, by identity (the part is
-held with them, so an ``id`` is never mistaken for a later object's)."""
+_LINKS = ByIdentity[tuple[str, ...]]()
+_FIRST = ByIdentity[tuple[tuple[str, Reference], ...]]()
 
 
 def operation_links(operation: Operation) -> tuple[str, ...]:
     """The keys the links of ``operation``'s parameters, responses and response
-    headers name, in document order, each once."""
-    return _kept(operation, lambda: _operation_schemas(operation))
+    headers name, in document order, each once (kept by identity)."""
+    return _LINKS.get(operation, lambda: _keys(_operation_schemas(operation)))
 
 
 def definition_links(definition: Definition) -> tuple[str, ...]:
-    """The keys the links of ``definition``'s schema name, in document order, each once."""
-    return _kept(definition, lambda: [definition.schema])
+    """The keys the links of ``definition``'s schema name, in document order, each
+    once (kept by identity)."""
+    return _LINKS.get(definition, lambda: _keys([definition.schema]))
+
+
+def first_links(part: Operation | Definition) -> tuple[tuple[str, Reference], ...]:
+    """The first link to each key in an operation's parameters and response bodies
+    (not its headers) or in a definition's schema, in document order: the link that
+    names a missing page (`generator.emit.openapi.schemas`; kept by identity)."""
+    return _FIRST.get(part, lambda: _first(_named_schemas(part)))
+
+
+def _named_schemas(part: Operation | Definition) -> list[Schema | None]:
+    if isinstance(part, Definition):
+        return [part.schema]
+    return [p.schema for p in part.parameters] + [r.schema for r in part.responses]
 
 
 def _operation_schemas(operation: Operation) -> list[Schema | None]:
@@ -48,43 +61,20 @@ def _operation_schemas(operation: Operation) -> list[Schema | None]:
     return schemas
 
 
-def _kept(
-    part: Operation | Definition, schemas: Callable[[], Iterable[Schema | None]]
-) -> tuple[str, ...]:
-    known = _LINKS.get(id(part), lambda: None)
-    if known is not None and known[0] is part:
-        return known[1]
+def _keys(schemas: Iterable[Schema | None]) -> tuple[str, ...]:
     found = (
-        key for s in schemas() if s is not None for r in references(s)
+        key for s in schemas if s is not None for r in references(s)
         if (key := r.target or r.anchor)
     )  # fmt: skip
-    links = tuple(dict.fromkeys(found))
-    _LINKS.put(id(part), (part, links))
-    return links
+    return tuple(dict.fromkeys(found))
 
 
-_FIRST: Kept[tuple[Operation | Definition, tuple[tuple[str, Reference], ...]]] = Kept()
-"""`first_links` of an operation or a definition, by identity, held with it."""
-
-
-def first_links(part: Operation | Definition) -> tuple[tuple[str, Reference], ...]:
-    """The first link to each key in an operation's parameters and response bodies
-    (not its headers) or in a definition's schema, in document order: the link that
-    names a missing page (`generator.emit.openapi.schemas`)."""
-    known = _FIRST.get(id(part), lambda: None)
-    if known is not None and known[0] is part:
-        return known[1]
-    if isinstance(part, Operation):
-        schemas = [p.schema for p in part.parameters] + [r.schema for r in part.responses]
-    else:
-        schemas = [part.schema]
+def _first(schemas: Iterable[Schema | None]) -> tuple[tuple[str, Reference], ...]:
     first: dict[str, Reference] = {}
     for schema in schemas:
         for ref in references(schema) if schema is not None else []:
             first.setdefault(ref.target or ref.anchor, ref)
-    found = tuple(first.items())
-    _FIRST.put(id(part), (part, found))
-    return found
+    return tuple(first.items())
 
 
 class LinkGraph:

@@ -19,7 +19,7 @@ import pickle
 from collections.abc import Callable
 
 from generator import hashing
-from generator.kept import Kept
+from generator.kept import ByIdentity
 from generator.model import Definition, DocValue, Operation
 
 
@@ -83,19 +83,16 @@ def _doc_value_written(*fields: object) -> None:
 _CONTENT = {**copyreg.dispatch_table, DocValue: _doc_value}
 
 
-_DIGESTS: Kept[tuple[object, bytes]] = Kept()
-"""Digests of model parts by identity (the part is held with its digest, so an ``id``
-is never mistaken for a later object's): the targets of one run read the same
-resolved model, and a watching process's next run the same unchanged parts."""
+_DIGESTS = {"model": ByIdentity[bytes](), "content": ByIdentity[bytes]()}
+"""Digests of model parts by identity, per kind (`model_digest`, `content_digest`):
+the targets of one run read the same resolved model, and a watching process's next
+run the same unchanged parts."""
 
 
 def _remembered(kind: str, value: object, data: Callable[[object], bytes | None]) -> bytes:
-    known = _DIGESTS.get((kind, id(value)), lambda: None)
-    if known is not None and known[0] is value:
-        return known[1]
-    digest = hashing.digest(data(value) or repr(id(value)).encode())
-    _DIGESTS.put((kind, id(value)), (value, digest))
-    return digest
+    return _DIGESTS[kind].get(
+        value, lambda: hashing.digest(data(value) or repr(id(value)).encode())
+    )
 
 
 def model_digest(model: object) -> bytes:
