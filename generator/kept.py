@@ -63,13 +63,15 @@ class ByIdentity(Generic[V]):
     def __init__(self) -> None:
         self._kept: Kept[tuple[object, V]] = Kept()
 
-    def get(self, part: object, make: Callable[[], V]) -> V:
-        """The value kept for ``part`` itself, else ``make()`` (kept)."""
-        known = self._kept.get(id(part), lambda: None)
+    def get(self, part: object, make: Callable[[], V], scope: object = None) -> V:
+        """The value kept for ``part`` itself (within ``scope``: what else the value
+        depends on, hashable), else ``make()`` (kept)."""
+        key = (scope, id(part))
+        known = self._kept.get(key, lambda: None)
         if known is not None and known[0] is part:
             return known[1]
         value = make()
-        self._kept.put(id(part), (part, value))
+        self._kept.put(key, (part, value))
         return value
 
 

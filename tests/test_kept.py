@@ -33,3 +33,11 @@ def test_by_identity_answers_the_same_object_only() -> None:
     next_run()
     assert values.get(part, lambda: make(part)) == 3  # the next run, held with its value
     assert len(made) == 2
+
+
+def test_by_identity_keeps_one_value_per_scope() -> None:
+    values: ByIdentity[str] = ByIdentity()
+    part = object()
+    assert values.get(part, lambda: "a", scope="x") == "a"
+    assert values.get(part, lambda: "b", scope="y") == "b"
+    assert values.get(part, lambda: "c", scope="x") == "a"

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
-from generator.kept import Kept, long_lived
+from generator.kept import ByIdentity, Kept, long_lived
 from generator.location import SourceLocation
 from generator.write import syntax
 from generator.write.fixed_points import FixedPoints
@@ -286,9 +286,9 @@ def cache_key(cache: Cache, source: str, shaped: bool = False) -> str:
     return cache.key(source, "shaped" if shaped else "black")
 
 
-_KEYS: Kept[tuple[str, str]] = Kept()
-"""`cache_key`s a watching process took, by cache folder, mode and the source's
-identity, with the source (so an ``id`` is never mistaken for a later object's)."""
+_KEYS = ByIdentity[str]()
+"""`cache_key`s a watching process took, by the source's identity, within the cache
+folder and mode."""
 
 
 def _source_key(cache: Cache, source: str, shaped: bool) -> str:
@@ -297,13 +297,7 @@ def _source_key(cache: Cache, source: str, shaped: bool) -> str:
     Kubernetes all but a few of 1,018 files, 19 MB to hash again)."""
     if cache.root is None or not long_lived():
         return cache_key(cache, source, shaped)
-    memo_key = (cache.root, shaped, id(source))
-    known = _KEYS.get(memo_key, lambda: None)
-    if known is not None and known[0] is source:
-        return known[1]
-    key = cache_key(cache, source, shaped)
-    _KEYS.put(memo_key, (source, key))
-    return key
+    return _KEYS.get(source, lambda: cache_key(cache, source, shaped), (cache.root, shaped))
 
 
 _FORMATTED: Kept[str] = Kept()

@@ -194,7 +194,7 @@ def _compared(path: str, text: str, watching: bool) -> tuple[bytes | None, bytes
 
 _FOUND: Kept[tuple[str, tuple[int, ...]]] = Kept()
 """Texts a watching process found its output files equal to, by path, with the file's
-`_signature` then."""
+signature then (`generator.kept.file_signature`)."""
 
 
 def _found_before(path: str, text: str) -> bool:

@@ -24,7 +24,7 @@ import pickle
 from typing import TYPE_CHECKING
 
 from generator.cache_map import MapSlot
-from generator.kept import Kept, long_lived
+from generator.kept import ByIdentity, long_lived
 
 if TYPE_CHECKING:
     from generator.emit.incremental.session import Session
@@ -64,7 +64,7 @@ class UnitMemo:
                 return None
             self.used[key] = data
         try:
-            value = _decoded(self.key, key, data)
+            value = _decoded(data)
         except Exception:  # checked by the cache helper; an md2sdk bug, not to be trusted
             del self.used[key]
             return None
@@ -98,11 +98,11 @@ class UnitMemo:
             self.stored.save(self.used)  # a delta over the slot's base (cache_map)
 
 
-_DECODED: Kept[tuple[bytes, object]] = Kept()
-"""Units `UnitMemo.get` decoded, by slot and key, with the pickle they were read from."""
+_DECODED = ByIdentity[object]()
+"""Units `UnitMemo.get` decoded, by the identity of the pickle they were read from."""
 
 
-def _decoded(slot: str, key: bytes, data: bytes) -> object:
+def _decoded(data: bytes) -> object:
     """The unit pickled as ``data``. A watching process takes the object its last run
     decoded when ``data`` is the same object (the slot's map is kept in memory,
     `generator.cache_map`): units are plain immutable data, and decoding them again
@@ -111,12 +111,7 @@ def _decoded(slot: str, key: bytes, data: bytes) -> object:
     (`generator.emit.python.resource_units.load_kept`)."""
     if not long_lived():
         return pickle.loads(data)
-    known = _DECODED.get((slot, key), lambda: None)
-    if known is not None and known[0] is data:
-        return known[1]
-    value: object = pickle.loads(data)
-    _DECODED.put((slot, key), (data, value))
-    return value
+    return _DECODED.get(data, lambda: pickle.loads(data))
 
 
 def _valid(key: object, value: object) -> bool:
