@@ -93,9 +93,11 @@ def test_the_targets_started_after_the_first_format_their_files_in_their_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a cold parallel emit, every target but the first started (tests, the longest)
-    leaves its Python files formatted in the formatter's cache, where the format stage
-    finds them instead of compiling them after the tests target is done."""
+    leaves its Python files formatted in the formatter's cache (as its paths' fixed
+    points), where the format stage finds them instead of compiling them after the
+    tests target is done."""
     from generator.cache import BLACK, Cache  # noqa: PLC0415
+    from generator.write.fixed_points import FixedPoints  # noqa: PLC0415
     from generator.write.formatting import cache_key  # noqa: PLC0415
 
     monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
@@ -105,7 +107,8 @@ def test_the_targets_started_after_the_first_format_their_files_in_their_worker(
     api = load_api(config, project.root, diagnostics, Timings().stage)
     files = emit_api(api, config, None, diagnostics, cache_dir=tmp_path)
     cache = Cache(tmp_path, BLACK)
-    formatted = {p for p, text in files.items() if cache.holds(cache_key(cache, text, True))}
+    fixed = FixedPoints(cache)
+    formatted = {p for p, text in files.items() if fixed.holds(p, cache_key(cache, text, True))}
     python = {p for p in files if p.endswith(".py") and "/src/" in p}
     tests = {p for p in files if p.endswith(".py") and "/tests/" in p}
     assert python and tests

@@ -135,13 +135,18 @@ def test_shaped_and_black_results_are_cached_apart(tmp_path: Path) -> None:
     assert cache_key(cache, source, shaped=True) != cache_key(cache, source)
 
 
-def test_a_file_black_leaves_alone_is_cached_as_an_empty_entry(tmp_path: Path) -> None:
+def test_only_a_file_black_changes_gets_a_cache_entry(tmp_path: Path) -> None:
+    """A source black leaves alone is known through its path's fixed point (one slot
+    for all of them), not an entry of its own: no second copy of the file, and no file
+    created per generated file."""
     sources = {"same.py": "x = 1\n", "changed.py": "x=1\n", "blank.py": "\n\n"}
     first = format_files(sources, Diagnostics(), cache_dir=tmp_path)
     cache = Cache(tmp_path, BLACK)
-    assert cache.load(cache_key(cache, "x = 1\n")) == b""  # no second copy of the file
+    assert not cache.path(cache_key(cache, "x = 1\n")).exists()
     assert cache.load(cache_key(cache, "x=1\n")) == b"x = 1\n"
+    assert len(list((tmp_path / "black").glob("*/*"))) == 2  # changed.py, blank.py
     assert first == {"same.py": "x = 1\n", "changed.py": "x = 1\n", "blank.py": first["blank.py"]}
+    forget()
     assert format_files(sources, Diagnostics(), cache_dir=tmp_path) == first
 
 
