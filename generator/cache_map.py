@@ -81,6 +81,14 @@ class MapSlot(Generic[K, V]):
             self._state = found or _State(b"", {}, {})
         return self._state.known
 
+    def reload(self) -> dict[K, V]:
+        """The map as saved now, read again (another process may have saved it since
+        `load`); the caller must not change it."""
+        self._state = (self._read() if self.cache.root is not None else None) or _State(b"", {}, {})
+        if self.cache.root is not None:
+            _STATES.put((self.cache.root, self.key), self._state)
+        return self._state.known
+
     def save(self, now: dict[K, V]) -> None:
         """Keep ``now`` (a new dictionary, not changed afterwards) as the map."""
         if self.cache.root is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -88,19 +89,25 @@ def test_an_incremental_emit_runs_in_process(
     assert runs[0] == runs[1]
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
-def test_the_targets_started_after_the_first_format_their_files_in_their_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """On a cold parallel emit, every target but the first started (tests, the longest)
-    leaves its Python files formatted in the formatter's cache (as its paths' fixed
-    points), where the format stage finds them instead of compiling them after the
-    tests target is done."""
+def formatted_after_a_cold_emit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, last: str
+) -> dict[str, set[str]]:
+    """Per target, the Python files found formatted in the formatter's cache (as its
+    paths' fixed points) after a cold parallel emit of the catalog in which ``last``
+    finishes last (its worker sleeps first)."""
     from generator.cache import BLACK, Cache  # noqa: PLC0415
     from generator.write.fixed_points import FixedPoints  # noqa: PLC0415
     from generator.write.formatting import cache_key  # noqa: PLC0415
 
     monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
+    original = emitting._emit_target
+
+    def late(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
+        if job[0] == last:
+            time.sleep(1.5)
+        return original(job)
+
+    monkeypatch.setattr(emitting, "_emit_target", late)
     diagnostics = Diagnostics()
     project = load_config(ROOT / "pyproject.toml", diagnostics)
     config = next(api for api in project.apis if api.name == "catalog")
@@ -108,8 +115,31 @@ def test_the_targets_started_after_the_first_format_their_files_in_their_worker(
     files = emit_api(api, config, None, diagnostics, cache_dir=tmp_path)
     cache = Cache(tmp_path, BLACK)
     fixed = FixedPoints(cache)
-    formatted = {p for p, text in files.items() if fixed.holds(p, cache_key(cache, text, True))}
+    found = {"python": set(), "tests": set()}
+    for path, text in files.items():
+        if path.endswith(".py") and fixed.holds(path, cache_key(cache, text, True)):
+            found["tests" if "/tests/" in path else "python"].add(path)
     python = {p for p in files if p.endswith(".py") and "/src/" in p}
-    tests = {p for p in files if p.endswith(".py") and "/tests/" in p}
-    assert python and tests
-    assert formatted == python  # and none of the tests target's
+    assert python and found["python"] == python
+    return found
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_the_targets_started_after_the_first_format_their_files_in_their_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a cold parallel emit, every target but the first started (tests, the longest)
+    leaves its Python files formatted in the formatter's cache, where the format stage
+    finds them instead of compiling them after the tests target is done; the first
+    one's, when it finishes last, are left to the format stage."""
+    assert formatted_after_a_cold_emit(tmp_path, monkeypatch, last="tests")["tests"] == set()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_the_first_target_formats_here_while_a_worker_is_still_busy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the first target started (tests) finishes before another, its files are
+    formatted in this process meanwhile, into the formatter's cache."""
+    found = formatted_after_a_cold_emit(tmp_path, monkeypatch, last="openapi")
+    assert found["tests"] and all("/tests/" in p for p in found["tests"])

@@ -13,6 +13,7 @@ from generator.cache import BLACK, Cache
 from generator.diagnostics import Diagnostics
 from generator.kept import expect_more_runs, forget
 from generator.write import MODE, format_files, formatting
+from generator.write.fixed_points import FixedPoints
 from generator.write.formatting import PARALLEL_THRESHOLD, cache_key
 
 
@@ -232,6 +233,23 @@ def test_a_new_process_takes_fixed_points_from_one_slot_only_for_the_same_source
     moved = {"c.py": "x = 1\n"}  # a fixed point is known per path, not per source
     assert format_files(moved, Diagnostics(), cache_dir=tmp_path, shaped=True) == moved
     assert formatted == ["x = 2\n", "x = 1\n"]
+
+
+def test_fixed_points_saved_by_two_processes_meanwhile_are_all_kept(tmp_path: Path) -> None:
+    """The workers of a parallel emit and the parent each record their files' fixed
+    points in the one slot: a save reads the slot again first, and a new store reads it
+    from the file even in a process that read it before."""
+    cache = Cache(tmp_path, BLACK)
+    first, second = FixedPoints(cache), FixedPoints(cache)  # both read it empty
+    first.record("a.py", "key-a")
+    first.save()
+    second.record("b.py", "key-b")
+    second.save()
+    again = FixedPoints(cache)
+    assert again.holds("a.py", "key-a") and again.holds("b.py", "key-b")
+    first.record("a.py", "key-a2")  # a path recorded again takes the new key
+    first.save()
+    assert FixedPoints(cache).holds("a.py", "key-a2") and FixedPoints(cache).holds("b.py", "key-b")
 
 
 _PIECES = ("x" * 60, "f(", ")", "()", '"""', '"a (b"', "'c'", "[", " ", "\n", "y = ")

@@ -105,20 +105,31 @@ def _run_jobs(jobs: list[_Job], *, parallel: bool) -> Iterator[_Emitted]:
     if context is None:
         yield from map(_emit_target, jobs)
         return
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 (see _fork_context)
+    from concurrent.futures import (  # noqa: PLC0415 (see _fork_context)
+        ProcessPoolExecutor,
+        as_completed,
+    )
 
     _JOBS[:] = jobs
-    # The longest targets start first (on Kubernetes tests ~2 s warm, python ~1 s,
-    # openapi ~0.4 s: openapi first made tests start last); results in target order.
+    # The longest targets start first (on Kubernetes tests ~5 s, python ~3 s plus its
+    # formatting, openapi ~1.3 s: openapi first made tests start last).
     order = sorted(range(len(jobs)), key=lambda i: (_EMIT_ORDER.get(jobs[i][0], 2), i))
+    done: dict[int, _Emitted] = {}
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             # The others finish long before the first: they format their files there.
-            futures = {i: pool.submit(_emit_job, i, i != order[0]) for i in order}
-            for index in range(len(jobs)):
-                yield futures[index].result()
+            futures = {pool.submit(_emit_job, i, i != order[0]): i for i in order}
+            for future in as_completed(futures):
+                index = futures[future]
+                done[index] = future.result()
+                if index == order[0] and len(done) < len(jobs):
+                    # Its files format here while the last worker is still busy (on
+                    # Kubernetes the python worker ran ~1 s longer than tests).
+                    _preformat(jobs[index], done[index][0])
     finally:
         _JOBS.clear()
+    for index in range(len(jobs)):
+        yield done[index]
 
 
 _EMIT_ORDER = {"tests": 0, "python": 1}
@@ -146,17 +157,24 @@ def _fork_context() -> BaseContext | None:
 
 def _emit_job(index: int, preformat: bool) -> _Emitted:
     """Job ``index`` in a forked worker; with ``preformat`` its Python files are also
-    formatted there, into the formatter's cache, where the format stage finds them
-    (on a cold Kubernetes run the python target's 10 MB compile on the core that would
-    otherwise wait for the tests target, instead of after it)."""
+    formatted there (`_preformat`: on a cold Kubernetes run the python target's 10 MB
+    compile on the core that would otherwise wait for the tests target, instead of
+    after it)."""
     emitted = _emit_target(_JOBS[index])
-    _, _, _, _, templates, cache_dir, keep, _ = _JOBS[index]
-    if preformat and keep and cache_dir is not None:
+    if preformat:
+        _preformat(_JOBS[index], emitted[0], jobs=1)
+    return emitted
+
+
+def _preformat(job: _Job, files: Files, jobs: int | None = None) -> None:
+    """Format ``files`` (``job``'s) into the formatter's cache, where the format stage
+    finds them; what that reports is reported there."""
+    _, _, _, _, templates, cache_dir, keep, _ = job
+    if keep and cache_dir is not None:
         from generator.write import format_files  # noqa: PLC0415 (only this worker)
 
-        format_files(emitted[0], Diagnostics(), cache_dir=cache_dir, jobs=1,
+        format_files(files, Diagnostics(), cache_dir=cache_dir, jobs=jobs,
                      shaped=templates is None)  # fmt: skip
-    return emitted
 
 
 def _emit_target(job: _Job) -> _Emitted:

@@ -25,7 +25,9 @@ class FixedPoints:
         if cache.root is not None:
             key = cache.key("fixed-points")
             self._slot = MapSlot(cache, key, "fixed-points", size=len, valid=_valid)
-        self._known = self._slot.load() if self._slot is not None else {}
+        # Read from the file every time: the workers of a parallel emit record theirs
+        # there while this process runs (one small slot, a few ms).
+        self._known = self._slot.reload() if self._slot is not None else {}
         self._now: dict[str, str] = {}
 
     def holds(self, path: str, key: str) -> bool:
@@ -38,8 +40,12 @@ class FixedPoints:
 
     def save(self) -> None:
         """Keep what changed for the next process (entries of other paths stay: the
-        outputs of other APIs of the project)."""
-        if self._slot is not None and any(self._known.get(p) != k for p, k in self._now.items()):
+        outputs of other APIs of the project, and of targets that formatted their
+        files in another process of this run meanwhile: the slot is read again first)."""
+        if self._slot is None or all(self._known.get(p) == k for p, k in self._now.items()):
+            return
+        self._known = self._slot.reload()
+        if any(self._known.get(p) != k for p, k in self._now.items()):
             self._slot.save({**self._known, **self._now})
 
 
