@@ -46,6 +46,19 @@ def test_pool_gives_the_serial_pages_and_diagnostics(
     assert list(diagnostics) == list(expected_diagnostics)
 
 
+@pytest.mark.parametrize("workers", [2, 3, 8])
+def test_pages_go_to_the_pool_in_many_contiguous_chunks(workers: int) -> None:
+    """A page's cost is not its size: many chunks per worker, so none is left with a
+    long last one (`CHUNKS_PER_WORKER`); in order, every page once."""
+    sources = [(f"p{i}.md", b"x" * (1 + i % 7) * 100) for i in range(500)]
+    chunks = parse_pages._chunks(sources, workers)
+    assert [s for chunk in chunks for s in chunk] == sources
+    wanted = workers * parse_pages.CHUNKS_PER_WORKER
+    assert wanted // 2 <= len(chunks) <= wanted + 1
+    target = sum(len(d) for _, d in sources) // wanted  # each holds at most one page more
+    assert all(sum(len(d) for _, d in chunk) < target + 700 for chunk in chunks)
+
+
 def test_cache_serves_unchanged_pages_without_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
