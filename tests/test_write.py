@@ -43,6 +43,25 @@ def test_first_write_creates_files_and_manifest(tmp_path: Path) -> None:
     assert list(manifest["files"]) == sorted(OLD)
 
 
+def test_a_write_looks_at_each_folder_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Missing folders are made, parents first, and each folder is looked at once per
+    write, not once per file below it (nor every folder up to ``/`` for every file)."""
+    root = tmp_path / "out"
+    files = {f"pkg/sub{i % 3}/deep/m{i}.py": f"x = {i}\n" for i in range(30)}
+    files["top.py"] = "t = 1\n"
+    looked: list[Path] = []
+    real = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda self: looked.append(self) or real(self))
+    write(root, {"demo": files})
+    assert all((root / path).read_text() == text for path, text in files.items())
+    folders = [p for p in looked if p != root / JOURNAL]  # recover's look at the journal
+    assert len(folders) == len(set(folders))
+    made = {(root / p).parent for p in files} | {root / "pkg"}
+    assert set(folders) <= made | {root / f"pkg/sub{i}" for i in range(3)}
+
+
 def test_rewrite_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
     root = tmp_path / "out"
     write(root, {"demo": OLD})

@@ -46,12 +46,13 @@ def apply_plan(plan: Plan) -> None:
     renames: list[tuple[str, str]] = []
     removals: list[str] = []
     created: list[Path] = []
+    folders: set[Path] = set()
     try:
         for change in plan.changes:
             if change.new is None:
                 removals.append(change.path)
             else:
-                _make_folders(root / change.path, created)
+                _make_folders(root / change.path, created, folders)
                 renames.append((_stage(root, change.path, change.new), change.path))
     except BaseException:
         _discard(root, renames, created)
@@ -103,12 +104,20 @@ def lock_path(root: Path) -> Path:
     return folder / f"{name}.lock"
 
 
-def _make_folders(target: Path, created: list[Path]) -> None:
-    """Create ``target``'s missing parent folders, remembering them for `_discard`."""
-    missing = [p for p in target.parents if not p.exists()]
+def _make_folders(target: Path, created: list[Path], known: set[Path]) -> None:
+    """Create ``target``'s missing parent folders, remembering them for `_discard`;
+    ``known``: folders this write found or made (looked at once, not once per file:
+    a cold Kubernetes write stat'ed 11,000 folders for 1,023 files)."""
+    folder = target.parent
+    missing: list[Path] = []
+    while folder not in known and not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    known.add(folder)
     for folder in reversed(missing):
         folder.mkdir()
         created.append(folder)
+        known.add(folder)
 
 
 def _discard(root: Path, renames: list[tuple[str, str]], created: list[Path]) -> None:
