@@ -94,20 +94,37 @@ def formatted_after_a_cold_emit(
 ) -> dict[str, set[str]]:
     """Per target, the Python files found formatted in the formatter's cache (as its
     paths' fixed points) after a cold parallel emit of the catalog in which ``last``
-    finishes last (its worker sleeps first)."""
+    finishes last: its worker starts once every other target's worker is done."""
     from generator.cache import BLACK, Cache  # noqa: PLC0415
     from generator.write.fixed_points import FixedPoints  # noqa: PLC0415
     from generator.write.formatting import cache_key  # noqa: PLC0415
 
     monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
-    original = emitting._emit_target
+    emit, preformat = emitting._emit_target, emitting._preformat
+    done = tmp_path / "done"
+    done.mkdir()
 
-    def late(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
-        if job[0] == last:
-            time.sleep(1.5)
-        return original(job)
+    def waiting(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
+        # A worker is done after emitting (tests, started first) or after formatting
+        # its files there (the others).
+        others = [done / t for t in ("openapi", "python", "tests") if t != job[0]]
+        deadline = time.monotonic() + 60
+        while job[0] == last and not all(p.exists() for p in others):
+            assert time.monotonic() < deadline, "the other targets never finished"
+            time.sleep(0.02)
+        emitted = emit(job)
+        if job[0] == "tests":
+            (done / job[0]).touch()
+        return emitted
 
-    monkeypatch.setattr(emitting, "_emit_target", late)
+    def formatting(job: Any, files: dict[str, str], jobs: int | None = None) -> None:
+        preformat(job, files, jobs)
+        if os.getpid() != parent:
+            (done / job[0]).touch()
+
+    parent = os.getpid()
+    monkeypatch.setattr(emitting, "_emit_target", waiting)
+    monkeypatch.setattr(emitting, "_preformat", formatting)
     diagnostics = Diagnostics()
     project = load_config(ROOT / "pyproject.toml", diagnostics)
     config = next(api for api in project.apis if api.name == "catalog")
