@@ -237,8 +237,9 @@ def test_a_new_process_takes_fixed_points_from_one_slot_only_for_the_same_source
 
 def test_fixed_points_saved_by_two_processes_meanwhile_are_all_kept(tmp_path: Path) -> None:
     """The workers of a parallel emit and the parent each record their files' fixed
-    points in the one slot: a save reads the slot again first, and a new store reads it
-    from the file even in a process that read it before."""
+    points in the one slot: a save reads the slot again first, so neither drops the
+    other's entries (the parent reading the slot again when it formats is
+    `tests/test_pipeline_parallel.py`'s)."""
     cache = Cache(tmp_path, BLACK)
     first, second = FixedPoints(cache), FixedPoints(cache)  # both read it empty
     first.record("a.py", "key-a")
