@@ -37,6 +37,11 @@ def _stage(name: str) -> Row:
     return (f"  {name}", lambda e: _s(_get(e, "cold", "stages", name)))
 
 
+def _runs(seconds: list[float] | None) -> str:
+    """Every run's seconds, in the order measured."""
+    return " ".join(f"{value:.2f}" for value in seconds) if seconds else "-"
+
+
 def _cpu_ratio(entry: dict[str, Any]) -> float | None:
     cold, floor = _get(entry, "cold", "cpu"), _get(entry, "floor", "cpu")
     return cold / floor if cold and floor else None
@@ -66,6 +71,7 @@ ROWS: list[Row] = [
     ("operations model/openapi", lambda e: f"{e['operations']}/{e['openapi_operations']}"),
     ("files / output MB", lambda e: f"{e['files']} / {e['output_mb']}"),
     ("cold generate, wall s", lambda e: _s(e["cold"]["wall"])),
+    ("  each run (median above)", lambda e: _runs(e.get("cold_walls"))),
     ("  CPU s (all processes)", lambda e: _s(_get(e, "cold", "cpu"))),
     ("  start-up + imports", lambda e: _s(e["cold"]["imports"])),
     *[_stage(name) for name in STAGES],
@@ -78,13 +84,14 @@ ROWS: list[Row] = [
     ("  md2sdk CLI, wall s", lambda e: _s(_get(e, "noop", "cli_wall"))),
     *[row for kind in KINDS for row in _edit_rows(kind)],
     ("read+mistune floor, s", lambda e: _s(e["floor"]["seconds"])),
+    ("  each run, after a cold one", lambda e: _runs(e.get("floor_seconds"))),
     ("import client total, s", lambda e: _s(_get(e, "import", "total"), 3)),
     ("  of which package", lambda e: _s(_get(e, "import", "package"), 3)),
     ("openapi-python-client s", lambda e: _s(_get(e, "opc", "original", "median"))),
     ("  on the original spec", lambda e: "(swagger2openapi)" if _get(e, "opc") else "-"),
     ("  endpoints it skipped", lambda e: str(_get(e, "opc", "original", "skipped_endpoints"))),
     ("md2sdk / opc", lambda e: _ratio(e.get("ratio_vs_opc"))),
-    ("md2sdk / floor", lambda e: _ratio(e.get("ratio_vs_floor"))),
+    ("md2sdk / floor (median of pairs)", lambda e: _ratio(e.get("ratio_vs_floor"))),
     ("  in CPU seconds", lambda e: _ratio(_cpu_ratio(e))),
     ("opc on md2sdk's OpenAPI s", lambda e: _s(_get(e, "opc", "md2sdk_doc", "median"))),
     ("  md2sdk / that (old row)", lambda e: _ratio(e.get("ratio_vs_opc_own_doc"))),

@@ -4,10 +4,11 @@ For each API (``/work/shared/bench``-style folder ``md/<name>/``) this copies th
 into a scratch project (``bench/work/<name>/``, git-ignored), then measures, each in
 a fresh process (`bench.child`):
 
-- cold generation of every available target, per stage, with an empty format cache;
+- cold generation of every available target, per stage, with an empty format cache,
+  ``--reps`` times in turns with the read-and-mistune-parse floor (`bench.cold`);
 - no-op regeneration (nothing changed), and regeneration after editing one page, for
   three kinds of edit (`bench.edits`), in-process and through the CLI;
-- importing the generated client; the read-and-mistune-parse floor;
+- importing the generated client;
 - openapi-python-client (median of ``--reps`` runs) on the API's original spec converted
   to OpenAPI 3 (`bench.convert`): *the* ratio; and, as a second labelled row, on
   md2sdk's own OpenAPI output (which is larger: it carries generated examples).
@@ -40,6 +41,7 @@ from typing import Any
 import yaml
 
 from bench import convert, opc
+from bench.cold import Pair, summarise
 from bench.edits import KINDS, EditError, edit
 from bench.report import render_table, verdicts
 
@@ -108,16 +110,24 @@ def make_project(work: Path, pages: Path, name: str, targets: list[str]) -> Path
     return pyproject
 
 
-def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> dict[str, Any]:
-    """Cold, no-op and one-page-edit generation, import time and the parse floor."""
-    pyproject = make_project(work, pages, name, targets)
-    cold, cold_wall = child("generate", str(pyproject))
-    if cold["errors"]:
-        raise BenchError(f"{name}: md2sdk reported errors: {cold['errors']}")
+def measure_md2sdk(
+    name: str, pages: Path, work: Path, targets: list[str], reps: int = 1
+) -> dict[str, Any]:
+    """Cold generation and the parse floor in turns (``reps`` pairs, `bench.cold`),
+    then no-op and one-page-edit generation and import time on the last cold run."""
+    pairs: list[Pair] = []
+    for _ in range(reps):
+        pyproject = make_project(work, pages, name, targets)
+        cold, cold_wall = child("generate", str(pyproject))
+        if cold["errors"]:
+            raise BenchError(f"{name}: md2sdk reported errors: {cold['errors']}")
+        floor, floor_wall = child("floor", str(pages))
+        pairs.append(({**cold, "wall": cold_wall}, {**floor, "wall": floor_wall}))
+    paired = summarise(pairs)
+    cold, floor = paired["cold"], paired["floor"]
     noop, noop_wall = child("generate", str(pyproject))
     noop_cli = cli_wall(pyproject)
     edits = {kind: measure_edit(kind, work / "specs" / name, pyproject) for kind in KINDS}
-    floor, floor_wall = child("floor", str(pages))
     result: dict[str, Any] = {
         "size": SIZES.get(name, "?"),
         "pages": floor["pages"],
@@ -126,13 +136,12 @@ def measure_md2sdk(name: str, pages: Path, work: Path, targets: list[str]) -> di
         "models": cold["models"],
         "files": cold["files"],
         "output_mb": round(cold["bytes"] / 1e6, 2),
-        "cold": {**cold, "wall": cold_wall},
+        **paired,
         "noop": {**noop, "wall": noop_wall, "cli_wall": noop_cli},
         "edits": edits,
-        "floor": {**floor, "wall": floor_wall},
         "openapi_operations": count_openapi_operations(work / "out" / "openapi" / f"{name}.yaml"),
     }
-    result["operations_per_second"] = cold["operations"] / cold_wall if cold_wall else 0.0
+    result["operations_per_second"] = cold["operations"] / cold["wall"] if cold["wall"] else 0.0
     if noop["written"]:
         raise BenchError(f"{name}: no-op regeneration rewrote {noop['written']} files")
     if "python" in targets:
@@ -251,7 +260,7 @@ def run(
             raise BenchError(f"no markdown folder {pages}")
         work = work_root / name
         print(f"[bench] {name}: md2sdk ...", file=sys.stderr, flush=True)
-        entry = measure_md2sdk(name, pages, work, targets)
+        entry = measure_md2sdk(name, pages, work, targets, reps)
         entry["spec_operations"] = count_spec_operations(bench_root, name)
         if with_opc:
             print(f"[bench] {name}: openapi-python-client x{reps} ...", file=sys.stderr)
@@ -259,7 +268,6 @@ def run(
             entry["ratio_vs_opc"] = entry["cold"]["wall"] / entry["opc"]["original"]["median"]
             own = entry["opc"]["md2sdk_doc"]["median"]
             entry["ratio_vs_opc_own_doc"] = entry["cold"]["wall"] / own
-        entry["ratio_vs_floor"] = entry["cold"]["wall"] / entry["floor"]["seconds"]
         results["apis"][name] = entry
     results["machine"]["load"].append(_load())
     results["verdicts"] = verdicts(results)
@@ -279,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--apis", default=",".join(SIZES))
     parser.add_argument("--bench-root", type=Path, default=DEFAULT_BENCH_ROOT)
-    parser.add_argument("--reps", type=int, default=3, help="openapi-python-client runs")
+    parser.add_argument(
+        "--reps", type=int, default=3, help="cold+floor pairs and openapi-python-client runs"
+    )
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     parser.add_argument("--no-opc", action="store_true", help="skip openapi-python-client")
     parser.add_argument("--work", type=Path, default=HERE / "work", help="scratch folder")

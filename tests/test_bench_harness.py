@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench import opc
+from bench.cold import summarise
 from bench.edits import KINDS, _edit_description, _edit_table_cell, edit
 from bench.report import render_table, verdicts
 from bench.run import DEFAULT_BENCH_ROOT, child_env, main
@@ -127,6 +128,25 @@ def test_verdicts_judge_the_largest_api_and_never_raise() -> None:
     table = render_table({**full, "targets": [], "verdicts": verdicts(results)})
     assert "MISSED L no-op" not in table and "met    L no-op, CLI" in table
     assert "load average 1.5 -> 2.0" in table
+
+
+def test_cold_runs_and_floors_are_summed_up_by_pairs() -> None:
+    """Cold runs and floors measured in turns: the median cold run and floor, and the
+    median of each pair's ratio (a slow moment slows both sides of its pair)."""
+    pairs = [({"wall": w, "n": i}, {"seconds": f}) for i, (w, f) in
+             enumerate([(10.0, 4.0), (6.0, 3.0), (14.0, 4.0)])]  # fmt: skip
+    summed = summarise(pairs)
+    assert summed["cold"] == {"wall": 10.0, "n": 0} and summed["floor"] == {"seconds": 4.0}
+    assert summed["ratio_vs_floor"] == 2.5  # of 2.5, 2.0 and 3.5
+    assert summed["cold_walls"] == [10.0, 6.0, 14.0]
+    assert summed["floor_seconds"] == [4.0, 3.0, 4.0]
+    shown = ("cold_walls", "floor_seconds", "ratio_vs_floor")
+    entry = {**_entry("L", 1.0, 10.0, None), **{key: summed[key] for key in shown}}
+    machine = {"cores": 2, "python": "3.11", "load": [1.0, 1.0]}
+    table = render_table({"apis": {"l": entry}, "targets": [], "verdicts": [], "machine": machine})
+    assert "10.00 6.00 14.00" in table and "4.00 3.00 4.00" in table and "2.50x" in table
+    with pytest.raises(ValueError):
+        summarise([])
 
 
 def test_edits_of_each_kind_change_one_page_twice(tmp_path: Path) -> None:
