@@ -54,7 +54,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from generator import __version__, hashing
-from generator.kept import file_signature, long_lived
+from generator.kept import FileFacts, file_signature, long_lived
 from generator.resources import builtin_templates, package_root
 
 FORMAT = 2
@@ -272,9 +272,8 @@ def files_digest(
     return digest.digest()
 
 
-_FILES: dict[str, tuple[tuple[int, ...], bytes]] = {}
-"""Digests of input files a watching process read, by path, with the file's signature
-then (`generator.kept.file_signature`)."""
+_FILES = FileFacts[bytes]()
+"""Digests of input files a watching process read, valid while the file is as it was."""
 
 
 def _file_digest(path: str) -> bytes:
@@ -283,15 +282,15 @@ def _file_digest(path: str) -> bytes:
     show), so it reads a file again only when its signature changed (Kubernetes: the
     ten caches of a rebuild read 200 files)."""
     watching = long_lived()
-    known = _FILES.get(path) if watching else None
+    known = _FILES.known(path) if watching else None
+    if known is not None:
+        return known
     signature = file_signature(path) if watching else ()
-    if known is not None and signature and known[0] == signature:
-        return known[1]
     with open(path, "rb") as handle:
         data = handle.read()
     found = hashing.digest(data)
-    if signature:
-        _FILES[path] = (signature, found)
+    if watching:
+        _FILES.learn(path, found, signature)
     return found
 
 

@@ -121,3 +121,29 @@ def file_signature(path: str, *, follow: bool = True) -> tuple[int, ...]:
     if not stat.S_ISREG(info.st_mode) or time.time_ns() - info.st_mtime_ns <= RACY_NS:
         return ()
     return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+class FileFacts(Generic[V]):
+    """What a process learnt of files, by path, taken again only while each file's
+    signature (`file_signature`) is what it was when learnt: the output files a
+    watching process's plan found holding a text (`generator.write.plan`), the digests
+    of md2sdk's own files in every cache's inputs (`generator.cache`)."""
+
+    def __init__(self, *, follow: bool = True) -> None:
+        self._kept: Kept[tuple[tuple[int, ...], V]] = Kept()
+        self._follow = follow
+
+    def known(self, path: str) -> V | None:
+        """What was learnt of the file at ``path``, if it is as it was then."""
+        found = self._kept.get(path, lambda: None)
+        if found is None or found[0] != file_signature(path, follow=self._follow):
+            return None
+        return found[1]
+
+    def learn(self, path: str, value: V, signature: tuple[int, ...] | None = None) -> None:
+        """Keep ``value`` for the file at ``path`` as it is now (or as ``signature``, taken
+        before reading it); not for a file too recently modified to be told apart."""
+        if signature is None:
+            signature = file_signature(path, follow=self._follow)
+        if signature:
+            self._kept.put(path, (signature, value))

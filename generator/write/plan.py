@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
-from generator.kept import Kept, file_signature, long_lived
+from generator.kept import FileFacts, long_lived
 from generator.location import SourceLocation
 from generator.write.atomic import TEMP_SUFFIX
 
@@ -178,46 +178,6 @@ def _real(path: str) -> str:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-def _compared(path: str, text: str, watching: bool) -> tuple[bytes | None, bytes] | None:
-    """``None`` when the file at ``path`` holds ``text``, else its bytes (``None``: no
-    regular file there) and ``text``'s; ``watching``: see `_found_before`."""
-    if watching and _found_before(path, text):
-        return None
-    new = text.encode("utf-8")
-    old = _read(path)
-    if old != new:
-        return old, new
-    if watching:
-        _found(path, text)
-    return None
-
-
-_FOUND: Kept[tuple[str, tuple[int, ...]]] = Kept()
-"""Texts a watching process found its output files equal to, by path, with the file's
-signature then (`generator.kept.file_signature`)."""
-
-
-def _found_before(path: str, text: str) -> bool:
-    """Whether the last run found the file at ``path`` equal to this very ``text``
-    object and the file is as it was then. A watching process's run produces the same
-    string for every file taken whole from the last run (all but a few on Kubernetes:
-    19 MB of its 1,023 files to encode, read and compare again)."""
-    known = _FOUND.get(path, lambda: None)
-    return (
-        known is not None
-        and known[0] is text
-        and known[1] == file_signature(path, follow=False)
-    )
-
-
-def _found(path: str, text: str) -> None:
-    """Note that the file at ``path`` holds ``text`` now (see `_found_before`; a file
-    modified in the last seconds is not noted, `file_signature`)."""
-    signature = file_signature(path, follow=False)
-    if signature:
-        _FOUND.put(path, (text, signature))
-
-
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW
 """How `_read` opens a file: never through a symlink, and a FIFO without waiting for
 a writer (it is then no regular file, and not read)."""
@@ -245,6 +205,28 @@ def _read(path: str) -> bytes | None:
         return None
     finally:
         os.close(handle)
+
+
+def _compared(path: str, text: str, watching: bool) -> tuple[bytes | None, bytes] | None:
+    """``None`` when the file at ``path`` holds ``text``, else its bytes (``None``: no
+    regular file there) and ``text``'s. A watching process takes the file as holding
+    ``text`` without reading it when the last run found it holding this very string
+    object and the file is as it was then: its run produces the same string for every
+    file taken whole from the last run (all but a few on Kubernetes: 19 MB of its
+    1,023 files to encode, read and compare again)."""
+    if watching and _FOUND.known(path) is text:
+        return None
+    new = text.encode("utf-8")
+    old = _read(path)
+    if old != new:
+        return old, new
+    if watching:
+        _FOUND.learn(path, text)
+    return None
+
+
+_FOUND = FileFacts[str](follow=False)
+"""Texts a watching process found its output files holding (`generator.kept.FileFacts`)."""
 
 
 def _file_diff(change: Change, max_lines: int) -> list[str]:
