@@ -50,7 +50,7 @@ def run_generate(pyproject: Path) -> dict[str, Any]:
     imported = time.perf_counter()
     diagnostics = Diagnostics()
     project = load_config(pyproject, diagnostics)
-    result = generate(project, diagnostics, collect=False)  # as the CLI runs it
+    result = generate(project, diagnostics, collect=False, keep_state=True)  # as the CLI runs it
     finished = time.perf_counter()
     plan = result.plan
     errors = [d.format() for d in diagnostics.sorted() if d.severity is Severity.ERROR]

@@ -7,7 +7,10 @@ a fresh process (`bench.child`):
 - cold generation of every available target, per stage, with an empty format cache,
   ``--reps`` times in turns with the read-and-mistune-parse floor (`bench.cold`);
 - no-op regeneration (nothing changed), and regeneration after editing one page, for
-  three kinds of edit (`bench.edits`), in-process and through the CLI;
+  three kinds of edit (`bench.edits`), in-process and through the CLI; each generation
+  saves its state for the next process as the CLI does (`generator.resume`: in a
+  detached process after the command returns, which the benchmark waits for before
+  the next measurement, so none shares the machine with it);
 - importing the generated client;
 - openapi-python-client (median of ``--reps`` runs) on the API's original spec converted
   to OpenAPI 3 (`bench.convert`): *the* ratio; and, as a second labelled row, on
@@ -44,6 +47,8 @@ from bench import convert, opc
 from bench.cold import Pair, summarise
 from bench.edits import KINDS, EditError, edit
 from bench.report import render_table, verdicts
+from generator import resume
+from generator.pipeline import CACHE_FOLDER
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -91,7 +96,16 @@ def child(*args: str) -> tuple[dict[str, Any], float]:
         tail = done.stderr.strip().splitlines()[-8:]
         raise BenchError(f"bench.child {args[0]} failed: " + " | ".join(tail))
     data: dict[str, Any] = json.loads(done.stdout)
+    if args[0] in ("generate", "rebuild"):
+        settle(Path(args[1]))
     return data, wall
+
+
+def settle(pyproject: Path) -> None:
+    """Wait until md2sdk's detached save of the state for the next process
+    (`generator.resume`) is done: it runs after the measured command returns, as it
+    does for a user, and no measurement shares the machine with it."""
+    resume.wait_for_save(pyproject.parent / CACHE_FOLDER)
 
 
 def make_project(work: Path, pages: Path, name: str, targets: list[str]) -> Path:
@@ -180,6 +194,7 @@ def cli_wall(pyproject: Path) -> float:
     wall = time.perf_counter() - start
     if done.returncode != 0:
         raise BenchError(f"md2sdk generate failed: {done.stderr.strip()[-400:]}")
+    settle(pyproject)
     return wall
 
 

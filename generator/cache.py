@@ -5,7 +5,7 @@ and must never change what a run produces. Two rules make that hold:
 
 **Keys come from declared inputs, in one place.** Each cache kind is an `Inputs`
 declared at the bottom of this module (`PAGES`, `VERDICTS`, `BLACK`, `PARTS`, `STAMPS`,
-`EMIT`, `TEMPLATE_CODE`): its name, the
+`EMIT`, `TEMPLATE_CODE`, `RESUME`): its name, the
 md2sdk files whose bytes shape its values (the parser's sources *and* the label
 files it reads, the formatter's mode...), whether the built-in templates do, and the
 libraries whose versions do. md2sdk's version, Python's version and the entry format
@@ -233,6 +233,13 @@ class Cache:
         except OSError:
             return
 
+    def ignored(self, key: str | None, reason: str, *, slot: str | None = None) -> None:
+        """Report that the entry ``key`` (or ``slot``'s), whose header and checksum
+        passed, was ignored for ``reason`` (its payload does not load): a miss, logged
+        like a corrupt entry."""
+        if self.root is not None:
+            self._ignored(self.path(key or "", slot), reason)
+
     def _ignored(self, path: Path, reason: str) -> None:
         """A miss, logged for the caches declared with ``warn``."""
         if self.inputs.warn:
@@ -405,3 +412,8 @@ TEMPLATE_CODE = Inputs(
 """Compiled templates (`generator.emit.incremental.bytecode`); parts: Jinja's bucket key
 (the template's name and file) and the source's checksum. The environment's settings
 live in ``emit/templating.py``; the Python version (marshalled code) is in every key."""
+
+RESUME = Inputs("resume", files=("*",), libraries=(("mistune", "mistune"),))
+"""What a run kept in memory, for the next process (`generator.resume`), one slot per
+project: parsed pages, resolutions and digests of model parts, which every md2sdk
+source can shape (the model's classes are pickled); no key parts."""

@@ -11,6 +11,12 @@ Keys are the cache's own keys (`generator.cache`), derived from everything an en
 depends on, so a kept value is exactly what decoding the entry again would give.
 Values are shared between runs: they must be immutable, or never mutated by their
 users. A one-off process pays nothing but the dictionaries.
+
+A store made ``resumable`` is also what the next process starts from: what it holds
+at the end of a run is saved (`generator.resume`) and taken as the run before by the
+first run of a new process. Its values then are copies unpickled together, so what was
+one object is one object again, but not the object of the same ``id``: ``rekey`` gives
+each entry its key in the new process (`ByIdentity` keys by the held object).
 """
 
 from __future__ import annotations
@@ -18,19 +24,28 @@ from __future__ import annotations
 import os
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 
+Rekey = Callable[[object, Any], tuple[object, Any]]
+"""An entry ``(key, value)`` saved by another process, as this process keys it."""
+
 
 class Kept(Generic[V]):
-    """One kind of decoded value (see the module doc)."""
+    """One kind of decoded value (see the module doc); ``resumable``: its name among
+    the stores saved for the next process (``module:name``, the module defining it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, resumable: str | None = None, rekey: Rekey | None = None) -> None:
         self._now: dict[object, V] = {}
         self._before: dict[object, V] = {}
+        self._rekey = rekey
         _ALL.append(self)
+        if resumable is not None:
+            if resumable in _RESUMABLE:
+                raise ValueError(f"two kept stores are named {resumable!r}")
+            _RESUMABLE[resumable] = self
 
     def get(self, key: object, make: Callable[[], V | None]) -> V | None:
         """The value kept for ``key``, else ``make()`` (kept unless ``None``)."""
@@ -50,8 +65,23 @@ class Kept(Generic[V]):
     def next_run(self) -> None:
         self._before, self._now = self._now, {}
 
+    def rekeyed(self, saved: Mapping[object, Any]) -> dict[object, V]:
+        """The entries ``saved`` by another process (its `now`), keyed for this one."""
+        rekey = self._rekey
+        if rekey is None:
+            return dict(saved)
+        return dict(rekey(key, value) for key, value in saved.items())
+
+    def now(self) -> dict[object, V]:
+        """What this run used or made (what a new process would resume from)."""
+        return self._now
+
     def clear(self) -> None:
         self._before, self._now = {}, {}
+
+    def take_before(self, items: dict[object, V]) -> None:
+        """Answer ``items`` too, as kept by the run before (`resume`)."""
+        self._before.update(items)
 
 
 class ByIdentity(Generic[V]):
@@ -60,8 +90,8 @@ class ByIdentity(Generic[V]):
     targets of one run read the same resolved model, and a watching process's next
     run the same unchanged parts (`generator.resolve.memo`)."""
 
-    def __init__(self) -> None:
-        self._kept: Kept[tuple[object, V]] = Kept()
+    def __init__(self, resumable: str | None = None) -> None:
+        self._kept: Kept[tuple[object, V]] = Kept(resumable, _by_identity)
 
     def get(self, part: object, make: Callable[[], V], scope: object = None) -> V:
         """The value kept for ``part`` itself (within ``scope``: what else the value
@@ -75,8 +105,16 @@ class ByIdentity(Generic[V]):
         return value
 
 
+def _by_identity(key: object, item: tuple[object, Any]) -> tuple[object, Any]:
+    """A `ByIdentity` entry keyed by its held object's identity in this process."""
+    scope = key[0] if isinstance(key, tuple) else None
+    return (scope, id(item[0])), item
+
+
 _ALL: list[Kept[Any]] = []
+_RESUMABLE: dict[str, Kept[Any]] = {}
 _LONG_LIVED: list[bool] = [False]
+_RUNS: list[int] = [0]
 
 
 def expect_more_runs() -> None:
@@ -91,15 +129,36 @@ def long_lived() -> bool:
 
 def next_run() -> None:
     """A run starts: every `Kept` lets go of what the last run did not use."""
+    _RUNS[0] += 1
     for kept in _ALL:
         kept.next_run()
+
+
+def first_run() -> bool:
+    """Whether the run going on is this process's first (nothing is kept before it)."""
+    return _RUNS[0] == 1
 
 
 def forget() -> None:
     """Let go of everything kept, as a new process would start (tests use it)."""
     _LONG_LIVED[0] = False
+    _RUNS[0] = 0
     for kept in _ALL:
         kept.clear()
+
+
+def resumable_state() -> dict[str, dict[object, Any]]:
+    """What every resumable store holds after this run, by store name."""
+    return {name: kept.now() for name, kept in _RESUMABLE.items()}
+
+
+def resume(state: Mapping[str, Mapping[object, Any]]) -> None:
+    """Take ``state`` (a `resumable_state` of another process) as the run before this
+    one, in the stores named; each store's entries are keyed for this process first, so
+    an entry that cannot be (raising) leaves every store as it was."""
+    taken = {name: _RESUMABLE[name].rekeyed(items) for name, items in state.items()}
+    for name, items in taken.items():
+        _RESUMABLE[name].take_before(items)
 
 
 RACY_NS = 3 * 10**9

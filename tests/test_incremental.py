@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator import resume
 from generator.cache import Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
@@ -43,6 +44,9 @@ from tests.incremental_tree import (
 )
 
 Edit = Callable[[Tree], None]
+
+PROCESSES = ("new-process", "watching", "resumed")
+"""How a `Twins` rebuilds after each edit (see `Twins`)."""
 
 
 def _project(root: Path, tree: Tree, config: str = CONFIG) -> Path:
@@ -70,23 +74,34 @@ def _tree(root: Path) -> dict[str, bytes]:
 class Twins:
     """One project regenerated incrementally, compared with a cold run of the same docs."""
 
-    def __init__(self, base: Path, *, watching: bool = False, config: str = CONFIG) -> None:
-        """``watching``: the edits are rebuilt the way ``generate --watch`` does, in a
-        process that said more runs will come (`generator.kept`)."""
+    def __init__(self, base: Path, *, process: str = "new-process", config: str = CONFIG) -> None:
+        """``process`` (one of `PROCESSES`): the edits are rebuilt in the process that
+        made the first run (``new-process``: one that keeps what it can for its next
+        run, as any does), the way ``generate --watch`` does (``watching``: a process
+        that said more runs will come, `generator.kept`), or each in a new process
+        that resumes from the state the last one saved (``resumed``,
+        `generator.resume`)."""
+        assert process in PROCESSES
         self.base = base
         self.tree = zoo()
         self.config = config
+        self.process = process
         self.root = _project(base / "incremental", self.tree, config)
         forget()
         result, _ = _generate(self.root, cached=True)
         assert result.written and _reused(result) == 0
-        if watching:
+        if process == "watching":
             expect_more_runs()
 
     def edit(self, change: Edit) -> RunResult:
         change(self.tree)
         self.tree.write(self.root / "specs" / "zoo")
+        if self.process == "resumed":
+            assert resume.save(self.root / ".md2sdk-cache")
+            forget()  # a new process, which finds the saved state
         result, diagnostics = _generate(self.root, cached=True)
+        if self.process == "resumed" and "emit" in result.timings:  # not answered by its stamp
+            assert "resume" in result.timings
         cold_root = self.base / "cold"
         shutil.rmtree(cold_root, ignore_errors=True)
         _project(cold_root, self.tree, self.config)
@@ -191,11 +206,11 @@ EDITS: list[tuple[str, Edit]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("watching", [False, True], ids=["new-process", "watching"])
+@pytest.mark.parametrize("process", PROCESSES)
 def test_each_edit_regenerates_exactly_what_a_cold_run_writes(
-    tmp_path: Path, watching: bool
+    tmp_path: Path, process: str
 ) -> None:
-    twins = Twins(tmp_path, watching=watching)
+    twins = Twins(tmp_path, process=process)
     reused = 0
     for label, change in EDITS:
         result = twins.edit(change)
@@ -257,16 +272,16 @@ def test_a_corrupt_emit_cache_is_ignored_with_a_warning(
     assert any("ignored a emit cache entry" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.parametrize("watching", [False, True], ids=["new-process", "watching"])
+@pytest.mark.parametrize("process", PROCESSES)
 def test_an_example_is_a_placeholder_exactly_while_its_definitions_print_it(
-    tmp_path: Path, watching: bool
+    tmp_path: Path, process: str
 ) -> None:
     """getAnimal's response example is Swagger2Markup's placeholder for Animal, whose
     keeper is a Keeper. Keeper's page changes while getAnimal's stays as it is: the
     example stops being a placeholder, then is one again, and the OpenAPI document
     shows it exactly while a person could have written it, as a cold run decides (the
     verdict kept from the run before must not be reused)."""
-    twins = Twins(tmp_path, watching=watching)
+    twins = Twins(tmp_path, process=process)
     document = twins.root / "out" / "openapi" / "zoo.yaml"
     twins.edit(placeholder_example)
     assert "example:" not in document.read_text()
@@ -301,12 +316,12 @@ def _edits() -> st.SearchStrategy[Edit]:
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(st.lists(_edits(), min_size=1, max_size=3), st.booleans())
+@given(st.lists(_edits(), min_size=1, max_size=3), st.sampled_from(PROCESSES))
 def test_random_edit_sequences_match_cold_runs(
-    tmp_path: Path, edits: list[Edit], watching: bool
+    tmp_path: Path, edits: list[Edit], process: str
 ) -> None:
     base = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
-    twins = Twins(base, watching=watching)
+    twins = Twins(base, process=process)
     for change in edits:
         twins.edit(lambda tree, change=change: _tolerant(change, tree))
 

@@ -36,8 +36,7 @@ from tests.test_incremental import remove_prop, set_description
 
 @pytest.fixture(autouse=True)
 def _watching_process() -> None:
-    """A new process that said it will run again (as ``generate --watch`` does): a
-    one-off process keeps no memo."""
+    """A new process that said it will run again (as ``generate --watch`` does)."""
     forget()
     expect_more_runs()
 
@@ -249,14 +248,18 @@ def test_verdicts_of_operations_taken_again_are_kept_for_a_new_process(tmp_path:
     assert VerdictStore(docs.cache, "zoo").known == kept
 
 
-def test_a_process_that_runs_once_keeps_no_memo(tmp_path: Path) -> None:
+def test_a_run_with_a_cache_keeps_its_memo_and_one_without_keeps_none(tmp_path: Path) -> None:
+    """A process that does not say it will run again keeps its memo too: a new process
+    may resume from it (`generator.resume`). A run without a cache folder keeps none."""
     forget()  # not a watching process
     docs = Docs(tmp_path)
     first, _ = docs.resolve()
     docs.edit(set_description("getAnimal", "Gets one animal, with its keeper."))
     second, reported = docs.resolve()
     assert (second, reported) == docs.cold()
-    assert _same(first, second) == []
+    assert "/animals" in _same(first, second)
+    uncached = resolve_api("zoo", docs.pages, Diagnostics())
+    assert _same(uncached, resolve_api("zoo", docs.pages, Diagnostics())) == []
 
 
 def test_a_definition_whose_marking_read_another_is_not_kept(

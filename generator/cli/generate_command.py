@@ -72,6 +72,7 @@ def generate_command(
             loader=adhoc_loader if specs else None,
             waiting=None if reporter.quiet else partial(say_waiting, project.output),
             collect=False,  # the process ends right after (`generator.cli._exit`)
+            keep_state=True,  # for the next process, saved detached (`generator.resume`)
         )
         reporter.done_progress()
         print_summary(result, reporter, check=False)

@@ -24,8 +24,8 @@ from generator.hashing import hash_parts
 from generator.kept import ByIdentity
 from generator.model import Api, Definition, Operation, Reference, Schema
 
-_LINKS = ByIdentity[tuple[str, ...]]()
-_FIRST = ByIdentity[tuple[tuple[str, Reference], ...]]()
+_LINKS = ByIdentity[tuple[str, ...]]("generator.emit.reach:links")
+_FIRST = ByIdentity[tuple[tuple[str, Reference], ...]]("generator.emit.reach:first")
 
 
 def operation_links(operation: Operation) -> tuple[str, ...]:

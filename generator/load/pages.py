@@ -279,9 +279,10 @@ def _parse_all(
                     yield got, blob
 
 
-_PARSED: Kept[Parsed] = Kept()
-"""Stored pages already unpickled in this process (`generator.kept`), by cache folder, store
-key, shown path and digest of the bytes."""
+_PARSED: Kept[Parsed] = Kept("generator.load.pages:parsed")
+"""Stored pages already unpickled in this process (`generator.kept`), or by the process
+it resumes from (`generator.resume`), by cache folder, store key, shown path and digest
+of the bytes."""
 
 
 def _decoded(store: PageStore, shown: str, entry: Entry) -> Parsed | None:

@@ -25,10 +25,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import resume
 from generator.cache import inputs_taken_once
 from generator.config import ApiConfig, ProjectConfig, display_path
 from generator.diagnostics import Diagnostics, Severity
-from generator.kept import expect_more_runs, next_run
+from generator.kept import expect_more_runs, first_run, next_run
 from generator.location import SourceLocation
 from generator.pipeline.emitting import emit_api
 from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
@@ -109,6 +110,7 @@ def generate(
     waiting: Callable[[], None] | None = None,
     warm: bool = False,
     collect: bool = True,
+    keep_state: bool = False,
 ) -> RunResult:
     """Run every API of ``project``; write (or, with ``check``, only plan) the result.
 
@@ -126,15 +128,20 @@ def generate(
     during the run, `_gc_paused`). Its first pass then walks every object the run
     made, 0.26 s after a one-page edit of Kubernetes; a process that exits right
     after (the CLI) or collects while it waits (``--watch``) passes ``False``.
+
+    The first run of a process starts from the state the last process saved
+    (`generator.resume`); ``keep_state`` saves this run's for the next process, in a
+    detached process once the output is written (the CLI's one-off runs).
     """
     timings = Timings()
     next_run()  # a watching process keeps what this run decodes again (generator.kept)
     if warm:
         expect_more_runs()
     cache = project.root / CACHE_FOLDER if use_cache else None
-    # Stamps only when the real loader and emitters run: injected ones are not
-    # covered by the fingerprint.
-    stamped = cache is not None and not check and emitters is None and _is_load_api(loader)
+    # Stamps and saved states only when the real loader and emitters run: injected
+    # ones are not covered by the fingerprint, nor by the state's key.
+    real = cache is not None and emitters is None and _is_load_api(loader)
+    stamped = real and not check
     prints: dict[str, str] = {}
     current: dict[str, Stamp] = {}
     if stamped and cache is not None:
@@ -147,6 +154,7 @@ def generate(
     run = partial(
         _run, project, diagnostics, timings, cache=cache, check=check, strict=strict,
         emitters=emitters, progress=progress, loader=loader, prints=prints,
+        resume_from=cache if real and first_run() else None,
     )  # fmt: skip
     if check or len(current) == len(project.apis):
         with _gc_paused(collect):
@@ -160,7 +168,10 @@ def generate(
                     if (stamp := read_stamp(cache, name)) is not None
                     and is_current(stamp, print_, project.output)
                 }
-        return run(current)
+        result = run(current)
+    if keep_state and stamped and cache is not None and len(current) < len(project.apis):
+        resume.save_detached(cache)
+    return result
 
 
 @contextlib.contextmanager
@@ -195,8 +206,14 @@ def _run(
     progress: Progress | None,
     loader: Loader | None,
     prints: Mapping[str, str],
+    resume_from: Path | None,
 ) -> RunResult:
-    """`generate` once the stamps are read: APIs in ``current`` replay their stamp."""
+    """`generate` once the stamps are read: APIs in ``current`` replay their stamp;
+    the others start from the state saved under ``resume_from``, if any."""
+    if resume_from is not None and len(current) < len(project.apis):
+        started = time.perf_counter()
+        if resume.load(resume_from):  # timed only when taken: -v tells it was
+            timings.seconds["resume"] = time.perf_counter() - started
     results: list[ApiResult] = []
     shown_root = display_path(project.output)
     fresh: dict[str, int] = {}

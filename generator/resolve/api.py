@@ -24,7 +24,6 @@ from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics
-from generator.kept import long_lived
 from generator.model import (
     NOWHERE,
     Api,
@@ -216,7 +215,8 @@ def resolve_api(
     """Merge one API's pages and resolve every reference; never raises on bad docs.
 
     With a ``cache_dir``, verdicts on examples are kept for the next run
-    (`generator.resolve.verdicts`).
+    (`generator.resolve.verdicts`), and what resolving made for the next run of this
+    process or of one resuming from it (`generator.resolve.memo`).
     """
     schemas = Index(pages={normalise_path(p.path) for p in pages})
     scheme_index = Index(pages=set(schemas.pages))
@@ -237,7 +237,7 @@ def resolve_api(
         inline=inline,
         diagnostics=diagnostics,
     )
-    if cache_dir is not None and long_lived():
+    if cache_dir is not None:
         context = (schemas, scheme_index, inline, overview, names.names,
                    any(a is not b for a, b in zip(operations, tagged, strict=True)))  # fmt: skip
         memo = resolve_memo(cache_dir, name)

@@ -1,9 +1,9 @@
-"""Operations and definitions resolved and marked by this process's last run, taken
-again when nothing they were made from changed, in a process that said it will run
-again (`generator.kept.expect_more_runs`: ``md2sdk generate --watch``); a one-off
-process resolves as if there were no memo, and keeps none.
+"""Operations and definitions resolved and marked by the last run, taken again when
+nothing they were made from changed: the last run of this process (``md2sdk generate
+--watch``) or of the process it resumes from (`generator.resume`). Every run with a
+cache folder keeps its memo (a run without one resolves as if there were none).
 
-A watching process keeps the parsed pages of the files a save did not touch
+A watching process, or one resuming, keeps the parsed pages of the files a save did not touch
 (`generator.load.pages`): the same `Operation` and `Definition` objects, run after
 run. Resolving rebuilt every one of them anyway (new objects, equal values), marking
 walked every example again (on Kubernetes most of resolving), and every emitter then
@@ -36,6 +36,7 @@ again too.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -120,6 +121,18 @@ class ResolveMemo:
         marked ``definitions`` (the same objects, definition by definition)."""
         return self.marked_definitions == definitions
 
+    def rekeyed(self) -> ResolveMemo:
+        """This memo with its tables keyed by the identities of the objects they hold
+        in this process (a memo saved by another process, `generator.resume`)."""
+        return dataclasses.replace(
+            self,
+            operations={id(r.parsed): r for r in self.operations.values()},
+            definitions={id(r.parsed): r for r in self.definitions.values()},
+            named={id(n.resolved): n for n in self.named.values()},
+            marked_definition={id(d[0]): d for d in self.marked_definition.values()},
+            marked={id(m.resolved): m for m in self.marked.values()},
+        )
+
 
 def kept_of(table: dict[int, Resolved[T]], parsed: T) -> Resolved[T] | None:
     """The last run's resolution of ``parsed`` in ``table`` (of a memo that holds)."""
@@ -155,7 +168,11 @@ def named_of(memo: ResolveMemo, resolved: Definition, labels: tuple[str, ...]) -
     return found
 
 
-_MEMOS: Kept[ResolveMemo] = Kept()
+def _rekeyed(key: object, memo: ResolveMemo) -> tuple[object, ResolveMemo]:
+    return key, memo.rekeyed()
+
+
+_MEMOS: Kept[ResolveMemo] = Kept("generator.resolve.memo:memos", _rekeyed)
 
 
 def resolve_memo(cache_dir: Path | None, api: str) -> ResolveMemo:

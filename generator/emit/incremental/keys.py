@@ -83,7 +83,10 @@ def _doc_value_written(*fields: object) -> None:
 _CONTENT = {**copyreg.dispatch_table, DocValue: _doc_value}
 
 
-_DIGESTS = {"model": ByIdentity[bytes](), "content": ByIdentity[bytes]()}
+_DIGESTS = {
+    kind: ByIdentity[bytes](f"generator.emit.incremental.keys:{kind}")
+    for kind in ("model", "content")
+}
 """Digests of model parts by identity, per kind (`model_digest`, `content_digest`):
 the targets of one run read the same resolved model, and a watching process's next
 run the same unchanged parts."""

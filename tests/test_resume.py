@@ -1,0 +1,134 @@
+"""A new process starts from the state the last one saved (`generator.resume`).
+
+The resumed runs' output equals a cold run's in `tests/test_incremental.py` (its
+``resumed`` twins, after every edit there and in the random edit sequences); here: a
+resumed process reads back no page it was given, a damaged or foreign state is ignored
+with a warning, and the real command saves the state without making anyone wait.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import resume
+from generator.cache import RESUME, Cache
+from generator.config import load_config
+from generator.diagnostics import Diagnostics
+from generator.kept import forget
+from generator.load import pages
+from generator.pipeline import RunResult, generate
+from tests.incremental_tree import CONFIG, zoo
+from tests.test_incremental import Twins, set_description
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _project(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    zoo().write(root / "specs" / "zoo")
+    return root
+
+
+def _run(root: Path) -> tuple[RunResult, list[str]]:
+    diagnostics = Diagnostics()
+    result = generate(load_config(root / "pyproject.toml", diagnostics), diagnostics)
+    return result, [d.format() for d in diagnostics.sorted()]
+
+
+def _unpickled_pages(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The page blobs the run unpickles from the page store, as they happen."""
+    seen: list[object] = []
+    real = pages.page_of
+    monkeypatch.setattr(pages, "page_of", lambda blob: seen.append(blob) or real(blob))
+    return seen
+
+
+def test_a_resumed_process_unpickles_no_page_it_was_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit, a new process takes every unchanged page from the saved state
+    and parses the edited one; without a state it unpickles each from the store."""
+    twins = Twins(tmp_path, process="resumed")
+    seen = _unpickled_pages(monkeypatch)
+    twins.edit(set_description("getAnimal", "Gets one animal, resumed."))
+    assert seen == []
+    forget()
+    Cache(twins.root / ".md2sdk-cache", RESUME).drop(None, slot=resume.SLOT)
+    twins.edit(set_description("getAnimal", "Gets one animal, from the store."))
+    assert len(seen) == len(list((twins.root / "specs").rglob("*.md"))) - 1
+
+
+def test_a_damaged_state_is_ignored_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = _project(tmp_path / "project")
+    first, reported = _run(root)
+    assert first.written and resume.save(root / ".md2sdk-cache")
+    cache = Cache(root / ".md2sdk-cache", RESUME)
+    slot = cache.path("", resume.SLOT)
+    data = slot.read_bytes()
+    slot.write_bytes(data[:-10] + b"0123456789")
+    forget()
+    (root / "out" / "openapi" / "zoo.yaml").unlink()
+    again, reported_again = _run(root)
+    assert again.written and reported_again == reported
+    assert "truncated or altered" in caplog.text and "resume" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "state",
+    [["not", "a", "map"], {"generator.nowhere:store": {}}, {"os:environ": {}}],
+    ids=["not-a-map", "unknown-store", "not-md2sdk"],
+)
+def test_a_state_that_does_not_load_is_ignored_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, state: object
+) -> None:
+    """An entry whose header and checksum pass (md2sdk wrote it) but whose payload is
+    not a map of md2sdk's stores is a miss, reported; the run goes on from scratch."""
+    root = _project(tmp_path / "project")
+    cache = Cache(root / ".md2sdk-cache", RESUME)
+    cache.store(cache.key(), pickle.dumps(state), slot=resume.SLOT)
+    forget()
+    result, _ = _run(root)
+    assert result.written
+    assert "does not load" in caplog.text
+
+
+def test_the_command_saves_the_state_after_it_returns_and_the_next_one_resumes(
+    tmp_path: Path,
+) -> None:
+    """``md2sdk generate`` saves in a detached process holding ``resume.lock``; the
+    next ``md2sdk generate`` after an edit starts from it (its timings show the
+    ``resume`` stage) and writes what a cold run writes."""
+    root = _project(tmp_path / "project")
+    command = [sys.executable, "-m", "generator.cli", "generate", "-v"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    first = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    assert "timings:" in first.stderr and " resume " not in first.stderr  # nothing saved yet
+    resume.wait_for_save(root / ".md2sdk-cache")
+    assert Cache(root / ".md2sdk-cache", RESUME).load(None, slot=resume.SLOT) is not None
+    page = root / "specs" / "zoo" / "operations" / "getAnimal.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
+    second = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    assert second.returncode == 0, second.stderr
+    assert "timings: stamp" in second.stderr and " resume " in second.stderr
+    resume.wait_for_save(root / ".md2sdk-cache")
+    cold = _project(tmp_path / "cold")
+    (cold / "specs").rename(tmp_path / "unused")
+    (root / "specs").rename(cold / "specs")
+    forget()
+    diagnostics = Diagnostics()
+    generate(load_config(cold / "pyproject.toml", diagnostics), diagnostics, use_cache=False)
+    assert _files(root / "out") == _files(cold / "out")
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
