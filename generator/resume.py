@@ -28,6 +28,7 @@ import importlib
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from generator import kept
@@ -74,9 +75,11 @@ def save(cache_root: Path) -> bool:
     return True
 
 
-def save_detached(cache_root: Path) -> bool:
-    """`save` in a detached process (see the module doc), unless one is saving under
-    ``cache_root`` already (its state serves as well); whether one was started."""
+def save_detached(cache_root: Path, prepare: Callable[[], object] | None = None) -> bool:
+    """`save` in a detached process (see the module doc), after ``prepare()`` there
+    (what is worth computing for the next process but not worth waiting for), unless
+    one is saving under ``cache_root`` already (its state serves as well); whether one
+    was started."""
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return False
     import fcntl  # noqa: PLC0415 (POSIX only, as fork)
@@ -101,6 +104,8 @@ def save_detached(cache_root: Path) -> bool:
             null = os.open(os.devnull, os.O_RDWR)
             for stream in (0, 1, 2):
                 os.dup2(null, stream)
+            if prepare is not None:
+                prepare()
             save(cache_root)
     finally:
         os._exit(0)

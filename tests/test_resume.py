@@ -20,9 +20,10 @@ from generator import resume
 from generator.cache import RESUME, Cache
 from generator.config import load_config
 from generator.diagnostics import Diagnostics
+from generator.emit.incremental import keys
 from generator.kept import forget
 from generator.load import pages
-from generator.pipeline import RunResult, generate
+from generator.pipeline import RunResult, emitting, generate
 from tests.incremental_tree import CONFIG, zoo
 from tests.test_incremental import Twins, set_description
 
@@ -132,3 +133,28 @@ def test_the_command_saves_the_state_after_it_returns_and_the_next_one_resumes(
 
 def _files(folder: Path) -> dict[Path, bytes]:
     return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_run_whose_targets_ran_in_workers_saves_the_digests_they_took(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold run's targets take the digests of every operation and definition in
+    forked workers; the state saved after it has them all the same (the saving process
+    takes them), so the next process after a one-page edit digests only that page's."""
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)  # workers, as when cold
+    root = _project(tmp_path / "project")
+    forget()
+    diagnostics = Diagnostics()
+    project = load_config(root / "pyproject.toml", diagnostics)
+    first = generate(project, diagnostics, keep_state=True)
+    assert first.written and "emit" in first.timings
+    resume.wait_for_save(root / ".md2sdk-cache")
+    forget()
+    page = root / "specs" / "zoo" / "operations" / "getAnimal.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore words.\n", encoding="utf-8")
+    digested: list[object] = []
+    real = keys.content_bytes
+    monkeypatch.setattr(keys, "content_bytes", lambda value: digested.append(value) or real(value))
+    again, _ = _run(root)
+    assert "resume" in again.timings and again.written
+    assert [(op.method, op.path) for op in digested] == [("GET", "/animals/{animalId}")]

@@ -77,6 +77,21 @@ def _first(schemas: Iterable[Schema | None]) -> tuple[tuple[str, Reference], ...
     return tuple(first.items())
 
 
+def prime(api: Api) -> None:
+    """Take the digests and links every target asks of ``api``'s operations and
+    definitions, kept by identity. A cold run's targets run in forked workers, which
+    take them there: the state the run saves for the next process
+    (`generator.resume`) would lack them, and that process would take them all."""
+    for operation in api.operations:
+        content_digest(operation)
+        operation_links(operation)
+        first_links(operation)
+    for definition in api.definitions:
+        content_digest(definition)
+        definition_links(definition)
+        first_links(definition)
+
+
 class LinkGraph:
     """The link graph of one resolved API (see the module doc)."""
 

@@ -156,9 +156,10 @@ def generate(
         emitters=emitters, progress=progress, loader=loader, prints=prints,
         resume_from=cache if real and first_run() else None,
     )  # fmt: skip
+    models: list[Api] = []
     if check or len(current) == len(project.apis):
         with _gc_paused(collect):
-            return run(current)
+            return run(current, models)
     with output_lock(project.output, waiting), _gc_paused(collect):
         if stamped and cache is not None and not warm:
             with timings.stage("stamp"):  # the run we waited for may have made them current
@@ -168,10 +169,19 @@ def generate(
                     if (stamp := read_stamp(cache, name)) is not None
                     and is_current(stamp, print_, project.output)
                 }
-        result = run(current)
+        result = run(current, models)
     if keep_state and stamped and cache is not None and len(current) < len(project.apis):
-        resume.save_detached(cache)
+        resume.save_detached(cache, partial(_prime, models))
     return result
+
+
+def _prime(apis: list[Api]) -> None:
+    """What the state saved for the next process should hold of ``apis``, taken
+    where a cold run took it in its emit workers (`generator.emit.reach.prime`)."""
+    from generator.emit.reach import prime  # noqa: PLC0415 (see top)
+
+    for api in apis:
+        prime(api)
 
 
 @contextlib.contextmanager
@@ -198,6 +208,7 @@ def _run(
     diagnostics: Diagnostics,
     timings: Timings,
     current: Mapping[str, Stamp],
+    models: list[Api],
     *,
     cache: Path | None,
     check: bool,
@@ -209,7 +220,8 @@ def _run(
     resume_from: Path | None,
 ) -> RunResult:
     """`generate` once the stamps are read: APIs in ``current`` replay their stamp;
-    the others start from the state saved under ``resume_from``, if any."""
+    the others start from the state saved under ``resume_from``, if any, and their
+    models are added to ``models``."""
     if resume_from is not None and len(current) < len(project.apis):
         started = time.perf_counter()
         if resume.load(resume_from):  # timed only when taken: -v tells it was
@@ -234,6 +246,7 @@ def _run(
         else:
             load = loader
         api = load(config, project.root, result.diagnostics, timings.stage)
+        models.append(api)
         result.operations = len(api.operations)
         result.models = sum(1 for d in api.definitions if not d.unresolved)
         emitted, extra = config, {}
