@@ -114,7 +114,10 @@ def save_detached(cache_root: Path, prepare: Callable[[], object] | None = None)
 def wait_for_save(cache_root: Path) -> None:
     """Return once no detached save is writing under ``cache_root`` (the benchmark
     waits so that no measurement shares the machine with one)."""
-    import fcntl  # noqa: PLC0415
+    try:
+        import fcntl  # noqa: PLC0415 (POSIX only: elsewhere nothing is saved detached)
+    except ImportError:
+        return
 
     try:
         lock = os.open(cache_root / LOCK, os.O_RDWR)
