@@ -94,7 +94,11 @@ def save_detached(cache_root: Path, prepare: Callable[[], object] | None = None)
     except OSError:
         os.close(lock)
         return False
-    child = os.fork()
+    try:
+        child = os.fork()
+    except OSError:  # no process to spare: the next run just starts from further back
+        os.close(lock)
+        return False
     if child:
         os.close(lock)  # the lock stays with the copy the saver holds
         os.waitpid(child, 0)
@@ -118,7 +122,6 @@ def wait_for_save(cache_root: Path) -> None:
         import fcntl  # noqa: PLC0415 (POSIX only: elsewhere nothing is saved detached)
     except ImportError:
         return
-
     try:
         lock = os.open(cache_root / LOCK, os.O_RDWR)
     except OSError:
