@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 from bench.edits import KINDS
-from bench.run import DEFAULT_BENCH_ROOT, available_targets, child_env, make_project
+from bench.run import DEFAULT_BENCH_ROOT, available_targets, child_env, make_project, settle
 
 _CHILD = """
 import gc, inspect, sys, time
@@ -40,8 +40,11 @@ def run(**options):
 
 project = load_config(Path(pyproject))
 parameters = inspect.signature(generate).parameters
-# As the CLI and the watch run it: the collector left off after a run where it can be.
+# As the CLI and the watch run it: the collector left off after a run where it can be,
+# and (the CLI) the state saved for the next process where it is.
 quick = {"collect": False} if "collect" in parameters else {}
+if "keep_state" in parameters and mode != "watch":
+    quick["keep_state"] = True
 if mode == "watch":
     run(**({"warm": True} if "warm" in parameters else {}), **quick)
     gc.enable()  # what the watch does between runs (generator.watch._collect)
@@ -59,11 +62,13 @@ print(f"{time.perf_counter() - started:.2f}")
 
 
 def timed(tree: Path, pyproject: Path, kind: str, mode: str) -> str:
-    """Seconds of one regeneration after one edit, as the child prints them."""
+    """Seconds of one regeneration after one edit, as the child prints them (once
+    the state it saves for the next process is written, `bench.run.settle`)."""
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, str(tree), str(pyproject), kind, mode],
         capture_output=True, text=True, check=False, env=child_env(),
     )  # fmt: skip
+    settle(pyproject)
     return done.stdout.strip() if done.returncode == 0 else "failed"
 
 
