@@ -2,7 +2,8 @@
 
 Each mode runs in its own interpreter so that wall time includes start-up and imports
 (what a user running ``md2sdk generate`` waits for) and peak RSS belongs to that one
-measurement. Each prints a single JSON object on stdout; `bench.run` reads it.
+measurement, and ends as the CLI does, without tearing its heap down. Each prints a
+single JSON object on stdout; `bench.run` reads it.
 
 Modes::
 
@@ -20,6 +21,7 @@ _STARTED = time.perf_counter()
 
 import gc  # noqa: E402
 import json  # noqa: E402  (the clock above must start before any import)
+import os  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -159,4 +161,10 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    code = main(sys.argv[1:])
+    # Ended as the CLI ends (`generator.cli._exit`): output flushed, the heap not torn
+    # down object by object (0.4-0.5 s after a cold Kubernetes run), so the process's
+    # wall is what a user of ``md2sdk generate`` waits for.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
