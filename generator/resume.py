@@ -36,7 +36,10 @@ from generator.cache import RESUME, Cache
 
 SLOT = "state"
 LOCK = "resume.lock"
-"""The file a detached save holds locked (``flock``) while it writes."""
+"""The file a detached save holds locked (``flock``) while it writes. The lock is taken
+before forking and handed over: it belongs to the open file, which the saver still
+holds when the command closes its copy (a ``filelock`` object, as the output lock is,
+would release it in the command's process)."""
 
 
 def load(cache_root: Path) -> bool:

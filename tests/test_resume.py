@@ -8,6 +8,7 @@ with a warning, and the real command saves the state without making anyone wait.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pickle
 import subprocess
@@ -158,3 +159,28 @@ def test_a_run_whose_targets_ran_in_workers_saves_the_digests_they_took(
     again, _ = _run(root)
     assert "resume" in again.timings and again.written
     assert [(op.method, op.path) for op in digested] == [("GET", "/animals/{animalId}")]
+
+
+def test_a_state_that_cannot_be_pickled_leaves_the_saved_one(tmp_path: Path) -> None:
+    root = _project(tmp_path / "project")
+    _run(root)
+    cache_root = root / ".md2sdk-cache"
+    assert resume.save(cache_root)
+    saved = Cache(cache_root, RESUME).load(None, slot=resume.SLOT)
+    unpicklable = lambda: None  # noqa: E731 (a value pickle refuses)
+    keys.model_digest(unpicklable)  # kept by identity in a resumable store
+    assert not resume.save(cache_root)
+    assert Cache(cache_root, RESUME).load(None, slot=resume.SLOT) == saved
+    forget()  # no later test's save meets that value
+
+
+def test_no_second_detached_save_starts_while_one_holds_the_lock(tmp_path: Path) -> None:
+    """The running save's state serves the next process as well: none is queued."""
+    cache_root = tmp_path / "cache"
+    cache_root.mkdir()
+    with open(cache_root / resume.LOCK, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert not resume.save_detached(cache_root)
+    assert resume.save_detached(cache_root, lambda: None)
+    resume.wait_for_save(cache_root)
+    assert Cache(cache_root, RESUME).load(None, slot=resume.SLOT) is not None
