@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import pickle
 from pathlib import Path
 
-from generator.kept import ByIdentity, FileFacts, Kept, file_signature, next_run
+import pytest
+
+from generator import kept
+from generator.kept import ByIdentity, FileFacts, Kept, file_signature, forget, next_run
 
 
 def test_kept_values_last_one_unused_run() -> None:
@@ -83,3 +87,37 @@ def test_file_facts_without_following_know_nothing_of_a_symlink(tmp_path: Path) 
 def _age(path: Path, seconds: int = 3600) -> None:
     info = path.stat()
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - seconds * 10**9))
+
+
+def test_a_resumable_store_is_taken_as_the_run_before_by_the_next_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the stores named resumable hold after a run, pickled together and taken
+    by a new process (`generator.resume`), answers its first run as the run before
+    would: by key, and by the identity of the objects unpickled with it."""
+    monkeypatch.setattr(kept, "_RESUMABLE", {})  # only this test's stores
+    pages: Kept[str] = Kept("tests.test_kept:pages")
+    digests: ByIdentity[int] = ByIdentity("tests.test_kept:digests")
+    part = ["a", "part"]
+    pages.put("page.md", "parsed")
+    assert digests.get(part, lambda: 42) == 42
+    saved = pickle.dumps(kept.resumable_state())
+    forget()  # a new process
+    next_run()  # its first run starts, then takes the state
+    state = pickle.loads(saved)
+    kept.resume(state)
+    assert pages.get("page.md", lambda: None) == "parsed"
+    [(_, (copy, _))] = state["tests.test_kept:digests"].items()
+    assert copy == part and copy is not part
+    assert digests.get(copy, lambda: 0) == 42  # the copy is the part now
+    assert digests.get(["a", "part"], lambda: 0) == 0  # an equal object is not
+    next_run()
+    next_run()
+    assert pages.get("page.md", lambda: None) is None  # unused for a run: let go
+
+
+def test_two_resumable_stores_cannot_share_a_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kept, "_RESUMABLE", {})
+    Kept[int]("tests.test_kept:one")
+    with pytest.raises(ValueError, match="two kept stores"):
+        Kept[int]("tests.test_kept:one")
