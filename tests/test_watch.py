@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from generator import resume
+from generator.cache import RESUME, Cache
+from generator.pipeline import CACHE_FOLDER
 from tests.incremental_tree import CONFIG, zoo
 
 PAGE = "specs/zoo/operations/getAnimal.md"
@@ -89,9 +92,13 @@ def test_watch_regenerates_on_save_survives_a_broken_save_and_stops_on_ctrl_c(
         assert " files written" in line and "error" not in line
         assert "Gets one animal again." in (project / RESOURCE).read_text(encoding="utf-8")
 
+        state = Cache(project / CACHE_FOLDER, RESUME)
+        assert state.load(None, slot=resume.SLOT) is None  # a watch saves only when it stops
         watcher.process.send_signal(signal.SIGINT)
         assert watcher.process.wait(timeout=60) == 0
         assert watcher.lines()[-1] == "stopped watching"
         assert "Traceback" not in watcher.err.read_text(encoding="utf-8")
+        resume.wait_for_save(project / CACHE_FOLDER)  # left for the next process
+        assert state.load(None, slot=resume.SLOT) is not None
     finally:
         watcher.stop()

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 import click
 
+from generator import resume
 from generator.cli.shared import (
     DIR,
     TEMPLATES_HELP,
@@ -19,7 +20,7 @@ from generator.cli.shared import (
 )
 from generator.config import KNOWN_TARGETS, display_path, find_pyproject
 from generator.diagnostics import Diagnostics
-from generator.pipeline import generate
+from generator.pipeline import CACHE_FOLDER, generate
 from generator.reporting import Reporter, options
 
 
@@ -114,15 +115,17 @@ def _watch(
     targets: tuple[str, ...],
     config_file: Path | None,
 ) -> NoReturn:
-    """``generate --watch``: `generator.watch.watch` with a fresh config every run."""
+    """``generate --watch``: `generator.watch.watch` with a fresh config every run; once
+    stopped, what the last run kept is saved for the next process (`generator.resume`)."""
     from generator.watch import Build, watch  # noqa: PLC0415 (lazy, see generator.cli.shared)
 
     source = None if specs else (config_file or find_pyproject(Path.cwd()))
 
     runs = 0
+    cache: Path | None = None
 
     def build() -> Build:
-        nonlocal runs
+        nonlocal runs, cache
         runs += 1
         diagnostics = Diagnostics()
         project = project_for(
@@ -131,6 +134,7 @@ def _watch(
         )  # fmt: skip
         result = None
         if project is not None and not diagnostics.has_errors:
+            cache = None if specs else project.root / CACHE_FOLDER
             result = generate(
                 project, diagnostics, strict=reporter.strict,
                 loader=adhoc_loader if specs else None,
@@ -140,4 +144,6 @@ def _watch(
         return Build(project, result, diagnostics, source)
 
     watch(build, reporter.show)
+    if cache is not None:
+        resume.save_detached(cache)
     click.get_current_context().exit(0)
