@@ -5,9 +5,10 @@ keeps the last run's parsed pages, resolutions and digests of model parts
 (`generator.kept`); a new process spent most of its second to get back there:
 unpickling 1,903 pages one by one, resolving and marking every operation, digesting
 1,900 model parts. So a one-off run, once its output is written (and a watch, once
-stopped), saves what the resumable stores hold (`generator.kept.resumable_state`: one pickle, ~22 MB on
-Kubernetes) in one slot of the project's cache (`generator.cache.RESUME`), and the
-first run of the next process takes it as the run before (`load`). What it holds is
+stopped), saves what the resumable stores hold (`generator.kept.resumable_state`: one
+pickle, ~22 MB on Kubernetes) in one slot of the project's cache
+(`generator.cache.RESUME`), and the first run of the next process takes it as the run
+before (`load`). What it holds is
 keyed by content (a page by the digest of its bytes; a resolution and a digest by the
 parsed object it was made from, and taken only while everything else it read is
 equal), so a saved state only ever saves work: an edited page is parsed again and
