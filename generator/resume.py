@@ -8,13 +8,12 @@ unpickling 1,903 pages one by one, resolving and marking every operation, digest
 stopped), saves what the resumable stores hold (`generator.kept.resumable_state`: one
 pickle, ~22 MB on Kubernetes) in one slot of the project's cache
 (`generator.cache.RESUME`), and the first run of the next process takes it as the run
-before (`load`). What it holds is
-keyed by content (a page by the digest of its bytes; a resolution and a digest by the
-parsed object it was made from, and taken only while everything else it read is
-equal), so a saved state only ever saves work: an edited page is parsed again and
-what depends on it is made again, as in a watching process.
+before (`load`). What it holds is keyed by content (a page by the digest of its bytes;
+a resolution and a digest by the parsed object it was made from, and taken only while
+everything else it read is equal), so a saved state only ever saves work: an edited
+page is parsed again and what depends on it is made again, as in a watching process.
 
-Saving costs ~0.3 s of CPU on Kubernetes, so the CLI saves in a detached process
+Saving costs 0.3-0.4 s of CPU on Kubernetes, so the CLI saves in a detached process
 (`save_detached`: forked twice, so no one waits for it, holding ``resume.lock`` in
 the cache folder while it writes): the command returns as soon as its output is
 written. Where there is no ``fork`` (Windows) or other threads run (a fork would copy
