@@ -280,3 +280,108 @@ def test_a_definition_whose_marking_read_another_is_not_kept(
         docs.resolve()
         kept = resolve_memo(docs.cache, "zoo").marked_definition.values()
         assert sorted(named.key for named, _ in kept) == ["animallist", "keeper"]
+
+
+SORT_ORDER = """
+<a name="sortorder"></a>
+### Order in which results come back
+Named by the links to it: its page gives no name.
+
+*Type* : enum (ASC, DESC)
+"""
+
+
+def _inline_op(name: str, response: str, anchor: str = "template") -> str:
+    """An operation page that prints an inline schema ``anchor`` (whose one property
+    links SortOrder, labelled ``sortOrder``) and answers 200 with ``response``."""
+    return f"""
+<a name="{name}"></a>
+### Op {name}
+```
+GET /{name}
+```
+
+#### Responses
+
+|HTTP Code|Description|Schema|
+|---|---|---|
+|**200**|ok|{response}|
+
+<a name="{anchor}"></a>
+**Template**
+
+|Name|Description|Schema|
+|---|---|---|
+|**sort**  <br>*optional*|s|[sortOrder](../definitions/SortOrder.md#sortorder)|
+"""
+
+
+class InlineDocs:
+    """Operation pages holding inline schemas, read again after each edit as a
+    watching process reads them (unchanged files keep their page objects)."""
+
+    def __init__(self, root: Path, pages: dict[str, str]) -> None:
+        self.root = root
+        self.specs = root / "specs"
+        self.cache = root / "cache"
+        self.write({"definitions/SortOrder.md": SORT_ORDER, **pages})
+        self.pages = read_pages([self.specs], Diagnostics())
+
+    def write(self, pages: dict[str, str]) -> None:
+        for name, text in pages.items():
+            (self.specs / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.specs / name).write_text(text, encoding="utf-8")
+
+    def edit(self, pages: dict[str, str]) -> None:
+        self.write(pages)
+        edited = {str(self.specs / name) for name in pages}
+        old = {page.path: page for page in self.pages}
+        self.pages = [
+            page if page.path in edited or page.path not in old else old[page.path]
+            for page in read_pages([self.specs], Diagnostics())
+        ]
+
+    def resolve(self) -> Api:
+        return resolve_api("inline", self.pages, Diagnostics(), cache_dir=self.cache)
+
+    def cold(self) -> Api:
+        return resolve_api("inline", read_pages([self.specs], Diagnostics()), Diagnostics())
+
+
+def test_an_inline_schema_gives_its_labels_once_whoever_reads_it_first(tmp_path: Path) -> None:
+    """The links inside an inline schema give their labels where the schema is first
+    read in the run. Pages a and c print the same template (one schema, read by both
+    operations); a stops reading it while c's resolution is kept: its links' label
+    must now come with c's, as in a cold run (it names SortOrder ``sortOrder``)."""
+    docs = InlineDocs(tmp_path, {
+        "operations/a.md": _inline_op("a", "[Template](#template)"),
+        "operations/c.md": _inline_op("c", "[Template](#template)"),
+    })  # fmt: skip
+    first = docs.resolve()
+    assert first == docs.cold()
+    docs.edit({"operations/a.md": _inline_op("a", "string")})  # the same lines
+    second = docs.resolve()
+    assert "/c" in _same(first, second)  # kept, the template as it was
+    sort = second.definition("sortorder")
+    assert sort is not None and sort.name == "sortOrder"
+    assert second == docs.cold()
+
+
+def test_an_edit_moving_an_inline_schema_keeps_the_values_that_do_not_read_it(
+    tmp_path: Path,
+) -> None:
+    """A page's inline schema moves (a line added above it): the operations that read
+    another page's inline schema are the last run's objects; the moved one's readers
+    are resolved again, all as a cold run resolves them."""
+    docs = InlineDocs(tmp_path, {
+        "operations/a.md": _inline_op("a", "[Template](#a-template)", "a-template"),
+        "operations/b.md": _inline_op("b", "[Template](#b-template)", "b-template"),
+    })  # fmt: skip
+    first = docs.resolve()
+    moved = _inline_op("a", "[Template](#a-template)", "a-template").replace(
+        "#### Responses", "A longer description.\n\n#### Responses"
+    )
+    docs.edit({"operations/a.md": moved})
+    second = docs.resolve()
+    assert _same(first, second) == ["/b"]
+    assert second == docs.cold()

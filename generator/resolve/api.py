@@ -238,7 +238,7 @@ def resolve_api(
         diagnostics=diagnostics,
     )
     if cache_dir is not None:
-        context = (schemas, scheme_index, inline, overview, names.names,
+        context = (schemas, scheme_index, overview, names.names,
                    any(a is not b for a, b in zip(operations, tagged, strict=True)))  # fmt: skip
         memo = resolve_memo(cache_dir, name)
         resolved_definitions, resolved_operations, fresh = remembering(

@@ -45,11 +45,13 @@ from typing import Generic, TypeVar
 
 from generator.diagnostics import Diagnostics
 from generator.kept import Kept
-from generator.model import Definition, Operation
-from generator.resolve.schemas import SchemaResolver, StandIn, free_key, stand_in_anchor
+from generator.model import Definition, ObjectSchema, Operation
+from generator.resolve.schemas import Event, SchemaResolver, StandIn, free_key, stand_in_anchor
 
-Labels = tuple[tuple[str, str], ...]
-"""``(definition key, link label)`` in the order a value's links gave them."""
+Labels = tuple[Event, ...]
+"""``(definition key, link label)`` in the order a value's links gave them, and the
+ids of the inline schemas they were replaced by, where they were
+(`generator.resolve.schemas.Event`)."""
 
 T = TypeVar("T", Operation, Definition)
 
@@ -110,6 +112,11 @@ class ResolveMemo:
     marked: dict[int, Marked] = field(default_factory=dict)
     stand_ins: dict[str, Definition] = field(default_factory=dict)
     """The stand-ins made, by key (one made equal again is taken again)."""
+    inline: dict[str, ObjectSchema] = field(default_factory=dict)
+    """The inline schemas by id, as they were."""
+    inline_events: dict[str, tuple[Event, ...]] = field(default_factory=dict)
+    """What resolving each inline schema logged (its links' labels, the inline
+    schemas it read), replayed with a kept value that read it."""
 
     def holds(self, context: object) -> bool:
         """Whether resolutions made by the last run hold under ``context`` (compared
@@ -199,11 +206,14 @@ def remembering(
     """The definitions (resolved, then named) and the operations (each given as
     ``(parsed, made ready)``) resolved in a process that will run again: taken from
     the last run's ``memo`` where it holds under ``context`` (everything else
-    resolving reads), and kept in the memo returned for the next run."""
+    resolving reads but the inline schemas) and every inline schema the value read
+    is as it was, and kept in the memo returned for the next run."""
     last = memo if memo.holds(context) else None
-    fresh = ResolveMemo(context=context)
+    fresh = ResolveMemo(context=context, inline=resolver.inline)
     resolver.previous = memo.stand_ins
-    told = partial(_resolved, resolver, diagnostics=diagnostics)
+    resolver.previous_inline = memo.inline_events
+    stale = _stale(memo, resolver.inline) if last is not None else set()
+    told = partial(_resolved, resolver, diagnostics=diagnostics, stale=stale)
     resolved_definitions = [
         told(d, d, resolver.definition,
              last=last.definitions if last else None, fresh=fresh.definitions)
@@ -216,6 +226,7 @@ def remembering(
     ]  # fmt: skip
     fresh.clean = not resolver.promoted
     fresh.stand_ins = {d.key: d for d in resolver.extra_definitions() if d.unresolved}
+    fresh.inline_events = dict(resolver.inline_events)
     named = [_named(resolver, d, memo, fresh) for d in resolved_definitions]
     return named, resolved_operations, fresh
 
@@ -229,6 +240,7 @@ def _resolved(
     last: dict[int, Resolved[T]] | None,
     fresh: dict[int, Resolved[T]],
     diagnostics: Diagnostics,
+    stale: set[str],
 ) -> T:
     """``resolve(value)`` (``value``: ``parsed`` made ready, an operation's tags and path
     settled), or the last run's resolution of ``parsed`` from ``last`` (the table of a
@@ -236,6 +248,8 @@ def _resolved(
     keys now (they are made and reported again); kept in ``fresh`` unless resolving it
     reported something besides its stand-ins or met a promoted schema."""
     kept = kept_of(last, parsed) if last is not None else None
+    if kept is not None and any(isinstance(e, str) and e in stale for e in kept.labels):
+        kept = None  # it read an inline schema that changed
     if kept is not None and _same_keys(resolver, kept.stand_ins):
         resolver.replay(kept.labels)
         for reference, missing_page, _ in kept.stand_ins:
@@ -251,6 +265,21 @@ def _resolved(
     if (len(diagnostics) - before[0], resolver.irregular - before[1]) == (len(stand_ins),) * 2:
         fresh[id(parsed)] = Resolved(parsed, resolved, labels, stand_ins)
     return resolved
+
+
+def _stale(memo: ResolveMemo, inline: dict[str, ObjectSchema]) -> set[str]:
+    """The inline schemas a value resolved by the last run cannot have read as they are
+    now: changed (or gone, or never resolved then), or reading one that is."""
+    stale = {k for k in memo.inline.keys() | inline.keys() if memo.inline.get(k) != inline.get(k)}
+    stale |= inline.keys() - memo.inline_events.keys()
+    grew = True
+    while grew:
+        grew = False
+        for ident, events in memo.inline_events.items():
+            if ident not in stale and any(isinstance(e, str) and e in stale for e in events):
+                stale.add(ident)
+                grew = True
+    return stale
 
 
 def _same_keys(resolver: SchemaResolver, stand_ins: tuple[StandIn, ...]) -> bool:

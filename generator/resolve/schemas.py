@@ -75,6 +75,10 @@ def _not_in_docs(reference: Reference, missing_page: str | None, anchor: str) ->
 
 
 StandIn = tuple[Reference, str | None, str]
+
+Event = tuple[str, str] | str
+"""What resolving a value logs (`SchemaResolver.log`): ``(definition key, label)`` for
+a label a link gave a definition, an inline schema's id for a link replaced by it."""
 """A link resolved to a stand-in: the reference, the missing page it names, the key."""
 
 
@@ -108,9 +112,20 @@ class SchemaResolver:
         self.irregular = 0
         """Links so far resolved to a stand-in or a promoted schema, whose key can
         depend on which link came first (`generator.resolve.memo` keeps none)."""
-        self.log: list[tuple[str, str]] | None = None
-        """When a list, each label a link gives a definition is also appended to it
-        (`generator.resolve.memo`)."""
+        self.log: list[Event] | None = None
+        """When a list, each label a link gives a definition is also appended to it, and
+        the id of each inline schema a link is replaced by (`generator.resolve.memo`);
+        the labels the links inside an inline schema give go to its own record
+        (`inline_events`), not to the log of the value that read it first."""
+        self.inline_events: dict[str, tuple[Event, ...]] = {}
+        """Per inline schema resolved (or replayed) while logging, what its resolution
+        logged."""
+        self.previous_inline: dict[str, tuple[Event, ...]] = {}
+        """The last run's `inline_events`, replayed with a kept value that read them."""
+        self.labelled: set[str] = set()
+        """Inline schemas whose links have given their labels in this run: once per run,
+        wherever the schema is first read, resolved or replayed."""
+        self._quiet = 0
         self.stand_ins: list[StandIn] | None = None
         """When a list, each link to a stand-in is also appended to it."""
         self.previous: dict[str, Definition] = {}
@@ -212,16 +227,27 @@ class SchemaResolver:
         return evolve(reference, target=key)
 
     def _label(self, key: str, label: str) -> None:
-        self.labels.setdefault(key, []).append(label)
+        if not self._quiet:
+            self.labels.setdefault(key, []).append(label)
         if self.log is not None:
             self.log.append((key, label))
 
-    def replay(self, labels: tuple[tuple[str, str], ...]) -> None:
-        """Give definitions the labels an operation's links gave them in another run."""
-        for key, label in labels:
-            self.labels.setdefault(key, []).append(label)
+    def replay(self, events: tuple[Event, ...]) -> None:
+        """Give definitions the labels a value's links gave them in another run, and
+        those of the inline schemas it read, where this run has not given them yet."""
+        for event in events:
+            if isinstance(event, str):
+                if event not in self.labelled:
+                    self.labelled.add(event)
+                    self.inline_events[event] = self.previous_inline[event]
+                    self.replay(self.inline_events[event])
+            else:
+                key, label = event
+                self.labels.setdefault(key, []).append(label)
 
     def _inline(self, ident: str, reference: Reference) -> Schema:
+        if self.log is not None:
+            self.log.append(ident)
         if ident in self.promoted:
             self.irregular += 1
             return RefSchema(evolve(reference, target=self.promoted[ident]))
@@ -233,7 +259,7 @@ class SchemaResolver:
             self.promoted[ident] = _unique(anchor, self.taken)
             return RefSchema(evolve(reference, target=self.promoted[ident]))
         self.in_progress.add(ident)
-        resolved = self.schema(self.inline[ident])
+        resolved = self._inline_schema(ident)
         self.in_progress.discard(ident)
         result: Schema = resolved
         if ident in self.promoted:
@@ -243,6 +269,24 @@ class SchemaResolver:
             result = RefSchema(evolve(reference, target=key))
         self.done[ident] = result
         return result
+
+    def _inline_schema(self, ident: str) -> Schema:
+        """The inline schema ``ident`` resolved; its links give their labels unless a
+        replay gave them in this run already, and while logging, what they log is
+        its own record."""
+        given = ident in self.labelled
+        self.labelled.add(ident)
+        outer = self.log
+        if outer is not None:
+            self.log = []
+        self._quiet += given
+        try:
+            return self.schema(self.inline[ident])
+        finally:
+            self._quiet -= given
+            if outer is not None and self.log is not None:
+                self.inline_events[ident] = tuple(self.log)
+                self.log = outer
 
     def stand_in(self, reference: Reference, missing_page: str | None) -> Reference:
         """``reference`` to the stand-in for the definition it names, which the docs
