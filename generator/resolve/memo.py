@@ -12,9 +12,12 @@ took the digests of 1,900 new objects to find the few that changed.
 A resolved value follows from the parsed one and what the resolver looks up for it.
 So this memo keeps, per parsed operation or definition (by identity, the object
 held), the resolved value and the labels its links gave definitions, taken only when
-everything else resolution reads is equal to what it was (the lookup tables, inline
-schemas, overview, tag spellings and the base-path decision: the context in
-`generator.resolve.api`). A value whose resolution reported something (besides its
+everything else resolution reads is equal to what it was (the lookup tables, the
+overview, tag spellings and the base-path decision: the context in
+`generator.resolve.api`; and each inline schema the value read, with those it read in
+turn: `_stale`). The links inside an inline schema give their labels once per run,
+where the schema is first read (`SchemaResolver.replay` gives them with a kept value
+when no value read it before in the run), as a cold run gives them. A value whose resolution reported something (besides its
 links to stand-ins) or met a promoted schema is never kept, and nothing is taken after
 a run that promoted an inline schema (which schema of a cycle is promoted depends on
 which link reached it first). A stand-in is named on first use: a value with links to
