@@ -17,8 +17,9 @@ overview, tag spellings and the base-path decision: the context in
 `generator.resolve.api`; and each inline schema the value read, with those it read in
 turn: `_stale`). The links inside an inline schema give their labels once per run,
 where the schema is first read (`SchemaResolver.replay` gives them with a kept value
-when no value read it before in the run), as a cold run gives them. A value whose resolution reported something (besides its
-links to stand-ins) or met a promoted schema is never kept, and nothing is taken after
+when no value read it before in the run), as a cold run gives them. A value whose
+resolution reported something (besides its links to stand-ins) or met a promoted
+schema is never kept, and nothing is taken after
 a run that promoted an inline schema (which schema of a cycle is promoted depends on
 which link reached it first). A stand-in is named on first use: a value with links to
 stand-ins is taken only when each would get the key it got (the stand-ins are then
