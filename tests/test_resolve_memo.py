@@ -291,9 +291,13 @@ Named by the links to it: its page gives no name.
 """
 
 
-def _inline_op(name: str, response: str, anchor: str = "template") -> str:
+SORT_LINK = "[sortOrder](../definitions/SortOrder.md#sortorder)"
+
+
+def _inline_op(name: str, response: str, anchor: str = "template", link: str = SORT_LINK) -> str:
     """An operation page that prints an inline schema ``anchor`` (whose one property
-    links SortOrder, labelled ``sortOrder``) and answers 200 with ``response``."""
+    links ``link``: SortOrder, labelled ``sortOrder``, by default) and answers 200 with
+    ``response``."""
     return f"""
 <a name="{name}"></a>
 ### Op {name}
@@ -312,7 +316,7 @@ GET /{name}
 
 |Name|Description|Schema|
 |---|---|---|
-|**sort**  <br>*optional*|s|[sortOrder](../definitions/SortOrder.md#sortorder)|
+|**sort**  <br>*optional*|s|{link}|
 """
 
 
@@ -342,10 +346,20 @@ class InlineDocs:
         ]
 
     def resolve(self) -> Api:
-        return resolve_api("inline", self.pages, Diagnostics(), cache_dir=self.cache)
+        return self.resolve_reporting()[0]
+
+    def resolve_reporting(self) -> tuple[Api, list[str]]:
+        diagnostics = Diagnostics()
+        api = resolve_api("inline", self.pages, diagnostics, cache_dir=self.cache)
+        return api, [d.format() for d in diagnostics]
 
     def cold(self) -> Api:
-        return resolve_api("inline", read_pages([self.specs], Diagnostics()), Diagnostics())
+        return self.cold_reporting()[0]
+
+    def cold_reporting(self) -> tuple[Api, list[str]]:
+        diagnostics = Diagnostics()
+        api = resolve_api("inline", read_pages([self.specs], Diagnostics()), diagnostics)
+        return api, [d.format() for d in diagnostics]
 
 
 def test_an_inline_schema_gives_its_labels_once_whoever_reads_it_first(tmp_path: Path) -> None:
@@ -385,3 +399,22 @@ def test_an_edit_moving_an_inline_schema_keeps_the_values_that_do_not_read_it(
     second = docs.resolve()
     assert _same(first, second) == ["/b"]
     assert second == docs.cold()
+
+
+def test_a_stand_in_inside_an_inline_schema_is_made_where_a_cold_run_makes_it(
+    tmp_path: Path,
+) -> None:
+    """The template links a page the docs lack: the value that reads it first makes
+    the stand-in and reports it. When that reader changes, the values that read the
+    template are resolved again (none is kept), so the report comes from the new first
+    reader, as in a cold run."""
+    missing = "[Gone](../definitions/Gone.md#gone)"
+    docs = InlineDocs(tmp_path, {
+        "operations/a.md": _inline_op("a", "[Template](#template)", link=missing),
+        "operations/c.md": _inline_op("c", "[Template](#template)", link=missing),
+    })  # fmt: skip
+    first, reported = docs.resolve_reporting()
+    assert (first, reported) == docs.cold_reporting()
+    assert any("unresolved-ref" in line for line in reported), reported
+    docs.edit({"operations/a.md": _inline_op("a", "string", link=missing)})
+    assert docs.resolve_reporting() == docs.cold_reporting()

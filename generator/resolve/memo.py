@@ -121,6 +121,8 @@ class ResolveMemo:
     inline_events: dict[str, tuple[Event, ...]] = field(default_factory=dict)
     """What resolving each inline schema logged (its links' labels, the inline
     schemas it read), replayed with a kept value that read it."""
+    inline_irregular: frozenset[str] = frozenset()
+    """The inline schemas whose resolution met a stand-in or a promoted schema."""
 
     def holds(self, context: object) -> bool:
         """Whether resolutions made by the last run hold under ``context`` (compared
@@ -231,6 +233,7 @@ def remembering(
     fresh.clean = not resolver.promoted
     fresh.stand_ins = {d.key: d for d in resolver.extra_definitions() if d.unresolved}
     fresh.inline_events = dict(resolver.inline_events)
+    fresh.inline_irregular = frozenset(resolver.irregular_inline)
     named = [_named(resolver, d, memo, fresh) for d in resolved_definitions]
     return named, resolved_operations, fresh
 
@@ -273,9 +276,11 @@ def _resolved(
 
 def _stale(memo: ResolveMemo, inline: dict[str, ObjectSchema]) -> set[str]:
     """The inline schemas a value resolved by the last run cannot have read as they are
-    now: changed (or gone, or never resolved then), or reading one that is."""
+    now: changed (or gone, or never resolved then), met a stand-in (which the value
+    that read it first made), or reading one that is."""
     stale = {k for k in memo.inline.keys() | inline.keys() if memo.inline.get(k) != inline.get(k)}
     stale |= inline.keys() - memo.inline_events.keys()
+    stale |= memo.inline_irregular
     grew = True
     while grew:
         grew = False

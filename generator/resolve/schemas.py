@@ -125,6 +125,10 @@ class SchemaResolver:
         self.labelled: set[str] = set()
         """Inline schemas whose links have given their labels in this run: once per run,
         wherever the schema is first read, resolved or replayed."""
+        self.irregular_inline: set[str] = set()
+        """Inline schemas whose resolution met a stand-in or a promoted schema: what it
+        made and reported belongs to the value that read it first, so no value that
+        reads one is taken from a memo."""
         self._quiet = 0
         self.stand_ins: list[StandIn] | None = None
         """When a list, each link to a stand-in is also appended to it."""
@@ -276,7 +280,7 @@ class SchemaResolver:
         its own record."""
         given = ident in self.labelled
         self.labelled.add(ident)
-        outer = self.log
+        outer, irregular = self.log, self.irregular
         if outer is not None:
             self.log = []
         self._quiet += given
@@ -284,6 +288,8 @@ class SchemaResolver:
             return self.schema(self.inline[ident])
         finally:
             self._quiet -= given
+            if self.irregular != irregular:
+                self.irregular_inline.add(ident)
             if outer is not None and self.log is not None:
                 self.inline_events[ident] = tuple(self.log)
                 self.log = outer
