@@ -75,11 +75,11 @@ def _not_in_docs(reference: Reference, missing_page: str | None, anchor: str) ->
 
 
 StandIn = tuple[Reference, str | None, str]
+"""A link resolved to a stand-in: the reference, the missing page it names, the key."""
 
 Event = tuple[str, str] | str
 """What resolving a value logs (`SchemaResolver.log`): ``(definition key, label)`` for
 a label a link gave a definition, an inline schema's id for a link replaced by it."""
-"""A link resolved to a stand-in: the reference, the missing page it names, the key."""
 
 
 class SchemaResolver:
@@ -130,6 +130,8 @@ class SchemaResolver:
         made and reported belongs to the value that read it first, so no value that
         reads one is taken from a memo."""
         self._quiet = 0
+        """Above 0 while an inline schema whose labels a replay gave is resolved: its
+        links give none again."""
         self.stand_ins: list[StandIn] | None = None
         """When a list, each link to a stand-in is also appended to it."""
         self.previous: dict[str, Definition] = {}
