@@ -24,24 +24,11 @@ from generator.diagnostics import Diagnostics
 from generator.emit.incremental import keys
 from generator.kept import forget
 from generator.load import pages
-from generator.pipeline import RunResult, emitting, generate
-from tests.incremental_tree import CONFIG, zoo
-from tests.test_incremental import Twins, set_description
+from generator.pipeline import emitting, generate
+from tests.incremental_tree import zoo
+from tests.test_incremental import Twins, _generate, _project, _tree, set_description
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _project(root: Path) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
-    zoo().write(root / "specs" / "zoo")
-    return root
-
-
-def _run(root: Path) -> tuple[RunResult, list[str]]:
-    diagnostics = Diagnostics()
-    result = generate(load_config(root / "pyproject.toml", diagnostics), diagnostics)
-    return result, [d.format() for d in diagnostics.sorted()]
 
 
 def _unpickled_pages(monkeypatch: pytest.MonkeyPatch) -> list[object]:
@@ -70,8 +57,8 @@ def test_a_resumed_process_unpickles_no_page_it_was_given(
 def test_a_damaged_state_is_ignored_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    root = _project(tmp_path / "project")
-    first, reported = _run(root)
+    root = _project(tmp_path / "project", zoo())
+    first, reported = _generate(root, cached=True)
     assert first.written and resume.save(root / ".md2sdk-cache")
     cache = Cache(root / ".md2sdk-cache", RESUME)
     slot = cache.path("", resume.SLOT)
@@ -79,7 +66,7 @@ def test_a_damaged_state_is_ignored_with_a_warning(
     slot.write_bytes(data[:-10] + b"0123456789")
     forget()
     (root / "out" / "openapi" / "zoo.yaml").unlink()
-    again, reported_again = _run(root)
+    again, reported_again = _generate(root, cached=True)
     assert again.written and reported_again == reported
     assert "truncated or altered" in caplog.text and "resume" in caplog.text
 
@@ -94,11 +81,11 @@ def test_a_state_that_does_not_load_is_ignored_with_a_warning(
 ) -> None:
     """An entry whose header and checksum pass (md2sdk wrote it) but whose payload is
     not a map of md2sdk's stores is a miss, reported; the run goes on from scratch."""
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", zoo())
     cache = Cache(root / ".md2sdk-cache", RESUME)
     cache.store(cache.key(), pickle.dumps(state), slot=resume.SLOT)
     forget()
-    result, _ = _run(root)
+    result, _ = _generate(root, cached=True)
     assert result.written
     assert "does not load" in caplog.text
 
@@ -109,7 +96,7 @@ def test_the_command_saves_the_state_after_it_returns_and_the_next_one_resumes(
     """``md2sdk generate`` saves in a detached process holding ``resume.lock``; the
     next ``md2sdk generate`` after an edit starts from it (its timings show the
     ``resume`` stage) and writes what a cold run writes."""
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", zoo())
     command = [sys.executable, "-m", "generator.cli", "generate", "-v"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     first = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
@@ -123,17 +110,13 @@ def test_the_command_saves_the_state_after_it_returns_and_the_next_one_resumes(
     assert second.returncode == 0, second.stderr
     assert "timings: stamp" in second.stderr and " resume " in second.stderr
     resume.wait_for_save(root / ".md2sdk-cache")
-    cold = _project(tmp_path / "cold")
+    cold = _project(tmp_path / "cold", zoo())
     (cold / "specs").rename(tmp_path / "unused")
     (root / "specs").rename(cold / "specs")
     forget()
-    diagnostics = Diagnostics()
-    generate(load_config(cold / "pyproject.toml", diagnostics), diagnostics, use_cache=False)
-    assert _files(root / "out") == _files(cold / "out")
+    _generate(cold, cached=False)
+    assert _tree(root / "out") == _tree(cold / "out")
 
-
-def _files(folder: Path) -> dict[Path, bytes]:
-    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_a_run_whose_targets_ran_in_workers_saves_the_digests_they_took(
@@ -143,7 +126,7 @@ def test_a_run_whose_targets_ran_in_workers_saves_the_digests_they_took(
     forked workers; the state saved after it has them all the same (the saving process
     takes them), so the next process after a one-page edit digests only that page's."""
     monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)  # workers, as when cold
-    root = _project(tmp_path / "project")
+    root = _project(tmp_path / "project", zoo())
     forget()
     diagnostics = Diagnostics()
     project = load_config(root / "pyproject.toml", diagnostics)
@@ -156,14 +139,14 @@ def test_a_run_whose_targets_ran_in_workers_saves_the_digests_they_took(
     digested: list[object] = []
     real = keys.content_bytes
     monkeypatch.setattr(keys, "content_bytes", lambda value: digested.append(value) or real(value))
-    again, _ = _run(root)
+    again, _ = _generate(root, cached=True)
     assert "resume" in again.timings and again.written
     assert [(op.method, op.path) for op in digested] == [("GET", "/animals/{animalId}")]
 
 
 def test_a_state_that_cannot_be_pickled_leaves_the_saved_one(tmp_path: Path) -> None:
-    root = _project(tmp_path / "project")
-    _run(root)
+    root = _project(tmp_path / "project", zoo())
+    _generate(root, cached=True)
     cache_root = root / ".md2sdk-cache"
     assert resume.save(cache_root)
     saved = Cache(cache_root, RESUME).load(None, slot=resume.SLOT)
