@@ -25,7 +25,7 @@ import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.emit.memo import ReprMemo
-from generator.emit.yaml_fast import BlockYaml
+from generator.emit.yaml_fast import BlockYaml, quick_scalar
 from generator.resources import builtin_templates
 
 BUILTIN_TEMPLATES = builtin_templates()
@@ -166,6 +166,13 @@ def yaml_scalar(value: object) -> str:
 
 
 def _yaml_scalar(value: object) -> str:
+    if type(value) is str and (quick := quick_scalar(value)) is not None:
+        return quick
+    return yaml_scalar_reference(value)
+
+
+def yaml_scalar_reference(value: object) -> str:
+    """PyYAML's own dump of ``value`` on one line: what `yaml_scalar` writes."""
     dumped = yaml.dump(
         value,
         Dumper=_ScalarDumper,
@@ -217,7 +224,7 @@ def yaml_block_reference(value: object) -> str:
     )
 
 
-_FAST_BLOCK = BlockYaml(yaml_block_reference)
+_FAST_BLOCK = BlockYaml(yaml_block_reference, quick=quick_scalar)
 
 
 def yaml_block(value: object, indent: int = 0) -> str:

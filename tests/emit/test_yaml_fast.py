@@ -16,8 +16,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.emit.memo import ReprMemo
-from generator.emit.templating import _yaml_scalar, yaml_block, yaml_block_reference, yaml_scalar
-from generator.emit.yaml_fast import BlockYaml
+from generator.emit.templating import (
+    _yaml_scalar,
+    yaml_block,
+    yaml_block_reference,
+    yaml_scalar,
+    yaml_scalar_reference,
+)
+from generator.emit.yaml_fast import BlockYaml, quick_scalar
 
 NASTY = [
     "",
@@ -248,7 +254,8 @@ def test_bounded_memos_stay_exact() -> None:
 @settings(max_examples=100, deadline=None)
 @given(value=trees(max_leaves=6))
 def test_memoised_yaml_scalar_equals_pyyaml(value: object) -> None:
-    expected = _yaml_scalar(value)
+    expected = yaml_scalar_reference(value)
+    assert _yaml_scalar(value) == expected
     assert yaml_scalar(value) == expected
     assert yaml_scalar(value) == expected
 
@@ -257,3 +264,60 @@ def test_repr_memo_keeps_equal_values_of_other_types_apart() -> None:
     memo = ReprMemo(_yaml_scalar, max_chars=1000, size=len)
     values: list[object] = [1, True, 1.0, "1", 0.0, -0.0, (1,), [1], {1: 1}, {"1": 1}]
     assert [memo(v) for v in values * 2] == [_yaml_scalar(v) for v in values * 2]
+
+
+ascii_text = st.text(
+    alphabet=st.sampled_from(list(" #:-?,[]{}&*!|>'\"%@`.~=<+_/aAbyYnNeE0159")), max_size=10
+) | st.sampled_from([t for t in NASTY if t.isascii()] + ["k" * 122, "k" * 123, "x" * 500])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=ascii_text | nasty_text)
+def test_quick_scalars_are_pyyamls_in_every_place(text: str) -> None:
+    """Where `quick_scalar` answers, it is PyYAML's text as a list item, as a mapping
+    value, as a one-line scalar and, under 123 characters, as a simple key."""
+    quick = quick_scalar(text)
+    if quick is None:
+        assert not text or not text.isascii() or not text.isprintable()
+        return
+    assert yaml_block_reference([text]) == f"- {quick}\n"
+    assert yaml_block_reference({"k": text}) == f"k: {quick}\n"
+    assert yaml_scalar_reference(text) == quick
+    if len(text) < 123:
+        assert yaml_block_reference({text: 0}) == f"{quick}: 0\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("plain words", "plain words"),
+        ("More info: https://example.com/", "'More info: https://example.com/'"),
+        ("it's", "it's"),
+        ("'quoted'", "'''quoted'''"),
+        ("true", "'true'"),
+        ("12", "'12'"),
+        ("2024-01-02", "'2024-01-02'"),
+        ("a #b", "'a #b'"),
+        ("a#b", "a#b"),
+        ("ends:", "'ends:'"),
+        ("- item", "'- item'"),
+        ("-x", "-x"),
+        ("...", "'...'"),
+        (" lead", "' lead'"),
+    ],
+)
+def test_quick_scalars_plain_or_single_quoted(text: str, written: str) -> None:
+    assert quick_scalar(text) == written == yaml_scalar_reference(text)
+
+
+@pytest.mark.parametrize("text", ["", "a\nb", "tab\there", "héllo", "\x7f", "\x85"])
+def test_quick_scalar_leaves_other_strings_to_pyyaml(text: str) -> None:
+    assert quick_scalar(text) is None
+
+
+def test_with_quick_scalars_the_reference_is_asked_only_the_rest() -> None:
+    reference = Counting()
+    dumper = BlockYaml(reference, quick=quick_scalar)
+    value = {"name": "pod: web", "labels": {"app": "x"}, "nöte": "héllo", "n": 3}
+    assert dumper.dump(value) == yaml_block_reference(value)
+    assert reference.calls == [{"nöte": 0}, [3, "héllo"]]
