@@ -160,3 +160,83 @@ def test_the_first_target_formats_here_while_a_worker_is_still_busy(
     formatted in this process meanwhile, into the formatter's cache."""
     found = formatted_after_a_cold_emit(tmp_path, monkeypatch, last="openapi")
     assert found["tests"] and all("/tests/" in p for p in found["tests"])
+
+
+def _zoo_project(root: Path) -> Path:
+    from tests.incremental_tree import CONFIG, zoo  # noqa: PLC0415
+
+    root.mkdir(parents=True)
+    (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
+    zoo().write(root / "specs" / "zoo")
+    return root
+
+
+def _generate(root: Path) -> list[str]:
+    from generator.pipeline import generate  # noqa: PLC0415
+
+    diagnostics = Diagnostics()
+    generate(load_config(root / "pyproject.toml", diagnostics), diagnostics)
+    return [d.format() for d in diagnostics.sorted()]
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_a_cold_parallel_run_stages_the_workers_files_there_and_writes_a_cold_runs_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The targets formatted in their worker (python, openapi) are also staged there
+    (`generator.write.stage_ahead`): the write stage, in this process, stages only the
+    first target's files (tests) and the manifest, and the output is what a run
+    emitting in this process writes."""
+    from generator.write import commit  # noqa: PLC0415
+
+    sequential = _zoo_project(tmp_path / "sequential")
+    assert not any("error" in d for d in _generate(sequential))
+    log = tmp_path / "staged.log"
+    real_stage = commit._stage
+
+    def logged(root: Path, path: str, data: bytes) -> str:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()} {path}\n")
+        return real_stage(root, path, data)
+
+    monkeypatch.setattr(commit, "_stage", logged)
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
+    parallel = _zoo_project(tmp_path / "parallel")
+    assert not any("error" in d for d in _generate(parallel))
+    assert _files(parallel / "out") == _files(sequential / "out")
+    by: dict[str, str] = dict(reversed(line.split(" ", 1)) for line in log.read_text().splitlines())
+    here = str(os.getpid())
+    assert {p for p, pid in by.items() if pid == here} == {
+        p for p in _files(parallel / "out") if p.startswith("python/zoo/tests/")
+    } | {".md2sdk-manifest.json"}
+    assert any(p.startswith("python/zoo/src/") for p, pid in by.items() if pid != here)
+    assert any(p.startswith("openapi/") for p, pid in by.items() if pid != here)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+def test_a_failing_parallel_run_leaves_nothing_its_workers_staged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tests target fails in its worker after the others staged their files: the
+    run writes nothing and deletes what they staged, and the folders made for it."""
+    emit = emitting._emit_target
+
+    def failing(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
+        files, diagnostics, stats = emit(job)
+        if job[0] == "tests":
+            deadline = time.monotonic() + 60
+            while not list((tmp_path / "zoo" / "out").rglob("*.md2sdk-tmp")):
+                assert time.monotonic() < deadline, "the python target staged nothing"
+                time.sleep(0.02)  # until the python target has staged its files
+            diagnostics.error("emit-failed", "injected", job[7])
+        return files, diagnostics, stats
+
+    monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
+    monkeypatch.setattr(emitting, "_emit_target", failing)
+    project = _zoo_project(tmp_path / "zoo")
+    assert any("injected" in d for d in _generate(project))
+    assert not (project / "out").exists()

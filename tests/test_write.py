@@ -11,7 +11,16 @@ from pipeline_fakes import snapshot_tree
 
 from generator.diagnostics import Diagnostics
 from generator.kept import expect_more_runs, forget
-from generator.write import JOURNAL, MANIFEST, apply_plan, plan_write, read_manifest, recover
+from generator.write import (
+    JOURNAL,
+    MANIFEST,
+    Staged,
+    apply_plan,
+    plan_write,
+    read_manifest,
+    recover,
+    stage_ahead,
+)
 from generator.write import commit as commit_module
 from generator.write import plan as plan_module
 
@@ -266,8 +275,8 @@ def test_a_watching_process_reads_no_file_it_found_holding_the_same_text(
     outputs = {"demo": dict(OLD)}
     write(root, outputs)
     read: list[str] = []
-    real = plan_module._read
-    monkeypatch.setattr(plan_module, "_read", lambda path: read.append(path) or real(path))
+    real = plan_module.read_regular
+    monkeypatch.setattr(plan_module, "read_regular", lambda path: read.append(path) or real(path))
 
     def files_read() -> list[str]:
         found = sorted(os.path.relpath(p, root) for p in read if not p.endswith(MANIFEST))
@@ -293,3 +302,82 @@ def test_a_watching_process_reads_no_file_it_found_holding_the_same_text(
     for _ in range(2):
         plan_write(root, outputs, Diagnostics())
         assert "a.py" in files_read()
+
+
+def temps(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.md2sdk-tmp"))
+
+
+def test_files_staged_ahead_are_taken_by_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`stage_ahead` stages the files the disk does not hold yet; the write takes them
+    (renames them) instead of staging them again, and stages only the rest."""
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    early = {"a.py": "x = 1\n", "pkg/b.py": "y = 3\n", "new/deep/c.py": "z = 4\n"}
+    staged = stage_ahead(root, early)
+    assert sorted(staged.temps) == ["new/deep/c.py", "pkg/b.py"]  # a.py is on disk already
+    assert staged.folders == [root / "new", root / "new/deep"]
+    assert len(temps(root)) == 2
+    real_stage = commit_module._stage
+    later: list[str] = []
+
+    def staging(at: Path, path: str, data: bytes) -> str:
+        later.append(path)
+        return real_stage(at, path, data)
+
+    monkeypatch.setattr(commit_module, "_stage", staging)
+    outputs = {"demo": {**early, "pkg/d.py": "d = 1\n"}}
+    plan = plan_write(root, outputs, Diagnostics())
+    with staged:
+        apply_plan(plan, staged)
+    assert later == ["pkg/d.py", MANIFEST]
+    written = {p: b.decode() for p, (b, _) in snapshot_tree(root).items() if p != MANIFEST}
+    assert written == outputs["demo"]
+    assert temps(root) == [] and staged.temps == {}
+
+
+def test_a_file_staged_ahead_with_other_bytes_is_staged_again(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    staged = stage_ahead(root, {"pkg/b.py": "y = 2\n", "gone.py": "g = 1\n"})
+    first = dict(staged.temps)
+    plan = plan_write(root, {"demo": {"pkg/b.py": "y = 3\n"}}, Diagnostics())
+    apply_plan(plan, staged)
+    assert (root / "pkg/b.py").read_text() == "y = 3\n"
+    assert not (root / "gone.py").exists()
+    assert temps(root) == []
+    assert all(not (root / temp).exists() for temp, _ in first.values())
+
+
+def test_a_run_that_does_not_write_deletes_what_it_staged_ahead(tmp_path: Path) -> None:
+    """Leaving `Staged`'s block without a write (an error, Ctrl-C) deletes the staged
+    files and the folders made for them; folders that were there stay."""
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    before = snapshot_tree(root)
+    with pytest.raises(KeyboardInterrupt), Staged(root) as staged:
+        staged.add(stage_ahead(root, {"pkg/b.py": "y = 3\n", "new/deep/c.py": "z = 4\n"}))
+        assert len(temps(root)) == 2
+        raise KeyboardInterrupt
+    assert snapshot_tree(root) == before
+    assert not (root / "new").exists() and (root / "pkg").is_dir()
+
+
+def test_recover_keeps_this_runs_staged_files_only(tmp_path: Path) -> None:
+    root = tmp_path / "out"
+    write(root, {"demo": OLD})
+    (root / "pkg" / ".b.py.abc123.md2sdk-tmp").write_text("a killed run's")
+    staged = stage_ahead(root, {"pkg/b.py": "y = 3\n"})
+    recover(root, keep={temp for temp, _ in staged.temps.values()})
+    assert temps(root) == [temp for temp, _ in staged.temps.values()]
+
+
+@pytest.mark.parametrize("bad", ["../escape.py", "/abs.py", MANIFEST, "a/./b.py", "x.md2sdk-tmp"])
+def test_paths_outside_the_root_are_never_staged_ahead(tmp_path: Path, bad: str) -> None:
+    root = tmp_path / "out"
+    staged = stage_ahead(root, {bad: "x = 1\n", "ok.py": "y = 1\n"})
+    assert list(staged.temps) == ["ok.py"]
+    assert not (tmp_path / "escape.py").exists()
+    staged.discard()
+    assert not root.exists()

@@ -33,7 +33,7 @@ from generator.kept import expect_more_runs, first_run, next_run
 from generator.location import SourceLocation
 from generator.pipeline.emitting import emit_api
 from generator.stamp import Stamp, fingerprint, is_current, output_state, read_stamp, write_stamp
-from generator.write import Plan, apply_plan, format_files, output_lock, plan_write
+from generator.write import Plan, Staged, apply_plan, format_files, output_lock, plan_write
 
 if TYPE_CHECKING:
     from generator.emit import Emitter, Files
@@ -159,8 +159,12 @@ def generate(
     models: list[Api] = []
     if check or len(current) == len(project.apis):
         with _gc_paused(collect):
-            return run(current, models)
-    with output_lock(project.output, waiting), _gc_paused(collect):
+            return run(current, models, staged=None)
+    with (
+        output_lock(project.output, waiting),
+        _gc_paused(collect),
+        Staged(project.output) as staged,
+    ):
         if stamped and cache is not None and not warm:
             with timings.stage("stamp"):  # the run we waited for may have made them current
                 current = {
@@ -169,7 +173,7 @@ def generate(
                     if (stamp := read_stamp(cache, name)) is not None
                     and is_current(stamp, print_, project.output)
                 }
-        result = run(current, models)
+        result = run(current, models, staged=staged)
     if keep_state and stamped and cache is not None and len(current) < len(project.apis):
         resume.save_detached(cache, partial(_prime, models))
     return result
@@ -210,6 +214,7 @@ def _run(
     current: Mapping[str, Stamp],
     models: list[Api],
     *,
+    staged: Staged | None,
     cache: Path | None,
     check: bool,
     strict: bool,
@@ -221,7 +226,8 @@ def _run(
 ) -> RunResult:
     """`generate` once the stamps are read: APIs in ``current`` replay their stamp;
     the others start from the state saved under ``resume_from``, if any, and their
-    models are added to ``models``."""
+    models are added to ``models``. Files staged ahead of the write (``staged``, when
+    the run may write) are added to ``staged`` and taken by the write stage."""
     if resume_from is not None and len(current) < len(project.apis):
         started = time.perf_counter()
         if resume.load(resume_from):  # timed only when taken: -v tells it was
@@ -262,7 +268,7 @@ def _run(
             stats = SessionStats()
             files = emit_api(
                 api, emitted, project.templates, result.diagnostics, emitters,
-                cache_dir=cache, stats=stats, keep=not check,
+                cache_dir=cache, stats=stats, keep=not check, staged=staged,
             )  # fmt: skip
             files.update(extra)
             result.rendered, result.reused = stats.fragments_rendered, stats.fragments_reused
@@ -292,7 +298,7 @@ def _run(
     if plan is not None and not failed and not check:
         with timings.stage("write"):
             try:
-                apply_plan(plan)
+                apply_plan(plan, staged)
                 written = True
             except OSError as exc:
                 where = SourceLocation(display_path(Path(exc.filename or project.output)))

@@ -14,6 +14,13 @@ A crash during phase 3 leaves the journal behind; `recover` (run before every wr
 finishes it, so the tree always ends up entirely old or entirely new. Temp files a
 killed process left in phase 1 are deleted by `recover` too.
 
+Phase 1 may start early for some files: `stage_ahead` stages files that are final
+before the run is done (a cold run's emit worker stages the python target's files
+while another target is still being emitted), under the same lock, and `apply_plan`
+takes each staged file whose bytes are the plan's, stages the rest, and deletes what
+it did not take. A run that does not write deletes what it staged (`Staged` is a
+context manager).
+
 Two runs writing the same output root at once would delete each other's temp files
 (`recover`) and interleave their renames, so a run that writes holds `output_lock` from
 its first look at the output to its last rename; a second run waits for it, then finds
@@ -30,31 +37,112 @@ import os
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from types import FrameType
+from types import FrameType, TracebackType
 
 from generator.write.atomic import TEMP_SUFFIX, stage, write_atomic
-from generator.write.plan import JOURNAL, MANIFEST, Plan
+from generator.write.plan import JOURNAL, MANIFEST, Plan, output_paths, read_regular
 
 
-def apply_plan(plan: Plan) -> None:
-    """Bring ``plan.root`` to the planned state (see the module docstring)."""
+@dataclass
+class Staged:
+    """Files of the output root ``root`` staged ahead of its write (`stage_ahead`).
+
+    As a context manager, deletes on exit whatever `apply_plan` did not take (all of
+    it when the run wrote nothing), and the folders made for it that are left empty.
+    """
+
+    root: Path
+    temps: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    """Output path → (its temp file's path under ``root``, the digest of its bytes)."""
+    folders: list[Path] = field(default_factory=list)
+    """Folders made for them, each after its parent."""
+
+    def add(self, other: Staged) -> None:
+        self.temps.update(other.temps)
+        self.folders.extend(other.folders)
+
+    def take(self, path: str, data: bytes) -> str | None:
+        """The temp file staged for ``path`` when it holds ``data``, no longer owned
+        here (the caller renames or deletes it); ``None`` otherwise."""
+        staged = self.temps.get(path)
+        if staged is None or staged[1] != _digest(data):
+            return None
+        del self.temps[path]
+        return staged[0]
+
+    def discard(self) -> None:
+        """Delete every temp file not taken, then the folders made that are empty."""
+        _discard(self.root, [(temp, path) for path, (temp, _) in self.temps.items()],
+                 self.folders)  # fmt: skip
+        self.temps.clear()
+        self.folders.clear()
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:  # fmt: skip
+        self.discard()
+
+
+def stage_ahead(root: Path, files: Mapping[str, str]) -> Staged:
+    """Phase 1 for those of ``files`` (output path → text) the disk under ``root`` does
+    not hold already, before the plan is made; `apply_plan` takes them.
+
+    The caller holds ``root``'s `output_lock` until the write (another run's `recover`
+    would delete them). A file that cannot be staged ends the staging: the write stage
+    stages it and reports why it cannot. Interrupted, it deletes what it staged.
+    """
+    staged = Staged(root)
+    known: set[Path] = set()
+    folder = str(root)
+    try:
+        for path in output_paths(root, sorted(files)):
+            data = files[path].encode("utf-8")
+            if read_regular(os.path.join(folder, path)) != data:
+                _make_folders(root / path, staged.folders, known)
+                staged.temps[path] = (_stage(root, path, data), _digest(data))
+    except OSError:
+        pass
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def apply_plan(plan: Plan, staged: Staged | None = None) -> None:
+    """Bring ``plan.root`` to the planned state (see the module docstring), taking
+    the files ``staged`` holds for it where their bytes are the plan's."""
     root = plan.root
+    ahead = staged if staged is not None else Staged(root)
     root.mkdir(parents=True, exist_ok=True)
-    recover(root)
+    recover(root, keep={temp for temp, _ in ahead.temps.values()})
     renames: list[tuple[str, str]] = []
     removals: list[str] = []
-    created: list[Path] = []
+    created = [*ahead.folders]  # made before any made here: undone after them
+    ahead.folders.clear()
     folders: set[Path] = set()
     try:
         for change in plan.changes:
             if change.new is None:
                 removals.append(change.path)
+            elif (temp := ahead.take(change.path, change.new)) is not None:
+                renames.append((temp, change.path))
             else:
                 _make_folders(root / change.path, created, folders)
                 renames.append((_stage(root, change.path, change.new), change.path))
+        ahead.discard()  # staged for a file the plan does not write, or not as planned
     except BaseException:
+        ahead.discard()
         _discard(root, renames, created)
         raise
     # The manifest is renamed last: until then the old manifest still describes
@@ -130,8 +218,9 @@ def _discard(root: Path, renames: list[tuple[str, str]], created: list[Path]) ->
             folder.rmdir()
 
 
-def recover(root: Path) -> None:
-    """Finish a write a crash interrupted in phase 3; drop temp files of phase 1."""
+def recover(root: Path, keep: Collection[str] = ()) -> None:
+    """Finish a write a crash interrupted in phase 3; drop temp files of phase 1 but
+    those in ``keep`` (paths under ``root``: this run's, `stage_ahead`)."""
     journal = root / JOURNAL
     if journal.exists():
         try:
@@ -142,6 +231,8 @@ def recover(root: Path) -> None:
             renames, removals = [], []
         _commit(root, [(a, b) for a, b in renames if (root / a).exists()], removals)
     for temp in root.rglob(f"*{TEMP_SUFFIX}"):
+        if keep and temp.relative_to(root).as_posix() in keep:
+            continue
         if temp.is_file() and not temp.is_symlink():
             with contextlib.suppress(OSError):
                 temp.unlink()

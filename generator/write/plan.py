@@ -18,7 +18,7 @@ import functools
 import json
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,12 +109,12 @@ def plan_write(
             plan.written_by_api[api] = plan.written_by_api.get(api, 0) + 1
     for path, api in sorted(owners.items()):
         if api in outputs and path not in produced and _is_confined(root, path):
-            old = _read(os.path.join(folder, path))
+            old = read_regular(os.path.join(folder, path))
             if old is not None:
                 plan.changes.append(Change(path, old, None))
                 plan.removed_by_api[api] = plan.removed_by_api.get(api, 0) + 1
     manifest = manifest_text(new_owners).encode("utf-8")
-    old_manifest = _read(os.path.join(folder, MANIFEST))
+    old_manifest = read_regular(os.path.join(folder, MANIFEST))
     if old_manifest != manifest:
         plan.changes.append(Change(MANIFEST, old_manifest, manifest))
     return plan
@@ -142,7 +142,7 @@ def read_manifest(root: Path) -> dict[str, str]:
 
 
 def _valid_path(root: Path, path: str, api: str, diagnostics: Diagnostics) -> bool:
-    if _is_plain(path) and path not in RESERVED and _is_confined(root, path):
+    if _writable(root, path):
         return True
     diagnostics.error(
         "bad-output-path",
@@ -150,6 +150,19 @@ def _valid_path(root: Path, path: str, api: str, diagnostics: Diagnostics) -> bo
         SourceLocation(api, 1, 1),
     )
     return False
+
+
+def output_paths(root: Path, paths: Iterable[str]) -> list[str]:
+    """Those of ``paths`` an emitter may name, as `plan_write` checks them, looking
+    at the folders afresh."""
+    _real.cache_clear()
+    return [path for path in paths if _writable(root, path)]
+
+
+def _writable(root: Path, path: str) -> bool:
+    """A plain relative path, not md2sdk's own manifest or journal, that stays inside
+    ``root`` (no symlink along it leads out)."""
+    return _is_plain(path) and path not in RESERVED and _is_confined(root, path)
 
 
 def _is_plain(path: str) -> bool:
@@ -179,11 +192,11 @@ def _real(path: str) -> str:
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _FLAGS = os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW
-"""How `_read` opens a file: never through a symlink, and a FIFO without waiting for
+"""How `read_regular` opens a file: never through a symlink, and a FIFO without waiting for
 a writer (it is then no regular file, and not read)."""
 
 
-def _read(path: str) -> bytes | None:
+def read_regular(path: str) -> bytes | None:
     """The bytes of the regular file at ``path``; ``None`` for anything else (missing,
     a symlink, a folder, a FIFO...). Plain ``os`` calls: a run reads every output
     file it produces (1,023 on Kubernetes), and pathlib cost 0.03 s of them."""
@@ -217,7 +230,7 @@ def _compared(path: str, text: str, watching: bool) -> tuple[bytes | None, bytes
     if watching and _FOUND.known(path) is text:
         return None
     new = text.encode("utf-8")
-    old = _read(path)
+    old = read_regular(path)
     if old != new:
         return old, new
     if watching:
