@@ -88,3 +88,23 @@ def test_a_resource_view_taken_from_the_last_run_is_the_view_a_build_gives(
         assert [(d.code, d.location.path) for d in kept_reported] == [("unsupported", "paths.md")]
     else:
         assert any(op.pager for r in kept.groups for op in r.operations)
+
+
+def test_a_units_model_references_are_read_only_against_operations() -> None:
+    """A unit writes the resource's operations and parameters as references: read
+    against a run's operations they are that run's objects; read otherwise, they fail
+    (never a copy of the model)."""
+    import pickle  # noqa: PLC0415
+
+    from generator.emit.python.resource_units import dump_unit, load_object  # noqa: PLC0415
+
+    api, _ = _catalog()
+    operations = list(api.operations)
+    data = dump_unit((operations[0], operations[0].parameters), operations)
+    loaded = load_object(data, operations)
+    assert isinstance(loaded, tuple)
+    assert loaded[0] is operations[0]
+    assert all(a is b for a, b in zip(loaded[1], operations[0].parameters, strict=True))
+    with pytest.raises(pickle.UnpicklingError):
+        pickle.loads(data)
+    assert load_object(data, []) is None
