@@ -162,25 +162,13 @@ def test_the_first_target_formats_here_while_a_worker_is_still_busy(
     assert found["tests"] and all("/tests/" in p for p in found["tests"])
 
 
-def _zoo_project(root: Path) -> Path:
-    from tests.incremental_tree import CONFIG, zoo  # noqa: PLC0415
+def _zoo(root: Path) -> list[str]:
+    """A zoo project (`tests.incremental_tree`) at ``root``, generated once: its
+    diagnostics."""
+    from tests.incremental_tree import zoo  # noqa: PLC0415
+    from tests.test_incremental import _generate, _project  # noqa: PLC0415
 
-    root.mkdir(parents=True)
-    (root / "pyproject.toml").write_text(CONFIG, encoding="utf-8")
-    zoo().write(root / "specs" / "zoo")
-    return root
-
-
-def _generate(root: Path) -> list[str]:
-    from generator.pipeline import generate  # noqa: PLC0415
-
-    diagnostics = Diagnostics()
-    generate(load_config(root / "pyproject.toml", diagnostics), diagnostics)
-    return [d.format() for d in diagnostics.sorted()]
-
-
-def _files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    return _generate(_project(root, zoo()), cached=True)[1]
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
@@ -192,9 +180,10 @@ def test_a_cold_parallel_run_stages_the_workers_files_there_and_writes_a_cold_ru
     first target's files (tests) and the manifest, and the output is what a run
     emitting in this process writes."""
     from generator.write import commit  # noqa: PLC0415
+    from tests.test_incremental import _tree  # noqa: PLC0415
 
-    sequential = _zoo_project(tmp_path / "sequential")
-    assert not any("error" in d for d in _generate(sequential))
+    sequential = tmp_path / "sequential"
+    assert not any("error" in d for d in _zoo(sequential))
     log = tmp_path / "staged.log"
     real_stage = commit._stage
 
@@ -205,13 +194,13 @@ def test_a_cold_parallel_run_stages_the_workers_files_there_and_writes_a_cold_ru
 
     monkeypatch.setattr(commit, "_stage", logged)
     monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
-    parallel = _zoo_project(tmp_path / "parallel")
-    assert not any("error" in d for d in _generate(parallel))
-    assert _files(parallel / "out") == _files(sequential / "out")
+    parallel = tmp_path / "parallel"
+    assert not any("error" in d for d in _zoo(parallel))
+    assert _tree(parallel / "out") == _tree(sequential / "out")
     by: dict[str, str] = dict(reversed(line.split(" ", 1)) for line in log.read_text().splitlines())
     here = str(os.getpid())
     assert {p for p, pid in by.items() if pid == here} == {
-        p for p in _files(parallel / "out") if p.startswith("python/zoo/tests/")
+        p for p in _tree(parallel / "out") if p.startswith("python/zoo/tests/")
     } | {".md2sdk-manifest.json"}
     assert any(p.startswith("python/zoo/src/") for p, pid in by.items() if pid != here)
     assert any(p.startswith("openapi/") for p, pid in by.items() if pid != here)
@@ -237,6 +226,6 @@ def test_a_failing_parallel_run_leaves_nothing_its_workers_staged(
 
     monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
     monkeypatch.setattr(emitting, "_emit_target", failing)
-    project = _zoo_project(tmp_path / "zoo")
-    assert any("injected" in d for d in _generate(project))
+    project = tmp_path / "zoo"
+    assert any("injected" in d for d in _zoo(project))
     assert not (project / "out").exists()

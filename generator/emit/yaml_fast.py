@@ -20,9 +20,8 @@ with ``default_flow_style=False`` and indent 2::
 
 Most keys and scalars need no probe at all: `quick_scalar` writes a one-line
 printable-ASCII string as PyYAML does (plain where its rules allow, else single-quoted),
-deciding with PyYAML's own analysis rules and its resolver; on Kubernetes that leaves a
-few hundred of its 9,000 distinct keys and strings for the reference dumper (probing
-them was 0.55 s of the 1.3 s OpenAPI emit).
+deciding with PyYAML's own analysis rules and its resolver; on Kubernetes the reference
+dumper's calls went from 3,966 to 602, 0.55 s to 0.08 s of the OpenAPI emit.
 
 Whatever is outside that subset (non-``str`` keys, keys PyYAML writes as ``? key``,
 types other than dict/list/str/int/float/bool/None, a scalar at the root, nesting too
@@ -267,7 +266,7 @@ class BlockYaml:
 
     def _quick_str(self, value: object) -> bool:
         """Whether ``quick`` wrote ``value`` (a string; stored as what follows ``-``)."""
-        if self._quick is None or not isinstance(value, str) or type(value) is not str:
+        if self._quick is None or type(value) is not str:
             return False
         text = self._quick(value)
         if text is not None:
