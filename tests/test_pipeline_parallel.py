@@ -207,25 +207,41 @@ def test_a_cold_parallel_run_stages_the_workers_files_there_and_writes_a_cold_ru
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: emit never forks")
+@pytest.mark.parametrize("target", ["tests", "python"])
 def test_a_failing_parallel_run_leaves_nothing_its_workers_staged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str
 ) -> None:
-    """The tests target fails in its worker after the others staged their files: the
-    run writes nothing and deletes what they staged, and the folders made for it."""
+    """A target fails in its worker: the tests target after the others staged their
+    files, or the python target, which then stages none of its own. The run writes
+    nothing and deletes what was staged, and the folders made for it."""
+    from generator.write import commit  # noqa: PLC0415
+
     emit = emitting._emit_target
+    log = tmp_path / "staged.log"
+    real_stage = commit._stage
+
+    def logged(root: Path, path: str, data: bytes) -> str:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{path}\n")
+        return real_stage(root, path, data)
 
     def failing(job: Any) -> tuple[dict[str, str], Diagnostics, Any]:
         files, diagnostics, stats = emit(job)
-        if job[0] == "tests":
+        if job[0] == target == "tests":
             deadline = time.monotonic() + 60
             while not list((tmp_path / "zoo" / "out").rglob("*.md2sdk-tmp")):
                 assert time.monotonic() < deadline, "the python target staged nothing"
                 time.sleep(0.02)  # until the python target has staged its files
+        if job[0] == target:
             diagnostics.error("emit-failed", "injected", job[7])
         return files, diagnostics, stats
 
+    monkeypatch.setattr(commit, "_stage", logged)
     monkeypatch.setattr(emitting, "PARALLEL_EMIT_OPERATIONS", 1)
     monkeypatch.setattr(emitting, "_emit_target", failing)
     project = tmp_path / "zoo"
     assert any("injected" in d for d in _zoo(project))
     assert not (project / "out").exists()
+    staged = log.read_text().splitlines()
+    assert any(p.startswith("openapi/") for p in staged)  # the others did stage
+    assert any(p.startswith("python/zoo/src/") for p in staged) == (target == "tests")

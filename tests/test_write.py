@@ -381,3 +381,27 @@ def test_paths_outside_the_root_are_never_staged_ahead(tmp_path: Path, bad: str)
     assert not (tmp_path / "escape.py").exists()
     staged.discard()
     assert not root.exists()
+
+
+def test_a_file_that_cannot_be_staged_ahead_ends_the_staging_and_the_write_stages_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`stage_ahead` stops at the first file it cannot stage (keeping what it staged);
+    the write stages the rest itself and writes everything."""
+    root = tmp_path / "out"
+    real_stage = commit_module._stage
+
+    def full_disk(at: Path, path: str, data: bytes) -> str:
+        if path == "b.py":
+            raise OSError(28, "No space left on device")
+        return real_stage(at, path, data)
+
+    monkeypatch.setattr(commit_module, "_stage", full_disk)
+    files = {"a.py": "a = 1\n", "b.py": "b = 2\n", "c.py": "c = 3\n"}
+    staged = stage_ahead(root, files)
+    assert list(staged.temps) == ["a.py"]
+    monkeypatch.setattr(commit_module, "_stage", real_stage)
+    with staged:
+        apply_plan(plan_write(root, {"demo": files}, Diagnostics()), staged)
+    written = {p: b.decode() for p, (b, _) in snapshot_tree(root).items() if p != MANIFEST}
+    assert written == files and temps(root) == []
